@@ -1,0 +1,38 @@
+"""Small timing helpers shared by the benchmark scripts (medians, subprocess start-up times)."""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+
+
+def median_seconds(fn: Callable[[], object], repeat: int = 5) -> float:
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def startup_seconds(argv: Sequence[str], repeat: int = 15, env: dict[str, str] | None = None) -> float:
+    """Median wall time of running `argv` to completion, after one warm-up run (disk cache)."""
+    subprocess.run(argv, check=True, capture_output=True, env=env)
+
+    def once() -> None:
+        subprocess.run(argv, check=True, capture_output=True, env=env)
+
+    return median_seconds(once, repeat)
+
+
+def python() -> str:
+    return sys.executable
+
+
+def report(name: str, value: float, budget: float, unit: str = "s") -> bool:
+    ok = value <= budget
+    print(f"{name:<58} {value:10.4f} {unit:<3} budget {budget:g} {unit:<3} {'OK' if ok else 'OVER BUDGET'}")
+    return ok

@@ -1,0 +1,39 @@
+"""`planner bsa`: one BSA with its formula and inputs. Kept light: it must start as fast as Python."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("bsa", help="body surface area from height and weight")
+    parser.add_argument("--height", required=True, help="e.g. 170, 170cm, 1.7m, 67in")
+    parser.add_argument("--weight", required=True, help="e.g. 70, 70kg, 154lb")
+    parser.add_argument("--formula", default="mosteller", help="mosteller|dubois|haycock|gehan-george|boyd")
+    parser.add_argument("--bsa-cap", default=None, metavar="M2", help="cap the BSA at this value")
+    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from decimal import Decimal, InvalidOperation
+
+    from planner.core.bsa import bsa_to_dict, calculate_bsa, get_formula
+    from planner.core.errors import InputError
+    from planner.core.units import parse_height, parse_weight
+
+    formula = get_formula(args.formula).key
+    cap = None
+    if args.bsa_cap is not None:
+        try:
+            cap = Decimal(args.bsa_cap)
+        except InvalidOperation:
+            raise InputError("bsa_cap", f"--bsa-cap: the cap in m² must be a number, not '{args.bsa_cap}'.") from None
+    result = calculate_bsa(parse_height(args.height), parse_weight(args.weight), formula, cap)
+    if args.json:
+        print(json.dumps(bsa_to_dict(result)))
+    else:
+        print(result.explain())
+        print(f"BSA {result.m2} m²")
+    return 0

@@ -1,0 +1,63 @@
+"""What can change in a plan after it is made: each a frozen value with the reason it was made.
+
+The store keeps these (with who and when); the plan is always recomputed from the regimen, the
+patient inputs and this list, never stored twice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+
+@dataclass(frozen=True)
+class Delay:
+    """Cycle `cycle` starts `days` days later; every later cycle moves with it."""
+
+    cycle: int
+    days: int
+    reason: str = field(default="", compare=False)
+
+
+@dataclass(frozen=True)
+class DoseLevelChange:
+    """`drug` is given at dose level `level` (mg, mg/m² or mg/kg) from cycle `cycle` onward."""
+
+    drug: str
+    cycle: int
+    level: Decimal
+    reason: str = field(default="", compare=False)
+
+
+@dataclass(frozen=True)
+class OmitDays:
+    """`drug` is held on these cycle days of cycle `cycle` (e.g. anlotinib days 8-14 of cycle 3)."""
+
+    drug: str
+    cycle: int
+    days: tuple[int, ...]
+    reason: str = field(default="", compare=False)
+
+
+@dataclass(frozen=True)
+class StopDrug:
+    """`drug` is stopped for good from day `day` of cycle `cycle`."""
+
+    drug: str
+    cycle: int
+    day: int = 1
+    reason: str = field(default="", compare=False)
+
+
+@dataclass(frozen=True)
+class WeightChange:
+    """A new weight measured before cycle `cycle`; doses follow the recalculation rule."""
+
+    cycle: int
+    weight_kg: Decimal
+    measured_on: date | None = None
+    reason: str = field(default="", compare=False)
+
+
+Modification = Delay | DoseLevelChange | OmitDays | StopDrug | WeightChange

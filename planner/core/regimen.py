@@ -1,0 +1,327 @@
+"""Regimens are data: TOML files loaded and validated into frozen dataclasses.
+
+A malformed file is rejected with the file, the key and the reason, so whoever edits a regimen
+file sees exactly what to fix. The shipped regimens live in `resources/regimens/` (installed as
+`planner.resources`), found through importlib.resources so an installed wheel finds them too.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from planner.core.errors import InputError, RegimenError
+from planner.core.i18n import translate
+
+BASES = ("flat", "mg_per_m2", "mg_per_kg")
+BASIS_UNITS = {"flat": "mg", "mg_per_m2": "mg/m²", "mg_per_kg": "mg/kg"}
+DEFAULT_REGIMEN = "anlotinib-epirubicin"
+
+
+@dataclass(frozen=True)
+class DrugSpec:
+    """A drug as a regimen gives it: route, dosing basis and its dose levels (starting dose first)."""
+
+    id: str
+    name: str
+    route: str
+    basis: str
+    levels: tuple[Decimal, ...]
+    form: str = ""
+    strengths_mg: tuple[Decimal, ...] = ()
+    concentration_mg_per_ml: Decimal | None = None
+    vials_mg: tuple[Decimal, ...] = ()
+    instructions: str = ""
+    missed_dose: str = ""
+    anthracycline: bool = False
+    cumulative_limit_mg_per_m2: Decimal | None = None
+
+    @property
+    def unit(self) -> str:
+        """The unit of a dose level: mg, mg/m² or mg/kg."""
+        return BASIS_UNITS[self.basis]
+
+    @property
+    def starting_level(self) -> Decimal:
+        return self.levels[0]
+
+    def level_index(self, amount: Decimal) -> int:
+        return self.levels.index(amount)
+
+    def resolve_level(self, text: str) -> Decimal:
+        """A dose level from what a person typed: an amount (`10`, `75`) or a step (`-1`, `-2`)."""
+        raw = text.strip()
+        levels = ", ".join(format(level, "f") for level in self.levels)
+        problem = translate(
+            "Regimen", "Dose level: {drug} has the levels {levels} {unit} (or -1, -2 for one or two "
+            "levels down); '{text}' is not one of them.").format(
+            drug=self.name, levels=levels, unit=self.unit, text=raw)
+        try:
+            number = Decimal(raw)
+        except InvalidOperation:
+            raise InputError("level", problem) from None
+        if not number.is_finite():
+            raise InputError("level", problem)
+        if number <= 0 and number == number.to_integral_value() and -number < len(self.levels):
+            return self.levels[int(-number)]
+        for level in self.levels:
+            if level == number:
+                return level
+        raise InputError("level", problem)
+
+
+@dataclass(frozen=True)
+class PhaseDrug:
+    drug: str
+    days: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Phase:
+    id: str
+    name: str
+    cycle_days: int
+    max_cycles: int | None
+    drugs: tuple[PhaseDrug, ...]
+
+    @property
+    def open_ended(self) -> bool:
+        return self.max_cycles is None
+
+
+@dataclass(frozen=True)
+class Regimen:
+    id: str
+    name: str
+    indication: str
+    source: str
+    drugs: dict[str, DrugSpec]
+    phases: tuple[Phase, ...]
+
+    def __hash__(self) -> int:  # dict field: hash by identity of the file's id
+        return hash(self.id)
+
+    def drug(self, drug_id: str) -> DrugSpec:
+        try:
+            return self.drugs[drug_id.strip().lower()]
+        except KeyError:
+            raise InputError("drug", translate(
+                "Regimen", "Drug: '{drug}' is not part of the regimen {regimen}; it has {drugs}.").format(
+                drug=drug_id, regimen=self.name, drugs=", ".join(self.drugs))) from None
+
+    @property
+    def anthracyclines(self) -> tuple[DrugSpec, ...]:
+        return tuple(d for d in self.drugs.values() if d.anthracycline)
+
+
+# ---------------------------------------------------------------- loading and validation
+
+
+class _Reader:
+    """Reads one table of a regimen file, raising RegimenError with the dotted key on any problem."""
+
+    def __init__(self, source: str, table: dict[str, Any], path: str) -> None:
+        self.source, self.table, self.path = source, table, path
+
+    def key(self, name: str) -> str:
+        return f"{self.path}.{name}" if self.path else name
+
+    def fail(self, name: str, reason: str) -> RegimenError:
+        return RegimenError(self.source, self.key(name), reason)
+
+    def text(self, name: str, required: bool = True, default: str = "") -> str:
+        value = self.table.get(name)
+        if value is None:
+            if required:
+                raise self.fail(name, "missing (a text is required)")
+            return default
+        if not isinstance(value, str) or (required and not value.strip()):
+            raise self.fail(name, f"must be a non-empty text, not {value!r}")
+        return value.strip()
+
+    def number(self, name: str, required: bool = True, positive: bool = True) -> Decimal | None:
+        value = self.table.get(name)
+        if value is None:
+            if required:
+                raise self.fail(name, "missing (a number is required)")
+            return None
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise self.fail(name, f"must be a number, not {value!r}")
+        number = Decimal(str(value))
+        if not number.is_finite() or (positive and number <= 0):
+            raise self.fail(name, f"must be a number above 0, not {value!r}")
+        return number
+
+    def integer(self, name: str, required: bool = True) -> int | None:
+        value = self.table.get(name)
+        if value is None:
+            if required:
+                raise self.fail(name, "missing (a whole number is required)")
+            return None
+        if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+            raise self.fail(name, f"must be a whole number above 0, not {value!r}")
+        return value
+
+    def numbers(self, name: str, required: bool = True) -> tuple[Decimal, ...]:
+        value = self.table.get(name)
+        if value is None:
+            if required:
+                raise self.fail(name, "missing (a list of numbers is required)")
+            return ()
+        if not isinstance(value, list) or not value:
+            raise self.fail(name, f"must be a non-empty list of numbers, not {value!r}")
+        out = []
+        for i, item in enumerate(value):
+            if isinstance(item, bool) or not isinstance(item, int | float) or not item > 0:
+                raise self.fail(f"{name}[{i}]", f"must be a number above 0, not {item!r}")
+            out.append(Decimal(str(item)))
+        return tuple(out)
+
+
+def parse_days(text: str, cycle_days: int) -> tuple[int, ...]:
+    """`"1-14"`, `"1"`, `"1,8,15"`, `"1-3, 8"` -> sorted unique cycle days; ValueError if malformed."""
+    days: set[int] = set()
+    for part in str(text).split(","):
+        part = part.strip()
+        if not part:
+            raise ValueError("empty day in the list")
+        if "-" in part:
+            first_text, _, last_text = part.partition("-")
+            first, last = int(first_text), int(last_text)
+            if first > last:
+                raise ValueError(f"range {part} runs backwards")
+            days.update(range(first, last + 1))
+        else:
+            days.add(int(part))
+    bad = [d for d in days if not 1 <= d <= cycle_days]
+    if bad:
+        raise ValueError(f"day {min(bad)} is outside the {cycle_days}-day cycle")
+    return tuple(sorted(days))
+
+
+def _load_drug(source: str, drug_id: str, table: object) -> DrugSpec:
+    if not isinstance(table, dict):
+        raise RegimenError(source, f"drugs.{drug_id}", "must be a table")
+    r = _Reader(source, table, f"drugs.{drug_id}")
+    basis = r.text("basis")
+    if basis not in BASES:
+        raise r.fail("basis", f"must be one of {', '.join(BASES)}, not {basis!r}")
+    levels = r.numbers("levels")
+    if list(levels) != sorted(levels, reverse=True) or len(set(levels)) != len(levels):
+        raise r.fail("levels", "must start with the full dose and go strictly down, e.g. [90, 75, 60]")
+    anthracycline = table.get("anthracycline", False)
+    if not isinstance(anthracycline, bool):
+        raise r.fail("anthracycline", f"must be true or false, not {anthracycline!r}")
+    return DrugSpec(
+        id=drug_id, name=r.text("name"), route=r.text("route"), basis=basis, levels=levels,
+        form=r.text("form", required=False), strengths_mg=r.numbers("strengths_mg", required=False),
+        concentration_mg_per_ml=r.number("concentration_mg_per_ml", required=False),
+        vials_mg=r.numbers("vials_mg", required=False),
+        instructions=r.text("instructions", required=False),
+        missed_dose=r.text("missed_dose", required=False),
+        anthracycline=anthracycline,
+        cumulative_limit_mg_per_m2=r.number("cumulative_limit_mg_per_m2", required=False),
+    )
+
+
+def _load_phase(source: str, index: int, table: object, drugs: dict[str, DrugSpec],
+                seen: set[str]) -> Phase:
+    if not isinstance(table, dict):
+        raise RegimenError(source, f"phases[{index}]", "must be a table")
+    r = _Reader(source, table, f"phases[{index}]")
+    phase_id = r.text("id")
+    if phase_id in seen:
+        raise r.fail("id", f"phase {phase_id!r} appears twice")
+    cycle_days = r.integer("cycle_days")
+    assert cycle_days is not None
+    max_cycles = r.integer("max_cycles", required=False)
+    entries = table.get("drugs")
+    if not isinstance(entries, list) or not entries:
+        raise r.fail("drugs", "must be a non-empty list of { drug = ..., days = ... }")
+    phase_drugs = []
+    for j, entry in enumerate(entries):
+        key = f"drugs[{j}]"
+        if not isinstance(entry, dict):
+            raise r.fail(key, "must be a table { drug = ..., days = ... }")
+        drug_id = entry.get("drug")
+        if drug_id not in drugs:
+            raise r.fail(f"{key}.drug", f"{drug_id!r} is not defined under [drugs]")
+        try:
+            days = parse_days(str(entry.get("days", "")), cycle_days)
+        except ValueError as exc:
+            raise r.fail(f"{key}.days", f"{entry.get('days')!r}: {exc}") from None
+        phase_drugs.append(PhaseDrug(drug=drug_id, days=days))
+    return Phase(id=phase_id, name=r.text("name"), cycle_days=cycle_days, max_cycles=max_cycles,
+                 drugs=tuple(phase_drugs))
+
+
+def parse_regimen(data: dict[str, Any], source: str) -> Regimen:
+    """Validate a parsed TOML document into a Regimen; RegimenError names the first problem."""
+    r = _Reader(source, data, "")
+    drug_tables = data.get("drugs")
+    if not isinstance(drug_tables, dict) or not drug_tables:
+        raise RegimenError(source, "drugs", "missing: define at least one [drugs.NAME] table")
+    drugs = {drug_id: _load_drug(source, drug_id, table) for drug_id, table in drug_tables.items()}
+    phase_tables = data.get("phases")
+    if not isinstance(phase_tables, list) or not phase_tables:
+        raise RegimenError(source, "phases", "missing: define at least one [[phases]] table")
+    seen: set[str] = set()
+    phases = []
+    for i, table in enumerate(phase_tables):
+        phase = _load_phase(source, i, table, drugs, seen)
+        seen.add(phase.id)
+        phases.append(phase)
+    for phase in phases[:-1]:
+        if phase.open_ended:
+            raise RegimenError(source, f"phases[{phases.index(phase)}].max_cycles",
+                               "only the last phase may be open-ended; give this one max_cycles")
+    used = {pd.drug for phase in phases for pd in phase.drugs}
+    unused = sorted(set(drugs) - used)
+    if unused:
+        raise RegimenError(source, f"drugs.{unused[0]}", "is defined but given in no phase")
+    return Regimen(id=r.text("id"), name=r.text("name"), indication=r.text("indication", required=False),
+                   source=r.text("source", required=False), drugs=drugs, phases=tuple(phases))
+
+
+def load_regimen_file(path: Path | str) -> Regimen:
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise RegimenError(str(path), "", f"cannot be read ({exc.strerror or exc})") from None
+    except UnicodeDecodeError:
+        raise RegimenError(str(path), "", "is not UTF-8 text") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise RegimenError(str(path), "", f"is not valid TOML ({exc})") from None
+    regimen = parse_regimen(data, str(path))
+    if regimen.id != path.stem:
+        raise RegimenError(str(path), "id", f"{regimen.id!r} must match the file name {path.stem!r}")
+    return regimen
+
+
+def _shipped_regimen_files() -> dict[str, Any]:
+    folder = resources.files("planner.resources").joinpath("regimens")
+    return {entry.name[: -len(".toml")]: entry for entry in folder.iterdir() if entry.name.endswith(".toml")}
+
+
+def available_regimens() -> list[str]:
+    """Ids of the shipped regimens, sorted."""
+    return sorted(_shipped_regimen_files())
+
+
+@cache
+def load_regimen(regimen_id: str = DEFAULT_REGIMEN) -> Regimen:
+    """A shipped regimen by id; InputError (field `regimen`) when there is no such regimen."""
+    files = _shipped_regimen_files()
+    entry = files.get(regimen_id)
+    if entry is None:
+        raise InputError("regimen", translate(
+            "Regimen", "Regimen: '{id}' is not known; choose one of {choices}.").format(
+            id=regimen_id, choices=", ".join(sorted(files))))
+    with resources.as_file(entry) as path:
+        return load_regimen_file(path)
