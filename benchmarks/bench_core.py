@@ -13,11 +13,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from _timing import median_seconds, python, report, startup_seconds  # noqa: E402
+from _timing import median_seconds, python, report, startup_seconds
 
-from planner.core.modifications import Delay, WeightChange  # noqa: E402
-from planner.core.plan import PatientInputs, PlanSettings, compute_plan  # noqa: E402
-from planner.core.regimen import load_regimen  # noqa: E402
+from planner.core.modifications import Delay, WeightChange
+from planner.core.plan import PatientInputs, PlanSettings, compute_plan
+from planner.core.regimen import load_regimen
 
 
 def bench_bsa_startup() -> bool:
