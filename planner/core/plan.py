@@ -251,7 +251,10 @@ def validate_modifications(regimen: Regimen, layout: list[Phase],
             _check_cycle(mod.cycle, count, "reduce")
             drug = regimen.drug(mod.drug)
             if mod.level not in drug.levels:
-                drug.resolve_level(str(mod.level))  # raises with the list of levels
+                raise InputError("level", translate(
+                    "Plan", "Dose level: {drug} has the levels {levels} {unit}; {level} is not one of them.").format(
+                    drug=drug.name, levels=", ".join(plain(v) for v in drug.levels), unit=drug.unit,
+                    level=plain(mod.level)))
         elif isinstance(mod, OmitDays | StopDrug):
             what = "omit" if isinstance(mod, OmitDays) else "stop"
             _check_cycle(mod.cycle, count, what)

@@ -139,6 +139,7 @@ def test_bsa_cap_is_recorded():
         (Delay(3, -7), "delay"),
         (Delay(3, 0), "delay"),
         (DoseLevelChange("anlotinib", 2, Decimal(9)), "level"),
+        (DoseLevelChange("anlotinib", 2, Decimal(-1)), "level"),
         (DoseLevelChange("cisplatin", 2, Decimal(9)), "drug"),
         (OmitDays("anlotinib", 3, (15,)), "omit"),
         (OmitDays("epirubicin", 8, (1,)), "omit"),
