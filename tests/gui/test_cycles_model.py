@@ -52,6 +52,17 @@ def test_rows_columns_and_headers(plan):
     assert text(model, 0, COL_START) == "2026-01-05" and text(model, 0, COL_END) == "2026-01-25"
     assert text(model, 0, COL_START, USER) == QDate(START)
     assert text(model, 0, COL_WEIGHT_BSA) == "70 kg · BSA 1.82 m²"
+
+
+def test_weight_change_marked_where_doses_were_recalculated():
+    from planner.core.modifications import WeightChange
+
+    model = CyclesTableModel()
+    model.set_plan(make_plan(WeightChange(3, Decimal(60)), WeightChange(5, Decimal(59))))
+    assert text(model, 2, COL_WEIGHT_BSA) == "60 kg · BSA 1.68 m²\nnew weight: doses recalculated"
+    assert text(model, 3, COL_WEIGHT_BSA) == "60 kg · BSA 1.68 m²"
+    assert text(model, 4, COL_WEIGHT_BSA) == "60 kg · BSA 1.68 m²\nweighed 59 kg: doses unchanged"
+    assert "below the 10% threshold" in text(model, 4, COL_WEIGHT_BSA, Qt.ItemDataRole.ToolTipRole)
     assert "Mosteller" in text(model, 0, COL_WEIGHT_BSA, Qt.ItemDataRole.ToolTipRole)
 
 
@@ -62,9 +73,9 @@ def test_dose_columns_show_the_sum_and_level(modified_plan):
     assert text(model, 0, epi).startswith("90 mg/m² x 1.82 m² = 163.8 -> 164 mg")
     assert text(model, 0, epi, USER) == 164.0
     assert "75 mg/m² x 1.82 m² = 136.5 -> 137 mg" in text(model, 2, epi)
-    assert "level -1" in text(model, 2, epi)
-    assert text(model, 0, anl) == "12 mg · days 1-14"
-    assert text(model, 1, anl) == "12 mg · days 1-7, 11-14 · held days 8-10"
+    assert text(model, 2, epi).endswith("\nlevel -1 · days 1")
+    assert text(model, 0, anl) == "12 mg\ndays 1-14"
+    assert text(model, 1, anl) == "12 mg\ndays 1-7, 11-14 · held days 8-10"
     assert text(model, 6, epi) == "-"  # maintenance has no epirubicin: not "stopped"
     assert text(model, 2, COL_START) == "2026-02-23 (+7 d)"
 

@@ -80,19 +80,23 @@ def _dose_cell(cycle: Cycle, drug: DrugSpec, dose: DrugDose | None) -> _Cell:
         parts.append(_tr("held days {days}").format(days=format_days(dose.omitted_days)))
     if dose.stopped_from_day is not None:
         parts.append(_tr("stopped from day {day}").format(day=dose.stopped_from_day))
-    display = " · ".join(parts)
+    # Two lines: the sum a nurse redoes by hand, then when it is given (keeps the column narrow).
+    display = parts[0] + "\n" + " · ".join(parts[1:])
     tooltip = _tr("{drug} {route}, dose level {level}: {explain}").format(
         drug=drug.name, route=drug.route, level=level, explain=calc.explain())
     return _Cell(display, float(dose.dose_mg) if dose.days else 0.0, tooltip,
                  "warning" if dose.level_index > 0 or dose.omitted_days or dose.stopped_from_day else "")
 
 
-def _row(plan: Plan, cycle: Cycle, status: str) -> _Row:
+def _row(plan: Plan, cycle: Cycle, previous: Cycle | None, status: str) -> _Row:
     drugs = list(plan.regimen.drugs.values())
     weight = _tr("{weight} kg · BSA {bsa} m²").format(weight=plain(cycle.dose_weight_kg), bsa=plain(cycle.bsa.m2))
     weight_tip = [_tr("BSA: {explain}").format(explain=cycle.bsa.explain())]
-    if cycle.weight_kg != cycle.dose_weight_kg:
-        weight += " " + _tr("(weighed {weight} kg)").format(weight=plain(cycle.weight_kg))
+    recalculated = previous is not None and previous.dose_weight_kg != cycle.dose_weight_kg
+    if recalculated:
+        weight += "\n" + _tr("new weight: doses recalculated")
+    elif cycle.weight_kg != cycle.dose_weight_kg:
+        weight += "\n" + _tr("weighed {weight} kg: doses unchanged").format(weight=plain(cycle.weight_kg))
     weight_tip.extend(cycle.notes)
     if len(cycle.cumulative_mg_per_m2) == 1:  # the usual case: the header names the drug
         cumulative = _tr("{amount} mg/m²").format(amount=plain(cycle.cumulative_mg_per_m2[0][1]))
@@ -117,7 +121,7 @@ def _row(plan: Plan, cycle: Cycle, status: str) -> _Row:
               QDate(cycle.start), start_tip, "warning" if cycle.delay_days else ""),
         _Cell(cycle.end.isoformat(), QDate(cycle.end)),
         _Cell(weight, float(cycle.bsa.m2), "\n".join(weight_tip),
-              "warning" if cycle.weight_kg != cycle.dose_weight_kg or cycle.bsa.capped else ""),
+              "warning" if recalculated or cycle.weight_kg != cycle.dose_weight_kg or cycle.bsa.capped else ""),
         *(_dose_cell(cycle, drug, cycle.dose_for(drug.id)) for drug in drugs),
         _Cell(cumulative or "-", cumulative_sort, cumulative_tip, "danger" if over else ""),
         _Cell(warnings or "-", len(cycle.warnings), warnings, "danger" if cycle.warnings else ""),
@@ -147,7 +151,9 @@ class CyclesTableModel(QAbstractTableModel):
             self._rows, self._drugs = [], []
         else:
             self._drugs = list(plan.regimen.drugs.values())
-            self._rows = [_row(plan, c, given.get(c.number) or derived_status(c, when)) for c in plan.cycles]
+            self._rows = [
+                _row(plan, c, plan.cycles[i - 1] if i else None, given.get(c.number) or derived_status(c, when))
+                for i, c in enumerate(plan.cycles)]
         self.endResetModel()
 
     def cycle_at(self, row: int) -> int:

@@ -87,7 +87,7 @@ class PlanCalendar(QWidget):
         self._details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self._details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._details.setAccessibleName(self.tr("Details of the selected day"))
-        self._details.setMinimumWidth(280)
+        self._details.setMinimumWidth(240)
         self._details.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         details_frame = QFrame(self)
         details_frame.setFrameShape(QFrame.Shape.StyledPanel)
@@ -189,6 +189,8 @@ class PlanCalendar(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        legend_share = self.width() * 3 // 5  # the legend's stretch share of the bottom row
+        self._legend.set_columns(max(2, min(4, legend_share // max(1, self._legend.item_width()))))
         if self._grids[1].isVisibleTo(self) != self._wide_enough():
             self._refresh()
 

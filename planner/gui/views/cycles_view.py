@@ -15,6 +15,7 @@ from planner.core.plan import Plan
 from planner.gui.models.cycles_model import COL_CYCLE, CyclesTableModel
 
 ACTION_KEYS = ("delay", "dose_level", "omit", "stop", "weight", "given")
+MAX_COLUMN_WIDTH = 330
 
 
 class CyclesView(QWidget):
@@ -38,9 +39,9 @@ class CyclesView(QWidget):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(COL_CYCLE, Qt.SortOrder.AscendingOrder)
         self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
+        self.table.setWordWrap(True)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
@@ -77,6 +78,9 @@ class CyclesView(QWidget):
         keep = self.selected_cycle()
         self.model.set_plan(plan, statuses, today)
         self.table.resizeColumnsToContents()
+        for column in range(self.model.columnCount()):  # long warnings wrap instead of widening the table
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), MAX_COLUMN_WIDTH))
+        self.table.resizeRowsToContents()
         if keep is not None and self.model.row_of(keep) is not None:
             self.select_cycle(keep)
         else:

@@ -91,20 +91,35 @@ class CalendarLegend(QWidget):
             (_today, self.tr("Today")),
             (_fill(style.OUTSIDE_FILL), self.tr("Outside the plan")),
         ]
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(14)
-        grid.setVerticalSpacing(4)
-        columns = 4
-        for index, (paint, text) in enumerate(items):
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setHorizontalSpacing(14)
+        self._grid.setVerticalSpacing(4)
+        self._items: list[QWidget] = []
+        for paint, text in items:
             cell = QWidget(self)
             row = QHBoxLayout(cell)
             row.setContentsMargins(0, 0, 0, 0)
             row.setSpacing(5)
             row.addWidget(_Sample(paint, cell))
-            label = QLabel(text, cell)
-            row.addWidget(label)
+            row.addWidget(QLabel(text, cell))
             row.addStretch(1)
             cell.setAccessibleName(text)
-            grid.addWidget(cell, index // columns, index % columns)
+            self._items.append(cell)
+        self._columns = 0
+        self.set_columns(2)  # the calendar widens it on resize; starting wide would force a wide minimum
         self.setAccessibleName(self.tr("Calendar legend"))
+
+    def set_columns(self, columns: int) -> None:
+        """Re-flow the entries so the legend never forces the calendar wider than its window."""
+        columns = max(1, columns)
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for item in self._items:
+            self._grid.removeWidget(item)
+        for index, item in enumerate(self._items):
+            self._grid.addWidget(item, index // columns, index % columns)
+
+    def item_width(self) -> int:
+        return max(item.sizeHint().width() for item in self._items) + self._grid.horizontalSpacing()
