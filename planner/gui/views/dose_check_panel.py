@@ -81,7 +81,10 @@ class DoseCheckPanel(QWidget):
         self._chain.setTextFormat(Qt.TextFormat.RichText)
         self._chain.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._chain.setAccessibleName(self.tr("Calculation chain"))
-        QVBoxLayout(chain_box).addWidget(self._chain)
+        self._chain.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        chain_layout = QVBoxLayout(chain_box)
+        chain_layout.addWidget(self._chain)
+        chain_layout.addStretch(1)
 
         check_box = QGroupBox(self.tr("Independent double check"), self)
         form = QFormLayout(check_box)
@@ -100,6 +103,7 @@ class DoseCheckPanel(QWidget):
         result_font.setPointSizeF(result_font.pointSizeF() * 1.2)
         result_font.setBold(True)
         self._result.setFont(result_font)
+        self._result.setWordWrap(True)  # a long FAIL text must not re-balance the two columns
         self._first = QLineEdit(check_box)
         self._first.setMaxLength(8)
         self._first.setAccessibleName(self.tr("First checker's initials"))
@@ -162,7 +166,8 @@ class DoseCheckPanel(QWidget):
         self._drug.blockSignals(True)
         self._drug.clear()
         if self._cycle is not None:
-            for dose in self._cycle.doses:
+            # Calculated (BSA / weight) doses first: they are the ones a wrong sum can hurt.
+            for dose in sorted(self._cycle.doses, key=lambda d: not d.calculation.calculated):
                 if dose.given:
                     self._drug.addItem(f"{dose.drug.name} ({dose.drug.route})", dose.drug.id)
             found = self._drug.findData(previous)
