@@ -15,7 +15,7 @@ from tests.gui.conftest import START, TODAY, make_plan
 def calendar(qtbot):
     widget = PlanCalendar()
     qtbot.addWidget(widget)
-    widget.resize(1280, 820)
+    widget.resize(1800, 900)
     widget.show()
     qtbot.waitExposed(widget)
     return widget

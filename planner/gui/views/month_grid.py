@@ -79,8 +79,12 @@ class MonthGrid(QWidget):
         return font
 
     def _chip_font(self) -> QFont:
+        # Large cells (one month on a wide screen) get larger text: readable from a step back.
+        grid = self._grid_rect()
+        cell = min(grid.width() / 7, grid.height() / WEEK_ROWS * 1.4)
         font = QFont(self.font())
-        font.setPointSizeF(max(font.pointSizeF(), 8.5))
+        base = max(font.pointSizeF(), 8.5)
+        font.setPointSizeF(min(base * 1.3, max(base, cell / 12)))
         return font
 
     def _grid_rect(self) -> QRectF:
@@ -213,11 +217,18 @@ class MonthGrid(QWidget):
         chip_h = chip_fm.height() + 5
         width = rect.width() - 2 * pad
         painter.setFont(chip_font)
+        # Narrow cells that are tall enough put name and dose on two lines rather than drop the "mg".
+        one_line_room = width - chip_h - 6 - chip_h * 0.6
+        cramped = any(chip_fm.horizontalAdvance(f"{c.short} {c.dose_mg_text} mg") > one_line_room for c in cell.given)
+        two_h = 2 * chip_fm.height() + 6
+        two_lines = cramped and y + len(cell.chips) * (two_h + 3) + chip_h + 4 <= rect.bottom()
         for chip in cell.chips:
-            if y + chip_h > rect.bottom() - 2:
+            height = two_h if two_lines and chip.state == "given" else chip_h
+            if y + height > rect.bottom() - 2:
                 break
-            self._paint_chip(painter, QRectF(rect.left() + pad, y, width, chip_h), chip, chip_fm)
-            y += chip_h + 3
+            self._paint_chip(painter, QRectF(rect.left() + pad, y, width, height), chip, chip_fm,
+                             two_lines and chip.state == "given")
+            y += height + 3
         if cell.delay_day:
             painter.setPen(QColor(style.DELAY.text))
             painter.drawText(QRectF(rect.left() + pad, y, width, chip_h), Qt.AlignmentFlag.AlignCenter,
@@ -239,13 +250,17 @@ class MonthGrid(QWidget):
                 return text
         return ""
 
-    def _paint_chip(self, painter: QPainter, box: QRectF, chip: Chip, fm: QFontMetrics) -> None:
+    def _paint_chip(self, painter: QPainter, box: QRectF, chip: Chip, fm: QFontMetrics,
+                    two_lines: bool = False) -> None:
         swatch = style.drug_swatch(chip.route)
         given = chip.state == "given"
         painter.setPen(QPen(swatch.border_color if given else QColor(style.HELD.border), 1,
                             Qt.PenStyle.SolidLine if given else Qt.PenStyle.DashLine))
         painter.setBrush(swatch.fill_color if given else QColor(style.HELD.fill))
         painter.drawRoundedRect(box.adjusted(0.5, 0.5, -0.5, -0.5), 3, 3)
+        if two_lines:
+            self._paint_two_line_chip(painter, box, chip, fm, swatch)
+            return
         icon = QRectF(box.left() + 3, box.top() + 2, box.height() - 4, box.height() - 4)
         pictograms.route_icon(painter, icon, chip.route, swatch if given else style.HELD)
         marker_w = box.height() * 0.6 if chip.reduced and given else 0.0
@@ -265,6 +280,28 @@ class MonthGrid(QWidget):
         if marker_w:
             pictograms.reduced_mark(painter, QRectF(box.right() - marker_w - 2, box.top() + 3, marker_w,
                                                box.height() - 6), swatch.text_color)
+
+    def _paint_two_line_chip(self, painter: QPainter, box: QRectF, chip: Chip, fm: QFontMetrics,
+                             swatch: style.Swatch) -> None:
+        size = fm.height() - 2
+        icon = QRectF(box.left() + 3, box.top() + 3, size, size)
+        pictograms.route_icon(painter, icon, chip.route, swatch)
+        first = QRectF(icon.right() + 3, box.top() + 2, box.right() - icon.right() - 5, fm.height())
+        name = next((t for t in (chip.name, chip.short) if fm.horizontalAdvance(t) <= first.width()), chip.short)
+        painter.setPen(swatch.text_color)
+        painter.drawText(first, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, name)
+        second = QRectF(box.left() + 4, first.bottom() + 1, box.width() - 8, fm.height())
+        bold = QFont(painter.font())
+        bold.setBold(True)
+        painter.setFont(bold)
+        painter.drawText(second, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, f"{chip.dose_mg_text} mg")
+        painter.setFont(fm_font := QFont(bold))
+        fm_font.setBold(False)
+        painter.setFont(fm_font)
+        if chip.reduced:
+            w = size * 0.8
+            pictograms.reduced_mark(painter, QRectF(second.right() - w, second.top() + 3, w, second.height() - 6),
+                                    swatch.text_color)
 
     def _paint_blood(self, painter: QPainter, box: QRectF, fm: QFontMetrics) -> None:
         swatch = style.BLOOD_TEST

@@ -57,7 +57,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     calendar = PlanCalendar()
     calendar.set_plan(plan, today=DEMO_TODAY)
-    calendar.select_date(date(2026, 2, 16))
+    calendar.select_date(date(2026, 2, 23))
     cycles = CyclesView()
     cycles.set_plan(plan, today=DEMO_TODAY)
     cycles.select_cycle(3)
@@ -74,7 +74,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     tabs.addTab(calendar, QCoreApplication.translate("Preview", "Calendar"))
     tabs.addTab(cycles, QCoreApplication.translate("Preview", "Cycles"))
     tabs.addTab(dose, QCoreApplication.translate("Preview", "Dose check"))
-    tabs.resize(1280, 860)
+    tabs.resize(1600, 900)
 
     if args.grab:
         args.grab.mkdir(parents=True, exist_ok=True)
@@ -91,7 +91,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         dose.grab().save(str(args.grab / "dose_check_fail.png"))
         narrow = PlanCalendar()
         narrow.set_plan(plan, today=DEMO_TODAY)
-        narrow.resize(760, 820)
+        narrow.resize(1000, 760)
         narrow.show()
         app.processEvents()
         narrow.grab().save(str(args.grab / "calendar_narrow.png"))
