@@ -89,6 +89,7 @@ def test_clicking_a_day_emits_day_selected_and_shows_details(calendar, plan, qtb
     assert "Cycle 1, day 1 of 21" in text and "Combination" in text
     assert "90 mg/m² x 1.82 m² = 163.8 -> 164 mg" in text
     assert "Epirubicin hydrochloride 164 mg IV" in text and "Anlotinib 12 mg oral" in text
+    assert calendar.accessibleDescription() == text  # what a screen reader announces
 
 
 def test_details_of_blood_test_rest_and_outside_days(calendar, plan):

@@ -198,6 +198,8 @@ class PlanCalendar(QWidget):
                 end=format_long(plan.end)))
         self._details.setText(details_html(plan, self._selected, self._cells.get(self._selected)
                                            if self._selected else None))
+        # The grids are pictures: a screen reader hears the selected day through the description.
+        self.setAccessibleDescription(self.details_text())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

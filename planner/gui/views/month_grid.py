@@ -217,17 +217,20 @@ class MonthGrid(QWidget):
         chip_h = chip_fm.height() + 5
         width = rect.width() - 2 * pad
         painter.setFont(chip_font)
-        # Narrow cells that are tall enough put name and dose on two lines rather than drop the "mg".
+        # Narrow cells put a chip's name and dose on two lines (rather than drop the "mg") as long as
+        # the chips after it, and the blood-count marker, still fit on one line each.
         one_line_room = width - chip_h - 6 - chip_h * 0.6
-        cramped = any(chip_fm.horizontalAdvance(f"{c.short} {c.dose_mg_text} mg") > one_line_room for c in cell.given)
         two_h = 2 * chip_fm.height() + 6
-        two_lines = cramped and y + len(cell.chips) * (two_h + 3) + chip_h + 4 <= rect.bottom()
-        for chip in cell.chips:
-            height = two_h if two_lines and chip.state == "given" else chip_h
+        limit = rect.bottom() - 2 - ((chip_h + 4) if cell.day.blood_test else 0)
+        for index, chip in enumerate(cell.chips):
+            rest = (len(cell.chips) - index - 1) * (chip_h + 3)
+            cramped = chip.state == "given" and chip_fm.horizontalAdvance(
+                self._label(chip.short, chip.dose_mg_text)) > one_line_room
+            two_lines = cramped and y + two_h + 3 + rest <= limit
+            height = two_h if two_lines else chip_h
             if y + height > rect.bottom() - 2:
                 break
-            self._paint_chip(painter, QRectF(rect.left() + pad, y, width, height), chip, chip_fm,
-                             two_lines and chip.state == "given")
+            self._paint_chip(painter, QRectF(rect.left() + pad, y, width, height), chip, chip_fm, two_lines)
             y += height + 3
         if cell.delay_day:
             painter.setPen(QColor(style.DELAY.text))
@@ -250,6 +253,9 @@ class MonthGrid(QWidget):
                 return text
         return ""
 
+    def _label(self, name: str, dose: str) -> str:
+        return self.tr("{drug} {dose} mg").format(drug=name, dose=dose)
+
     def _paint_chip(self, painter: QPainter, box: QRectF, chip: Chip, fm: QFontMetrics,
                     two_lines: bool = False) -> None:
         swatch = style.drug_swatch(chip.route)
@@ -266,7 +272,7 @@ class MonthGrid(QWidget):
         marker_w = box.height() * 0.6 if chip.reduced and given else 0.0
         text_rect = QRectF(icon.right() + 3, box.top(), box.right() - icon.right() - 5 - marker_w, box.height())
         if given:
-            candidates = (f"{chip.name} {chip.dose_mg_text} mg", f"{chip.short} {chip.dose_mg_text} mg",
+            candidates = (self._label(chip.name, chip.dose_mg_text), self._label(chip.short, chip.dose_mg_text),
                           f"{chip.short} {chip.dose_mg_text}", chip.dose_mg_text)
         elif chip.state == "held":
             candidates = (self.tr("{drug} held").format(drug=chip.name), self.tr("{drug} held").format(drug=chip.short),
@@ -294,10 +300,11 @@ class MonthGrid(QWidget):
         bold = QFont(painter.font())
         bold.setBold(True)
         painter.setFont(bold)
-        painter.drawText(second, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, f"{chip.dose_mg_text} mg")
-        painter.setFont(fm_font := QFont(bold))
-        fm_font.setBold(False)
-        painter.setFont(fm_font)
+        painter.drawText(second, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         self.tr("{dose} mg").format(dose=chip.dose_mg_text))
+        regular = QFont(bold)
+        regular.setBold(False)
+        painter.setFont(regular)
         if chip.reduced:
             w = size * 0.8
             pictograms.reduced_mark(painter, QRectF(second.right() - w, second.top() + 3, w, second.height() - 6),
