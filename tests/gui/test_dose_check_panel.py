@@ -143,3 +143,18 @@ def test_history_list(panel):
     assert "cycle 1" in panel._history.item(0).text()
     panel.set_checks([])
     assert "No double check" in panel._history.item(0).text()
+
+
+def test_a_cycle_the_new_plan_no_longer_has_shows_the_empty_state(panel):
+    from planner.core.modifications import StopDrug
+
+    shorter = make_plan(StopDrug("anlotinib", 7), StopDrug("epirubicin", 1, 2))
+    assert len(shorter.cycles) == 6
+    panel.set_cycle(shorter, 9)
+    assert "select a cycle" in panel._title.text()
+    assert panel.drug_combo.count() == 0 and not panel.submit_button.isEnabled()
+
+
+def test_no_checks_placeholder_is_not_selectable(panel):
+    panel.set_checks([])
+    assert panel._history.item(0).flags() == Qt.ItemFlag.NoItemFlags

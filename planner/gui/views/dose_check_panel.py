@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -161,7 +162,8 @@ class DoseCheckPanel(QWidget):
     def set_cycle(self, plan: Plan | None, cycle_number: int | None,
                   tolerance_pct: Decimal = DEFAULT_VERIFICATION_TOLERANCE_PCT) -> None:
         self._plan, self._tolerance = plan, tolerance_pct
-        self._cycle = plan.cycle(cycle_number) if plan is not None and cycle_number is not None else None
+        # A cycle that the new plan no longer has (e.g. after a drug was stopped) shows the empty state.
+        self._cycle = next((c for c in plan.cycles if c.number == cycle_number), None) if plan is not None else None
         previous = self._drug.currentData()
         self._drug.blockSignals(True)
         self._drug.clear()
@@ -179,7 +181,9 @@ class DoseCheckPanel(QWidget):
     def set_checks(self, history: list[tuple[str, ...]]) -> None:
         self._history.clear()
         if not history:
-            self._history.addItem(self.tr("No double check recorded for this patient yet."))
+            placeholder = QListWidgetItem(self.tr("No double check recorded for this patient yet."))
+            placeholder.setFlags(Qt.ItemFlag.NoItemFlags)  # a message, not a record to select
+            self._history.addItem(placeholder)
             return
         for row in history:
             self._history.addItem("  ·  ".join(row))
