@@ -75,6 +75,7 @@ def test_pass_and_fail_at_the_tolerance_boundaries(panel, entered, passed, devia
     assert result is not None and result.passed is passed
     assert panel.result_text().startswith(deviation)
     assert ("PASS" in panel.result_text()) is passed
+    assert ("Do not give" in panel.fail_advice()) is (not passed)
     assert ("FAIL" in panel.result_text()) is (not passed)
     assert panel.submit_button.isEnabled()
     assert panel.submit_button.text().endswith("(PASS)" if passed else "(FAIL)")
@@ -158,3 +159,19 @@ def test_a_cycle_the_new_plan_no_longer_has_shows_the_empty_state(panel):
 def test_no_checks_placeholder_is_not_selectable(panel):
     panel.set_checks([])
     assert panel._history.item(0).flags() == Qt.ItemFlag.NoItemFlags
+
+
+def test_fail_advises_not_to_give(panel):
+    enter(panel, "180")
+    assert "Do not give" in panel.fail_advice()
+    enter(panel, "164")
+    assert panel.fail_advice() == ""
+
+
+def test_stacks_in_a_narrow_dock_and_sits_side_by_side_when_wide(panel, qtbot):
+    panel.resize(540, 800)
+    qtbot.wait(1)
+    assert panel.is_narrow()
+    panel.resize(1400, 800)
+    qtbot.wait(1)
+    assert not panel.is_narrow()
