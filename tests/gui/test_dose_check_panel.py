@@ -44,6 +44,7 @@ def test_chain_shows_bsa_weight_doses_volume_vials_and_capsules(panel):
     assert "Vials: 3 x 50 mg + 2 x 10 mg vials (170 mg opened, 6 mg left over)" in text
     assert "Capsules: 1 x 12 mg capsule(s) per day" in text
     assert "cycle 1 (Combination)" in panel._title.text()
+    assert panel._calculated.text() == "<b>164 mg</b><br>90 mg/m² x 1.82 m² = 163.8 -&gt; 164 mg"
 
 
 def test_weight_used_names_when_it_was_measured(qtbot):

@@ -99,7 +99,8 @@ class DoseCheckPanel(QWidget):
         self._drug.setAccessibleName(self.tr("Drug to check"))
         self._calculated = QLabel(check_box)
         self._calculated.setAccessibleName(self.tr("Calculated dose"))
-        self._calculated.setWordWrap(True)
+        self._calculated.setTextFormat(Qt.TextFormat.RichText)
+        # Not word-wrapped (QFormLayout gets wrapped labels' heights wrong and clips them): two explicit lines.
         self._checked = QLineEdit(check_box)
         self._checked.setPlaceholderText(self.tr("mg, as written on the order or the bag label"))
         self._checked.setAccessibleName(self.tr("Dose on the order or bag in mg"))
@@ -399,8 +400,8 @@ class DoseCheckPanel(QWidget):
             self._initials_message.hide()
             self._submit.setEnabled(False)
             return
-        self._calculated.setText(self.tr("{dose} mg  ({explain})").format(
-            dose=plain(dose.dose_mg), explain=dose.calculation.explain()))
+        self._calculated.setText("<b>" + escape(self.tr("{dose} mg").format(dose=plain(dose.dose_mg))) + "</b><br>"
+                                 + escape(dose.calculation.explain()))
         value, problem = self._parse_checked()
         if value is not None:
             try:
