@@ -125,8 +125,10 @@ def test_omitted_days_are_held_chips(calendar, modified_plan):
     calendar.set_plan(modified_plan, today=TODAY)
     held = calendar.cell(date(2026, 2, 2))  # cycle 2 day 8
     assert [(c.drug_id, c.state) for c in held.chips] == [("anlotinib", "held")]
+    assert not held.is_rest
     calendar.select_date(date(2026, 2, 2))
     assert "Anlotinib held today (omitted on days 8-10" in calendar.details_text()
+    assert "Rest day" not in calendar.details_text()
 
 
 def test_navigation_buttons_and_keys(calendar, plan, qtbot):
@@ -163,3 +165,15 @@ def test_plan_change_updates_without_new_widgets(calendar, plan):
     grids = calendar.month_grids()
     calendar.set_plan(make_plan(), today=TODAY)
     assert calendar.month_grids() == grids
+
+
+def test_hover_tooltip_summarises_the_day(calendar, modified_plan):
+    calendar.set_plan(modified_plan, today=TODAY)
+    grid = calendar.month_grids()[0]
+    assert grid.tooltip_for(START) == (
+        "5 Jan 2026: cycle 1, day 1\nAnlotinib 12 mg oral\nEpirubicin hydrochloride 164 mg IV")
+    assert grid.tooltip_for(date(2026, 2, 2)) == "2 Feb 2026: cycle 2, day 8\nAnlotinib held"
+    assert grid.tooltip_for(date(2026, 2, 16)) == "16 Feb 2026: cycle 2, day 22\nDelay: no treatment"
+    assert "Blood count due" in grid.tooltip_for(date(2026, 2, 22))
+    assert "(reduced dose level)" in grid.tooltip_for(date(2026, 2, 23))
+    assert grid.tooltip_for(date(2025, 12, 1)) == "1 Dec 2025: not part of the plan"

@@ -10,10 +10,11 @@ from __future__ import annotations
 import calendar
 from datetime import date
 
-from PySide6.QtCore import QLocale, QPointF, QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtCore import QEvent, QLocale, QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QHelpEvent, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from planner.core.dates import format_long
 from planner.gui import style
 from planner.gui.views import pictograms
 from planner.gui.views.day_cells import Chip, DayCell
@@ -110,6 +111,45 @@ class MonthGrid(QWidget):
         if 1 <= day <= calendar.monthrange(self._year, self._month)[1]:
             return date(self._year, self._month, day)
         return None
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            when = self.date_at(event.pos().x(), event.pos().y())
+            text = self.tooltip_for(when) if when is not None else ""
+            if text:
+                QToolTip.showText(event.globalPos(), text, self)
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().event(event)
+
+    def tooltip_for(self, when: date) -> str:
+        """One line per item: what the day holds, for a quick look without selecting it."""
+        cell = self._cells.get(when)
+        if cell is None:
+            return self.tr("{date}: not part of the plan").format(date=format_long(when))
+        lines = [self.tr("{date}: cycle {n}, day {d}").format(date=format_long(when), n=cell.day.cycle,
+                                                              d=cell.day.day)]
+        for chip in cell.chips:
+            if chip.state == "given":
+                line = self.tr("{drug} {dose} mg {route}").format(drug=chip.name, dose=chip.dose_mg_text,
+                                                                 route=chip.route)
+                if chip.reduced:
+                    line += " " + self.tr("(reduced dose level)")
+            elif chip.state == "held":
+                line = self.tr("{drug} held").format(drug=chip.name)
+            else:
+                line = self.tr("{drug} stopped").format(drug=chip.name)
+            lines.append(line)
+        if cell.delay_day:
+            lines.append(self.tr("Delay: no treatment"))
+        elif cell.is_rest:
+            lines.append(self.tr("Rest day"))
+        if cell.day.blood_test:
+            lines.append(self.tr("Blood count due"))
+        lines.extend(w.message for w in cell.cycle.warnings if cell.cycle_start)
+        return "\n".join(lines)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         when = self.date_at(event.position().x(), event.position().y())
