@@ -177,3 +177,20 @@ def test_hover_tooltip_summarises_the_day(calendar, modified_plan):
     assert "Blood count due" in grid.tooltip_for(date(2026, 2, 22))
     assert "(reduced dose level)" in grid.tooltip_for(date(2026, 2, 23))
     assert grid.tooltip_for(date(2025, 12, 1)) == "1 Dec 2025: not part of the plan"
+
+
+def test_details_give_the_reason_of_each_change(calendar):
+    from decimal import Decimal
+
+    from planner.core.modifications import Delay, DoseLevelChange, OmitDays
+
+    plan = make_plan(OmitDays("anlotinib", 2, (8, 9), reason="grade 3 hypertension"),
+                     Delay(3, 7, reason="neutrophils 0.9"),
+                     DoseLevelChange("epirubicin", 2, Decimal(75), reason="febrile neutropenia"))
+    calendar.set_plan(plan, today=TODAY)
+    calendar.select_date(date(2026, 2, 2))
+    assert "omitted on days 8-9 of this cycle). Reason: grade 3 hypertension." in calendar.details_text()
+    calendar.select_date(date(2026, 2, 23))  # cycle 3 day 1: delayed, and still on the level set in cycle 2
+    text = calendar.details_text()
+    assert "Cycle 3 was delayed by 7 days. Reason: neutrophils 0.9." in text
+    assert "starting 90 mg/m²). Reason: febrile neutropenia." in text

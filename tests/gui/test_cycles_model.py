@@ -122,3 +122,16 @@ def test_proxy_sorts_dates_as_dates_and_numbers_as_numbers():
     assert starts[0] == QDate(START)
     proxy.sort(model.drug_column("epirubicin"), Qt.SortOrder.AscendingOrder)
     assert proxy.data(proxy.index(0, COL_CYCLE)) == "7"  # "-" (no epirubicin) sorts first
+
+
+def test_tooltips_carry_the_reasons_of_changes():
+    from planner.core.modifications import OmitDays
+
+    plan = make_plan(Delay(3, 7, reason="neutrophils 0.9"), OmitDays("anlotinib", 2, (8,), reason="hypertension"),
+                     DoseLevelChange("epirubicin", 2, Decimal(75), reason="febrile neutropenia"))
+    model = CyclesTableModel()
+    model.set_plan(plan)
+    tip = Qt.ItemDataRole.ToolTipRole
+    assert text(model, 2, COL_START, tip) == "Delayed by 7 days: neutrophils 0.9"
+    assert text(model, 1, model.drug_column("anlotinib"), tip).endswith("\nHeld days: hypertension")
+    assert text(model, 3, model.drug_column("epirubicin"), tip).endswith("\nDose level: febrile neutropenia")

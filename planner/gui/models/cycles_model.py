@@ -21,6 +21,7 @@ from planner.core.decimal_math import plain
 from planner.core.plan import Cycle, DrugDose, Plan
 from planner.core.regimen import DrugSpec
 from planner.gui import style
+from planner.gui.plan_reasons import delay_reason, level_reason, omit_reason
 
 COL_CYCLE = 0
 COL_PHASE = 1
@@ -59,7 +60,7 @@ def derived_status(cycle: Cycle, today: date) -> str:
     return _tr("done")
 
 
-def _dose_cell(cycle: Cycle, drug: DrugSpec, dose: DrugDose | None) -> _Cell:
+def _dose_cell(plan: Plan, cycle: Cycle, drug: DrugSpec, dose: DrugDose | None) -> _Cell:
     if dose is None:
         if not any(pd.drug == drug.id for pd in cycle.phase.drugs):
             return _Cell("-", -1.0, _tr("{drug} is not part of the {phase} phase.").format(
@@ -84,6 +85,9 @@ def _dose_cell(cycle: Cycle, drug: DrugSpec, dose: DrugDose | None) -> _Cell:
     display = parts[0] + "\n" + " · ".join(parts[1:])
     tooltip = _tr("{drug} {route}, dose level {level}: {explain}").format(
         drug=drug.name, route=drug.route, level=level, explain=calc.explain())
+    reasons = [(_tr("Dose level"), level_reason(plan, cycle.number, drug.id) if dose.level_index else ""),
+               (_tr("Held days"), omit_reason(plan, cycle.number, drug.id) if dose.omitted_days else "")]
+    tooltip += "".join(f"\n{label}: {reason}" for label, reason in reasons if reason)
     return _Cell(display, float(dose.dose_mg) if dose.days else 0.0, tooltip,
                  "warning" if dose.level_index > 0 or dose.omitted_days or dose.stopped_from_day else "")
 
@@ -112,7 +116,11 @@ def _row(plan: Plan, cycle: Cycle, previous: Cycle | None, status: str) -> _Row:
         cumulative_tip = _tr("Doxorubicin equivalent {amount} mg/m² (prior exposure included).").format(
             amount=plain(cycle.cumulative_doxorubicin_eq_mg_per_m2))
     warnings = "; ".join(w.message for w in cycle.warnings)
-    start_tip = _tr("Delayed by {days} days").format(days=cycle.delay_days) if cycle.delay_days else ""
+    start_tip = ""
+    if cycle.delay_days:
+        start_tip = _tr("Delayed by {days} days").format(days=cycle.delay_days)
+        reason = delay_reason(plan, cycle.number)
+        start_tip += (": " + reason) if reason else ""
     cells = [
         _Cell(str(cycle.number), cycle.number),
         _Cell(cycle.phase.name, cycle.phase.name),
@@ -122,7 +130,7 @@ def _row(plan: Plan, cycle: Cycle, previous: Cycle | None, status: str) -> _Row:
         _Cell(cycle.end.isoformat(), QDate(cycle.end)),
         _Cell(weight, float(cycle.bsa.m2), "\n".join(weight_tip),
               "warning" if recalculated or cycle.weight_kg != cycle.dose_weight_kg or cycle.bsa.capped else ""),
-        *(_dose_cell(cycle, drug, cycle.dose_for(drug.id)) for drug in drugs),
+        *(_dose_cell(plan, cycle, drug, cycle.dose_for(drug.id)) for drug in drugs),
         _Cell(cumulative or "-", cumulative_sort, cumulative_tip, "danger" if over else ""),
         _Cell(status, status),
         _Cell(warnings or "-", len(cycle.warnings), warnings, "danger" if cycle.warnings else ""),
