@@ -16,10 +16,11 @@ def delay_reason(plan: Plan, cycle: int) -> str:
 
 def omit_reason(plan: Plan, cycle: int, drug: str) -> str:
     return "; ".join(m.reason for m in plan.modifications
-                     if isinstance(m, OmitDays) and m.cycle == cycle and m.drug == drug and m.reason)
+                     if isinstance(m, OmitDays) and m.cycle == cycle and m.drug.strip().lower() == drug and m.reason)
 
 
 def level_reason(plan: Plan, cycle: int, drug: str) -> str:
     """The reason of the dose level change in force in `cycle` (the latest one at or before it)."""
-    changes = [m for m in plan.modifications if isinstance(m, DoseLevelChange) and m.drug == drug and m.cycle <= cycle]
+    changes = [m for m in plan.modifications
+               if isinstance(m, DoseLevelChange) and m.drug.strip().lower() == drug and m.cycle <= cycle]
     return max(changes, key=lambda m: m.cycle).reason if changes else ""
