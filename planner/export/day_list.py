@@ -189,8 +189,8 @@ def day_list_pdf(when: date, patients: Iterable[tuple[Any, Plan]], institution: 
     title = translate("Export", "Day list for {date}").format(date=format_long(when))
     story: list[Flowable] = [
         Paragraph(base.rich(title), s["title"]),
-        Paragraph(base.rich(translate("Export", "{due} patients due for an infusion or a cycle start; {bloods} "
-                                                "blood tests for tomorrow").format(due=len(due), bloods=len(bloods))),
+        Paragraph(base.rich(translate("Export", "Due for an infusion or a cycle start: {due}. Blood tests "
+                                                "for tomorrow: {bloods}.").format(due=len(due), bloods=len(bloods))),
                   s["sub"]),
         Paragraph(base.rich(translate("Export", "Infusions and cycle starts")), s["h"]),
     ]
