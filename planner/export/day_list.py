@@ -14,7 +14,16 @@ from datetime import date
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Table, TableStyle
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    PageTemplate,
+    Paragraph,
+    Table,
+    TableStyle,
+)
 
 from planner.core.dates import format_long
 from planner.core.decimal_math import plain
@@ -105,8 +114,7 @@ def _styles() -> dict[str, Any]:
     return {
         "title": base.style("title", 16, bold=True, leading=20, space_after=1 * mm),
         "sub": base.style("sub", 10, color=base.MUTED, space_after=3 * mm),
-        "h": base.style("h", 12, bold=True, leading=15, space_before=4 * mm, space_after=1.5 * mm,
-                        keep_with_next=True),
+        "h": base.style("h", 12, bold=True, leading=15, space_before=4 * mm, space_after=1.5 * mm),
         "cell": base.style("cell", 8.5, leading=10.5),
         "cellb": base.style("cellb", 8.5, bold=True, leading=10.5),
         "warn": base.style("warn", 8.5, bold=True, leading=10.5, color=base.HOSPITAL),
@@ -192,6 +200,7 @@ def day_list_pdf(when: date, patients: Iterable[tuple[Any, Plan]], institution: 
         Paragraph(base.rich(translate("Export", "Due for an infusion or a cycle start: {due}. Blood tests "
                                                 "for tomorrow: {bloods}.").format(due=len(due), bloods=len(bloods))),
                   s["sub"]),
+        CondPageBreak(30 * mm),  # a heading never sits alone at the foot of a page
         Paragraph(base.rich(translate("Export", "Infusions and cycle starts")), s["h"]),
     ]
     header = [translate("Export", "#"), translate("Export", "Patient"), translate("Export", "Due"),
@@ -203,6 +212,7 @@ def day_list_pdf(when: date, patients: Iterable[tuple[Any, Plan]], institution: 
     else:
         story.append(Paragraph(base.rich(translate("Export", "Nobody is due for an infusion or a cycle start.")),
                                s["body"]))
+    story.append(CondPageBreak(30 * mm))
     story.append(Paragraph(base.rich(translate("Export", "Blood tests due (infusion tomorrow)")), s["h"]))
     if bloods:
         blood_head = [Paragraph(base.rich(h), s["cellb"]) for h in (
