@@ -101,8 +101,9 @@ def _cycle_notes(plan: Plan, cycle: Cycle, previous: Cycle | None) -> list[Entry
     for dose in cycle.doses:
         before = previous.dose_for(dose.drug.id) if previous is not None else None
         if before is not None and before.dose_mg != dose.dose_mg and dose.given:
-            notes.append(Entry(NOTE, translate("Export", "New {drug} dose from today: {dose} mg").format(
-                drug=dose.drug.name.split()[0], dose=plain(dose.dose_mg))))
+            # Short on purpose: the day's own line already says the new amount in mg.
+            notes.append(Entry(NOTE, translate("Export", "New {drug} dose").format(
+                drug=dose.drug.name.split()[0].lower())))
     return notes
 
 

@@ -49,6 +49,7 @@ from planner.export.calendar_model import (
 from planner.export.options import Institution, PrintOptions, Subject
 
 MARGIN = 12 * mm
+LINE = 1.12  # line height in cells, as a multiple of the type size
 HEADER = 16 * mm
 FOOTER = 11 * mm
 
@@ -138,7 +139,7 @@ class MonthGrid(Flowable):
         # "Cycle 3 starts" goes beside the day number when it fits, leaving the cell body for the doses.
         if entries and entries[0].kind == NOTE:
             room = w - 2 * pad - base.text_width(str(day.day), base.FONT_BOLD, 16) - 2 * mm - (box if info.tick else 0)
-            for size in (10, 9.5, 9, 8.5):
+            for size in (10, 9.5, 9, 8.5, 8):
                 if base.text_width(entries[0].text, base.FONT_BOLD, size) <= room - 2 * mm:
                     base.draw_text(c, x + pad + base.text_width(str(day.day), base.FONT_BOLD, 16) + 1.5 * mm,
                                    y + h - pad - 11, entries[0].text, base.FONT_BOLD, size)
@@ -150,13 +151,13 @@ class MonthGrid(Flowable):
         """Fit the day's entries in the cell, shrinking the type only as far as needed (>= 7 pt)."""
         for size in (11.5, 11, 10.5, 10, 9.5, 9, 8.5, 8, 7.5, 7):
             lines = self._layout(entries, w, size)
-            if len(lines) * size * 1.15 <= h:
+            if len(lines) * size * LINE <= h:
                 break
         c = self.canv
         top = y + h
         icon = size * 1.05
         for n, (kind, text, first) in enumerate(lines):
-            baseline = top - (n + 1) * size * 1.15 + size * 0.2
+            baseline = top - (n + 1) * size * LINE + size * 0.2
             if first and kind != NOTE:
                 base.draw_icon(c, kind, x, baseline - size * 0.15, icon)
             c.setFillColor(ENTRY_COLORS.get(kind, base.INK))
