@@ -265,24 +265,36 @@ def _lower(text: str) -> str:
 
 
 def _overview(plan: Plan, days: list[CalendarDay], s: dict[str, Any]) -> Table:
-    """One row a cycle: when it starts, which days are capsule days and which day is the hospital day."""
+    """One row a cycle: when it starts, which days are capsule days and which day is the hospital day
+    (a column only when the regimen has such days)."""
     by_cycle: dict[int, list[CalendarDay]] = {}
     for day in days:
         by_cycle.setdefault(day.cycle, []).append(day)
-    header = [translate("Export", "Cycle"), translate("Export", "Starts"), translate("Export", "Capsules"),
-              translate("Export", "Hospital")]
+    oral = any(is_oral(d) for d in plan.regimen.drugs.values())
+    infused = any(not is_oral(d) for d in plan.regimen.drugs.values())
+    header = [translate("Export", "Cycle"), translate("Export", "Starts")]
+    widths = ["13%", "30%"]
+    if oral:
+        header.append(translate("Export", "Capsules"))
+        widths.append("35%" if infused else "57%")
+    if infused:
+        header.append(translate("Export", "Hospital"))
+        widths.append("22%" if oral else "57%")
     rows: list[list[Any]] = [[Paragraph(base.rich(h), s["cellb"]) for h in header]]
     for cycle in plan.cycles:
         cycle_days = by_cycle.get(cycle.number, [])
-        capsule_days = [d.date for d in cycle_days if d.tick]
-        capsules = (f"{_day_month(capsule_days[0])} - {_day_month(capsule_days[-1])}" if capsule_days
-                    else translate("Export", "none"))
-        if capsule_days and len(capsule_days) != (capsule_days[-1] - capsule_days[0]).days + 1:
-            capsules += " " + translate("Export", "(with gaps)")
-        hospital = ", ".join(_day_month(d.date) for d in cycle_days if HOSPITAL in d.kinds()) or "-"
-        rows.append([Paragraph(str(cycle.number), s["cell"]), Paragraph(base.rich(format_long(cycle.start)), s["cell"]),
-                     Paragraph(base.rich(capsules), s["cell"]), Paragraph(base.rich(hospital), s["cell"])])
-    table = Table(rows, colWidths=["13%", "30%", "35%", "22%"], repeatRows=1)
+        row = [str(cycle.number), format_long(cycle.start)]
+        if oral:
+            capsule_days = [d.date for d in cycle_days if d.tick]
+            capsules = (f"{_day_month(capsule_days[0])} - {_day_month(capsule_days[-1])}" if capsule_days
+                        else translate("Export", "none"))
+            if capsule_days and len(capsule_days) != (capsule_days[-1] - capsule_days[0]).days + 1:
+                capsules += " " + translate("Export", "(with gaps)")
+            row.append(capsules)
+        if infused:
+            row.append(", ".join(_day_month(d.date) for d in cycle_days if HOSPITAL in d.kinds()) or "-")
+        rows.append([Paragraph(base.rich(cell), s["cell"]) for cell in row])
+    table = Table(rows, colWidths=widths, repeatRows=1)
     table.setStyle(TableStyle([
         ("LINEBELOW", (0, 0), (-1, 0), 1, base.INK),
         ("LINEBELOW", (0, 1), (-1, -1), 0.3, base.RULE),
@@ -330,14 +342,14 @@ def _months(days: list[CalendarDay]) -> list[tuple[int, int]]:
     return months
 
 
-def _decorator(subject: Subject, institution: Institution, options: PrintOptions, size: tuple[float, float]):
+def _decorator(subject: Subject, institution: Institution, options: PrintOptions,
+               size: tuple[float, float]) -> base.Decorator:
+    """Identifiers in large type at the top; page, printing date and the phone lines at the foot."""
     width, height = size
 
     def decorate(c: Any, page: int, total: int) -> None:
         c.setFillColor(base.INK)
-        ident = translate("Export", "{name}    MRN {mrn}    Born {dob}").format(
-            name=subject.name, mrn=subject.mrn,
-            dob=format_long(subject.dob) if subject.dob else translate("Export", "not recorded"))
+        ident = base.identity_line(subject.name, subject.mrn, subject.dob)
         base.draw_text(c, MARGIN, height - MARGIN - 12, ident, base.FONT_BOLD, 14)
         c.setStrokeColor(base.RULE)
         c.setLineWidth(0.8)

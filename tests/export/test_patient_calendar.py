@@ -89,3 +89,20 @@ def test_without_phone_numbers_leaves_a_line_to_write_one(plan, subject):
     text = squash(" ".join(pdf_pages(patient_calendar_pdf(plan, subject, Institution(),
                                                           PrintOptions("a4", PRINTED)))))
     assert "Your care team's phone number:" in text
+
+
+@pytest.mark.parametrize("regimen_id", ["epirubicin", "anlotinib"])
+def test_other_regimens(regimen_id, subject, institution, options):
+    from datetime import date
+    from decimal import Decimal
+
+    from planner.core.plan import PatientInputs, compute_plan
+    from planner.core.regimen import load_regimen
+
+    plan = compute_plan(load_regimen(regimen_id), PatientInputs(date(2026, 1, 5), Decimal(170), Decimal(70)))
+    text = squash(" ".join(pdf_pages(patient_calendar_pdf(plan, subject, institution, options))))
+    oral = regimen_id == "anlotinib"
+    assert ("Anlotinib 12 mg - 1 capsule before breakfast" in text) == oral
+    assert ("Hospital day - epirubicin infusion" in text) != oral
+    assert ("Rest day - no capsule" in text) == oral
+    assert "Rest day" in text
