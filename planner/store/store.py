@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, insert, select, update
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import DatabaseError, IntegrityError
 
 from planner.core.errors import InputError
 from planner.core.i18n import translate
@@ -90,7 +90,7 @@ class PatientStore:
             db.tighten_sqlite_files(url)
             store = cls(engine, shown, (actor or os_user()).strip() or os_user())
             store._refresh_missing_summaries()
-        except OperationalError as exc:
+        except DatabaseError as exc:
             engine.dispose()
             raise StoreError(translate("Store", "Database {location} cannot be opened ({reason}).").format(
                 location=shown, reason=exc.orig)) from None
@@ -130,7 +130,9 @@ class PatientStore:
         try:
             with self._engine.connect() as conn, conn.begin():
                 yield conn
-        except OperationalError as exc:
+        except IntegrityError:
+            raise
+        except DatabaseError as exc:
             raise self._db_error(exc) from None
 
     @contextmanager
@@ -138,10 +140,12 @@ class PatientStore:
         try:
             with self._engine.connect().execution_options(**{db.WRITE: True}) as conn, conn.begin():
                 yield conn
-        except OperationalError as exc:
+        except IntegrityError:
+            raise
+        except DatabaseError as exc:
             raise self._db_error(exc) from None
 
-    def _db_error(self, exc: OperationalError) -> StoreError:
+    def _db_error(self, exc: DatabaseError) -> StoreError:
         log.error("database error: %s", type(exc.orig).__name__)
         return StoreError(translate(
             "Store", "The database could not be used ({reason}); nothing was saved. Try again.").format(
