@@ -94,15 +94,16 @@ def _install_sqlite_hooks(engine: Engine) -> None:
 
 
 def make_engine(url: URL) -> Engine:
+    # hide_parameters: SQL errors and SQLAlchemy's own logging never carry names, MRNs or doses.
     path = sqlite_path(url)
     if path is not None:
         _create_private_file(path)
     if url.get_backend_name() == "sqlite":
-        engine = create_engine(url, connect_args={"timeout": 15})
+        engine = create_engine(url, connect_args={"timeout": 15}, hide_parameters=True)
         _install_sqlite_hooks(engine)
         return engine
     try:
-        return create_engine(url, pool_pre_ping=True)
+        return create_engine(url, pool_pre_ping=True, hide_parameters=True)
     except (ArgumentError, ImportError) as exc:  # unknown dialect, driver not installed
         raise StoreError(translate("Store", "Database: cannot use {url} ({reason}).").format(
             url=url.render_as_string(hide_password=True), reason=exc)) from None
