@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
 
 from planner.core.i18n import translate
 from planner.store.errors import SchemaTooNew, StoreError
@@ -59,6 +60,10 @@ def _create_private_file(path: Path) -> None:
     the same mode as the database file, so nothing of it is ever readable by other users."""
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(translate("Store", "Database: cannot create the folder {path} ({reason}).").format(
+            path=path.parent, reason=exc.strerror or exc)) from None
+    try:
         fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     except FileExistsError:
         return
@@ -89,15 +94,19 @@ def _install_sqlite_hooks(engine: Engine) -> None:
 
 
 def make_engine(url: URL) -> Engine:
+    # hide_parameters: SQL errors and SQLAlchemy's own logging never carry names, MRNs or doses.
     path = sqlite_path(url)
     if path is not None:
         _create_private_file(path)
     if url.get_backend_name() == "sqlite":
-        engine = create_engine(url, connect_args={"timeout": 15})
+        engine = create_engine(url, connect_args={"timeout": 15}, hide_parameters=True)
         _install_sqlite_hooks(engine)
-    else:
-        engine = create_engine(url, pool_pre_ping=True)
-    return engine
+        return engine
+    try:
+        return create_engine(url, pool_pre_ping=True, hide_parameters=True)
+    except (ArgumentError, ImportError) as exc:  # unknown dialect, driver not installed
+        raise StoreError(translate("Store", "Database: cannot use {url} ({reason}).").format(
+            url=url.render_as_string(hide_password=True), reason=exc)) from None
 
 
 def _alembic_config(connection: Any = None) -> Any:
