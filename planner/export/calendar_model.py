@@ -53,7 +53,7 @@ def unit_word(drug: DrugSpec, count: int) -> str:
     return translate("Export", "dose") if count == 1 else translate("Export", "doses")
 
 
-def oral_dose_text(drug: DrugSpec, dose_mg: Decimal, *, per_day: bool = True) -> str:
+def oral_dose_text(drug: DrugSpec, dose_mg: Decimal) -> str:
     """`Anlotinib 12 mg - 1 capsule before breakfast` (the instruction comes from the regimen file)."""
     combination = capsule_combination(dose_mg, drug.strengths_mg) if drug.strengths_mg else None
     text = translate("Export", "{drug} {dose} mg").format(drug=drug.name, dose=plain(dose_mg))
@@ -62,10 +62,8 @@ def oral_dose_text(drug: DrugSpec, dose_mg: Decimal, *, per_day: bool = True) ->
         if len(combination.units) > 1:  # e.g. 20 mg as 12 mg + 8 mg: say which capsules
             how += " (" + " + ".join(f"{n} x {plain(size)} mg" for size, n in combination.units) + ")"
         text += " - " + how
-    if drug.instructions and per_day:
+    if drug.instructions:
         text += " " + _per_day(translate("Regimen", drug.instructions))
-    elif drug.instructions:
-        text += ", " + _lower_first(translate("Regimen", drug.instructions))
     return text
 
 

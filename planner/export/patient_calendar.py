@@ -44,7 +44,6 @@ from planner.export.calendar_model import (
     calendar_days,
     infusion_text,
     is_oral,
-    oral_dose_text,
 )
 from planner.export.options import Institution, PrintOptions, Subject
 
@@ -315,7 +314,9 @@ def _legend(plan: Plan, s: dict[str, Any]) -> Table:
     iv = next((d for d in plan.regimen.drugs.values() if not is_oral(d)), None)
     rows: list[tuple[str, str]] = []
     if oral is not None:
-        rows.append((CAPSULE, oral_dose_text(oral, oral.starting_level, per_day=False)))
+        # Not "12 mg": after a reduction the legend would contradict the days; each day says its dose.
+        rows.append((CAPSULE, translate("Export", "{drug} day - the dose is written on each day").format(
+            drug=oral.name)))
         rows.append(("tick", translate("Export", "Tick the box when you have taken your capsule")))
     if iv is not None:
         rows.append((HOSPITAL, infusion_text(iv)))

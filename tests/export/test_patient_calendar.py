@@ -70,7 +70,8 @@ def test_cover_has_every_cycle_start_legend_missed_dose_symptoms_and_phones(plan
     cover = squash(" ".join(pages[:2]))
     for cycle in plan.cycles:
         assert format_long(cycle.start) in cover
-    assert "Anlotinib 12 mg - 1 capsule, once daily before breakfast" in cover
+    assert "Anlotinib day - the dose is written on each day" in cover
+    assert "Once daily before breakfast. Tick the box each day after you have taken it." in cover
     assert "Hospital day - epirubicin infusion" in cover and "Blood test" in cover
     assert "skip a missed dose when the next one is less than 12 hours away" in cover
     for word in ("Bleeding", "blood pressure", "Fever", "Chest pain", "diarrhoea"):
