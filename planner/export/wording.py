@@ -11,6 +11,7 @@ from planner.core.i18n import translate
 from planner.core.modifications import Delay, DoseLevelChange, Modification, OmitDays, StopDrug, WeightChange
 from planner.core.plan import DrugDose
 from planner.core.regimen import Regimen
+from planner.export.calendar_model import unit_word
 
 VOLUME_STEP = Decimal("0.1")  # mL: what a syringe or pump can be set to; the exact quotient is shown too
 
@@ -53,7 +54,7 @@ def preparation(dose: DrugDose) -> str:
     if drug.vials_mg:
         vials = vial_combination(mg, drug.vials_mg)
         if vials is not None:
-            text = vials.describe(translate("Export", "vials"))
+            text = vials.describe(translate("Export", "vial") if vials.count == 1 else translate("Export", "vials"))
             left = vials.total_mg - mg
             if left:
                 text += " " + translate("Export", "({total} mg opened, {left} mg left over)").format(
@@ -61,7 +62,8 @@ def preparation(dose: DrugDose) -> str:
             parts.append(text)
     if drug.strengths_mg:
         capsules = capsule_combination(mg, drug.strengths_mg)
-        word = translate("Export", "capsules") if drug.form == "capsule" else translate("Export", "units")
-        parts.append(capsules.describe(word) + " " + translate("Export", "per day") if capsules is not None
-                     else translate("Export", "no capsule combination makes {mg} mg").format(mg=plain(mg)))
+        if capsules is None:
+            parts.append(translate("Export", "no capsule combination makes {mg} mg").format(mg=plain(mg)))
+        else:
+            parts.append(capsules.describe(unit_word(drug, capsules.count)) + " " + translate("Export", "per day"))
     return "; ".join(parts)

@@ -46,7 +46,7 @@ def test_epirubicin_volume_and_vials(plan, subject, institution, options):
     # 90 mg/m² x 1.82 m² = 163.8 -> 164 mg; 164 / 2 mg/mL = 82 mL; least waste 3 x 50 + 2 x 10 = 170 mg
     assert "90 mg/m² x 1.82 m² = 163.8 -> 164 mg" in text
     assert "82 mL at 2 mg/mL; 3 x 50 mg + 2 x 10 mg vials (170 mg opened, 6 mg left over)" in text
-    assert "1 x 12 mg capsules per day" in text and "1 x 10 mg capsules per day" in text
+    assert "1 x 12 mg capsule per day" in text and "1 x 10 mg capsule per day" in text
 
 
 def test_warnings_notes_and_modifications_with_reasons(plan, subject, institution, options):
