@@ -131,7 +131,7 @@ class MonthGrid(Flowable):
         base.draw_text(c, x + pad, y + h - pad - 13, str(day.day), base.FONT_BOLD, 16)
         if info is None:
             return
-        box = 6 * mm
+        box = 5.5 * mm  # large enough to tick with a shaky hand, small enough to leave room for the words
         if info.tick:
             base.draw_icon(c, "tick", x + w - pad - box, y + h - pad - box, box)
         entries = info.entries
