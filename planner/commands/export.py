@@ -1,0 +1,190 @@
+"""`planner pdf`, `planner daylist`, `planner ics` and `planner table`: the printed schedules and exports.
+
+Imports stay light at module level (argparse only): `planner bsa` and `planner plan` must not pay for
+reportlab or pandas, which the handlers import when they run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TYPE_CHECKING, Any
+
+from planner.commands.plan_args import add_plan_arguments
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from planner.core.plan import Plan
+    from planner.export.options import Institution, PrintOptions, Subject
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    pdf = subparsers.add_parser("pdf", help="patient calendar or clinician dose sheet as PDF")
+    pdf.add_argument("--kind", required=True, choices=("patient", "clinician"),
+                     help="patient: calendar to take home; clinician: dose sheet")
+    _add_plan_source(pdf)
+    _add_identity(pdf)
+    pdf.add_argument("--measured-on", default=None, metavar="DATE",
+                     help="date the height and weight were measured (dose sheet), YYYY-MM-DD")
+    _add_print_options(pdf)
+    pdf.add_argument("--out", required=True, metavar="FILE", help="PDF file to write")
+    pdf.set_defaults(handler=run_pdf)
+
+    daylist = subparsers.add_parser("daylist", help="everyone due for an infusion or a cycle start on a date")
+    daylist.add_argument("date", metavar="DATE", help="the clinic day, YYYY-MM-DD")
+    daylist.add_argument("--database", default=None, help="patient database (path or URL; default: yours)")
+    _add_print_options(daylist)
+    daylist.add_argument("--out", required=True, metavar="FILE", help="PDF file to write")
+    daylist.set_defaults(handler=run_daylist)
+
+    ics = subparsers.add_parser("ics", help="the plan as an iCalendar (.ics) file for a phone")
+    _add_plan_source(ics)
+    ics.add_argument("--mrn", default=None, help="record number: keeps event ids stable between exports")
+    ics.add_argument("--out", required=True, metavar="FILE", help=".ics file to write")
+    ics.set_defaults(handler=run_ics)
+
+    table = subparsers.add_parser("table", help="the plan table as CSV or XLSX")
+    _add_plan_source(table)
+    table.add_argument("--out", required=True, metavar="FILE", help="file ending in .csv or .xlsx")
+    table.set_defaults(handler=run_table)
+
+
+def _add_plan_source(parser: argparse.ArgumentParser) -> None:
+    add_plan_arguments(parser, require_patient=False)
+    parser.add_argument("--patient", default=None, metavar="MRN", help="take the plan from the patient database")
+    parser.add_argument("--database", default=None, help="patient database for --patient (path or URL)")
+
+
+def _add_identity(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--name", default=None, help="patient name as it should print")
+    parser.add_argument("--mrn", default=None, help="medical record number")
+    parser.add_argument("--dob", default=None, help="date of birth, YYYY-MM-DD")
+
+
+def _add_print_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--paper", default="a4", choices=("a4", "letter"), help="paper size (default a4)")
+    parser.add_argument("--institution", default="", help="institution name printed on each page")
+    parser.add_argument("--phone", action="append", default=[], metavar="TEXT",
+                        help='a phone line, e.g. "Day unit: 010-1234 5678" (repeatable)')
+
+
+# ------------------------------------------------------------------------------------ shared parsing
+
+
+def _input_error(field: str, message: str) -> Exception:
+    from planner.core.errors import InputError
+
+    return InputError(field, message)
+
+
+def _open_store(location: str | None) -> Any:
+    try:
+        from planner.store import PatientStore  # type: ignore[attr-defined]
+    except ImportError:
+        raise _input_error("database", "--patient/--database: the patient database is not available in this "
+                                       "version; give the plan with --start, --height and --weight.") from None
+    return PatientStore.open(location)
+
+
+def _plan_source(args: argparse.Namespace) -> tuple[Plan, Any | None, date | None]:
+    """(plan, identity from the database or None, date measured or None) from --patient or the plan options."""
+    if args.patient:
+        with _open_store(args.database) as store:
+            record = store.get_patient(args.patient)
+            baseline = record.measurements[0] if record.measurements else None
+            return record.compute_plan(), record.identity, baseline.measured_on if baseline else None
+    missing = [opt for opt, value in (("--start", args.start), ("--height", args.height), ("--weight", args.weight))
+               if not value]
+    if missing:
+        raise _input_error(missing[0].lstrip("-"), "{}: required, unless --patient MRN takes the plan from the "
+                                                   "database.".format(", ".join(missing)))
+    from planner.commands.plan_args import plan_from_args
+
+    return plan_from_args(args), None, None
+
+
+def _subject(args: argparse.Namespace, identity: Any | None) -> Subject:
+    from planner.core.dates import parse_iso_date
+    from planner.export.options import Subject
+
+    if identity is not None:
+        subject = Subject.from_identity(identity)
+        # Options given on the command line win, e.g. a name spelled for print.
+        return Subject(args.name or subject.name, args.mrn or subject.mrn,
+                       parse_iso_date(args.dob, "dob", "--dob") if args.dob else subject.dob)
+    for option, value in (("--name", args.name), ("--mrn", args.mrn)):
+        if not (value or "").strip():
+            raise _input_error(option.lstrip("-"), f"{option}: required; the patient's name and MRN print on "
+                                                   "every page.")
+    return Subject(args.name.strip(), args.mrn.strip(),
+                   parse_iso_date(args.dob, "dob", "--dob") if args.dob else None)
+
+
+def _print_options(args: argparse.Namespace) -> tuple[Institution, PrintOptions]:
+    from planner.export.options import Institution, PrintOptions
+
+    phones = tuple(p.strip() for p in args.phone if p.strip())
+    return Institution(args.institution.strip(), phones), PrintOptions(paper=args.paper)
+
+
+def _save(path: str, data: bytes) -> int:
+    from planner.export.atomic import write_atomic
+
+    written = write_atomic(path, data)
+    sys.stdout.write(f"{written}\n")
+    return 0
+
+
+# ------------------------------------------------------------------------------------ handlers
+
+
+def run_pdf(args: argparse.Namespace) -> int:
+    from planner.core.dates import parse_iso_date
+
+    plan, identity, measured_on = _plan_source(args)
+    subject = _subject(args, identity)
+    institution, options = _print_options(args)
+    if args.measured_on:
+        measured_on = parse_iso_date(args.measured_on, "measured_on", "--measured-on")
+    if args.kind == "patient":
+        from planner.export.patient_calendar import patient_calendar_pdf
+
+        data = patient_calendar_pdf(plan, subject, institution, options)
+    else:
+        from planner.export.dose_sheet import dose_sheet_pdf
+
+        data = dose_sheet_pdf(plan, subject, institution, options, measured_on=measured_on)
+    return _save(args.out, data)
+
+
+def run_daylist(args: argparse.Namespace) -> int:
+    from planner.core.dates import parse_iso_date
+    from planner.export.day_list import day_list_pdf
+
+    when = parse_iso_date(args.date, "date", "DATE")
+    institution, options = _print_options(args)
+    with _open_store(args.database) as store:
+        patients = []
+        for summary in store.list_patients(today=when):
+            record = store.get_patient(summary.mrn)
+            patients.append((record.identity, record.compute_plan()))
+    return _save(args.out, day_list_pdf(when, patients, institution, options))
+
+
+def run_ics(args: argparse.Namespace) -> int:
+    from planner.export.ics import plan_to_ics
+    from planner.export.options import Subject
+
+    plan, identity, _ = _plan_source(args)
+    mrn = args.mrn or (identity.mrn if identity is not None else None)
+    subject = Subject(mrn, mrn) if mrn else None  # only seeds the event ids; the file carries no identifiers
+    return _save(args.out, plan_to_ics(plan, subject))
+
+
+def run_table(args: argparse.Namespace) -> int:
+    from planner.export.tables import plan_table_bytes, table_format
+
+    fmt = table_format(args.out)
+    plan, _, _ = _plan_source(args)
+    return _save(args.out, plan_table_bytes(plan, fmt))

@@ -1,0 +1,56 @@
+"""The values every export is made from besides the plan: who it is for, the institution, print options.
+
+Kept apart from the store's PatientIdentity so the exports work from the CLI and tests without a
+database; the store's identity converts with `Subject.from_identity`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from planner.core.errors import InputError
+from planner.core.i18n import translate
+
+PAPER_SIZES = ("a4", "letter")
+
+
+@dataclass(frozen=True)
+class Subject:
+    """The patient a document is for: two identifiers at least (name and MRN, plus date of birth)."""
+
+    name: str
+    mrn: str
+    dob: date | None = None
+
+    def __post_init__(self) -> None:
+        if not self.name.strip():
+            raise InputError("name", translate("Export", "Name: enter the patient's name; it prints on every page."))
+        if not self.mrn.strip():
+            raise InputError("mrn", translate("Export", "MRN: enter the patient's record number; it prints on "
+                                                        "every page."))
+
+    @classmethod
+    def from_identity(cls, identity: Any) -> Subject:
+        """From anything with name, mrn and dob attributes (the store's PatientIdentity)."""
+        return cls(name=identity.name, mrn=identity.mrn, dob=identity.dob)
+
+
+@dataclass(frozen=True)
+class Institution:
+    """Who the patient calls: the institution's name and its phone lines ("Day unit: 010-1234 5678")."""
+
+    name: str = ""
+    phones: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class PrintOptions:
+    paper: str = "a4"
+    printed_on: date = field(default_factory=date.today)
+
+    def __post_init__(self) -> None:
+        if self.paper not in PAPER_SIZES:
+            raise InputError("paper", translate("Export", "Paper: '{paper}' is not known; choose a4 or letter.").format(
+                paper=self.paper))
