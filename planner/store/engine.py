@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
+from sqlalchemy.pool import StaticPool
 
 from planner.core.i18n import translate
 from planner.store.errors import SchemaTooNew, StoreError
@@ -44,6 +45,8 @@ def resolve_url(location: str | Path | None = None) -> URL:
         except Exception as exc:
             raise StoreError(translate("Store", "Database: '{url}' is not a database URL ({reason}).").format(
                 url=location, reason=exc)) from None
+    if str(location) == ":memory:":  # tests and demos: a private database that vanishes on close
+        return URL.create("sqlite", database=":memory:")
     path = Path(location).expanduser().resolve()
     return URL.create("sqlite", database=str(path))
 
@@ -98,6 +101,12 @@ def make_engine(url: URL) -> Engine:
     path = sqlite_path(url)
     if path is not None:
         _create_private_file(path)
+    if url.get_backend_name() == "sqlite" and path is None:
+        # One in-memory database shared by every connection (and thread) of this engine.
+        engine = create_engine(url, poolclass=StaticPool, connect_args={"check_same_thread": False},
+                               hide_parameters=True)
+        _install_sqlite_hooks(engine)
+        return engine
     if url.get_backend_name() == "sqlite":
         engine = create_engine(url, connect_args={"timeout": 15}, hide_parameters=True)
         _install_sqlite_hooks(engine)

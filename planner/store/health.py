@@ -22,7 +22,7 @@ def _sqlite_checks(conn: Connection) -> list[str]:
     if broken:
         problems.append(translate("Store", "{n} rows refer to records that do not exist.").format(n=len(broken)))
     mode = conn.exec_driver_sql("PRAGMA journal_mode").scalar()
-    if str(mode).lower() != "wal":
+    if db.sqlite_path(conn.engine.url) is not None and str(mode).lower() != "wal":  # in-memory has no WAL
         problems.append(translate("Store", "Journal mode is {mode}, expected wal.").format(mode=mode))
     return problems
 

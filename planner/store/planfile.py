@@ -73,10 +73,7 @@ def record_to_plan_file(record: PatientRecord, *, exported_by: str, exported_at:
         "patient": {"name": ident.name, "mrn": ident.mrn, "dob": codec.iso(ident.dob), "sex": ident.sex,
                     "diagnosis": ident.diagnosis, "allergies": ident.allergies, "notes": ident.notes,
                     "withdrawn": record.withdrawn, "withdrawn_reason": record.withdrawn_reason},
-        "measurements": [
-            {"measured_on": m.measured_on.isoformat(), "height_cm": _number(m.height_cm),
-             "weight_kg": _number(m.weight_kg), "entered_by": m.entered_by, "entered_at": _stamp(m.entered_at)}
-            for m in record.measurements],
+        "measurements": [_measurement(m, record) for m in record.measurements],
         "plan": {
             "regimen": record.plan.regimen_id,
             "start": record.plan.start.isoformat(),
@@ -109,6 +106,16 @@ def record_to_plan_file(record: PatientRecord, *, exported_by: str, exported_at:
              "given_on": a.given_on.isoformat(), "given_by": a.given_by, "recorded_at": _stamp(a.recorded_at)}
             for a in record.administrations],
     }
+
+
+def _measurement(m: MeasurementRecord, record: PatientRecord) -> dict[str, Any]:
+    out: dict[str, Any] = {"measured_on": m.measured_on.isoformat(), "height_cm": _number(m.height_cm),
+                           "weight_kg": _number(m.weight_kg), "entered_by": m.entered_by,
+                           "entered_at": _stamp(m.entered_at)}
+    positions = [i for i, mod in enumerate(record.modifications) if mod.id == m.modification_id]
+    if positions:
+        out["modification"] = positions[0]  # index in "modifications" of the weight change that recorded it
+    return out
 
 
 def write_private_file(path: Path, data: bytes) -> None:
@@ -370,9 +377,13 @@ def _measurements(data: dict[str, Any]) -> tuple[MeasurementRecord, ...]:
             weight = parse_weight(weight)
         except InputError as exc:
             raise _fail(f"{path}.weight_kg", exc.message) from None
-        out.append(MeasurementRecord(i + 1, R.day(m, "measured_on", path), height, weight,
+        link = None if m.get("modification") is None else R.integer(m, "modification", path, 0, MAX_ITEMS) + 1
+        if i == 0 and link is not None:
+            raise _fail(f"{path}.modification", translate("Store", "the baseline measurement cannot come from "
+                                                                   "a weight change"))
+        out.append(MeasurementRecord(i + 1, R.day(m, "measured_on", path), height, weight,  # type: ignore[arg-type]
                                      R.text(m, "entered_by", path, empty=False, max_len=MAX_USER),
-                                     R.stamp(m, "entered_at", path)))
+                                     R.stamp(m, "entered_at", path), link))  # type: ignore[arg-type]
     return tuple(out)
 
 
@@ -574,6 +585,13 @@ def parse_plan_file(raw: bytes | str) -> PatientRecord:
                                  "", datetime.now(UTC)).compute_plan()
     except InputError as exc:
         raise _fail("plan", exc.message) from None
+    weight_changes = {m.id for m in mods if isinstance(m.modification, WeightChange)}
+    for i, m in enumerate(measurements):
+        if m.modification_id is not None and m.modification_id not in weight_changes:
+            raise _fail(f"measurements[{i}].modification", translate(
+                "Store", "must be the index of a weight change in \"modifications\""))
+    withdrawn_changes = {m.id for m in mods if m.withdrawn}
+    measurements = tuple(m for m in measurements if m.modification_id not in withdrawn_changes)
     drugs = set(load_regimen(plan.regimen_id).drugs)
     cycles = len(computed.cycles)
     checks = _dose_checks(data, drugs, cycles)

@@ -252,16 +252,18 @@ class PatientStore:
             conn.execute(insert(prior_exposures), [
                 {"patient_id": patient_id, "position": i, "drug": p.drug, "mg_per_m2": p.mg_per_m2}
                 for i, p in enumerate(plan.prior)])
+        mod_ids: dict[int, int] = {}  # the draft's modification ids -> the new rows' ids
         for m in draft.modifications:
-            conn.execute(insert(modifications).values(
+            mod_ids[m.id] = conn.execute(insert(modifications).values(
                 patient_id=patient_id, kind=codec.KIND_OF[type(m.modification)],
                 data=codec.modification_to_dict(m.modification), reason=m.reason, created_by=m.created_by,
                 created_at=m.created_at, withdrawn=m.withdrawn, withdrawn_reason=m.withdrawn_reason,
-                withdrawn_by=m.withdrawn_by, withdrawn_at=m.withdrawn_at))
+                withdrawn_by=m.withdrawn_by, withdrawn_at=m.withdrawn_at)).inserted_primary_key[0]
         conn.execute(insert(measurements), [
             {"patient_id": patient_id, "measured_on": m.measured_on, "height_cm": m.height_cm,
              "weight_kg": m.weight_kg, "entered_by": m.entered_by, "entered_at": m.entered_at,
-             "modification_id": None} for m in draft.measurements])
+             "modification_id": mod_ids.get(m.modification_id) if m.modification_id is not None else None}
+            for m in draft.measurements])
         if draft.dose_checks:
             conn.execute(insert(dose_checks), [
                 {"patient_id": patient_id, "cycle": c.cycle, "drug": c.drug, "calculated_mg": c.calculated_mg,
