@@ -52,6 +52,7 @@ from planner.store.validate import clean_identity, require_person, require_posit
 log = logging.getLogger(__name__)
 
 DEFAULT_SETTINGS = PlanSettings()
+SUMMARY_BATCH = 500
 
 
 def os_user() -> str:
@@ -109,19 +110,23 @@ class PatientStore:
         self.close()
 
     def _refresh_missing_summaries(self) -> None:
+        """Recompute the list summaries that are missing or out of date, in batches (one fsync per batch)."""
         with self._reading() as conn:
             stale = patients_without_summary(conn)
-        for mrn in stale:
+        failed = 0
+        for first in range(0, len(stale), SUMMARY_BATCH):
             with self._writing() as conn:
-                row = patient_row(conn, mrn)
-                try:
-                    plan = load_record(conn, row).compute_plan()
-                except InputError:
-                    log.warning("a patient's plan cannot be computed; its list summary is not refreshed")
-                    continue
-                write_summary(conn, row.id, row.version, plan)
+                for mrn in stale[first:first + SUMMARY_BATCH]:
+                    row = patient_row(conn, mrn)
+                    try:
+                        plan = load_record(conn, row).compute_plan()
+                    except InputError:
+                        failed += 1  # e.g. its regimen is not installed here; the record itself is intact
+                        continue
+                    write_summary(conn, row.id, row.version, plan)
         if stale:
-            log.info("list summaries refreshed for %d patients", len(stale))
+            log.info("list summaries refreshed for %d patients (%d could not be computed)", len(stale) - failed,
+                     failed)
 
     # ------------------------------------------------------------------ transactions
 

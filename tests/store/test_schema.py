@@ -138,3 +138,23 @@ def test_unopenable_locations_are_clear_errors(tmp_path):
         PatientStore.open("::://nonsense")
     with pytest.raises(StoreError, match="cannot use"):
         PatientStore.open("nosuchdialect://user:secret@host/db")
+
+
+def test_summaries_from_another_program_or_regimen_version_are_recomputed(tmp_path):
+    from planner.store.health import check_location
+
+    path = tmp_path / "s.sqlite3"
+    with PatientStore.open(path) as store:
+        add_wang(store)
+    raw = sqlite3.connect(path)
+    # As if an older release (or an older regimen file) had computed cycle 1 a week later.
+    raw.execute("UPDATE summary_patients SET basis = 'older-release', starts_on = '2026-01-12'")
+    raw.execute("UPDATE summary_cycles SET starts_on = date(starts_on, '+7 days'), ends_on = date(ends_on, '+7 days')")
+    raw.execute("UPDATE summary_dose_runs SET first_on = date(first_on, '+7 days'), last_on = date(last_on, '+7 days')")
+    raw.commit()
+    raw.close()
+    assert check_location(path)[1] == ["1 patients have an out-of-date list summary."]
+    with PatientStore.open(path) as store:
+        [row] = store.list_patients(today=date(2026, 1, 6))
+        assert (row.status, row.current_cycle, row.next_dose_date) == ("on treatment", 1, date(2026, 1, 6))
+        assert store.check() == []
