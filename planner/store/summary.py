@@ -17,15 +17,20 @@ from planner.core.plan import Plan
 from planner.store.records import PatientSummary
 from planner.store.schema import patients, plans, summary_cycles, summary_dose_runs, summary_patients
 
+# Bump when the core changes how cycle or dose dates are computed: every summary is then recomputed
+# once on the next open. (Not the program version: recomputing 10,000 summaries takes ~15 s, too long
+# to pay at every release for nothing.)
+SUMMARY_ALGORITHM = 1
+
 
 @cache
 def summary_basis(regimen_id: str) -> str:
-    """What a summary depends on besides the record: this program's version and the regimen definition.
-    When either changes, the store recomputes the summaries made from the old one."""
-    import planner
+    """What a summary depends on besides the record: the date rules and the regimen definition. When
+    either changes, the store recomputes the summaries made from the old one."""
     from planner.core.regimen import load_regimen
 
-    return hashlib.sha256(f"{planner.__version__}|{load_regimen(regimen_id)!r}".encode()).hexdigest()[:32]
+    text = f"{SUMMARY_ALGORITHM}|{load_regimen(regimen_id)!r}"
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
 
 
 def dose_runs(plan: Plan) -> list[tuple[date, date]]:
@@ -58,7 +63,7 @@ def write_summary(conn: Connection, patient_id: int, version: int, plan: Plan) -
 
 
 def patients_without_summary(conn: Connection) -> list[str]:
-    """MRNs whose summary is missing, older than the record, or computed from another program version or
+    """MRNs whose summary is missing, older than the record, or computed with other date rules or another
     regimen definition (after an upgrade, an older writer, or a corrected regimen file)."""
     query = (select(patients.c.mrn, plans.c.regimen_id, summary_patients.c.patient_id,
                     summary_patients.c.patient_version, patients.c.version, summary_patients.c.basis)

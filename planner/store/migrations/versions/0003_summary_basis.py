@@ -1,6 +1,6 @@
-"""Record what each list summary was computed from (program version and regimen definition).
+"""Record what each list summary was computed from (date rules and regimen definition).
 
-A new release, or a corrected regimen file, can change cycle dates; the store recomputes the summary
+A release with new date rules, or a corrected regimen file, can change cycle dates; the store recomputes the summary
 of every patient whose basis differs when it opens the database. Existing rows get NULL and are
 therefore refreshed once.
 
