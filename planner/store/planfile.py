@@ -37,7 +37,7 @@ from planner.store.records import (
     PatientRecord,
     PlanRecord,
 )
-from planner.store.validate import MAX_TEXT, MAX_USER, clean_identity
+from planner.store.validate import MAX_TEXT, MAX_USER, clean_identity, require_plan_start
 
 FORMAT = "cycle-planner/plan"
 VERSION = 1
@@ -434,7 +434,12 @@ def _plan(data: dict[str, Any]) -> PlanRecord:
         if drug not in {f.drug for f in settings.anthracycline_factors}:
             raise _fail(f"{path}.drug", translate("Store", "'{drug}' is not a known anthracycline").format(drug=drug))
         prior.append(PriorExposure(drug, R.decimal(e, "mg_per_m2", path, positive=False, high=Decimal(10_000))))
-    return PlanRecord(1, regimen_id, R.day(p, "start", "plan"), settings, tuple(prior))  # type: ignore[arg-type]
+    start = R.day(p, "start", "plan")
+    try:
+        require_plan_start(start)  # type: ignore[arg-type]
+    except InputError as exc:
+        raise _fail("plan.start", exc.message) from None
+    return PlanRecord(1, regimen_id, start, settings, tuple(prior))  # type: ignore[arg-type]
 
 
 def _modification(m: dict[str, Any], path: str) -> Modification:

@@ -47,7 +47,13 @@ from planner.store.schema import (
     prior_exposures,
 )
 from planner.store.summary import list_summaries, patients_without_summary, write_summary
-from planner.store.validate import clean_identity, require_person, require_positive, require_reason
+from planner.store.validate import (
+    clean_identity,
+    require_person,
+    require_plan_start,
+    require_positive,
+    require_reason,
+)
 
 log = logging.getLogger(__name__)
 
@@ -209,7 +215,7 @@ class PatientStore:
         now = now_utc()
         measurement = MeasurementRecord(0, measured_on, parse_height(height_cm), parse_weight(weight_kg),
                                         self.actor, now)
-        plan = PlanRecord(0, regimen_id, start, _normalised(settings),
+        plan = PlanRecord(0, regimen_id, require_plan_start(start), _normalised(settings),
                           tuple(PriorExposure(p.drug.strip().lower(), p.mg_per_m2) for p in prior))
         draft = PatientRecord(id=0, version=1, identity=identity, withdrawn=False, withdrawn_reason="",
                               measurements=(measurement,), plan=plan, modifications=(), dose_checks=(),
@@ -225,6 +231,7 @@ class PatientStore:
         from planner.core.regimen import load_regimen
 
         load_regimen(draft.plan.regimen_id)
+        require_plan_start(draft.plan.start)
         draft.compute_plan()
         now = now_utc()
         with self._writing() as conn:

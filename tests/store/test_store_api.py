@@ -66,6 +66,8 @@ def test_bad_measurement_regimen_or_settings_saves_nothing(store):
         add_wang(store, regimen_id="nope")
     with pytest.raises(InputError):
         add_wang(store, settings=PlanSettings(formula="guess"))
+    with pytest.raises(InputError, match="Start: the plan must start between"):
+        add_wang(store, start=date(9999, 12, 1))  # the core's date arithmetic would leave the calendar
     assert store.list_patients(include_withdrawn=True) == []
 
 
