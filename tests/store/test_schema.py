@@ -158,3 +158,7 @@ def test_summaries_from_another_program_or_regimen_version_are_recomputed(tmp_pa
         [row] = store.list_patients(today=date(2026, 1, 6))
         assert (row.status, row.current_cycle, row.next_dose_date) == ("on treatment", 1, date(2026, 1, 6))
         assert store.check() == []
+
+
+def test_head_revision_constant_matches_the_migrations():
+    assert db.HEAD_REVISION == db.head_revision()
