@@ -213,6 +213,8 @@ class PatientStore:
 
         identity = clean_identity(identity)
         now = now_utc()
+        if not isinstance(measured_on, date) or not date(1900, 1, 1) <= measured_on <= date(2199, 12, 31):
+            raise InputError("measured_on", translate("Store", "Measured on: enter the date of the measurement."))
         measurement = MeasurementRecord(0, measured_on, parse_height(height_cm), parse_weight(weight_kg),
                                         self.actor, now)
         plan = PlanRecord(0, regimen_id, require_plan_start(start), _normalised(settings),
@@ -290,6 +292,8 @@ class PatientStore:
         return patient_id
 
     def update_identity(self, mrn: str, identity: PatientIdentity, *, expected_version: int) -> PatientRecord:
+        """Save changed identity fields (the MRN may change too). Saving an identical identity writes
+        nothing and returns the record at its current version (after the version check)."""
         identity = clean_identity(identity)
         now = now_utc()
         with self._writing() as conn:
@@ -418,6 +422,9 @@ class PatientStore:
             raise InputError("second_checker", translate(
                 "Store", "Second checker: a double check needs two different people."))
         require_positive(calculated_mg, "calculated_dose", translate("Store", "Calculated dose"))
+        if not isinstance(tolerance_pct, Decimal) or not tolerance_pct.is_finite():
+            raise InputError("tolerance", translate(
+                "Store", "Verification tolerance: enter a percentage from 0 to 20 (5 by default)."))
         verification = verify_dose(calculated_mg, checked_mg, tolerance_pct)
         now = now_utc()
         with self._writing() as conn:

@@ -200,6 +200,10 @@ def test_dose_check(store):
         store.record_dose_check("12345", cycle=1, drug="epirubicin", calculated_mg=Decimal(164),
                                 checked_mg=Decimal(164), tolerance_pct=Decimal(5), first_checker="Li",
                                 second_checker=" li ", expected_version=3)
+    with pytest.raises(InputError, match="tolerance"):
+        store.record_dose_check("12345", cycle=1, drug="epirubicin", calculated_mg=Decimal(164),
+                                checked_mg=Decimal(164), tolerance_pct=Decimal("NaN"), first_checker="Li",
+                                second_checker="Chen", expected_version=3)
     with pytest.raises(InputError):
         store.record_dose_check("12345", cycle=99, drug="epirubicin", calculated_mg=Decimal(164),
                                 checked_mg=Decimal(164), tolerance_pct=Decimal(5), first_checker="Li",
