@@ -162,3 +162,29 @@ def test_summaries_from_another_program_or_regimen_version_are_recomputed(tmp_pa
 
 def test_head_revision_constant_matches_the_migrations():
     assert db.HEAD_REVISION == db.head_revision()
+
+
+@pytest.mark.slow
+def test_an_installed_wheel_ships_the_migrations(tmp_path):
+    """Build a real wheel, unpack it alone on sys.path and create a database from it (no alembic.ini)."""
+    import subprocess
+    import sys
+    import zipfile
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
+                    "-w", str(tmp_path / "dist"), str(root)], check=True)
+    wheel = next((tmp_path / "dist").glob("cycle_planner-*.whl"))
+    site = tmp_path / "site"
+    with zipfile.ZipFile(wheel) as zf:
+        zf.extractall(site)
+        names = zf.namelist()
+    assert "planner/store/migrations/env.py" in names
+    assert "planner/store/migrations/versions/0001_initial.py" in names
+    code = ("import planner, planner.store as s; "
+            f"assert planner.__file__.startswith({str(site)!r}), planner.__file__; "
+            "st = s.PatientStore.open('w.sqlite3'); print(st.check()); st.close()")
+    out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env={"PYTHONPATH": str(site)},
+                         capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
