@@ -42,11 +42,12 @@ def test_kill_9_mid_write_loses_nothing_acknowledged(db_path):
         lines: list[str] = []
         reader = threading.Thread(target=_read_lines, args=(proc.stdout, lines), daemon=True)
         reader.start()
-        deadline = time.monotonic() + 30
-        while "ready" not in lines and time.monotonic() < deadline and proc.poll() is None:
+        deadline = time.monotonic() + 60  # the machine is shared: allow a slow start
+        while not any(line.startswith("ack ") for line in lines) and time.monotonic() < deadline \
+                and proc.poll() is None:
             time.sleep(0.01)
-        assert "ready" in lines, proc.stderr.read() if proc.poll() is not None else "writer did not start"
-        time.sleep(rng.uniform(0.05, 0.6))  # a random instant in the middle of the write loop
+        assert proc.poll() is None, proc.stderr.read()
+        time.sleep(rng.uniform(0.0, 0.5))  # a random instant in the middle of the write loop
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait(timeout=10)
         reader.join(timeout=10)
