@@ -1,0 +1,169 @@
+"""Where the database is, how to connect, and bringing its schema to this version's head.
+
+Only the default connection assumes SQLite: the WAL journal, the pragmas, the 0600 file and the
+`BEGIN IMMEDIATE` for writes are applied when the dialect is sqlite; any other URL (a shared
+PostgreSQL server later) gets plain SQLAlchemy with the same schema and migrations.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import URL, make_url
+
+from planner.core.i18n import translate
+from planner.store.errors import SchemaTooNew, StoreError
+
+log = logging.getLogger(__name__)
+
+ENV_VAR = "PLANNER_DATABASE"
+APP_NAME = "cycle-planner"
+DB_FILE = "planner.sqlite3"
+MIGRATIONS = Path(__file__).parent / "migrations"
+WRITE = "planner_write"  # execution option: this transaction will write (SQLite: BEGIN IMMEDIATE)
+
+
+def default_location() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir(APP_NAME, appauthor=False)) / DB_FILE
+
+
+def resolve_url(location: str | Path | None = None) -> URL:
+    """None -> $PLANNER_DATABASE or the per-user data folder; a path -> SQLite file; 'x://...' -> that URL."""
+    if location is None or (isinstance(location, str) and not location.strip()):
+        location = os.environ.get(ENV_VAR) or default_location()
+    if isinstance(location, str) and "://" in location:
+        try:
+            return make_url(location)
+        except Exception as exc:
+            raise StoreError(translate("Store", "Database: '{url}' is not a database URL ({reason}).").format(
+                url=location, reason=exc)) from None
+    path = Path(location).expanduser().resolve()
+    return URL.create("sqlite", database=str(path))
+
+
+def sqlite_path(url: URL) -> Path | None:
+    """The file of a file-based SQLite URL, None for in-memory or other databases."""
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return None
+    return Path(url.database)
+
+
+def _create_private_file(path: Path) -> None:
+    """Create the database file 0600 before SQLite does: SQLite then gives its -wal and -shm files
+    the same mode as the database file, so nothing of it is ever readable by other users."""
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        return
+    except OSError as exc:
+        raise StoreError(translate("Store", "Database: cannot create {path} ({reason}).").format(
+            path=path, reason=exc.strerror or exc)) from None
+    os.close(fd)
+    os.chmod(path, 0o600)  # whatever the umask was
+
+
+def _install_sqlite_hooks(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # We issue BEGIN ourselves (pysqlite's own transaction handling defers it and breaks SAVEPOINTs).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA busy_timeout = 15000")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        # FULL: a transaction reported saved survives a power cut, not only a killed process.
+        cursor.execute("PRAGMA synchronous = FULL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        # A writer takes the write lock at BEGIN, so a read-check-write (the version check) can never
+        # be overtaken by another process between the read and the write.
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(WRITE) else "BEGIN")
+
+
+def make_engine(url: URL) -> Engine:
+    path = sqlite_path(url)
+    if path is not None:
+        _create_private_file(path)
+    if url.get_backend_name() == "sqlite":
+        engine = create_engine(url, connect_args={"timeout": 15})
+        _install_sqlite_hooks(engine)
+    else:
+        engine = create_engine(url, pool_pre_ping=True)
+    return engine
+
+
+def _alembic_config(connection: Any = None) -> Any:
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["connection"] = connection
+    return config
+
+
+def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(_alembic_config()).get_current_head() or ""
+
+
+def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def prepare_schema(engine: Engine, location: str) -> str:
+    """Create or upgrade the schema to head; refuse (untouched) a database made by a newer version."""
+    from alembic import command
+    from alembic.script import ScriptDirectory
+    from alembic.util.exc import CommandError
+
+    script = ScriptDirectory.from_config(_alembic_config())
+    head = script.get_current_head()
+    current = current_revision(engine)
+    if current is not None:
+        try:
+            script.get_revision(current)
+        except CommandError:
+            raise SchemaTooNew(location, current) from None
+    elif "patients" in inspect(engine).get_table_names():
+        raise StoreError(translate(
+            "Store", "The database {location} has patient tables but no schema version; it was not made by "
+            "Cycle Planner and was left untouched.").format(location=location))
+    if engine.dialect.name == "sqlite":
+        # Persistent in the file: readers never block the writer, and a kill -9 mid-write leaves the
+        # last committed state (the WAL is replayed or ignored on the next open). Outside any
+        # transaction, hence on the raw DBAPI connection.
+        raw = engine.raw_connection()
+        try:
+            raw.cursor().execute("PRAGMA journal_mode = WAL")
+        finally:
+            raw.close()
+    if current != head:
+        with engine.connect().execution_options(**{WRITE: True}) as conn, conn.begin():
+            command.upgrade(_alembic_config(conn), "head")
+        log.info("database schema upgraded from %s to %s", current, head)
+    return head or ""
+
+
+def tighten_sqlite_files(url: URL) -> None:
+    """Make sure the database file and its WAL/SHM companions are 0600 (older files, odd umasks)."""
+    path = sqlite_path(url)
+    if path is None:
+        return
+    for candidate in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        try:
+            if candidate.exists() and (candidate.stat().st_mode & 0o077):
+                os.chmod(candidate, 0o600)
+        except OSError:
+            pass  # not ours to change (e.g. a read-only shared copy); SQLite will report real problems

@@ -1,0 +1,97 @@
+"""Reading one patient's record: rows -> the frozen values of records.py."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Connection, Row, select
+
+from planner.core.plan import PlanSettings, PriorExposure
+from planner.store import codec
+from planner.store.errors import NotFound
+from planner.store.records import (
+    AdministrationRecord,
+    AuditEntry,
+    DoseCheckRecord,
+    MeasurementRecord,
+    ModificationRecord,
+    PatientIdentity,
+    PatientRecord,
+    PlanRecord,
+)
+from planner.store.schema import (
+    administrations,
+    audit_log,
+    dose_checks,
+    measurements,
+    modifications,
+    patients,
+    plans,
+    prior_exposures,
+)
+
+
+def patient_row(conn: Connection, mrn: str, *, for_update: bool = False) -> Row[Any]:
+    query = select(patients).where(patients.c.mrn == mrn.strip())
+    if for_update:
+        query = query.with_for_update()  # PostgreSQL row lock; SQLite already holds the write lock
+    row = conn.execute(query).first()
+    if row is None:
+        raise NotFound(mrn.strip())
+    return row
+
+
+def identity_of(row: Row[Any]) -> PatientIdentity:
+    return PatientIdentity(name=row.name, mrn=row.mrn, dob=row.dob, sex=row.sex, diagnosis=row.diagnosis,
+                           allergies=row.allergies, notes=row.notes)
+
+
+def load_record(conn: Connection, row: Row[Any]) -> PatientRecord:
+    pid = row.id
+    prior = tuple(PriorExposure(r.drug, r.mg_per_m2) for r in conn.execute(
+        select(prior_exposures.c.drug, prior_exposures.c.mg_per_m2)
+        .where(prior_exposures.c.patient_id == pid).order_by(prior_exposures.c.position)))
+    p = conn.execute(select(plans).where(plans.c.patient_id == pid)).one()
+    settings = PlanSettings(formula=p.formula, rounding_step_mg=p.rounding_step_mg,
+                            recalc_threshold_pct=p.recalc_threshold_pct, bsa_cap_m2=p.bsa_cap_m2,
+                            open_ended_cycles=p.open_ended_cycles,
+                            anthracycline_factors=codec.factors_from_list(p.anthracycline_factors))
+    plan = PlanRecord(id=p.id, regimen_id=p.regimen_id, start=p.start, settings=settings, prior=prior)
+    ms = tuple(MeasurementRecord(id=r.id, measured_on=r.measured_on, height_cm=r.height_cm, weight_kg=r.weight_kg,
+                                 entered_by=r.entered_by, entered_at=r.entered_at)
+               for r in conn.execute(select(measurements).where(measurements.c.patient_id == pid)
+                                     .order_by(measurements.c.id)))
+    mods = tuple(
+        ModificationRecord(id=r.id, modification=codec.modification_from_dict(r.data, r.reason), reason=r.reason,
+                           created_by=r.created_by, created_at=r.created_at, withdrawn=r.withdrawn,
+                           withdrawn_reason=r.withdrawn_reason, withdrawn_by=r.withdrawn_by,
+                           withdrawn_at=r.withdrawn_at)
+        for r in conn.execute(select(modifications).where(modifications.c.patient_id == pid)
+                              .order_by(modifications.c.id)))
+    checks = tuple(
+        DoseCheckRecord(id=r.id, cycle=r.cycle, drug=r.drug, calculated_mg=r.calculated_mg, checked_mg=r.checked_mg,
+                        deviation_pct=r.deviation_pct, tolerance_pct=r.tolerance_pct, passed=r.passed,
+                        first_checker=r.first_checker, second_checker=r.second_checker, checked_at=r.checked_at)
+        for r in conn.execute(select(dose_checks).where(dose_checks.c.patient_id == pid).order_by(dose_checks.c.id)))
+    given = tuple(
+        AdministrationRecord(id=r.id, cycle=r.cycle, day=r.day, drug=r.drug, dose_mg=r.dose_mg, given_on=r.given_on,
+                             given_by=r.given_by, recorded_at=r.recorded_at)
+        for r in conn.execute(select(administrations).where(administrations.c.patient_id == pid)
+                              .order_by(administrations.c.id)))
+    return PatientRecord(id=pid, version=row.version, identity=identity_of(row), withdrawn=row.withdrawn,
+                         withdrawn_reason=row.withdrawn_reason, measurements=ms, plan=plan, modifications=mods,
+                         dose_checks=checks, administrations=given, updated_by=row.updated_by,
+                         updated_at=row.updated_at)
+
+
+def load_audit(conn: Connection, patient_id: int | None) -> list[AuditEntry]:
+    query = select(audit_log).order_by(audit_log.c.id)
+    if patient_id is not None:
+        query = query.where(audit_log.c.patient_id == patient_id)
+    return [AuditEntry(id=r.id, at=r.at, actor=r.actor, action=r.action, entity=r.entity, entity_id=r.entity_id,
+                       patient_id=r.patient_id, old=r.old, new=r.new) for r in conn.execute(query)]
+
+
+def decimal_or_none(value: Decimal | None) -> str | None:
+    return None if value is None else codec.dec(value)

@@ -1,0 +1,148 @@
+"""The values the store hands out: frozen snapshots of one patient's record at one version.
+
+The plan's days are never stored; `PatientRecord.compute_plan()` asks the core for them each time,
+from the baseline measurement, the plan settings and the modifications that are not withdrawn.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+
+from planner.core.modifications import Modification
+from planner.core.plan import Plan, PlanSettings, PriorExposure
+
+
+@dataclass(frozen=True)
+class PatientIdentity:
+    name: str
+    mrn: str
+    dob: date | None = None
+    sex: str | None = None  # "F" | "M" | "X" | None
+    diagnosis: str = ""
+    allergies: str = ""
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class MeasurementRecord:
+    id: int
+    measured_on: date
+    height_cm: Decimal
+    weight_kg: Decimal
+    entered_by: str
+    entered_at: datetime
+
+
+@dataclass(frozen=True)
+class PlanRecord:
+    id: int
+    regimen_id: str
+    start: date
+    settings: PlanSettings
+    prior: tuple[PriorExposure, ...]
+
+
+@dataclass(frozen=True)
+class ModificationRecord:
+    id: int
+    modification: Modification
+    reason: str
+    created_by: str
+    created_at: datetime
+    withdrawn: bool = False
+    withdrawn_reason: str = ""
+    withdrawn_by: str = ""
+    withdrawn_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class DoseCheckRecord:
+    id: int
+    cycle: int
+    drug: str
+    calculated_mg: Decimal
+    checked_mg: Decimal
+    deviation_pct: Decimal
+    tolerance_pct: Decimal
+    passed: bool
+    first_checker: str
+    second_checker: str
+    checked_at: datetime
+
+
+@dataclass(frozen=True)
+class AdministrationRecord:
+    id: int
+    cycle: int
+    day: int
+    drug: str
+    dose_mg: Decimal
+    given_on: date
+    given_by: str
+    recorded_at: datetime
+
+
+@dataclass(frozen=True)
+class PatientRecord:
+    id: int
+    version: int
+    identity: PatientIdentity
+    withdrawn: bool
+    withdrawn_reason: str
+    measurements: tuple[MeasurementRecord, ...]  # entry order; [0] is the baseline the plan starts from
+    plan: PlanRecord
+    modifications: tuple[ModificationRecord, ...]  # all, withdrawn ones included, oldest first
+    dose_checks: tuple[DoseCheckRecord, ...]
+    administrations: tuple[AdministrationRecord, ...]
+    updated_by: str
+    updated_at: datetime
+
+    def active_modifications(self) -> tuple[Modification, ...]:
+        return tuple(m.modification for m in self.modifications if not m.withdrawn)
+
+    @property
+    def baseline_measurement(self) -> MeasurementRecord:
+        return self.measurements[0]
+
+    @property
+    def latest_measurement(self) -> MeasurementRecord:
+        return self.measurements[-1]
+
+    def compute_plan(self) -> Plan:
+        """The plan as the core computes it today from this record (never read back from storage)."""
+        from planner.core.plan import PatientInputs, compute_plan
+        from planner.core.regimen import load_regimen
+
+        baseline = self.baseline_measurement
+        inputs = PatientInputs(self.plan.start, baseline.height_cm, baseline.weight_kg, self.plan.prior)
+        return compute_plan(load_regimen(self.plan.regimen_id), inputs, self.plan.settings,
+                            self.active_modifications())
+
+
+@dataclass(frozen=True)
+class PatientSummary:
+    """One row of the patient list, read from the summary the store keeps up to date on every write."""
+
+    mrn: str
+    name: str
+    regimen_id: str
+    current_cycle: int | None
+    next_dose_date: date | None
+    status: str  # "planned" (before cycle 1) | "on treatment" | "completed" | "withdrawn"
+    dob: date | None
+    version: int
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    id: int
+    at: datetime
+    actor: str
+    action: str  # "patient.add", "modification.add", "modification.withdraw", "dose_check.add", ...
+    entity: str
+    entity_id: int
+    patient_id: int | None
+    old: dict | None
+    new: dict | None

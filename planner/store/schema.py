@@ -1,0 +1,162 @@
+"""The tables, as SQLAlchemy Core. The Alembic migrations create them; this module only describes
+the head revision for the queries (keep the two in step: a test compares them).
+
+Derived tables (summary_*) hold what the patient list needs (cycle and dose dates), rewritten on
+every write from the plan the core computes; they are a cache for the list, never read as the plan.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import JSON, Boolean, Column, Date, ForeignKey, Index, Integer, MetaData, String, Table, Text
+
+from planner.store.types import DecimalText, UtcDateTime
+
+metadata = MetaData()
+
+USER = 100  # length of a user name column
+
+
+def _patient_fk() -> Column:
+    return Column("patient_id", Integer, ForeignKey("patients.id"), nullable=False, index=True)
+
+
+patients = Table(
+    "patients", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("mrn", String(64), nullable=False, unique=True),
+    Column("name", String(200), nullable=False),
+    Column("dob", Date),
+    Column("sex", String(1)),
+    Column("diagnosis", Text, nullable=False),
+    Column("allergies", Text, nullable=False),
+    Column("notes", Text, nullable=False),
+    Column("withdrawn", Boolean, nullable=False),
+    Column("withdrawn_reason", Text, nullable=False),
+    Column("withdrawn_by", String(USER), nullable=False),
+    Column("withdrawn_at", UtcDateTime),
+    Column("version", Integer, nullable=False),
+    Column("created_by", String(USER), nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("updated_by", String(USER), nullable=False),
+    Column("updated_at", UtcDateTime, nullable=False),
+)
+
+prior_exposures = Table(
+    "prior_exposures", metadata,
+    Column("id", Integer, primary_key=True),
+    _patient_fk(),
+    Column("position", Integer, nullable=False),
+    Column("drug", String(50), nullable=False),
+    Column("mg_per_m2", DecimalText, nullable=False),
+)
+
+plans = Table(
+    "plans", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("patient_id", Integer, ForeignKey("patients.id"), nullable=False, unique=True),
+    Column("regimen_id", String(100), nullable=False),
+    Column("start", Date, nullable=False),
+    Column("formula", String(40), nullable=False),
+    Column("rounding_step_mg", DecimalText, nullable=False),
+    Column("recalc_threshold_pct", DecimalText, nullable=False),
+    Column("bsa_cap_m2", DecimalText),
+    Column("open_ended_cycles", Integer, nullable=False),
+    Column("anthracycline_factors", JSON, nullable=False),
+)
+
+modifications = Table(
+    "modifications", metadata,
+    Column("id", Integer, primary_key=True),
+    _patient_fk(),
+    Column("kind", String(20), nullable=False),
+    Column("data", JSON, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("created_by", String(USER), nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("withdrawn", Boolean, nullable=False),
+    Column("withdrawn_reason", Text, nullable=False),
+    Column("withdrawn_by", String(USER), nullable=False),
+    Column("withdrawn_at", UtcDateTime),
+)
+
+measurements = Table(
+    "measurements", metadata,
+    Column("id", Integer, primary_key=True),
+    _patient_fk(),
+    Column("measured_on", Date, nullable=False),
+    Column("height_cm", DecimalText, nullable=False),
+    Column("weight_kg", DecimalText, nullable=False),
+    Column("entered_by", String(USER), nullable=False),
+    Column("entered_at", UtcDateTime, nullable=False),
+    Column("modification_id", Integer, ForeignKey("modifications.id")),
+)
+
+dose_checks = Table(
+    "dose_checks", metadata,
+    Column("id", Integer, primary_key=True),
+    _patient_fk(),
+    Column("cycle", Integer, nullable=False),
+    Column("drug", String(50), nullable=False),
+    Column("calculated_mg", DecimalText, nullable=False),
+    Column("checked_mg", DecimalText, nullable=False),
+    Column("deviation_pct", DecimalText, nullable=False),
+    Column("tolerance_pct", DecimalText, nullable=False),
+    Column("passed", Boolean, nullable=False),
+    Column("first_checker", String(USER), nullable=False),
+    Column("second_checker", String(USER), nullable=False),
+    Column("checked_at", UtcDateTime, nullable=False),
+    Column("recorded_by", String(USER), nullable=False),
+)
+
+administrations = Table(
+    "administrations", metadata,
+    Column("id", Integer, primary_key=True),
+    _patient_fk(),
+    Column("cycle", Integer, nullable=False),
+    Column("day", Integer, nullable=False),
+    Column("drug", String(50), nullable=False),
+    Column("dose_mg", DecimalText, nullable=False),
+    Column("given_on", Date, nullable=False),
+    Column("given_by", String(USER), nullable=False),
+    Column("recorded_at", UtcDateTime, nullable=False),
+)
+
+audit_log = Table(
+    "audit_log", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("at", UtcDateTime, nullable=False),
+    Column("actor", String(USER), nullable=False),
+    Column("action", String(50), nullable=False),
+    Column("entity", String(50), nullable=False),
+    Column("entity_id", Integer, nullable=False),
+    Column("patient_id", Integer, index=True),
+    Column("old", JSON),
+    Column("new", JSON),
+)
+
+# --- revision 0002: what the patient list needs, kept current on every write
+
+summary_patients = Table(
+    "summary_patients", metadata,
+    Column("patient_id", Integer, ForeignKey("patients.id"), primary_key=True),
+    Column("starts_on", Date, nullable=False),
+    Column("ends_on", Date, nullable=False),
+    Column("patient_version", Integer, nullable=False),
+)
+
+summary_cycles = Table(
+    "summary_cycles", metadata,
+    Column("patient_id", Integer, ForeignKey("patients.id"), primary_key=True),
+    Column("cycle", Integer, primary_key=True),
+    Column("starts_on", Date, nullable=False),
+    Column("ends_on", Date, nullable=False),
+)
+
+summary_dose_runs = Table(
+    "summary_dose_runs", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("patient_id", Integer, ForeignKey("patients.id"), nullable=False),
+    Column("first_on", Date, nullable=False),
+    Column("last_on", Date, nullable=False),
+    Index("ix_summary_dose_runs_patient_last", "patient_id", "last_on"),
+)

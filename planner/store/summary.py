@@ -1,0 +1,88 @@
+"""The patient list: what it needs is kept in small summary tables, rewritten on every write.
+
+A list of 10,000 patients cannot compute 10,000 plans; instead every write stores the cycle spans and
+the runs of consecutive dose days of the plan the core computed, and the list asks the database, for
+any `today`, which cycle is current and when the next dose is. The plan itself is never read from here.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import Connection, Date, case, delete, func, insert, literal, select, type_coerce
+
+from planner.core.plan import Plan
+from planner.store.records import PatientSummary
+from planner.store.schema import patients, plans, summary_cycles, summary_dose_runs, summary_patients
+
+
+def dose_runs(plan: Plan) -> list[tuple[date, date]]:
+    """Consecutive calendar days with at least one administration, as (first, last) pairs."""
+    runs: list[tuple[date, date]] = []
+    for day in plan.days():
+        if day.is_rest:
+            continue
+        if runs and (day.date - runs[-1][1]).days == 1:
+            runs[-1] = (runs[-1][0], day.date)
+        else:
+            runs.append((day.date, day.date))
+    return runs
+
+
+def write_summary(conn: Connection, patient_id: int, version: int, plan: Plan) -> None:
+    for table in (summary_dose_runs, summary_cycles, summary_patients):
+        conn.execute(delete(table).where(table.c.patient_id == patient_id))
+    conn.execute(insert(summary_patients).values(
+        patient_id=patient_id, starts_on=plan.start, ends_on=plan.end, patient_version=version))
+    if plan.cycles:
+        conn.execute(insert(summary_cycles), [
+            {"patient_id": patient_id, "cycle": c.number, "starts_on": c.start, "ends_on": c.end}
+            for c in plan.cycles])
+    runs = dose_runs(plan)
+    if runs:
+        conn.execute(insert(summary_dose_runs), [
+            {"patient_id": patient_id, "first_on": first, "last_on": last} for first, last in runs])
+
+
+def patients_without_summary(conn: Connection) -> list[str]:
+    """MRNs whose summary is missing or older than the record (after an upgrade or an old writer)."""
+    query = (select(patients.c.mrn)
+             .select_from(patients.outerjoin(summary_patients, summary_patients.c.patient_id == patients.c.id))
+             .where((summary_patients.c.patient_id.is_(None))
+                    | (summary_patients.c.patient_version != patients.c.version)))
+    return list(conn.execute(query).scalars())
+
+
+def list_summaries(conn: Connection, today: date, include_withdrawn: bool) -> list[PatientSummary]:
+    today_value = literal(today, Date)
+    current = (select(summary_cycles.c.cycle)
+               .where(summary_cycles.c.patient_id == patients.c.id,
+                      summary_cycles.c.starts_on <= today_value, summary_cycles.c.ends_on >= today_value)
+               .order_by(summary_cycles.c.cycle).limit(1).scalar_subquery())
+    next_dose = type_coerce(
+        select(func.min(case((summary_dose_runs.c.first_on > today_value, summary_dose_runs.c.first_on),
+                         else_=today_value)))
+        .where(summary_dose_runs.c.patient_id == patients.c.id, summary_dose_runs.c.last_on >= today_value)
+        .scalar_subquery(), Date)
+    query = (select(patients.c.mrn, patients.c.name, plans.c.regimen_id, patients.c.dob, patients.c.version,
+                    patients.c.withdrawn, summary_patients.c.starts_on, summary_patients.c.ends_on,
+                    current.label("current_cycle"), next_dose.label("next_dose"))
+             .select_from(patients.join(plans, plans.c.patient_id == patients.c.id)
+                          .outerjoin(summary_patients, summary_patients.c.patient_id == patients.c.id))
+             .order_by(patients.c.name, patients.c.mrn))
+    if not include_withdrawn:
+        query = query.where(patients.c.withdrawn.is_(False))
+    rows: list[PatientSummary] = []
+    for mrn, name, regimen_id, dob, version, withdrawn, starts_on, ends_on, cycle, next_on in conn.execute(query):
+        if withdrawn:
+            status, cycle, next_on = "withdrawn", None, None
+        elif starts_on is not None and today < starts_on:
+            status, cycle = "planned", None
+        elif ends_on is not None and today > ends_on:
+            status, cycle, next_on = "completed", None, None
+        else:
+            status = "on treatment"
+        rows.append(PatientSummary(mrn=mrn, name=name, regimen_id=regimen_id, current_cycle=cycle,
+                                   next_dose_date=next_on, status=status, dob=dob, version=version))
+    return rows
+
