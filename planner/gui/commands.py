@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -19,7 +20,9 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from planner.core.errors import PlannerError
 from planner.core.modifications import Modification
 from planner.core.plan import Plan
-from planner.store import PatientIdentity, PatientRecord, PatientStore
+
+if TYPE_CHECKING:
+    from planner.store import PatientIdentity, PatientRecord, PatientStore
 
 
 class PatientDocument(QObject):

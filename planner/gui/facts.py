@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from planner.core.i18n import translate
 from planner.core.plan import Cycle, Plan
-from planner.store import PatientRecord
+
+if TYPE_CHECKING:
+    from planner.store import PatientRecord
 
 SEVERITY_DANGER = "danger"
 SEVERITY_CAUTION = "caution"
@@ -78,3 +81,30 @@ def _short(code: str) -> str:
     if code == "bsa-capped":
         return translate("PatientHeader", "BSA capped")
     return code
+
+
+def cycle_statuses(record: PatientRecord, plan: Plan) -> dict[int, str]:
+    """Recorded status per cycle from the administration records: "given" when every planned dose was
+    recorded, otherwise what was ("epirubicin given", "anlotinib 5 of 14 days"); cycles with no record are
+    left out so the view shows its date-based status."""
+    given: dict[tuple[int, str], set[int]] = {}
+    for administration in record.administrations:
+        given.setdefault((administration.cycle, administration.drug), set()).add(administration.day)
+    statuses: dict[int, str] = {}
+    for cycle in plan.cycles:
+        parts: list[str] = []
+        complete = True
+        for dose in cycle.doses:
+            if not dose.days:
+                continue
+            days = given.get((cycle.number, dose.drug.id), set()) & set(dose.days)
+            if len(days) == len(dose.days):
+                parts.append(translate("CycleStatus", "{drug} given").format(drug=dose.drug.id))
+            else:
+                complete = False
+                if days:
+                    parts.append(translate("CycleStatus", "{drug} {k} of {n} days").format(
+                        drug=dose.drug.id, k=len(days), n=len(dose.days)))
+        if parts:
+            statuses[cycle.number] = translate("CycleStatus", "given") if complete else "; ".join(parts)
+    return statuses

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -34,7 +35,9 @@ from planner.core.regimen import DEFAULT_REGIMEN, available_regimens, load_regim
 from planner.core.safety import DEFAULT_ANTHRACYCLINE_FACTORS
 from planner.core.units import cm_to_inches, kg_to_pounds, parse_height_measurement, parse_weight_measurement
 from planner.gui.dialogs._form import FieldMessage, Touched, mark_field, optional_date
-from planner.store import DuplicateMrn, PatientIdentity, PatientRecord
+
+if TYPE_CHECKING:
+    from planner.store import PatientIdentity, PatientRecord
 
 SEXES = ("", "F", "M", "X")
 
@@ -275,6 +278,8 @@ class PatientDialog(QDialog):
 
         self.save_button.setEnabled(self._valid)
         if self._valid:
+            from planner.store import PatientIdentity  # the store loads SQLAlchemy: not on the start-up path
+
             self._result = PatientForm(
                 identity=PatientIdentity(
                     name=str(name), mrn=str(mrn), dob=dob if isinstance(dob, date) else None,
@@ -341,6 +346,8 @@ class PatientDialog(QDialog):
             try:
                 self._submit(self._result)
             except PlannerError as exc:
+                from planner.store import DuplicateMrn
+
                 # The dialog stays open with everything typed; the message goes next to the field it names.
                 field = "mrn" if isinstance(exc, DuplicateMrn) else getattr(exc, "field", "name")
                 self.show_error(field, exc.message)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -24,7 +24,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from planner.core.dates import format_long
-from planner.store import PatientSummary
+
+if TYPE_CHECKING:
+    from planner.store import PatientSummary
 
 COL_NAME, COL_MRN, COL_REGIMEN, COL_CYCLE, COL_NEXT_DOSE, COL_STATUS = range(6)
 COLUMN_COUNT = 6

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
@@ -12,7 +12,9 @@ from planner.core.dates import format_long
 from planner.core.decimal_math import plain
 from planner.core.plan import Plan
 from planner.gui.facts import SEVERITY_CAUTION, SEVERITY_DANGER, active_badges, age_on, current_cycle
-from planner.store import PatientRecord
+
+if TYPE_CHECKING:
+    from planner.store import PatientRecord
 
 _BADGE_STYLE = {
     SEVERITY_DANGER: "background:#fde2e1; color:#8b1a1a; border:1px solid #d9534f;",

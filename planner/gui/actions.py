@@ -1,0 +1,91 @@
+"""The window's actions (menus, toolbar, shortcuts) in one place, so menus and toolbar never disagree."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QToolBar
+
+from planner.gui.icons import icon
+
+
+@dataclass
+class Actions:
+    new_patient: QAction
+    demo_patient: QAction
+    edit_patient: QAction
+    withdraw_patient: QAction
+    find: QAction
+    undo: QAction
+    redo: QAction
+    preferences: QAction
+    quit: QAction
+    about: QAction
+    toolbar: QToolBar
+
+
+def build_actions(window: QMainWindow, undo: QAction, redo: QAction) -> Actions:
+    tr = window.tr
+
+    def action(text: str, icon_name: str | None, tip: str, shortcut: QKeySequence | str | None = None) -> QAction:
+        act = QAction(icon(icon_name), text, window) if icon_name else QAction(text, window)
+        act.setStatusTip(tip)
+        act.setToolTip(tip)
+        if shortcut is not None:
+            act.setShortcut(QKeySequence(shortcut))
+        return act
+
+    new_patient = action(tr("&New patient..."), "patient-new", tr("Add a patient and plan their treatment"),
+                         QKeySequence.StandardKey.New)
+    demo_patient = action(tr("Add &demo patient"), "demo", tr("Add a demo patient mid-treatment to look around"))
+    edit_patient = action(tr("&Edit patient..."), "patient-edit", tr("Edit the selected patient's details"),
+                          "Ctrl+E")
+    withdraw_patient = action(tr("&Withdraw patient..."), "patient-withdraw",
+                              tr("Withdraw the selected patient from active treatment (kept on record)"))
+    find = action(tr("&Find patient"), "search", tr("Search patients by name or MRN"), QKeySequence.StandardKey.Find)
+    preferences = action(tr("&Preferences..."), "preferences", tr("BSA formula, rounding, tolerance, printouts"),
+                         QKeySequence.StandardKey.Preferences)
+    if preferences.shortcut().isEmpty():
+        preferences.setShortcut(QKeySequence("Ctrl+,"))  # no platform default on Linux / Windows
+    quit_action = action(tr("&Quit"), "quit", tr("Close Cycle Planner"), QKeySequence.StandardKey.Quit)
+    if quit_action.shortcut().isEmpty():
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+    about = action(tr("&About Cycle Planner"), "about", tr("Version and where the clinical facts come from"))
+
+    undo.setIcon(icon("undo"))
+    undo.setShortcut(QKeySequence.StandardKey.Undo)
+    redo.setIcon(icon("redo"))
+    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+
+    menu = window.menuBar()
+    file_menu = menu.addMenu(tr("&File"))
+    file_menu.addAction(new_patient)
+    file_menu.addAction(demo_patient)
+    file_menu.addSeparator()
+    file_menu.addAction(quit_action)
+    edit_menu = menu.addMenu(tr("&Edit"))
+    edit_menu.addAction(undo)
+    edit_menu.addAction(redo)
+    edit_menu.addSeparator()
+    edit_menu.addAction(find)
+    edit_menu.addAction(edit_patient)
+    edit_menu.addAction(withdraw_patient)
+    edit_menu.addSeparator()
+    edit_menu.addAction(preferences)
+    help_menu = menu.addMenu(tr("&Help"))
+    help_menu.addAction(about)
+
+    toolbar = window.addToolBar(tr("Main toolbar"))
+    toolbar.setObjectName("mainToolbar")
+    toolbar.setAccessibleName(tr("Main toolbar"))
+    toolbar.setMovable(False)
+    for act in (new_patient, edit_patient, withdraw_patient):
+        toolbar.addAction(act)
+    toolbar.addSeparator()
+    toolbar.addAction(undo)
+    toolbar.addAction(redo)
+    toolbar.addSeparator()
+    toolbar.addAction(preferences)
+    return Actions(new_patient, demo_patient, edit_patient, withdraw_patient, find, undo, redo, preferences,
+                   quit_action, about, toolbar)
