@@ -1,1 +1,1 @@
-"""models of the desktop application."""
+"""Qt item models wrapping core objects (read-only adapters; the core owns the data)."""

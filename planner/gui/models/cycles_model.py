@@ -1,0 +1,237 @@
+"""One row per cycle of a Plan (Vorta's table-model recipe: immutable rows, COL_* constants,
+translated headers, raw values under Qt.UserRole so a QSortFilterProxyModel sorts dates as dates).
+
+Dates are QDate under Qt.UserRole (a Python date would be compared as an opaque object by the proxy).
+The drug columns follow the plan's regimen (one column per drug, in the regimen's order) and sit
+between COL_WEIGHT_BSA and the trailing cumulative / warnings / status columns; use
+`drug_column(drug_id)`, `cumulative_column()`, `warnings_column()` and `status_column()`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from planner.core.dates import format_days
+from planner.core.decimal_math import plain
+from planner.core.plan import Cycle, DrugDose, Plan
+from planner.core.regimen import DrugSpec
+from planner.gui import style
+
+COL_CYCLE = 0
+COL_PHASE = 1
+COL_START = 2
+COL_END = 3
+COL_WEIGHT_BSA = 4
+COL_FIRST_DRUG = 5
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("CyclesTableModel", text)
+
+
+@dataclass(frozen=True, slots=True)
+class _Cell:
+    display: str
+    sort: Any
+    tooltip: str = ""
+    level: str = ""  # "" | "warning" | "danger": how the cell is coloured
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    number: int
+    cells: tuple[_Cell, ...]
+
+
+def derived_status(cycle: Cycle, today: date) -> str:
+    """The status by date alone; the shell passes recorded statuses (e.g. "given") instead when it has them."""
+    if today < cycle.start:
+        return _tr("planned")
+    if today <= cycle.end:
+        return _tr("in progress")
+    return _tr("done")
+
+
+def _dose_cell(cycle: Cycle, drug: DrugSpec, dose: DrugDose | None) -> _Cell:
+    if dose is None:
+        if not any(pd.drug == drug.id for pd in cycle.phase.drugs):
+            return _Cell("-", -1.0, _tr("{drug} is not part of the {phase} phase.").format(
+                drug=drug.name, phase=cycle.phase.name))
+        return _Cell(_tr("stopped"), -1.0, _tr("{drug} was stopped in an earlier cycle.").format(drug=drug.name),
+                     "warning")
+    calc = dose.calculation
+    level = plain(dose.level) + " " + drug.unit
+    # calculation.explain() already starts with the level (90 mg/m² x ...); a flat dose is its level.
+    parts = [calc.explain() if calc.calculated else _tr("{dose} mg").format(dose=plain(dose.dose_mg))]
+    if dose.level_index > 0:
+        parts.append(_tr("level -{n}").format(n=dose.level_index))
+    if dose.days:
+        parts.append(_tr("days {days}").format(days=format_days(dose.days)))
+    else:
+        parts.append(_tr("not given"))
+    if dose.omitted_days:
+        parts.append(_tr("held days {days}").format(days=format_days(dose.omitted_days)))
+    if dose.stopped_from_day is not None:
+        parts.append(_tr("stopped from day {day}").format(day=dose.stopped_from_day))
+    # Two lines: the sum a nurse redoes by hand, then when it is given (keeps the column narrow).
+    display = parts[0] + "\n" + " · ".join(parts[1:])
+    tooltip = _tr("{drug} {route}, dose level {level}: {explain}").format(
+        drug=drug.name, route=drug.route, level=level, explain=calc.explain())
+    return _Cell(display, float(dose.dose_mg) if dose.days else 0.0, tooltip,
+                 "warning" if dose.level_index > 0 or dose.omitted_days or dose.stopped_from_day else "")
+
+
+def _row(plan: Plan, cycle: Cycle, previous: Cycle | None, status: str) -> _Row:
+    drugs = list(plan.regimen.drugs.values())
+    weight = _tr("{weight} kg · BSA {bsa} m²").format(weight=plain(cycle.dose_weight_kg), bsa=plain(cycle.bsa.m2))
+    weight_tip = [_tr("BSA: {explain}").format(explain=cycle.bsa.explain())]
+    recalculated = previous is not None and previous.dose_weight_kg != cycle.dose_weight_kg
+    if recalculated:
+        weight += "\n" + _tr("new weight: doses recalculated")
+    elif cycle.weight_kg != cycle.dose_weight_kg:
+        weight += "\n" + _tr("weighed {weight} kg: doses unchanged").format(weight=plain(cycle.weight_kg))
+    weight_tip.extend(cycle.notes)
+    if len(cycle.cumulative_mg_per_m2) == 1:  # the usual case: the header names the drug
+        cumulative = _tr("{amount} mg/m²").format(amount=plain(cycle.cumulative_mg_per_m2[0][1]))
+    else:
+        cumulative = "; ".join(
+            _tr("{drug} {amount} mg/m²").format(drug=plan.regimen.drug(drug_id).name.split()[0],
+                                                amount=plain(amount))
+            for drug_id, amount in cycle.cumulative_mg_per_m2)
+    over = any(w.code.startswith("cumulative-") for w in cycle.warnings)
+    cumulative_sort = float(sum((amount for _, amount in cycle.cumulative_mg_per_m2), start=0))
+    cumulative_tip = ""
+    if cycle.cumulative_doxorubicin_eq_mg_per_m2 is not None:
+        cumulative_tip = _tr("Doxorubicin equivalent {amount} mg/m² (prior exposure included).").format(
+            amount=plain(cycle.cumulative_doxorubicin_eq_mg_per_m2))
+    warnings = "; ".join(w.message for w in cycle.warnings)
+    start_tip = _tr("Delayed by {days} days").format(days=cycle.delay_days) if cycle.delay_days else ""
+    cells = [
+        _Cell(str(cycle.number), cycle.number),
+        _Cell(cycle.phase.name, cycle.phase.name),
+        _Cell(cycle.start.isoformat() + (" " + _tr("(+{days} d)").format(days=cycle.delay_days)
+                                         if cycle.delay_days else ""),
+              QDate(cycle.start), start_tip, "warning" if cycle.delay_days else ""),
+        _Cell(cycle.end.isoformat(), QDate(cycle.end)),
+        _Cell(weight, float(cycle.bsa.m2), "\n".join(weight_tip),
+              "warning" if recalculated or cycle.weight_kg != cycle.dose_weight_kg or cycle.bsa.capped else ""),
+        *(_dose_cell(cycle, drug, cycle.dose_for(drug.id)) for drug in drugs),
+        _Cell(cumulative or "-", cumulative_sort, cumulative_tip, "danger" if over else ""),
+        _Cell(warnings or "-", len(cycle.warnings), warnings, "danger" if cycle.warnings else ""),
+        _Cell(status, status),
+    ]
+    return _Row(cycle.number, tuple(cells))
+
+
+class CyclesTableModel(QAbstractTableModel):
+    """Read-only rows built from a Plan; `set_plan` swaps them in one model reset."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[_Row] = []
+        self._drugs: list[DrugSpec] = []
+
+    # ---------------------------------------------------------------- public API
+
+    def set_plan(self, plan: Plan | None, statuses: dict[int, str] | None = None,
+                 today: date | None = None) -> None:
+        """Show `plan`; `statuses` maps cycle numbers to text (the shell's recorded status) and wins over
+        the status derived from `today` (default: the real today)."""
+        when = today or date.today()
+        given = statuses or {}
+        self.beginResetModel()
+        if plan is None:
+            self._rows, self._drugs = [], []
+        else:
+            self._drugs = list(plan.regimen.drugs.values())
+            self._rows = [
+                _row(plan, c, plan.cycles[i - 1] if i else None, given.get(c.number) or derived_status(c, when))
+                for i, c in enumerate(plan.cycles)]
+        self.endResetModel()
+
+    def cycle_at(self, row: int) -> int:
+        return self._rows[row].number
+
+    def row_of(self, cycle_number: int) -> int | None:
+        for row, item in enumerate(self._rows):
+            if item.number == cycle_number:
+                return row
+        return None
+
+    def drug_column(self, drug_id: str) -> int:
+        for offset, drug in enumerate(self._drugs):
+            if drug.id == drug_id:
+                return COL_FIRST_DRUG + offset
+        raise KeyError(drug_id)
+
+    def cumulative_column(self) -> int:
+        return COL_FIRST_DRUG + len(self._drugs)
+
+    def warnings_column(self) -> int:
+        return COL_FIRST_DRUG + len(self._drugs) + 1
+
+    def status_column(self) -> int:
+        return COL_FIRST_DRUG + len(self._drugs) + 2
+
+    # ---------------------------------------------------------------- Qt model
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's own default
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else COL_FIRST_DRUG + len(self._drugs) + 3
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        fixed = {COL_CYCLE: _tr("Cycle"), COL_PHASE: _tr("Phase"), COL_START: _tr("Day 1"),
+                 COL_END: _tr("Last day"), COL_WEIGHT_BSA: _tr("Weight & BSA used")}
+        if section in fixed:
+            return fixed[section]
+        offset = section - COL_FIRST_DRUG
+        if 0 <= offset < len(self._drugs):
+            drug = self._drugs[offset]
+            return _tr("{drug} ({route}): level and dose").format(drug=drug.name.split()[0], route=drug.route)
+        if section == self.cumulative_column():
+            anthracyclines = [d for d in self._drugs if d.anthracycline]
+            if len(anthracyclines) == 1:
+                return _tr("Cumulative {drug} (mg/m²)").format(drug=anthracyclines[0].name.split()[0].lower())
+            return _tr("Cumulative anthracyclines")
+        if section == self.warnings_column():
+            return _tr("Warnings")
+        if section == self.status_column():
+            return _tr("Status")
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        cells = self._rows[index.row()].cells
+        if not 0 <= index.column() < len(cells):
+            return None
+        cell = cells[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return cell.display
+        if role == Qt.ItemDataRole.UserRole:
+            return cell.sort
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return cell.tooltip or None
+        if role == Qt.ItemDataRole.ForegroundRole and cell.level:
+            return QBrush(QColor(style.DANGER.text if cell.level == "danger" else style.WARNING.text))
+        if role == Qt.ItemDataRole.BackgroundRole and cell.level:
+            return QBrush(QColor(style.DANGER.fill if cell.level == "danger" else style.WARNING.fill))
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == COL_CYCLE:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

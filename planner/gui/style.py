@@ -1,0 +1,59 @@
+"""The palette shared by the plan views: one colour per kind of day, safe for colour-blind readers.
+
+Colours come from the Okabe-Ito palette (distinguishable with protanopia, deuteranopia and
+tritanopia). Colour is never the only cue: every chip also carries text and a pictogram, so a
+greyscale printout or a colour-blind nurse reads the same calendar.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QColor
+
+
+@dataclass(frozen=True)
+class Swatch:
+    """A fill colour with the text colour that stays readable on it (WCAG contrast >= 4.5)."""
+
+    fill: str
+    text: str
+    border: str
+
+    @property
+    def fill_color(self) -> QColor:
+        return QColor(self.fill)
+
+    @property
+    def text_color(self) -> QColor:
+        return QColor(self.text)
+
+    @property
+    def border_color(self) -> QColor:
+        return QColor(self.border)
+
+
+# Oral drugs blue, IV drugs vermillion: the two drug kinds a nurse must never confuse.
+ORAL = Swatch(fill="#D6E9F8", text="#00466E", border="#0072B2")
+INFUSION = Swatch(fill="#FBE0CC", text="#7A3000", border="#D55E00")
+BLOOD_TEST = Swatch(fill="#D2F0E6", text="#004D38", border="#009E73")
+WARNING = Swatch(fill="#FDF0C8", text="#6B4A00", border="#E69F00")
+DANGER = Swatch(fill="#F9D9D9", text="#8B0000", border="#C00000")
+PASS = Swatch(fill="#D2F0E6", text="#00543D", border="#009E73")
+HELD = Swatch(fill="#FFFFFF", text="#5A5A5A", border="#7F7F7F")
+DELAY = Swatch(fill="#FFF6D5", text="#6B4A00", border="#B8860B")
+
+REST_FILL = "#F7F7F5"
+OUTSIDE_FILL = "#ECECEC"
+OUTSIDE_TEXT = "#9A9A9A"
+DAY_TEXT = "#1F1F1F"
+MUTED_TEXT = "#5F5F5F"
+GRID_LINE = "#D0D0D0"
+CYCLE_BOUNDARY = "#3A3A3A"
+TODAY = "#CC79A7"  # reddish purple: distinct from both drug colours
+SELECTION = "#0072B2"
+
+
+def drug_swatch(route: str) -> Swatch:
+    """Chips are coloured by route: the route decides how the nurse acts (hand out capsules, hang a bag)."""
+    return INFUSION if route.strip().upper() == "IV" else ORAL

@@ -1,0 +1,1 @@
+"""Widgets that show a computed plan (calendar, cycles table, dose check); no database access."""

@@ -1,0 +1,124 @@
+"""The cycles table with the actions a nurse takes on a cycle.
+
+The view only asks: each action button emits `actionRequested(key, cycle)`; the shell opens the
+dialog, asks for the reason, pushes the undo command and calls `set_plan` with the new plan.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QPushButton, QTableView, QVBoxLayout, QWidget
+
+from planner.core.plan import Plan
+from planner.gui.models.cycles_model import COL_CYCLE, CyclesTableModel
+
+ACTION_KEYS = ("delay", "dose_level", "omit", "stop", "weight", "given")
+MAX_COLUMN_WIDTH = 330
+
+
+class CyclesView(QWidget):
+    cycleSelected = Signal(int)
+    actionRequested = Signal(str, int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(self.tr("Cycles"))
+        self.model = CyclesTableModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        # Raw values (dates, numbers) live under UserRole: sort by them, not by the display text.
+        self.proxy.setSortRole(Qt.ItemDataRole.UserRole)
+
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName(self.tr("Cycles of the plan"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(COL_CYCLE, Qt.SortOrder.AscendingOrder)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+
+        labels = {
+            "delay": (self.tr("Delay…"), self.tr("Delay this cycle and every later cycle")),
+            "dose_level": (self.tr("Change dose level…"), self.tr("Change a drug's dose level from this cycle on")),
+            "omit": (self.tr("Omit days…"), self.tr("Hold a drug on some days of this cycle")),
+            "stop": (self.tr("Stop a drug…"), self.tr("Stop a drug for good from a day of this cycle")),
+            "weight": (self.tr("Record weight…"), self.tr("Record a new weight before this cycle")),
+            "given": (self.tr("Mark given"), self.tr("Record that this cycle's doses were given")),
+        }
+        buttons = QHBoxLayout()
+        self._buttons: dict[str, QPushButton] = {}
+        for key in ACTION_KEYS:
+            text, tip = labels[key]
+            button = QPushButton(text, self)
+            button.setToolTip(tip)
+            button.setAccessibleName(text.rstrip("…"))
+            button.setAccessibleDescription(tip)
+            button.clicked.connect(lambda _checked=False, k=key: self._request(k))
+            buttons.addWidget(button)
+            self._buttons[key] = button
+        buttons.addStretch(1)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+        self._update_buttons()
+
+    # ---------------------------------------------------------------- public API
+
+    def set_plan(self, plan: Plan | None, statuses: dict[int, str] | None = None, today: date | None = None) -> None:
+        """Show `plan`, keeping the selected cycle selected when it still exists."""
+        keep = self.selected_cycle()
+        self.model.set_plan(plan, statuses, today)
+        self.table.resizeColumnsToContents()
+        for column in range(self.model.columnCount()):  # long warnings wrap instead of widening the table
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), MAX_COLUMN_WIDTH))
+        self.table.resizeRowsToContents()
+        if keep is not None and self.model.row_of(keep) is not None:
+            self.select_cycle(keep)
+        else:
+            self._update_buttons()
+
+    def selected_cycle(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.model.cycle_at(self.proxy.mapToSource(rows[0]).row())
+
+    def select_cycle(self, number: int) -> None:
+        row = self.model.row_of(number)
+        if row is None:
+            raise ValueError(f"there is no cycle {number} in this plan")
+        index = self.proxy.mapFromSource(self.model.index(row, COL_CYCLE))
+        self.table.selectionModel().select(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
+
+    def action_button(self, key: str) -> QPushButton:
+        return self._buttons[key]
+
+    # ---------------------------------------------------------------- internals
+
+    def _request(self, key: str) -> None:
+        cycle = self.selected_cycle()
+        if cycle is not None:
+            self.actionRequested.emit(key, cycle)
+
+    def _selection_changed(self) -> None:
+        self._update_buttons()
+        cycle = self.selected_cycle()
+        if cycle is not None:
+            self.cycleSelected.emit(cycle)
+
+    def _update_buttons(self) -> None:
+        enabled = self.selected_cycle() is not None
+        for button in self._buttons.values():
+            button.setEnabled(enabled)

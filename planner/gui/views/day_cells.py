@@ -1,0 +1,88 @@
+"""What each calendar day shows, read from a Plan once per `set_plan` (no Qt, no drawing).
+
+The painter only looks these cells up, so a repaint costs a dictionary lookup per visible day and a
+plan change costs one pass over `Plan.days()` (252 days for a 12-cycle plan). Nothing here computes a
+date or a dose: every figure is the core's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from planner.core.decimal_math import plain
+from planner.core.plan import Cycle, Day, DrugDose, Plan
+
+
+@dataclass(frozen=True, slots=True)
+class Chip:
+    """One drug on one day: given (with dose), held (omitted day) or stopped."""
+
+    drug_id: str
+    name: str
+    short: str
+    route: str
+    dose_mg_text: str  # "" when not given
+    state: str  # "given" | "held" | "stopped"
+    reduced: bool  # dose level below the starting level
+    dose: DrugDose
+
+
+@dataclass(frozen=True, slots=True)
+class DayCell:
+    day: Day
+    cycle: Cycle
+    chips: tuple[Chip, ...]
+    delay_day: bool  # an extra day of this cycle while the next, delayed cycle waits
+    cycle_start: bool
+    has_warning: bool
+
+    @property
+    def date(self) -> date:
+        return self.day.date
+
+    @property
+    def given(self) -> tuple[Chip, ...]:
+        return tuple(c for c in self.chips if c.state == "given")
+
+    @property
+    def is_rest(self) -> bool:
+        return not self.given and not self.delay_day
+
+
+def short_name(name: str) -> str:
+    """`Anlotinib` -> `Anl`, `Epirubicin hydrochloride` -> `Epi`: the abbreviation wards write on boards."""
+    return name.split()[0][:3].capitalize() if name.strip() else name
+
+
+def _chips(day: Day, cycle: Cycle) -> tuple[Chip, ...]:
+    chips: list[Chip] = []
+    for dose in cycle.doses:
+        drug = dose.drug
+        phase_days = next((pd.days for pd in cycle.phase.drugs if pd.drug == drug.id), ())
+        if day.day in dose.days:
+            state = "given"
+        elif day.day in dose.omitted_days:
+            state = "held"
+        elif dose.stopped_from_day is not None and day.day >= dose.stopped_from_day and day.day in phase_days:
+            state = "stopped"
+        else:
+            continue
+        chips.append(Chip(drug.id, drug.name, short_name(drug.name), drug.route,
+                          plain(dose.dose_mg) if state == "given" else "", state, dose.level_index > 0, dose))
+    return tuple(chips)
+
+
+def build_cells(plan: Plan | None) -> dict[date, DayCell]:
+    if plan is None:
+        return {}
+    cycles = {c.number: c for c in plan.cycles}
+    cells: dict[date, DayCell] = {}
+    for day in plan.days():
+        cycle = cycles[day.cycle]
+        cells[day.date] = DayCell(
+            day=day, cycle=cycle, chips=_chips(day, cycle),
+            delay_day=day.day > cycle.phase.cycle_days, cycle_start=day.day == 1,
+            has_warning=day.day == 1 and bool(cycle.warnings))
+    return cells
+

@@ -1,0 +1,298 @@
+"""One month of the plan, drawn: a 7-column grid of day cells with drug chips and markers.
+
+Drawn with QPainter rather than built from child widgets: 42 cells x a few chips as widgets would
+make every plan change a slow relayout; painting reads the precomputed DayCell map and is done in a
+few milliseconds. Weeks start on Monday (ISO 8601), as on the ward's paper calendars.
+"""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date
+
+from PySide6.QtCore import QLocale, QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from planner.gui import style
+from planner.gui.views import pictograms
+from planner.gui.views.day_cells import Chip, DayCell
+
+MIN_CELL_WIDTH = 66
+MIN_CELL_HEIGHT = 84
+WEEK_ROWS = 6  # every month drawn with six week rows so side-by-side months line up
+
+
+class MonthGrid(QWidget):
+    """Paints `year`/`month`; emits `clicked(date)` for a day of this month."""
+
+    clicked = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._year, self._month = 2026, 1
+        self._cells: dict[date, DayCell] = {}
+        self._today: date | None = None
+        self._selected: date | None = None
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self.setMouseTracking(False)
+
+    # ------------------------------------------------------------------ state
+
+    def set_state(self, year: int, month: int, cells: dict[date, DayCell], today: date | None,
+                  selected: date | None) -> None:
+        self._year, self._month, self._cells = year, month, cells
+        self._today, self._selected = today, selected
+        self.setAccessibleName(self.title())
+        self.update()
+
+    def month(self) -> tuple[int, int]:
+        return self._year, self._month
+
+    def title(self) -> str:
+        return f"{QLocale().standaloneMonthName(self._month)} {self._year}"
+
+    def sizeHint(self) -> QSize:
+        return QSize(7 * 96, self._title_height() + self._weekday_height() + WEEK_ROWS * 92)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(7 * MIN_CELL_WIDTH, self._title_height() + self._weekday_height() + WEEK_ROWS * MIN_CELL_HEIGHT)
+
+    # ---------------------------------------------------------------- geometry
+
+    def _title_height(self) -> int:
+        return self._title_font().pointSize() * 2 + 10
+
+    def _weekday_height(self) -> int:
+        return QFontMetrics(self._small_font()).height() + 6
+
+    def _title_font(self) -> QFont:
+        font = QFont(self.font())
+        font.setPointSizeF(max(font.pointSizeF(), 9.0) * 1.3)
+        font.setBold(True)
+        return font
+
+    def _small_font(self) -> QFont:
+        font = QFont(self.font())
+        font.setPointSizeF(max(font.pointSizeF() * 0.85, 7.5))
+        return font
+
+    def _chip_font(self) -> QFont:
+        font = QFont(self.font())
+        font.setPointSizeF(max(font.pointSizeF(), 8.5))
+        return font
+
+    def _grid_rect(self) -> QRectF:
+        top = self._title_height() + self._weekday_height()
+        return QRectF(0.5, top + 0.5, self.width() - 1.0, self.height() - top - 1.0)
+
+    def _first_weekday(self) -> int:
+        return date(self._year, self._month, 1).weekday()  # Monday = 0
+
+    def cell_rect(self, when: date) -> QRectF:
+        grid = self._grid_rect()
+        w, h = grid.width() / 7, grid.height() / WEEK_ROWS
+        index = self._first_weekday() + when.day - 1
+        return QRectF(grid.left() + (index % 7) * w, grid.top() + (index // 7) * h, w, h)
+
+    def date_at(self, x: float, y: float) -> date | None:
+        grid = self._grid_rect()
+        if not grid.contains(QPointF(x, y)):
+            return None
+        col = int((x - grid.left()) / (grid.width() / 7))
+        row = int((y - grid.top()) / (grid.height() / WEEK_ROWS))
+        day = row * 7 + min(col, 6) - self._first_weekday() + 1
+        if 1 <= day <= calendar.monthrange(self._year, self._month)[1]:
+            return date(self._year, self._month, day)
+        return None
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        when = self.date_at(event.position().x(), event.position().y())
+        if when is not None and event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit(when)
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    # ---------------------------------------------------------------- painting
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(self.rect(), self.palette().base())
+        self._paint_header(painter)
+        days = calendar.monthrange(self._year, self._month)[1]
+        grid = self._grid_rect()
+        painter.fillRect(grid, QColor(style.OUTSIDE_FILL))
+        for d in range(1, days + 1):
+            when = date(self._year, self._month, d)
+            rect = self.cell_rect(when)
+            if event.rect().intersects(rect.toAlignedRect()):
+                self._paint_cell(painter, rect, when, self._cells.get(when))
+        # Cycle boundaries last, so the neighbouring cell's background cannot cover them.
+        painter.setPen(QPen(QColor(style.CYCLE_BOUNDARY), 3))
+        for d in range(1, days + 1):
+            when = date(self._year, self._month, d)
+            cell = self._cells.get(when)
+            if cell is not None and cell.cycle_start:
+                rect = self.cell_rect(when)
+                painter.drawLine(QPointF(rect.left() + 1.5, rect.top()), QPointF(rect.left() + 1.5, rect.bottom()))
+        self._paint_today(painter)
+        self._paint_selection(painter)
+        painter.end()
+
+    def _paint_header(self, painter: QPainter) -> None:
+        painter.setFont(self._title_font())
+        painter.setPen(QColor(style.DAY_TEXT))
+        painter.drawText(QRect(4, 0, self.width() - 8, self._title_height()),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self.title())
+        locale = QLocale()
+        painter.setFont(self._small_font())
+        painter.setPen(QColor(style.MUTED_TEXT))
+        grid = self._grid_rect()
+        w = grid.width() / 7
+        for col in range(7):
+            name = locale.dayName(col + 1, QLocale.FormatType.ShortFormat)
+            painter.drawText(QRectF(grid.left() + col * w, self._title_height(), w, self._weekday_height()),
+                             Qt.AlignmentFlag.AlignCenter, name)
+
+    def _paint_cell(self, painter: QPainter, rect: QRectF, when: date, cell: DayCell | None) -> None:
+        small = self._small_font()
+        fm = QFontMetrics(small)
+        chip_font = self._chip_font()
+        chip_fm = QFontMetrics(chip_font)
+        line = fm.height() + 3
+        pad = 4.0
+        if cell is None:
+            fill = QColor(style.OUTSIDE_FILL)
+        elif cell.delay_day:
+            fill = QColor(style.DELAY.fill)
+        elif cell.is_rest:
+            fill = QColor(style.REST_FILL)
+        else:
+            fill = QColor("#FFFFFF")
+        painter.fillRect(rect, fill)
+        if cell is not None and cell.delay_day:
+            painter.fillRect(rect, QBrush(QColor(style.DELAY.border).lighter(150), Qt.BrushStyle.BDiagPattern))
+        painter.setPen(QPen(QColor(style.GRID_LINE), 1))
+        painter.setBrush(Qt.BrushStyle.NoBrush)  # a chip's brush must not flood the next cell
+        painter.drawRect(rect)
+
+        # Header line: day of month (circled when today) and the cycle/day number.
+        number_font = QFont(chip_font)
+        number_font.setBold(True)
+        painter.setFont(number_font)
+        number_rect = QRectF(rect.left() + pad, rect.top() + 2, chip_fm.horizontalAdvance("00") + 10, line)
+        if when == self._today:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(style.TODAY))
+            painter.drawRoundedRect(number_rect, line / 2, line / 2)
+            painter.setPen(QColor("#FFFFFF"))
+        else:
+            painter.setPen(QColor(style.DAY_TEXT if cell is not None else style.OUTSIDE_TEXT))
+        painter.drawText(number_rect, Qt.AlignmentFlag.AlignCenter, str(when.day))
+        if cell is None:
+            return
+
+        painter.setFont(small)
+        right = QRectF(number_rect.right() + 2, rect.top() + 2, rect.right() - number_rect.right() - pad - 2, line)
+        label = self._cycle_label(cell, fm, right.width())
+        painter.setPen(QColor(style.DAY_TEXT if cell.cycle_start else style.MUTED_TEXT))
+        if cell.cycle_start:
+            bold = QFont(small)
+            bold.setBold(True)
+            painter.setFont(bold)
+        painter.drawText(right, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label)
+        painter.setFont(small)
+        if cell.has_warning:
+            pictograms.warning_mark(painter, QRectF(rect.left() + pad, rect.bottom() - line - 1, line, line - 2))
+
+        # Body: one chip per drug, then the blood-count marker at the bottom.
+        y = rect.top() + line + 5
+        chip_h = chip_fm.height() + 5
+        width = rect.width() - 2 * pad
+        painter.setFont(chip_font)
+        for chip in cell.chips:
+            if y + chip_h > rect.bottom() - 2:
+                break
+            self._paint_chip(painter, QRectF(rect.left() + pad, y, width, chip_h), chip, chip_fm)
+            y += chip_h + 3
+        if cell.delay_day:
+            painter.setPen(QColor(style.DELAY.text))
+            painter.drawText(QRectF(rect.left() + pad, y, width, chip_h), Qt.AlignmentFlag.AlignCenter,
+                             self.tr("delay"))
+        elif not cell.chips and not cell.day.blood_test:
+            painter.setPen(QColor(style.MUTED_TEXT))
+            painter.drawText(QRectF(rect.left() + pad, y, width, chip_h), Qt.AlignmentFlag.AlignCenter,
+                             self.tr("rest"))
+        if cell.day.blood_test:
+            left = rect.left() + pad + (line + 2 if cell.has_warning else 0)
+            box = QRectF(left, rect.bottom() - chip_h - 3, rect.right() - pad - left, chip_h)
+            self._paint_blood(painter, box, chip_fm)
+
+    def _cycle_label(self, cell: DayCell, fm: QFontMetrics, width: float) -> str:
+        n, d = cell.day.cycle, cell.day.day
+        for text in (self.tr("Cycle {n} · D{d}").format(n=n, d=d), self.tr("C{n} D{d}").format(n=n, d=d),
+                     self.tr("C{n}").format(n=n)):
+            if fm.horizontalAdvance(text) <= width:
+                return text
+        return ""
+
+    def _paint_chip(self, painter: QPainter, box: QRectF, chip: Chip, fm: QFontMetrics) -> None:
+        swatch = style.drug_swatch(chip.route)
+        given = chip.state == "given"
+        painter.setPen(QPen(swatch.border_color if given else QColor(style.HELD.border), 1,
+                            Qt.PenStyle.SolidLine if given else Qt.PenStyle.DashLine))
+        painter.setBrush(swatch.fill_color if given else QColor(style.HELD.fill))
+        painter.drawRoundedRect(box.adjusted(0.5, 0.5, -0.5, -0.5), 3, 3)
+        icon = QRectF(box.left() + 3, box.top() + 2, box.height() - 4, box.height() - 4)
+        pictograms.route_icon(painter, icon, chip.route, swatch if given else style.HELD)
+        marker_w = box.height() * 0.6 if chip.reduced and given else 0.0
+        text_rect = QRectF(icon.right() + 3, box.top(), box.right() - icon.right() - 5 - marker_w, box.height())
+        if given:
+            candidates = (f"{chip.name} {chip.dose_mg_text} mg", f"{chip.short} {chip.dose_mg_text} mg",
+                          f"{chip.short} {chip.dose_mg_text}", chip.dose_mg_text)
+        elif chip.state == "held":
+            candidates = (self.tr("{drug} held").format(drug=chip.name), self.tr("{drug} held").format(drug=chip.short),
+                          self.tr("held"))
+        else:
+            candidates = (self.tr("{drug} stopped").format(drug=chip.name),
+                          self.tr("{drug} stopped").format(drug=chip.short), self.tr("stop"))
+        text = next((t for t in candidates if fm.horizontalAdvance(t) <= text_rect.width()), candidates[-1])
+        painter.setPen(swatch.text_color if given else QColor(style.HELD.text))
+        painter.drawText(text_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
+        if marker_w:
+            pictograms.reduced_mark(painter, QRectF(box.right() - marker_w - 2, box.top() + 3, marker_w,
+                                               box.height() - 6), swatch.text_color)
+
+    def _paint_blood(self, painter: QPainter, box: QRectF, fm: QFontMetrics) -> None:
+        swatch = style.BLOOD_TEST
+        painter.setPen(QPen(swatch.border_color, 1))
+        painter.setBrush(swatch.fill_color)
+        painter.drawRoundedRect(box.adjusted(0.5, 0.5, -0.5, -0.5), 3, 3)
+        icon = QRectF(box.left() + 3, box.top() + 2, box.height() - 4, box.height() - 4)
+        pictograms.drop(painter, icon, QColor("#C00000"))
+        text_rect = QRectF(icon.right() + 3, box.top(), box.right() - icon.right() - 5, box.height())
+        candidates = (self.tr("Blood count"), self.tr("Blood"), self.tr("FBC"))
+        text = next((t for t in candidates if fm.horizontalAdvance(t) <= text_rect.width()), candidates[-1])
+        painter.setPen(swatch.text_color)
+        painter.drawText(text_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
+
+    def _paint_today(self, painter: QPainter) -> None:
+        when = self._today
+        if when is None or (when.year, when.month) != (self._year, self._month):
+            return
+        painter.setPen(QPen(QColor(style.TODAY), 2))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(self.cell_rect(when).adjusted(1, 1, -1, -1))
+
+    def _paint_selection(self, painter: QPainter) -> None:
+        when = self._selected
+        if when is None or (when.year, when.month) != (self._year, self._month):
+            return
+        rect = self.cell_rect(when).adjusted(1.5, 1.5, -1.5, -1.5)
+        pen = QPen(QColor(style.SELECTION), 3)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(rect)
