@@ -58,4 +58,14 @@ def add_demo_patient(store: PatientStore, today: date | None = None,
     record, _ = store.add_modification(
         DEMO_MRN, DoseLevelChange("epirubicin", 3, Decimal(75)),
         translate("Demo", "Febrile neutropenia after cycle 2: one level down"), expected_version=record.version)
+    # Cycle 3 (delayed, reduced) began: its infusion was checked and given like the others.
+    cycle = record.compute_plan().cycle(3)
+    epirubicin = cycle.dose_for("epirubicin")
+    if epirubicin is not None and cycle.start <= today:
+        record = store.record_dose_check(
+            DEMO_MRN, cycle=3, drug="epirubicin", calculated_mg=epirubicin.dose_mg, checked_mg=epirubicin.dose_mg,
+            tolerance_pct=Decimal(5), first_checker="AL", second_checker="MK", expected_version=record.version)
+        record = store.record_administration(
+            DEMO_MRN, cycle=3, day=1, drug="epirubicin", dose_mg=epirubicin.dose_mg, given_on=cycle.start,
+            expected_version=record.version)
     return record

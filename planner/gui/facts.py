@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from planner.core.decimal_math import plain
 from planner.core.i18n import translate
 from planner.core.plan import Cycle, Plan
 
@@ -108,3 +109,21 @@ def cycle_statuses(record: PatientRecord, plan: Plan) -> dict[int, str]:
         if parts:
             statuses[cycle.number] = translate("CycleStatus", "given") if complete else "; ".join(parts)
     return statuses
+
+
+def check_history(record: PatientRecord) -> list[tuple[str, ...]]:
+    """The recorded double checks, newest first, as the dose panel lists them."""
+    rows: list[tuple[str, ...]] = []
+    for check in sorted(record.dose_checks, key=lambda c: c.checked_at, reverse=True):
+        verdict = translate("DoseChecks", "passed") if check.passed else translate("DoseChecks", "FAILED")
+        rows.append((
+            check.checked_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+            translate("DoseChecks", "cycle {n}").format(n=check.cycle),
+            check.drug,
+            translate("DoseChecks", "{checked} mg vs {calculated} mg ({pct}%)").format(
+                checked=plain(check.checked_mg), calculated=plain(check.calculated_mg),
+                pct=plain(check.deviation_pct)),
+            verdict,
+            f"{check.first_checker} / {check.second_checker}",
+        ))
+    return rows

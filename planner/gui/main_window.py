@@ -36,7 +36,7 @@ from planner.gui.dialogs.cycle_actions import DIALOGS, WeightDialog, describe_mo
 from planner.gui.dialogs.patient_dialog import PatientDialog, PatientForm
 from planner.gui.dialogs.preferences_dialog import PreferencesDialog
 from planner.gui.dialogs.simple_dialogs import MarkGivenDialog, WithdrawPatientDialog
-from planner.gui.facts import current_cycle, cycle_statuses
+from planner.gui.facts import check_history, current_cycle, cycle_statuses
 from planner.gui.icons import icon
 from planner.gui.settings import Settings
 from planner.gui.tasks import TaskRunner
@@ -67,6 +67,7 @@ class MainWindow(QMainWindow):
         self.document: PatientDocument | None = None
         self._documents: dict[str, PatientDocument] = {}
         self._selected_cycle: int | None = None
+        self._showing = False
         self.runner = TaskRunner(self)
         self.undo_group = QUndoGroup(self)
         self.setWindowTitle(self.tr("Cycle Planner"))
@@ -115,7 +116,8 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.patients)
         splitter.addWidget(self.pages)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([430, 900])
+        splitter.setSizes([420, 900])
+        splitter.setCollapsible(0, False)
         self.setCentralWidget(splitter)
 
         # ------------------------------------------------------------ dock: dose check
@@ -128,6 +130,7 @@ class MainWindow(QMainWindow):
         self.dose_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
                                    | QDockWidget.DockWidgetFeature.DockWidgetClosable)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dose_dock)
+        self.resizeDocks([self.dose_dock], [540], Qt.Orientation.Horizontal)
 
         # ------------------------------------------------------------ actions, status bar
         self.actions = build_actions(self, self.undo_group.createUndoAction(self, self.tr("&Undo")),
@@ -196,7 +199,7 @@ class MainWindow(QMainWindow):
     # ================================================================ database
     def open_database(self, location: str | Path | None) -> None:
         """Open (create, migrate) the database and read the patient list on a worker thread."""
-        self.pages.setCurrentIndex(PAGE_LOADING)
+        self._show_page(PAGE_LOADING)
         self._busy(True, self.tr("Opening the patient database..."))
         today = self.today()
 
@@ -217,7 +220,7 @@ class MainWindow(QMainWindow):
         self.store, rows = result
         self.database_label.setText(self.tr("Database: {location}").format(location=Path(self.store.url).name))
         self.database_label.setToolTip(self.store.url)
-        self.say(self.tr("%n patient(s)", "", len(rows)))
+        self.say(self.patients.count.text())
         self.patients.set_patients(rows)
         self._show_default_page()
         last = self.settings.text("session/last_patient_mrn")
@@ -235,11 +238,17 @@ class MainWindow(QMainWindow):
 
     def _show_default_page(self) -> None:
         if self.document is not None:
-            self.pages.setCurrentIndex(PAGE_PATIENT)
+            self._show_page(PAGE_PATIENT)
         elif self.patients.model.rowCount() == 0 and not self.patients.show_withdrawn.isChecked():
-            self.pages.setCurrentIndex(PAGE_EMPTY)
+            self._show_page(PAGE_EMPTY)
         else:
-            self.pages.setCurrentIndex(PAGE_CHOOSE)
+            self._show_page(PAGE_CHOOSE)
+
+    def _show_page(self, page: int) -> None:
+        # The dose check belongs to an open patient; beside the welcome page it would only confuse.
+        self.dose_dock.setVisible(page == PAGE_PATIENT)
+        self.patients.setEnabled(page != PAGE_LOADING)
+        self.pages.setCurrentIndex(page)
 
     def refresh_list(self, select_mrn: str = "") -> None:
         """Re-read the patient list on the worker thread (10,000 rows must not freeze the window)."""
@@ -296,20 +305,27 @@ class MainWindow(QMainWindow):
             self.problem(self.tr("Plan cannot be shown"), exc.message)
             return
         today = self.today()
-        self.header.set_patient(document.record, plan, today)
-        self.calendar.set_plan(plan, today)
-        self.cycles.set_plan(plan, cycle_statuses(document.record, plan))
         cycle = self._selected_cycle
         if cycle is None or not any(c.number == cycle for c in plan.cycles):
             now = current_cycle(plan, today)
             cycle = now.number if now is not None else plan.cycles[-1].number
+        self._showing = True  # the views re-emit their selection while being filled: ignore that
+        try:
+            self.header.set_patient(document.record, plan, today)
+            self.calendar.set_plan(plan, today)
+            self.cycles.set_plan(plan, cycle_statuses(document.record, plan))
+            self.cycles.select_cycle(cycle)
+            self.dose_panel.set_checks(check_history(document.record))
+            self.dose_panel.set_cycle(plan, cycle, self.settings.verification_tolerance())
+        finally:
+            self._showing = False
         self._selected_cycle = cycle
-        self.cycles.select_cycle(cycle)
-        self.dose_panel.set_cycle(plan, cycle, self.settings.verification_tolerance())
-        self.pages.setCurrentIndex(PAGE_PATIENT)
+        self._show_page(PAGE_PATIENT)
         self._set_patient_actions_enabled(not document.record.withdrawn)
 
     def _cycle_selected(self, number: int) -> None:
+        if self._showing:
+            return
         self._selected_cycle = number
         if self.document is not None:
             self.dose_panel.set_cycle(self.document.plan, number, self.settings.verification_tolerance())

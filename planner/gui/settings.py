@@ -3,11 +3,12 @@
 Every key has a default and a type in DEFAULTS; an unknown key is a programming error and raises, so a typo
 cannot silently create a setting nobody reads. Reads are typed (Decimal stays Decimal: doses depend on some
 of these). The file location is overridable (`set_settings_path`) so tests and benchmarks never touch the
-user's real profile.
+user's real profile ($PLANNER_SETTINGS does the same from outside).
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -56,15 +57,20 @@ def set_settings_path(path: Path | str | None) -> None:
 
 
 def settings_path() -> Path | None:
-    return _path_override
+    """The file in use when overridden: `set_settings_path`, else $PLANNER_SETTINGS (tests, benchmarks)."""
+    if _path_override is not None:
+        return _path_override
+    env = os.environ.get("PLANNER_SETTINGS", "").strip()
+    return Path(env) if env else None
 
 
 class Settings:
     """Typed access to the preferences. Cheap to create; each instance opens the same file."""
 
     def __init__(self) -> None:
-        if _path_override is not None:
-            self._qs = QSettings(str(_path_override), QSettings.Format.IniFormat)
+        path = settings_path()
+        if path is not None:
+            self._qs = QSettings(str(path), QSettings.Format.IniFormat)
         else:
             self._qs = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "Cycle Planner",
                                  "Cycle Planner")

@@ -61,6 +61,7 @@ class PatientList(QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.setWordWrap(False)
+        self.table.setMinimumWidth(360)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
         for column, width in ((COL_MRN, 90), (COL_CYCLE, 50), (COL_NEXT_DOSE, 95)):
@@ -120,9 +121,10 @@ class PatientList(QWidget):
     def _update_count(self, *_: object) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         if shown == total:
-            self.count.setText(self.tr("%n patient(s)", "", total))
+            text = self.tr("1 patient") if total == 1 else self.tr("{n} patients").format(n=total)
         else:
-            self.count.setText(self.tr("%1 of %2 patients").replace("%1", str(shown)).replace("%2", str(total)))
+            text = self.tr("{shown} of {total} patients").format(shown=shown, total=total)
+        self.count.setText(text)
 
     def current_mrn(self) -> str:
         index = self.table.selectionModel().currentIndex()
