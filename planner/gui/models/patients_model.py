@@ -222,9 +222,15 @@ class PatientFilterProxy(QSortFilterProxyModel):
         return " ".join(self._words)
 
     def search(self, text: str) -> None:
-        self._words = text.casefold().split()
-        self._accepted_generation = -1
-        self.invalidateRowsFilter()
+        if hasattr(self, "beginFilterChange"):  # Qt 6.10+: invalidateRowsFilter() is deprecated
+            self.beginFilterChange()
+            self._words = text.casefold().split()
+            self._accepted_generation = -1
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self._words = text.casefold().split()
+            self._accepted_generation = -1
+            self.invalidateRowsFilter()
 
     def _accepted_rows(self) -> list[bool]:
         source = self.sourceModel()
