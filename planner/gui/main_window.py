@@ -22,32 +22,23 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QSplitter,
     QStackedWidget,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
 )
 
 from planner.core.errors import PlannerError
-from planner.core.modifications import Modification
-from planner.core.plan import Plan
 from planner.gui.actions import build_actions
-from planner.gui.commands import PatientDocument
-from planner.gui.dialogs.cycle_actions import DIALOGS, WeightDialog, describe_modification
-from planner.gui.dialogs.patient_dialog import PatientDialog, PatientForm
-from planner.gui.dialogs.preferences_dialog import PreferencesDialog
-from planner.gui.dialogs.simple_dialogs import MarkGivenDialog, WithdrawPatientDialog
-from planner.gui.facts import check_history, current_cycle, cycle_statuses
 from planner.gui.icons import icon
 from planner.gui.settings import Settings
 from planner.gui.tasks import TaskRunner
-from planner.gui.views.calendar_view import PlanCalendar
-from planner.gui.views.cycles_view import CyclesView
-from planner.gui.views.dose_check_panel import DoseCheckPanel
 from planner.gui.widgets.empty_state import EmptyState
-from planner.gui.widgets.patient_header import PatientHeader
 from planner.gui.widgets.patient_list import PatientList
 
 if TYPE_CHECKING:
+    from planner.core.modifications import Modification
+    from planner.core.plan import Plan
+    from planner.gui.commands import PatientDocument
+    from planner.gui.dialogs.patient_dialog import PatientForm
+    from planner.gui.widgets.patient_page import PatientPage
+
     # The store pulls in SQLAlchemy and Alembic: imported on the worker thread that opens the database,
     # never on the start-up path (benchmarks/bench_gui.py holds start-up to 2x a bare QMainWindow).
     from planner.store import PatientRecord, PatientStore, PatientSummary
@@ -93,24 +84,6 @@ class MainWindow(QMainWindow):
         choose.setStyleSheet("color: #555; font-size: 11pt;")
         self.pages.addWidget(choose)
 
-        self.header = PatientHeader()
-        self.calendar = PlanCalendar()
-        self.calendar.setAccessibleName(self.tr("Treatment calendar"))
-        self.cycles = CyclesView()
-        self.cycles.setAccessibleName(self.tr("Cycles"))
-        self.cycles.cycleSelected.connect(self._cycle_selected)
-        self.cycles.actionRequested.connect(self.cycle_action)
-        self.tabs = QTabWidget()
-        self.tabs.setAccessibleName(self.tr("Plan views"))
-        self.tabs.addTab(self.calendar, icon("calendar"), self.tr("&Calendar"))
-        self.tabs.addTab(self.cycles, icon("cycles"), self.tr("C&ycles"))
-        patient_page = QWidget()
-        column = QVBoxLayout(patient_page)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.header)
-        column.addWidget(self.tabs, 1)
-        self.pages.addWidget(patient_page)
-
         splitter = QSplitter()
         splitter.setObjectName("mainSplitter")
         splitter.addWidget(self.patients)
@@ -120,17 +93,15 @@ class MainWindow(QMainWindow):
         splitter.setCollapsible(0, False)
         self.setCentralWidget(splitter)
 
-        # ------------------------------------------------------------ dock: dose check
-        self.dose_panel = DoseCheckPanel()
-        self.dose_panel.setAccessibleName(self.tr("Dose check"))
-        self.dose_panel.checkSubmitted.connect(self.record_dose_check)
+        # The patient page and the dose-check dock are built on first use (see _ensure_patient_page).
+        self.page: PatientPage | None = None
         self.dose_dock = QDockWidget(self.tr("Dose check"), self)
         self.dose_dock.setObjectName("doseCheckDock")
-        self.dose_dock.setWidget(self.dose_panel)
         self.dose_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
                                    | QDockWidget.DockWidgetFeature.DockWidgetClosable)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dose_dock)
         self.resizeDocks([self.dose_dock], [540], Qt.Orientation.Horizontal)
+        self.dose_dock.hide()
 
         # ------------------------------------------------------------ actions, status bar
         self.actions = build_actions(self, self.undo_group.createUndoAction(self, self.tr("&Undo")),
@@ -244,8 +215,44 @@ class MainWindow(QMainWindow):
         else:
             self._show_page(PAGE_CHOOSE)
 
+    def _ensure_patient_page(self) -> PatientPage:
+        if self.page is None:
+            from planner.gui.widgets.patient_page import PatientPage
+
+            page = PatientPage()
+            page.cycles.cycleSelected.connect(self._cycle_selected)
+            page.cycles.actionRequested.connect(self.cycle_action)
+            page.dose_panel.checkSubmitted.connect(self.record_dose_check)
+            self.pages.addWidget(page)  # index PAGE_PATIENT
+            self.dose_dock.setWidget(page.dose_panel)
+            self.page = page
+        return self.page
+
+    # The views of the open patient (built on first use).
+    @property
+    def header(self) -> Any:
+        return self._ensure_patient_page().header
+
+    @property
+    def calendar(self) -> Any:
+        return self._ensure_patient_page().calendar
+
+    @property
+    def cycles(self) -> Any:
+        return self._ensure_patient_page().cycles
+
+    @property
+    def tabs(self) -> Any:
+        return self._ensure_patient_page().tabs
+
+    @property
+    def dose_panel(self) -> Any:
+        return self._ensure_patient_page().dose_panel
+
     def _show_page(self, page: int) -> None:
         # The dose check belongs to an open patient; beside the welcome page it would only confuse.
+        if page == PAGE_PATIENT:
+            self._ensure_patient_page()
         self.dose_dock.setVisible(page == PAGE_PATIENT)
         self.patients.setEnabled(page != PAGE_LOADING)
         self.pages.setCurrentIndex(page)
@@ -266,6 +273,8 @@ class MainWindow(QMainWindow):
 
     # ================================================================ the open patient
     def open_patient(self, mrn: str) -> None:
+        from planner.gui.commands import PatientDocument
+
         if not mrn or self.store is None:
             self.document = None
             self.undo_group.setActiveStack(None)
@@ -299,6 +308,8 @@ class MainWindow(QMainWindow):
         self.refresh_list(self.patients.current_mrn())
 
     def _show_record(self, document: PatientDocument) -> None:
+        from planner.gui.facts import check_history, current_cycle, cycle_statuses
+
         try:
             plan = document.plan
         except PlannerError as exc:
@@ -336,6 +347,8 @@ class MainWindow(QMainWindow):
 
     # ================================================================ patients
     def new_patient(self) -> None:
+        from planner.gui.dialogs.patient_dialog import PatientDialog
+
         if self.store is None:
             self.say(self.tr("The database is not open yet."))
             return
@@ -372,6 +385,8 @@ class MainWindow(QMainWindow):
         self.refresh_list(record.identity.mrn)
 
     def edit_patient(self) -> None:
+        from planner.gui.dialogs.patient_dialog import PatientDialog
+
         document = self.document
         if document is None:
             return
@@ -383,6 +398,8 @@ class MainWindow(QMainWindow):
                       submit=submit).exec()
 
     def withdraw_patient(self) -> None:
+        from planner.gui.dialogs.simple_dialogs import WithdrawPatientDialog
+
         document = self.document
         if document is None:
             return
@@ -437,6 +454,8 @@ class MainWindow(QMainWindow):
 
     # ================================================================ cycle actions
     def cycle_action(self, key: str, cycle_number: int) -> None:
+        from planner.gui.dialogs.cycle_actions import DIALOGS, WeightDialog
+
         document = self.document
         if document is None:
             return
@@ -462,6 +481,8 @@ class MainWindow(QMainWindow):
 
     def apply_modification(self, modification: Modification, reason: str) -> bool:
         """One undoable change of the open patient's plan, saved with its reason and audit record."""
+        from planner.gui.dialogs.cycle_actions import describe_modification
+
         document = self.document
         if document is None:
             return False
@@ -472,6 +493,8 @@ class MainWindow(QMainWindow):
         return False
 
     def _mark_given(self, document: PatientDocument, plan: Plan, cycle_number: int) -> None:
+        from planner.gui.dialogs.simple_dialogs import MarkGivenDialog
+
         dialog = MarkGivenDialog(plan.cycle(cycle_number), self, today=self.today())
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.administration() is None:
             return
@@ -498,6 +521,8 @@ class MainWindow(QMainWindow):
 
     # ================================================================ preferences, about
     def edit_preferences(self) -> None:
+        from planner.gui.dialogs.preferences_dialog import PreferencesDialog
+
         if PreferencesDialog(self.settings, self).exec() == QDialog.DialogCode.Accepted:
             self.say(self.tr("Preferences saved; new plans use them."))
             if self.document is not None:

@@ -12,10 +12,13 @@ import os
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from planner.core.plan import PlanSettings
+if TYPE_CHECKING:
+    from planner.core.plan import PlanSettings
+
 
 
 @dataclass(frozen=True)
@@ -144,6 +147,8 @@ class Settings:
 
     def plan_settings(self) -> PlanSettings:
         """The settings a new plan is made with."""
+        from planner.core.plan import PlanSettings  # the core's plan module is not needed to start up
+
         cap = self.get("plan/bsa_cap_m2")
         cycles = self.get("plan/maintenance_cycles")
         return PlanSettings(

@@ -52,7 +52,7 @@ def test_display_and_sort_roles():
 
 
 def test_dates_sort_as_dates_not_as_text():
-    model, proxy = make()
+    _model, proxy = make()
     proxy.sort(COL_NEXT_DOSE, Qt.SortOrder.AscendingOrder)
     # As text "2026-12-01" < "2026-9-30" would be wrong; as dates September comes before December.
     assert column(proxy, COL_NEXT_DOSE) == ["2026-02-10", "2026-09-30", "2026-12-01", ""]
@@ -61,7 +61,7 @@ def test_dates_sort_as_dates_not_as_text():
 
 
 def test_search_by_name_or_mrn_any_case_and_word_order():
-    model, proxy = make()
+    _model, proxy = make()
     proxy.search("fang")
     assert column(proxy, COL_NAME) == ["Wang Fang"]
     proxy.search("30")
@@ -87,7 +87,7 @@ def test_sorting_keeps_the_selected_row(qtbot):
     from PySide6.QtCore import QItemSelectionModel
     from PySide6.QtWidgets import QTableView
 
-    model, proxy = make()
+    _model, proxy = make()
     view = QTableView()
     qtbot.addWidget(view)
     view.setModel(proxy)
