@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QToolBar
 
+from planner.core.i18n import translate
 from planner.gui.icons import icon
 
 
@@ -26,7 +27,6 @@ class Actions:
 
 
 def build_actions(window: QMainWindow, undo: QAction, redo: QAction) -> Actions:
-    tr = window.tr
 
     def action(text: str, icon_name: str | None, tip: str, shortcut: QKeySequence | str | None = None) -> QAction:
         act = QAction(icon(icon_name), text, window) if icon_name else QAction(text, window)
@@ -36,22 +36,29 @@ def build_actions(window: QMainWindow, undo: QAction, redo: QAction) -> Actions:
             act.setShortcut(QKeySequence(shortcut))
         return act
 
-    new_patient = action(tr("&New patient..."), "patient-new", tr("Add a patient and plan their treatment"),
+    new_patient = action(translate("MainWindow", "&New patient..."), "patient-new",
+                         translate("MainWindow", "Add a patient and plan their treatment"),
                          QKeySequence.StandardKey.New)
-    demo_patient = action(tr("Add &demo patient"), "demo", tr("Add a demo patient mid-treatment to look around"))
-    edit_patient = action(tr("&Edit patient..."), "patient-edit", tr("Edit the selected patient's details"),
-                          "Ctrl+E")
-    withdraw_patient = action(tr("&Withdraw patient..."), "patient-withdraw",
-                              tr("Withdraw the selected patient from active treatment (kept on record)"))
-    find = action(tr("&Find patient"), "search", tr("Search patients by name or MRN"), QKeySequence.StandardKey.Find)
-    preferences = action(tr("&Preferences..."), "preferences", tr("BSA formula, rounding, tolerance, printouts"),
+    demo_patient = action(translate("MainWindow", "Add &demo patient"), "demo",
+                          translate("MainWindow", "Add a demo patient mid-treatment to look around"))
+    edit_patient = action(translate("MainWindow", "&Edit patient..."), "patient-edit",
+                          translate("MainWindow", "Edit the selected patient's details"), "Ctrl+E")
+    withdraw_patient = action(
+        translate("MainWindow", "&Withdraw patient..."), "patient-withdraw",
+        translate("MainWindow", "Withdraw the selected patient from active treatment (kept on record)"))
+    find = action(translate("MainWindow", "&Find patient"), "search",
+                  translate("MainWindow", "Search patients by name or MRN"), QKeySequence.StandardKey.Find)
+    preferences = action(translate("MainWindow", "&Preferences..."), "preferences",
+                         translate("MainWindow", "BSA formula, rounding, tolerance, printouts"),
                          QKeySequence.StandardKey.Preferences)
     if preferences.shortcut().isEmpty():
         preferences.setShortcut(QKeySequence("Ctrl+,"))  # no platform default on Linux / Windows
-    quit_action = action(tr("&Quit"), "quit", tr("Close Cycle Planner"), QKeySequence.StandardKey.Quit)
+    quit_action = action(translate("MainWindow", "&Quit"), "quit", translate("MainWindow", "Close Cycle Planner"),
+                         QKeySequence.StandardKey.Quit)
     if quit_action.shortcut().isEmpty():
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-    about = action(tr("&About Cycle Planner"), "about", tr("Version and where the clinical facts come from"))
+    about = action(translate("MainWindow", "&About Cycle Planner"), "about",
+                   translate("MainWindow", "Version and where the clinical facts come from"))
 
     undo.setIcon(icon("undo"))
     undo.setShortcut(QKeySequence.StandardKey.Undo)
@@ -59,12 +66,12 @@ def build_actions(window: QMainWindow, undo: QAction, redo: QAction) -> Actions:
     redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
 
     menu = window.menuBar()
-    file_menu = menu.addMenu(tr("&File"))
+    file_menu = menu.addMenu(translate("MainWindow", "&File"))
     file_menu.addAction(new_patient)
     file_menu.addAction(demo_patient)
     file_menu.addSeparator()
     file_menu.addAction(quit_action)
-    edit_menu = menu.addMenu(tr("&Edit"))
+    edit_menu = menu.addMenu(translate("MainWindow", "&Edit"))
     edit_menu.addAction(undo)
     edit_menu.addAction(redo)
     edit_menu.addSeparator()
@@ -73,12 +80,12 @@ def build_actions(window: QMainWindow, undo: QAction, redo: QAction) -> Actions:
     edit_menu.addAction(withdraw_patient)
     edit_menu.addSeparator()
     edit_menu.addAction(preferences)
-    help_menu = menu.addMenu(tr("&Help"))
+    help_menu = menu.addMenu(translate("MainWindow", "&Help"))
     help_menu.addAction(about)
 
-    toolbar = window.addToolBar(tr("Main toolbar"))
+    toolbar = window.addToolBar(translate("MainWindow", "Main toolbar"))
     toolbar.setObjectName("mainToolbar")
-    toolbar.setAccessibleName(tr("Main toolbar"))
+    toolbar.setAccessibleName(translate("MainWindow", "Main toolbar"))
     toolbar.setMovable(False)
     for act in (new_patient, edit_patient, withdraw_patient):
         toolbar.addAction(act)

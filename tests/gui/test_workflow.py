@@ -197,3 +197,21 @@ def test_withdraw_patient_needs_a_reason(qtbot, window, monkeypatch):
     record = window.store.get_patient("12345")
     assert record.withdrawn and record.withdrawn_reason == "disease progression"
     qtbot.waitUntil(lambda: window.patients.model.rowCount() == 0)
+
+
+def test_new_plans_use_the_preferences(qtbot, window):
+    from decimal import Decimal
+
+    from planner.gui.dialogs.patient_dialog import PatientForm
+    from planner.store import PatientIdentity
+
+    window.settings.set("plan/bsa_formula", "dubois")
+    window.settings.set("plan/maintenance_cycles", 2)
+    window.settings.set("plan/rounding_step_mg", Decimal(5))
+    record = window.add_patient(PatientForm(
+        identity=PatientIdentity(name="Li Na", mrn="777"), height_cm=Decimal(160), weight_kg=Decimal(60),
+        measured_on=TODAY, regimen_id="anlotinib-epirubicin", start=TODAY, prior=()))
+    assert record.plan.settings.formula == "dubois"
+    assert record.plan.settings.rounding_step_mg == Decimal(5)
+    assert len(window.plan.cycles) == 6 + 2
+    assert "DuBois" in window.header.bsa.text()

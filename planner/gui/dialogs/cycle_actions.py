@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from planner.core.dates import format_days, parse_iso_date
 from planner.core.decimal_math import plain
 from planner.core.errors import InputError, PlannerError
+from planner.core.i18n import translate
 from planner.core.modifications import Delay, DoseLevelChange, Modification, OmitDays, StopDrug, WeightChange
 from planner.core.plan import Cycle, Plan, compute_plan
 from planner.core.regimen import parse_days
@@ -38,19 +39,20 @@ ACTION_KEYS = ("delay", "dose_level", "omit", "stop", "weight")
 
 def describe_modification(mod: Modification) -> str:
     """One line for the undo history and status bar (no patient data: cycle, drug and numbers only)."""
-    from PySide6.QtCore import QCoreApplication
-    tr = QCoreApplication.translate
     if isinstance(mod, Delay):
-        return tr("CycleActions", "Delay cycle {c} by {d} days").format(c=mod.cycle, d=mod.days)
+        return translate("CycleActions", "Delay cycle {c} by {d} days").format(
+            c=mod.cycle, d=mod.days)
     if isinstance(mod, DoseLevelChange):
-        return tr("CycleActions", "{drug} dose level {level} from cycle {c}").format(
+        return translate("CycleActions", "{drug} dose level {level} from cycle {c}").format(
             drug=mod.drug, level=plain(mod.level), c=mod.cycle)
     if isinstance(mod, OmitDays):
-        return tr("CycleActions", "Omit {drug} days {days} of cycle {c}").format(
+        return translate("CycleActions", "Omit {drug} days {days} of cycle {c}").format(
             drug=mod.drug, days=format_days(mod.days), c=mod.cycle)
     if isinstance(mod, StopDrug):
-        return tr("CycleActions", "Stop {drug} from cycle {c} day {d}").format(drug=mod.drug, c=mod.cycle, d=mod.day)
-    return tr("CycleActions", "Weight {w} kg before cycle {c}").format(w=plain(mod.weight_kg), c=mod.cycle)
+        return translate("CycleActions", "Stop {drug} from cycle {c} day {d}").format(
+            drug=mod.drug, c=mod.cycle, d=mod.day)
+    return translate("CycleActions", "Weight {w} kg before cycle {c}").format(
+        w=plain(mod.weight_kg), c=mod.cycle)
 
 
 class CycleActionDialog(QDialog):

@@ -28,7 +28,8 @@ from planner.core.dosing import validate_rounding_step
 from planner.core.errors import InputError
 from planner.core.plan import MAX_PLANNED_CYCLES
 from planner.gui.dialogs._form import FieldMessage, mark_field
-from planner.gui.settings import LANGUAGES, PAPER_SIZES, Settings
+from planner.gui.settings import PAPER_SIZES, Settings
+from planner.gui.translations import available_languages
 
 
 def _decimal(text: str) -> Decimal | None:
@@ -76,7 +77,7 @@ class PreferencesDialog(QDialog):
         self.paper.setCurrentIndex(max(self.paper.findData(settings.text("print/paper_size")), 0))
         self.language = QComboBox()
         self.language.setAccessibleName(self.tr("Language"))
-        for code, name in LANGUAGES.items():
+        for code, name in available_languages().items():
             self.language.addItem(name, code)
         self.language.setCurrentIndex(max(self.language.findData(settings.text("ui/language")), 0))
 
@@ -126,13 +127,8 @@ class PreferencesDialog(QDialog):
         message = FieldMessage()
         message.setObjectName(f"message-{key}")
         self.messages[key] = message
-        box = QWidget()
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(edit)
-        column.addWidget(message)
-        form.addRow(label, box)
+        form.addRow(label, edit)
+        form.addRow(message)  # full width under the field, so a long message is never clipped
 
     def _check(self, key: str, edit: QLineEdit, parse: object) -> object:
         try:

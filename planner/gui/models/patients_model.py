@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -24,6 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from planner.core.dates import format_long
+from planner.core.i18n import translate
 
 if TYPE_CHECKING:
     from planner.store import PatientSummary
@@ -38,19 +38,17 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 def _headers() -> tuple[str, ...]:
-    tr = QCoreApplication.translate
-    return (tr("PatientsTableModel", "Name"), tr("PatientsTableModel", "MRN"),
-            tr("PatientsTableModel", "Regimen"), tr("PatientsTableModel", "Cycle"),
-            tr("PatientsTableModel", "Next dose"), tr("PatientsTableModel", "Status"))
+    return (translate("PatientsTableModel", "Name"), translate("PatientsTableModel", "MRN"),
+            translate("PatientsTableModel", "Regimen"), translate("PatientsTableModel", "Cycle"),
+            translate("PatientsTableModel", "Next dose"), translate("PatientsTableModel", "Status"))
 
 
 def status_text(status: str) -> str:
-    tr = QCoreApplication.translate
     return {
-        "planned": tr("PatientsTableModel", "Planned"),
-        "on treatment": tr("PatientsTableModel", "On treatment"),
-        "completed": tr("PatientsTableModel", "Completed"),
-        "withdrawn": tr("PatientsTableModel", "Withdrawn"),
+        "planned": translate("PatientsTableModel", "Planned"),
+        "on treatment": translate("PatientsTableModel", "On treatment"),
+        "completed": translate("PatientsTableModel", "Completed"),
+        "withdrawn": translate("PatientsTableModel", "Withdrawn"),
     }.get(status, status)
 
 
