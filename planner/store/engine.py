@@ -14,6 +14,8 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
+from sqlalchemy.pool import StaticPool
 
 from planner.core.i18n import translate
 from planner.store.errors import SchemaTooNew, StoreError
@@ -43,6 +45,8 @@ def resolve_url(location: str | Path | None = None) -> URL:
         except Exception as exc:
             raise StoreError(translate("Store", "Database: '{url}' is not a database URL ({reason}).").format(
                 url=location, reason=exc)) from None
+    if str(location) == ":memory:":  # tests and demos: a private database that vanishes on close
+        return URL.create("sqlite", database=":memory:")
     path = Path(location).expanduser().resolve()
     return URL.create("sqlite", database=str(path))
 
@@ -59,6 +63,10 @@ def _create_private_file(path: Path) -> None:
     the same mode as the database file, so nothing of it is ever readable by other users."""
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(translate("Store", "Database: cannot create the folder {path} ({reason}).").format(
+            path=path.parent, reason=exc.strerror or exc)) from None
+    try:
         fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     except FileExistsError:
         return
@@ -89,15 +97,25 @@ def _install_sqlite_hooks(engine: Engine) -> None:
 
 
 def make_engine(url: URL) -> Engine:
+    # hide_parameters: SQL errors and SQLAlchemy's own logging never carry names, MRNs or doses.
     path = sqlite_path(url)
     if path is not None:
         _create_private_file(path)
-    if url.get_backend_name() == "sqlite":
-        engine = create_engine(url, connect_args={"timeout": 15})
+    if url.get_backend_name() == "sqlite" and path is None:
+        # One in-memory database shared by every connection (and thread) of this engine.
+        engine = create_engine(url, poolclass=StaticPool, connect_args={"check_same_thread": False},
+                               hide_parameters=True)
         _install_sqlite_hooks(engine)
-    else:
-        engine = create_engine(url, pool_pre_ping=True)
-    return engine
+        return engine
+    if url.get_backend_name() == "sqlite":
+        engine = create_engine(url, connect_args={"timeout": 15}, hide_parameters=True)
+        _install_sqlite_hooks(engine)
+        return engine
+    try:
+        return create_engine(url, pool_pre_ping=True, hide_parameters=True)
+    except (ArgumentError, ImportError) as exc:  # unknown dialect, driver not installed
+        raise StoreError(translate("Store", "Database: cannot use {url} ({reason}).").format(
+            url=url.render_as_string(hide_password=True), reason=exc)) from None
 
 
 def _alembic_config(connection: Any = None) -> Any:

@@ -2,39 +2,63 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Engine, text
+from collections.abc import Callable
+
+from sqlalchemy import Connection, Engine, text
+from sqlalchemy.exc import DatabaseError
 
 from planner.core.i18n import translate
 from planner.store import engine as db
 from planner.store.summary import patients_without_summary
 
 
+def _sqlite_checks(conn: Connection) -> list[str]:
+    problems: list[str] = []
+    rows = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check")]
+    if rows != ["ok"]:
+        problems.extend(translate("Store", "Integrity check: {problem}").format(problem=r) for r in rows)
+        return problems  # the further checks would only trip over the same damage
+    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        problems.append(translate("Store", "{n} rows refer to records that do not exist.").format(n=len(broken)))
+    mode = conn.exec_driver_sql("PRAGMA journal_mode").scalar()
+    if db.sqlite_path(conn.engine.url) is not None and str(mode).lower() != "wal":  # in-memory has no WAL
+        problems.append(translate("Store", "Journal mode is {mode}, expected wal.").format(mode=mode))
+    return problems
+
+
+def _summary_checks(conn: Connection) -> list[str]:
+    stale = patients_without_summary(conn)
+    if stale:
+        return [translate("Store", "{n} patients have an out-of-date list summary.").format(n=len(stale))]
+    return []
+
+
+def _guarded(engine: Engine, check: Callable[[Connection], list[str]]) -> list[str]:
+    try:
+        with engine.connect() as conn:
+            return check(conn)
+    except DatabaseError as exc:
+        return [translate("Store", "The database cannot be read: {reason}").format(reason=exc.orig)]
+
+
 def check_database(engine: Engine) -> list[str]:
     problems: list[str] = []
     head = db.head_revision()
-    current = db.current_revision(engine)
+    try:
+        current = db.current_revision(engine)
+    except DatabaseError as exc:
+        return [translate("Store", "The database cannot be read: {reason}").format(reason=exc.orig)]
     if current != head:
         problems.append(translate("Store", "Schema version is {current}, this program expects {head}.").format(
             current=current or "none", head=head))
-    with engine.connect() as conn:
-        if engine.dialect.name == "sqlite":
-            rows = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check")]
-            if rows != ["ok"]:
-                problems.extend(translate("Store", "Integrity check: {problem}").format(problem=r) for r in rows)
-            broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-            if broken:
-                problems.append(translate("Store", "{n} rows refer to records that do not exist.").format(
-                    n=len(broken)))
-            mode = conn.exec_driver_sql("PRAGMA journal_mode").scalar()
-            if str(mode).lower() != "wal":
-                problems.append(translate("Store", "Journal mode is {mode}, expected wal.").format(mode=mode))
-        else:
-            conn.execute(text("SELECT 1"))
-        if current == head:
-            stale = patients_without_summary(conn)
-            if stale:
-                problems.append(translate("Store", "{n} patients have an out-of-date list summary.").format(
-                    n=len(stale)))
+    if engine.dialect.name == "sqlite":
+        problems.extend(_guarded(engine, _sqlite_checks))
+    else:
+        problems.extend(_guarded(engine, lambda conn: [] if conn.execute(text("SELECT 1")).scalar() == 1 else [
+            translate("Store", "The database does not answer.")]))
+    if current == head and not problems:
+        problems.extend(_guarded(engine, _summary_checks))
     path = db.sqlite_path(engine.url)
     if path is not None:
         for candidate in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):

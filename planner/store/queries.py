@@ -58,10 +58,6 @@ def load_record(conn: Connection, row: Row[Any]) -> PatientRecord:
                             open_ended_cycles=p.open_ended_cycles,
                             anthracycline_factors=codec.factors_from_list(p.anthracycline_factors))
     plan = PlanRecord(id=p.id, regimen_id=p.regimen_id, start=p.start, settings=settings, prior=prior)
-    ms = tuple(MeasurementRecord(id=r.id, measured_on=r.measured_on, height_cm=r.height_cm, weight_kg=r.weight_kg,
-                                 entered_by=r.entered_by, entered_at=r.entered_at)
-               for r in conn.execute(select(measurements).where(measurements.c.patient_id == pid)
-                                     .order_by(measurements.c.id)))
     mods = tuple(
         ModificationRecord(id=r.id, modification=codec.modification_from_dict(r.data, r.reason), reason=r.reason,
                            created_by=r.created_by, created_at=r.created_at, withdrawn=r.withdrawn,
@@ -69,6 +65,12 @@ def load_record(conn: Connection, row: Row[Any]) -> PatientRecord:
                            withdrawn_at=r.withdrawn_at)
         for r in conn.execute(select(modifications).where(modifications.c.patient_id == pid)
                               .order_by(modifications.c.id)))
+    withdrawn = {m.id for m in mods if m.withdrawn}
+    ms = tuple(MeasurementRecord(id=r.id, measured_on=r.measured_on, height_cm=r.height_cm, weight_kg=r.weight_kg,
+                                 entered_by=r.entered_by, entered_at=r.entered_at, modification_id=r.modification_id)
+               for r in conn.execute(select(measurements).where(measurements.c.patient_id == pid)
+                                     .order_by(measurements.c.id))
+               if r.modification_id not in withdrawn)
     checks = tuple(
         DoseCheckRecord(id=r.id, cycle=r.cycle, drug=r.drug, calculated_mg=r.calculated_mg, checked_mg=r.checked_mg,
                         deviation_pct=r.deviation_pct, tolerance_pct=r.tolerance_pct, passed=r.passed,

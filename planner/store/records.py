@@ -33,6 +33,7 @@ class MeasurementRecord:
     weight_kg: Decimal
     entered_by: str
     entered_at: datetime
+    modification_id: int | None = None  # the weight change (ModificationRecord.id) that recorded it, if any
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,9 @@ class PatientRecord:
     identity: PatientIdentity
     withdrawn: bool
     withdrawn_reason: str
-    measurements: tuple[MeasurementRecord, ...]  # entry order; [0] is the baseline the plan starts from
+    # Entry order; [0] is the baseline the plan starts from. A weight recorded by a weight change that was
+    # later withdrawn is left out (it stays in the database and the audit log).
+    measurements: tuple[MeasurementRecord, ...]
     plan: PlanRecord
     modifications: tuple[ModificationRecord, ...]  # all, withdrawn ones included, oldest first
     dose_checks: tuple[DoseCheckRecord, ...]

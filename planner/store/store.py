@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, insert, select, update
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import DatabaseError, IntegrityError
 
 from planner.core.errors import InputError
 from planner.core.i18n import translate
@@ -90,7 +90,7 @@ class PatientStore:
             db.tighten_sqlite_files(url)
             store = cls(engine, shown, (actor or os_user()).strip() or os_user())
             store._refresh_missing_summaries()
-        except OperationalError as exc:
+        except DatabaseError as exc:
             engine.dispose()
             raise StoreError(translate("Store", "Database {location} cannot be opened ({reason}).").format(
                 location=shown, reason=exc.orig)) from None
@@ -130,7 +130,9 @@ class PatientStore:
         try:
             with self._engine.connect() as conn, conn.begin():
                 yield conn
-        except OperationalError as exc:
+        except IntegrityError:
+            raise
+        except DatabaseError as exc:
             raise self._db_error(exc) from None
 
     @contextmanager
@@ -138,10 +140,12 @@ class PatientStore:
         try:
             with self._engine.connect().execution_options(**{db.WRITE: True}) as conn, conn.begin():
                 yield conn
-        except OperationalError as exc:
+        except IntegrityError:
+            raise
+        except DatabaseError as exc:
             raise self._db_error(exc) from None
 
-    def _db_error(self, exc: OperationalError) -> StoreError:
+    def _db_error(self, exc: DatabaseError) -> StoreError:
         log.error("database error: %s", type(exc.orig).__name__)
         return StoreError(translate(
             "Store", "The database could not be used ({reason}); nothing was saved. Try again.").format(
@@ -167,8 +171,7 @@ class PatientStore:
         conn.execute(insert(audit_log).values(at=now, actor=self.actor, action=action, entity=entity,
                                               entity_id=entity_id, patient_id=patient_id, old=old, new=new))
 
-    def _finish(self, conn: Connection, patient_id: int, version: int, record: PatientRecord | None = None
-                ) -> PatientRecord:
+    def _finish(self, conn: Connection, patient_id: int, version: int) -> PatientRecord:
         """Re-read the saved record and refresh the list summary from the plan the core computes now."""
         row = conn.execute(select(patients).where(patients.c.id == patient_id)).one()
         fresh = load_record(conn, row)
@@ -201,7 +204,7 @@ class PatientStore:
         now = now_utc()
         measurement = MeasurementRecord(0, measured_on, parse_height(height_cm), parse_weight(weight_kg),
                                         self.actor, now)
-        plan = PlanRecord(0, regimen_id, start, settings,
+        plan = PlanRecord(0, regimen_id, start, _normalised(settings),
                           tuple(PriorExposure(p.drug.strip().lower(), p.mg_per_m2) for p in prior))
         draft = PatientRecord(id=0, version=1, identity=identity, withdrawn=False, withdrawn_reason="",
                               measurements=(measurement,), plan=plan, modifications=(), dose_checks=(),
@@ -249,7 +252,7 @@ class PatientStore:
             conn.execute(insert(prior_exposures), [
                 {"patient_id": patient_id, "position": i, "drug": p.drug, "mg_per_m2": p.mg_per_m2}
                 for i, p in enumerate(plan.prior)])
-        mod_ids: dict[int, int] = {}
+        mod_ids: dict[int, int] = {}  # the draft's modification ids -> the new rows' ids
         for m in draft.modifications:
             mod_ids[m.id] = conn.execute(insert(modifications).values(
                 patient_id=patient_id, kind=codec.KIND_OF[type(m.modification)],
@@ -259,7 +262,8 @@ class PatientStore:
         conn.execute(insert(measurements), [
             {"patient_id": patient_id, "measured_on": m.measured_on, "height_cm": m.height_cm,
              "weight_kg": m.weight_kg, "entered_by": m.entered_by, "entered_at": m.entered_at,
-             "modification_id": None} for m in draft.measurements])
+             "modification_id": mod_ids.get(m.modification_id) if m.modification_id is not None else None}
+            for m in draft.measurements])
         if draft.dose_checks:
             conn.execute(insert(dose_checks), [
                 {"patient_id": patient_id, "cycle": c.cycle, "drug": c.drug, "calculated_mg": c.calculated_mg,
@@ -294,6 +298,7 @@ class PatientStore:
             return self._finish(conn, row.id, version)
 
     def update_plan_settings(self, mrn: str, settings: PlanSettings, *, expected_version: int) -> PatientRecord:
+        settings = _normalised(settings)
         now = now_utc()
         with self._writing() as conn:
             row = self._locked(conn, mrn, expected_version)
@@ -464,6 +469,13 @@ class PatientStore:
         from planner.store.health import check_database
 
         return check_database(self._engine)
+
+
+def _normalised(settings: PlanSettings) -> PlanSettings:
+    """The formula under its canonical key ("Mosteller" -> "mosteller"); InputError for an unknown one."""
+    from planner.core.bsa import get_formula
+
+    return replace(settings, formula=get_formula(settings.formula).key)
 
 
 def _jsonable(values: dict[str, Any]) -> dict[str, Any]:

@@ -260,3 +260,57 @@ def test_actor_defaults_to_the_os_user(db_path, monkeypatch):
 def test_check_is_empty_when_healthy(store):
     add_wang(store)
     assert store.check() == []
+
+
+def test_withdrawn_weight_change_drops_its_measurement_from_the_record(store, db_path, tmp_path):
+    import sqlite3
+
+    add_wang(store)
+    record, mod_id = store.add_modification("12345", WeightChange(3, Decimal(26)), "typed 26 for 62",
+                                            expected_version=1)
+    assert record.latest_measurement.weight_kg == Decimal(26)
+    assert record.latest_measurement.modification_id == mod_id
+    record = store.withdraw_modification("12345", mod_id, "typo", expected_version=2)
+    assert [m.weight_kg for m in record.measurements] == [Decimal(70)]
+    raw = sqlite3.connect(db_path)
+    assert raw.execute("SELECT count(*) FROM measurements").fetchone() == (2,)  # nothing deleted
+    raw.close()
+    # The link survives a plan file: withdrawn at the other site too, the weight leaves that record.
+    record, mod_id = store.add_modification("12345", WeightChange(3, Decimal(62)), "", expected_version=3)
+    store.export_plan_file("12345", tmp_path / "p.json")
+    with PatientStore.open(tmp_path / "b.sqlite3") as other:
+        imported = other.import_plan_file(tmp_path / "p.json")
+        assert [m.weight_kg for m in imported.measurements] == [Decimal(70), Decimal(62)]
+        linked = imported.measurements[1].modification_id
+        assert imported.modifications[-1].id == linked
+        imported = other.withdraw_modification("12345", linked, "wrong scale", expected_version=1)
+        assert [m.weight_kg for m in imported.measurements] == [Decimal(70)]
+
+
+def test_memory_database_and_threads(tmp_path, monkeypatch):
+    import threading
+
+    monkeypatch.chdir(tmp_path)
+    with PatientStore.open(":memory:") as memory:
+        add_wang(memory)
+        assert memory.get_patient("12345").version == 1
+        assert memory.check() == []
+    assert list(tmp_path.iterdir()) == []
+    with PatientStore.open(tmp_path / "t.sqlite3") as shared:
+        add_wang(shared)
+        errors: list[BaseException] = []
+
+        def work() -> None:
+            try:
+                for _ in range(5):
+                    shared.list_patients()
+                    shared.get_patient("12345").compute_plan()
+            except BaseException as exc:  # reported below
+                errors.append(exc)
+
+        threads = [threading.Thread(target=work) for _ in range(3)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert errors == []

@@ -1,0 +1,121 @@
+"""Budgets of the records issue, on a database of 10,000 patients with their histories:
+list them < 0.3 s, open one with its computed plan < 30 ms, save one modification < 30 ms (medians).
+
+Run: `make bench` or `.venv/bin/python benchmarks/bench_store.py [--patients N] [--keep PATH]`.
+Building the database takes a while (one transaction, written through the store's own insert and
+summary code, so the rows are exactly what the app writes); the timed operations use the public API.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import tempfile
+import time
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from _timing import report
+
+from planner.core.modifications import Delay, DoseLevelChange, WeightChange
+from planner.core.plan import PlanSettings
+from planner.store import (
+    AdministrationRecord,
+    DoseCheckRecord,
+    MeasurementRecord,
+    ModificationRecord,
+    PatientIdentity,
+    PatientRecord,
+    PatientStore,
+    PlanRecord,
+)
+from planner.store.summary import write_summary
+
+
+def _record(i: int) -> PatientRecord:
+    now = datetime(2026, 1, 1, 9, tzinfo=UTC)
+    start = date(2025, 6, 1) + timedelta(days=i % 400)
+    mods = []
+    if i % 2 == 0:
+        mods.append(ModificationRecord(1, Delay(2, 7), "counts", "nurse", now))
+    if i % 3 == 0:
+        mods.append(ModificationRecord(2, DoseLevelChange("anlotinib", 3, Decimal(10)), "hand-foot", "nurse", now))
+    if i % 5 == 0:
+        mods.append(ModificationRecord(3, WeightChange(4, Decimal(55 + i % 40)), "weighed", "nurse", now))
+    checks = tuple(DoseCheckRecord(c, c, "epirubicin", Decimal(164), Decimal(164), Decimal(0), Decimal(5), True,
+                                   "Li", "Chen", now) for c in (1, 2))
+    given = tuple(AdministrationRecord(d, 1, d, "anlotinib", Decimal(12), start + timedelta(days=d - 1), "nurse", now)
+                  for d in range(1, 8))
+    return PatientRecord(
+        id=0, version=1, identity=PatientIdentity(name=f"Patient {i:05d}", mrn=f"MRN{i:06d}", dob=date(1960, 1, 1)),
+        withdrawn=False, withdrawn_reason="",
+        measurements=(MeasurementRecord(1, start, Decimal(150 + i % 40), Decimal(50 + i % 50), "nurse", now),),
+        plan=PlanRecord(0, "anlotinib-epirubicin", start, PlanSettings(), ()), modifications=tuple(mods),
+        dose_checks=checks, administrations=given, updated_by="nurse", updated_at=now)
+
+
+def build(store: PatientStore, patients: int) -> None:
+    now = datetime.now(UTC)
+    with store._writing() as conn:  # one transaction: 10,000 fsyncs would only measure the disk
+        for i in range(patients):
+            record = _record(i)
+            patient_id = store._insert_rows(conn, record, now)
+            write_summary(conn, patient_id, 1, record.compute_plan())
+
+
+def median_ms(samples: list[float]) -> float:
+    return statistics.median(samples) * 1000
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--patients", type=int, default=10_000)
+    parser.add_argument("--keep", default=None, help="build (or reuse) the database at this path")
+    args = parser.parse_args()
+    folder = tempfile.TemporaryDirectory()
+    path = Path(args.keep) if args.keep else Path(folder.name) / "bench.sqlite3"
+    fresh = not path.exists()
+    rng = random.Random(4)
+    with PatientStore.open(path, actor="bench") as store:
+        if fresh:
+            t0 = time.perf_counter()
+            build(store, args.patients)
+            print(f"{'build ' + format(args.patients, ',') + ' patients (one transaction)':<58} "
+                  f"{time.perf_counter() - t0:10.1f} s")
+        today = date(2026, 1, 15)
+        rows = store.list_patients(today=today)
+        assert len(rows) >= args.patients, len(rows)
+        timings = []
+        for _ in range(7):
+            t0 = time.perf_counter()
+            store.list_patients(today=today)
+            timings.append(time.perf_counter() - t0)
+        results = [report(f"list {len(rows):,} patients (median)", statistics.median(timings), 0.3)]
+
+        mrns = [rows[rng.randrange(len(rows))].mrn for _ in range(60)]
+        opened = []
+        for mrn in mrns:
+            t0 = time.perf_counter()
+            plan = store.get_patient(mrn).compute_plan()
+            opened.append(time.perf_counter() - t0)
+            assert plan.cycles
+        results.append(report("open one patient with its computed plan (median)", median_ms(opened), 30, "ms"))
+
+        saved = []
+        for mrn in mrns[:40]:
+            version = store.get_patient(mrn).version
+            t0 = time.perf_counter()
+            store.add_modification(mrn, Delay(5, 2), "bench", expected_version=version)
+            saved.append(time.perf_counter() - t0)
+        results.append(report("save one modification (median, committed, fsync)", median_ms(saved), 30, "ms"))
+    folder.cleanup()
+    return 0 if all(results) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,40 @@
+"""`planner db check`: integrity and migration state of the patient database; exit 1 on any problem."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from planner.commands.store_args import add_database_argument
+
+EXIT_PROBLEMS = 1
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("db", help="the patient database")
+    commands = parser.add_subparsers(dest="db_command", required=True, metavar="ACTION",
+                                     parser_class=type(parser))
+    check = commands.add_parser("check", help="check integrity and schema version (exit 1 on any problem)")
+    add_database_argument(check)
+    check.set_defaults(handler=run_check)
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from planner.commands.store_args import open_store
+    from planner.store import NotFound, StoreError
+
+    try:
+        store = open_store(args)
+    except StoreError as exc:
+        if isinstance(exc, NotFound):
+            raise
+        sys.stdout.write(f"problem: {exc.message}\n")  # a database that cannot even be opened fails the check
+        return EXIT_PROBLEMS
+    with store:
+        problems = store.check()
+        for problem in problems:
+            sys.stdout.write(f"problem: {problem}\n")
+        if problems:
+            return EXIT_PROBLEMS
+        sys.stdout.write(f"ok: {store.url}\n")
+    return 0

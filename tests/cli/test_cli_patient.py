@@ -1,0 +1,163 @@
+"""`planner patient ...` and `planner db check` against a --database path and the default database."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from planner.cli import main
+
+ADD = ["patient", "add", "--name", "Wang Fang", "--mrn", "12345", "--dob", "1970-03-01", "--sex", "F",
+       "--height", "170", "--weight", "70", "--measured-on", "2026-01-02", "--start", "2026-01-05"]
+
+
+@pytest.fixture(autouse=True)
+def _private_database(tmp_path, monkeypatch):
+    monkeypatch.setenv("PLANNER_DATABASE", str(tmp_path / "default.sqlite3"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_add_list_show_against_a_path(capsys, tmp_path):
+    db = ["--database", str(tmp_path / "ward.sqlite3")]
+    code, out, err = run(capsys, *ADD, *db)
+    assert code == 0 and err == ""
+    assert out.startswith("saved: new patient Wang Fang") and "record version 1" in out
+    code, out, _ = run(capsys, "patient", "list", "--json", "--today", "2026-01-10", *db)
+    assert json.loads(out) == [{"mrn": "12345", "name": "Wang Fang", "dob": "1970-03-01",
+                                "regimen": "anlotinib-epirubicin", "current_cycle": 1,
+                                "next_dose_date": "2026-01-10", "status": "on treatment", "version": 1}]
+    code, out, _ = run(capsys, "patient", "list", "--today", "2026-01-10", *db)
+    assert out.splitlines()[0].split() == ["MRN", "Name", "Regimen", "Cycle", "Next", "dose", "Status"]
+    assert "12345  Wang Fang" in out
+    code, out, _ = run(capsys, "patient", "show", "12345", *db)
+    assert code == 0 and "Wang Fang  MRN 12345" in out and "163.8 -> 164 mg" in out
+    assert not (tmp_path / "default.sqlite3").exists()  # --database was honoured
+
+
+def test_show_json_is_the_plan_json_plus_the_record(capsys):
+    run(capsys, *ADD)
+    run(capsys, "patient", "delay", "12345", "--cycle", "2", "--days", "7", "--reason", "ANC 0.9")
+    _, shown, _ = run(capsys, "patient", "show", "12345", "--json")
+    _, planned, _ = run(capsys, "plan", "--start", "2026-01-05", "--height", "170", "--weight", "70",
+                        "--delay", "2:7", "--json")
+    shown, planned = json.loads(shown), json.loads(planned)
+    assert {k: shown[k] for k in planned} == planned
+    assert shown["patient"]["mrn"] == "12345" and shown["patient"]["version"] == 2
+    assert shown["record"]["modifications"][0]["reason"] == "ANC 0.9"
+
+
+def test_delay_and_weight_print_after_saving(capsys):
+    run(capsys, *ADD)
+    code, out, _ = run(capsys, "patient", "delay", "12345", "--cycle", "2", "--days", "7", "--reason", "ANC 0.9")
+    assert code == 0 and "now starts 2026-02-02" in out and "record version 2" in out
+    code, out, _ = run(capsys, "patient", "weight", "12345", "--cycle", "3", "--weight", "62kg",
+                       "--measured-on", "2026-02-20")
+    assert code == 0 and "62 kg before cycle 3" in out and "doses recalculated" in out
+    _, out, _ = run(capsys, "patient", "history", "12345", "--json")
+    assert [e["action"] for e in json.loads(out)] == ["patient.add", "modification.add", "modification.add",
+                                                     "measurement.add"]
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (["patient", "show", "999"], "error: No patient with MRN 999."),
+    (["patient", "delay", "999", "--cycle", "2", "--days", "7", "--reason", "x"], "error: No patient with MRN 999."),
+    (ADD, "error: A patient with MRN 12345 already exists (Wang Fang)."),
+    (["patient", "delay", "12345", "--cycle", "40", "--days", "7", "--reason", "x"], "error: Delay: cycle 40"),
+    (["patient", "delay", "12345", "--cycle", "two", "--days", "7", "--reason", "x"], "error: --cycle"),
+    (["patient", "weight", "12345", "--cycle", "2", "--weight", "700"], "error: Weight"),
+    (["patient", "list", "--today", "05/01/2026"], "error: --today"),
+    ([*ADD[:5], "777", *ADD[6:], "--start", "2026-02-30"], "error: --start"),
+])
+def test_errors_exit_2_with_one_line(capsys, argv, message):
+    run(capsys, *ADD)
+    code, out, err = run(capsys, *argv)
+    assert code == 2 and out == ""
+    assert err.startswith(message) and err.count("\n") == 1
+    _, out, _ = run(capsys, "patient", "list", "--json")
+    assert [r["version"] for r in json.loads(out)] == [1]  # nothing saved
+
+
+def test_export_import_between_databases(capsys, tmp_path):
+    run(capsys, *ADD)
+    out_file = tmp_path / "wang.json"
+    code, out, _ = run(capsys, "patient", "export", "12345", "--out", str(out_file))
+    assert code == 0 and out_file.exists()
+    code, out, _ = run(capsys, "patient", "import", str(out_file), "--database", str(tmp_path / "b.sqlite3"))
+    assert code == 0 and "imported Wang Fang" in out
+    code, _, err = run(capsys, "patient", "import", str(out_file))
+    assert code == 2 and "already exists" in err
+    data = json.loads(out_file.read_text())
+    data["patient"]["mrn"] = "2"
+    data["measurements"][0]["weight_kg"] = -1
+    out_file.write_text(json.dumps(data))
+    code, _, err = run(capsys, "patient", "import", str(out_file))
+    assert (code, err) == (2, "error: measurements[0].weight_kg: must be > 0\n")
+
+
+def test_withdraw(capsys):
+    run(capsys, *ADD)
+    code, out, _ = run(capsys, "patient", "withdraw", "12345", "--reason", "moved away")
+    assert code == 0 and "withdrawn" in out
+    _, out, _ = run(capsys, "patient", "list", "--json")
+    assert json.loads(out) == []
+    _, out, _ = run(capsys, "patient", "list", "--json", "--all")
+    assert json.loads(out)[0]["status"] == "withdrawn"
+
+
+def test_db_check(capsys, tmp_path):
+    run(capsys, *ADD)
+    code, out, _ = run(capsys, "db", "check")
+    assert code == 0 and out.startswith("ok: sqlite:///")
+    os.chmod(tmp_path / "default.sqlite3", 0o644)
+    code, out, _ = run(capsys, "db", "check", "--database", str(tmp_path / "default.sqlite3"))
+    # Opening tightens the permissions again, so check reports healthy; a corrupt file is a problem.
+    assert code == 0
+    corrupt = tmp_path / "corrupt.sqlite3"
+    corrupt.write_bytes(b"SQLite format 3\x00" + b"\x13" * 5000)
+    code, out, err = run(capsys, "db", "check", "--database", str(corrupt))
+    assert code == 1 and err == "" and "cannot be opened (file is not a database)" in out
+
+
+def test_db_check_finds_damaged_pages(capsys, tmp_path):
+    import sqlite3
+
+    db = tmp_path / "damaged.sqlite3"
+    for i in range(30):
+        run(capsys, *ADD[:5], f"M{i}", *ADD[6:], "--database", str(db))
+    raw = sqlite3.connect(db)
+    raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    raw.close()
+    data = bytearray(db.read_bytes())
+    for offset in range(4096 * 5, len(data), 4096):  # scribble over every page after the schema
+        data[offset + 100: offset + 300] = b"\x07" * 200
+    db.write_bytes(bytes(data))
+    code, out, err = run(capsys, "db", "check", "--database", str(db))
+    assert code == 1 and err == ""
+    assert "problem: Integrity check:" in out or "problem: The database cannot be read" in out
+
+
+@pytest.mark.slow
+def test_default_database_in_the_user_data_folder(tmp_path):
+    """With no --database and no PLANNER_DATABASE, the per-user data folder is used (created 0700/0600)."""
+    env = {k: v for k, v in os.environ.items() if k != "PLANNER_DATABASE"}
+    env["XDG_DATA_HOME"] = str(tmp_path / "xdg")
+    env["HOME"] = str(tmp_path / "home")
+    result = subprocess.run([sys.executable, "-m", "planner", *ADD], env=env, capture_output=True, text=True,
+                            check=False)
+    assert result.returncode == 0, result.stderr
+    result = subprocess.run([sys.executable, "-m", "planner", "patient", "list", "--json"], env=env,
+                            capture_output=True, text=True, check=False)
+    assert json.loads(result.stdout)[0]["mrn"] == "12345"
+    found = list(tmp_path.rglob("planner.sqlite3"))
+    assert len(found) == 1 and "cycle-planner" in str(found[0])
+    assert oct(found[0].stat().st_mode & 0o777) == "0o600"

@@ -1,0 +1,140 @@
+"""Database files and schema: 0600 files, migrations up from an older schema, a newer one refused untouched."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import stat
+from datetime import date
+
+import pytest
+from sqlalchemy import create_engine
+
+from planner.store import PatientStore, SchemaTooNew, StoreError
+from planner.store import engine as db
+from planner.store.schema import metadata
+from tests.store.conftest import add_wang
+
+
+def _mode(path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def test_database_and_wal_files_are_private_even_with_an_open_umask(tmp_path):
+    path = tmp_path / "new-folder" / "planner.sqlite3"
+    old = os.umask(0)
+    try:
+        with PatientStore.open(path) as store:
+            add_wang(store)
+            files = [path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")]
+            assert all(f.exists() for f in files)
+            assert [_mode(f) for f in files] == [0o600, 0o600, 0o600]
+            assert _mode(path.parent) == 0o700
+    finally:
+        os.umask(old)
+
+
+def test_an_existing_readable_file_is_tightened(tmp_path):
+    path = tmp_path / "planner.sqlite3"
+    PatientStore.open(path).close()
+    os.chmod(path, 0o644)
+    with PatientStore.open(path) as store:
+        assert _mode(path) == 0o600
+        assert store.check() == []
+
+
+def test_wal_mode_and_url_locations(tmp_path, monkeypatch):
+    path = tmp_path / "x.sqlite3"
+    with PatientStore.open(f"sqlite:///{path}") as store:
+        assert store.url == f"sqlite:///{path}"
+    raw = sqlite3.connect(path)
+    assert raw.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    raw.close()
+    monkeypatch.setenv("PLANNER_DATABASE", str(tmp_path / "from-env.sqlite3"))
+    with PatientStore.open() as store:
+        assert store.url.endswith("from-env.sqlite3")
+
+
+def test_default_location_is_the_user_data_folder(monkeypatch, tmp_path):
+    monkeypatch.delenv("PLANNER_DATABASE")
+    url = db.resolve_url(None)
+    assert url.database.endswith(os.path.join("cycle-planner", "planner.sqlite3"))
+    assert str(tmp_path / "xdg-data") in url.database  # the conftest points XDG_DATA_HOME at tmp_path
+
+
+def test_schema_matches_the_migrations(tmp_path):
+    """The Core tables the queries use and the tables the migrations build must not drift apart."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    path = tmp_path / "m.sqlite3"
+    PatientStore.open(path).close()
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), metadata)
+    engine.dispose()
+    assert diff == []
+
+
+def test_an_older_database_is_upgraded_in_place(tmp_path):
+    from alembic import command
+
+    path = tmp_path / "old.sqlite3"
+    with PatientStore.open(path, actor="nurse.a") as store:
+        add_wang(store)
+        add_wang(store, mrn="B", start=date(2026, 3, 2))
+    # Take the file back to revision 0001 (no list summary tables), as an older version left it.
+    engine = db.make_engine(db.resolve_url(path))
+    with engine.connect().execution_options(**{db.WRITE: True}) as conn, conn.begin():
+        command.downgrade(db._alembic_config(conn), "0001")
+    assert db.current_revision(engine) == "0001"
+    engine.dispose()
+    with PatientStore.open(path) as store:
+        rows = {r.mrn: r for r in store.list_patients(today=date(2026, 1, 10))}
+        assert rows["12345"].current_cycle == 1 and rows["B"].status == "planned"
+        assert store.check() == []
+        assert store.get_patient("12345").version == 1
+
+
+def _sha(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_a_newer_database_is_refused_untouched(tmp_path):
+    path = tmp_path / "newer.sqlite3"
+    with PatientStore.open(path) as store:
+        add_wang(store)
+    raw = sqlite3.connect(path)
+    raw.execute("UPDATE alembic_version SET version_num = '0999'")
+    raw.commit()
+    raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    raw.close()
+    before = _sha(path)
+    with pytest.raises(SchemaTooNew, match="newer version") as caught:
+        PatientStore.open(path)
+    assert caught.value.revision == "0999"
+    assert _sha(path) == before
+
+
+def test_a_foreign_database_is_refused(tmp_path):
+    path = tmp_path / "foreign.sqlite3"
+    raw = sqlite3.connect(path)
+    raw.execute("CREATE TABLE patients (id INTEGER PRIMARY KEY, something TEXT)")
+    raw.commit()
+    raw.close()
+    before = _sha(path)
+    with pytest.raises(StoreError, match="not made by Cycle Planner"):
+        PatientStore.open(path)
+    assert _sha(path) == before
+
+
+def test_unopenable_locations_are_clear_errors(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    with pytest.raises(StoreError, match="cannot create the folder"):
+        PatientStore.open(blocker / "sub" / "planner.sqlite3")
+    with pytest.raises(StoreError, match="not a database URL"):
+        PatientStore.open("::://nonsense")
+    with pytest.raises(StoreError, match="cannot use"):
+        PatientStore.open("nosuchdialect://user:secret@host/db")
