@@ -54,6 +54,20 @@ TODAY = "#CC79A7"  # reddish purple: distinct from both drug colours
 SELECTION = "#0072B2"
 
 
+# Any other route (SC, IM, ...): neutral, so it is never mistaken for capsules or a bag.
+OTHER_ROUTE = Swatch(fill="#E8E0F0", text="#3F2A56", border="#6A4C93")
+
+
+def route_kind(route: str) -> str:
+    """`oral`, `iv` or `other`: decides the chip colour and pictogram."""
+    key = route.strip().upper()
+    if key == "IV":
+        return "iv"
+    if key in ("ORAL", "PO"):
+        return "oral"
+    return "other"
+
+
 def drug_swatch(route: str) -> Swatch:
     """Chips are coloured by route: the route decides how the nurse acts (hand out capsules, hang a bag)."""
-    return INFUSION if route.strip().upper() == "IV" else ORAL
+    return {"iv": INFUSION, "oral": ORAL}.get(route_kind(route), OTHER_ROUTE)

@@ -15,7 +15,7 @@ from tests.gui.conftest import START, TODAY, make_plan
 def calendar(qtbot):
     widget = PlanCalendar()
     qtbot.addWidget(widget)
-    widget.resize(1280, 820)
+    widget.resize(1800, 900)
     widget.show()
     qtbot.waitExposed(widget)
     return widget
@@ -89,6 +89,7 @@ def test_clicking_a_day_emits_day_selected_and_shows_details(calendar, plan, qtb
     assert "Cycle 1, day 1 of 21" in text and "Combination" in text
     assert "90 mg/m² x 1.82 m² = 163.8 -> 164 mg" in text
     assert "Epirubicin hydrochloride 164 mg IV" in text and "Anlotinib 12 mg oral" in text
+    assert calendar.accessibleDescription() == text  # what a screen reader announces
 
 
 def test_details_of_blood_test_rest_and_outside_days(calendar, plan):
@@ -124,8 +125,10 @@ def test_omitted_days_are_held_chips(calendar, modified_plan):
     calendar.set_plan(modified_plan, today=TODAY)
     held = calendar.cell(date(2026, 2, 2))  # cycle 2 day 8
     assert [(c.drug_id, c.state) for c in held.chips] == [("anlotinib", "held")]
+    assert not held.is_rest
     calendar.select_date(date(2026, 2, 2))
     assert "Anlotinib held today (omitted on days 8-10" in calendar.details_text()
+    assert "Rest day" not in calendar.details_text()
 
 
 def test_navigation_buttons_and_keys(calendar, plan, qtbot):
@@ -162,3 +165,32 @@ def test_plan_change_updates_without_new_widgets(calendar, plan):
     grids = calendar.month_grids()
     calendar.set_plan(make_plan(), today=TODAY)
     assert calendar.month_grids() == grids
+
+
+def test_hover_tooltip_summarises_the_day(calendar, modified_plan):
+    calendar.set_plan(modified_plan, today=TODAY)
+    grid = calendar.month_grids()[0]
+    assert grid.tooltip_for(START) == (
+        "5 Jan 2026: cycle 1, day 1\nAnlotinib 12 mg oral\nEpirubicin hydrochloride 164 mg IV")
+    assert grid.tooltip_for(date(2026, 2, 2)) == "2 Feb 2026: cycle 2, day 8\nAnlotinib held"
+    assert grid.tooltip_for(date(2026, 2, 16)) == "16 Feb 2026: cycle 2, day 22\nDelay: no treatment"
+    assert "Blood count due" in grid.tooltip_for(date(2026, 2, 22))
+    assert "(reduced dose level)" in grid.tooltip_for(date(2026, 2, 23))
+    assert grid.tooltip_for(date(2025, 12, 1)) == "1 Dec 2025: not part of the plan"
+
+
+def test_details_give_the_reason_of_each_change(calendar):
+    from decimal import Decimal
+
+    from planner.core.modifications import Delay, DoseLevelChange, OmitDays
+
+    plan = make_plan(OmitDays("anlotinib", 2, (8, 9), reason="grade 3 hypertension"),
+                     Delay(3, 7, reason="neutrophils 0.9"),
+                     DoseLevelChange("epirubicin", 2, Decimal(75), reason="febrile neutropenia"))
+    calendar.set_plan(plan, today=TODAY)
+    calendar.select_date(date(2026, 2, 2))
+    assert "omitted on days 8-9 of this cycle). Reason: grade 3 hypertension." in calendar.details_text()
+    calendar.select_date(date(2026, 2, 23))  # cycle 3 day 1: delayed, and still on the level set in cycle 2
+    text = calendar.details_text()
+    assert "Cycle 3 was delayed by 7 days. Reason: neutrophils 0.9." in text
+    assert "starting 90 mg/m²). Reason: febrile neutropenia." in text

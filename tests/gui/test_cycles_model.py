@@ -42,10 +42,10 @@ def test_rows_columns_and_headers(plan):
     model = CyclesTableModel()
     model.set_plan(plan, today=date(2026, 2, 1))
     assert model.rowCount() == 12 and model.rowCount(model.index(0, 0)) == 0
-    assert model.columnCount() == 10  # 5 fixed, 2 drugs, cumulative, warnings, status
+    assert model.columnCount() == 10  # 5 fixed, 2 drugs, cumulative, status, warnings
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-    assert headers[:5] == ["Cycle", "Phase", "Day 1", "Last day", "Weight & BSA used"]
-    assert headers[-1] == "Status" and headers[-2] == "Warnings"
+    assert headers[:5] == ["Cycle", "Phase", "Day 1", "Last day", "Weight & BSA\nused for doses"]
+    assert headers[-2] == "Status" and headers[-1] == "Warnings"
     assert [model.cycle_at(r) for r in range(3)] == [1, 2, 3]
     assert text(model, 0, COL_CYCLE) == "1" and text(model, 0, COL_PHASE) == "Combination"
     assert text(model, 6, COL_PHASE) == "Maintenance"
@@ -59,9 +59,9 @@ def test_weight_change_marked_where_doses_were_recalculated():
 
     model = CyclesTableModel()
     model.set_plan(make_plan(WeightChange(3, Decimal(60)), WeightChange(5, Decimal(59))))
-    assert text(model, 2, COL_WEIGHT_BSA) == "60 kg · BSA 1.68 m²\nnew weight: doses recalculated"
+    assert text(model, 2, COL_WEIGHT_BSA) == "60 kg · BSA 1.68 m²\nnew weight, recalculated"
     assert text(model, 3, COL_WEIGHT_BSA) == "60 kg · BSA 1.68 m²"
-    assert text(model, 4, COL_WEIGHT_BSA) == "60 kg · BSA 1.68 m²\nweighed 59 kg: doses unchanged"
+    assert text(model, 4, COL_WEIGHT_BSA) == "60 kg · BSA 1.68 m²\nweighed 59 kg, unchanged"
     assert "below the 10% threshold" in text(model, 4, COL_WEIGHT_BSA, Qt.ItemDataRole.ToolTipRole)
     assert "Mosteller" in text(model, 0, COL_WEIGHT_BSA, Qt.ItemDataRole.ToolTipRole)
 
@@ -94,7 +94,7 @@ def test_stopped_drug_and_cumulative_warning_coloured():
     assert text(model, 5, warnings, Qt.ItemDataRole.BackgroundRole).color() == QColor(style.DANGER.fill)
     assert text(model, 4, warnings) == "-"
     assert text(model, 4, warnings, Qt.ItemDataRole.BackgroundRole) is None
-    assert model.headerData(cumulative, Qt.Orientation.Horizontal) == "Cumulative epirubicin (mg/m²)"
+    assert model.headerData(cumulative, Qt.Orientation.Horizontal) == "Cumulative\nepirubicin"
 
 
 def test_status_derived_from_today_and_overridden_by_the_shell(plan):
@@ -122,3 +122,16 @@ def test_proxy_sorts_dates_as_dates_and_numbers_as_numbers():
     assert starts[0] == QDate(START)
     proxy.sort(model.drug_column("epirubicin"), Qt.SortOrder.AscendingOrder)
     assert proxy.data(proxy.index(0, COL_CYCLE)) == "7"  # "-" (no epirubicin) sorts first
+
+
+def test_tooltips_carry_the_reasons_of_changes():
+    from planner.core.modifications import OmitDays
+
+    plan = make_plan(Delay(3, 7, reason="neutrophils 0.9"), OmitDays("anlotinib", 2, (8,), reason="hypertension"),
+                     DoseLevelChange("epirubicin", 2, Decimal(75), reason="febrile neutropenia"))
+    model = CyclesTableModel()
+    model.set_plan(plan)
+    tip = Qt.ItemDataRole.ToolTipRole
+    assert text(model, 2, COL_START, tip) == "Delayed by 7 days: neutrophils 0.9"
+    assert text(model, 1, model.drug_column("anlotinib"), tip).endswith("\nHeld days: hypertension")
+    assert text(model, 3, model.drug_column("epirubicin"), tip).endswith("\nDose level: febrile neutropenia")

@@ -44,6 +44,7 @@ def test_chain_shows_bsa_weight_doses_volume_vials_and_capsules(panel):
     assert "Vials: 3 x 50 mg + 2 x 10 mg vials (170 mg opened, 6 mg left over)" in text
     assert "Capsules: 1 x 12 mg capsule(s) per day" in text
     assert "cycle 1 (Combination)" in panel._title.text()
+    assert panel._calculated.text() == "<b>164 mg</b><br>90 mg/m² x 1.82 m² = 163.8 -&gt; 164 mg"
 
 
 def test_weight_used_names_when_it_was_measured(qtbot):
@@ -75,6 +76,7 @@ def test_pass_and_fail_at_the_tolerance_boundaries(panel, entered, passed, devia
     assert result is not None and result.passed is passed
     assert panel.result_text().startswith(deviation)
     assert ("PASS" in panel.result_text()) is passed
+    assert ("Do not give" in panel.fail_advice()) is (not passed)
     assert ("FAIL" in panel.result_text()) is (not passed)
     assert panel.submit_button.isEnabled()
     assert panel.submit_button.text().endswith("(PASS)" if passed else "(FAIL)")
@@ -143,3 +145,34 @@ def test_history_list(panel):
     assert "cycle 1" in panel._history.item(0).text()
     panel.set_checks([])
     assert "No double check" in panel._history.item(0).text()
+
+
+def test_a_cycle_the_new_plan_no_longer_has_shows_the_empty_state(panel):
+    from planner.core.modifications import StopDrug
+
+    shorter = make_plan(StopDrug("anlotinib", 7), StopDrug("epirubicin", 1, 2))
+    assert len(shorter.cycles) == 6
+    panel.set_cycle(shorter, 9)
+    assert "select a cycle" in panel._title.text()
+    assert panel.drug_combo.count() == 0 and not panel.submit_button.isEnabled()
+
+
+def test_no_checks_placeholder_is_not_selectable(panel):
+    panel.set_checks([])
+    assert panel._history.item(0).flags() == Qt.ItemFlag.NoItemFlags
+
+
+def test_fail_advises_not_to_give(panel):
+    enter(panel, "180")
+    assert "Do not give" in panel.fail_advice()
+    enter(panel, "164")
+    assert panel.fail_advice() == ""
+
+
+def test_stacks_in_a_narrow_dock_and_sits_side_by_side_when_wide(panel, qtbot):
+    panel.resize(540, 800)
+    qtbot.wait(1)
+    assert panel.is_narrow()
+    panel.resize(1400, 800)
+    qtbot.wait(1)
+    assert not panel.is_narrow()

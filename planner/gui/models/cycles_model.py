@@ -3,8 +3,8 @@ translated headers, raw values under Qt.UserRole so a QSortFilterProxyModel sort
 
 Dates are QDate under Qt.UserRole (a Python date would be compared as an opaque object by the proxy).
 The drug columns follow the plan's regimen (one column per drug, in the regimen's order) and sit
-between COL_WEIGHT_BSA and the trailing cumulative / warnings / status columns; use
-`drug_column(drug_id)`, `cumulative_column()`, `warnings_column()` and `status_column()`.
+between COL_WEIGHT_BSA and the trailing cumulative / status / warnings columns; use
+`drug_column(drug_id)`, `cumulative_column()`, `status_column()` and `warnings_column()`.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from planner.core.decimal_math import plain
 from planner.core.plan import Cycle, DrugDose, Plan
 from planner.core.regimen import DrugSpec
 from planner.gui import style
+from planner.gui.plan_reasons import delay_reason, level_reason, omit_reason
 
 COL_CYCLE = 0
 COL_PHASE = 1
@@ -59,7 +60,7 @@ def derived_status(cycle: Cycle, today: date) -> str:
     return _tr("done")
 
 
-def _dose_cell(cycle: Cycle, drug: DrugSpec, dose: DrugDose | None) -> _Cell:
+def _dose_cell(plan: Plan, cycle: Cycle, drug: DrugSpec, dose: DrugDose | None) -> _Cell:
     if dose is None:
         if not any(pd.drug == drug.id for pd in cycle.phase.drugs):
             return _Cell("-", -1.0, _tr("{drug} is not part of the {phase} phase.").format(
@@ -84,6 +85,9 @@ def _dose_cell(cycle: Cycle, drug: DrugSpec, dose: DrugDose | None) -> _Cell:
     display = parts[0] + "\n" + " · ".join(parts[1:])
     tooltip = _tr("{drug} {route}, dose level {level}: {explain}").format(
         drug=drug.name, route=drug.route, level=level, explain=calc.explain())
+    reasons = [(_tr("Dose level"), level_reason(plan, cycle.number, drug.id) if dose.level_index else ""),
+               (_tr("Held days"), omit_reason(plan, cycle.number, drug.id) if dose.omitted_days else "")]
+    tooltip += "".join(f"\n{label}: {reason}" for label, reason in reasons if reason)
     return _Cell(display, float(dose.dose_mg) if dose.days else 0.0, tooltip,
                  "warning" if dose.level_index > 0 or dose.omitted_days or dose.stopped_from_day else "")
 
@@ -94,9 +98,9 @@ def _row(plan: Plan, cycle: Cycle, previous: Cycle | None, status: str) -> _Row:
     weight_tip = [_tr("BSA: {explain}").format(explain=cycle.bsa.explain())]
     recalculated = previous is not None and previous.dose_weight_kg != cycle.dose_weight_kg
     if recalculated:
-        weight += "\n" + _tr("new weight: doses recalculated")
+        weight += "\n" + _tr("new weight, recalculated")
     elif cycle.weight_kg != cycle.dose_weight_kg:
-        weight += "\n" + _tr("weighed {weight} kg: doses unchanged").format(weight=plain(cycle.weight_kg))
+        weight += "\n" + _tr("weighed {weight} kg, unchanged").format(weight=plain(cycle.weight_kg))
     weight_tip.extend(cycle.notes)
     if len(cycle.cumulative_mg_per_m2) == 1:  # the usual case: the header names the drug
         cumulative = _tr("{amount} mg/m²").format(amount=plain(cycle.cumulative_mg_per_m2[0][1]))
@@ -112,7 +116,11 @@ def _row(plan: Plan, cycle: Cycle, previous: Cycle | None, status: str) -> _Row:
         cumulative_tip = _tr("Doxorubicin equivalent {amount} mg/m² (prior exposure included).").format(
             amount=plain(cycle.cumulative_doxorubicin_eq_mg_per_m2))
     warnings = "; ".join(w.message for w in cycle.warnings)
-    start_tip = _tr("Delayed by {days} days").format(days=cycle.delay_days) if cycle.delay_days else ""
+    start_tip = ""
+    if cycle.delay_days:
+        start_tip = _tr("Delayed by {days} days").format(days=cycle.delay_days)
+        reason = delay_reason(plan, cycle.number)
+        start_tip += (": " + reason) if reason else ""
     cells = [
         _Cell(str(cycle.number), cycle.number),
         _Cell(cycle.phase.name, cycle.phase.name),
@@ -122,10 +130,10 @@ def _row(plan: Plan, cycle: Cycle, previous: Cycle | None, status: str) -> _Row:
         _Cell(cycle.end.isoformat(), QDate(cycle.end)),
         _Cell(weight, float(cycle.bsa.m2), "\n".join(weight_tip),
               "warning" if recalculated or cycle.weight_kg != cycle.dose_weight_kg or cycle.bsa.capped else ""),
-        *(_dose_cell(cycle, drug, cycle.dose_for(drug.id)) for drug in drugs),
+        *(_dose_cell(plan, cycle, drug, cycle.dose_for(drug.id)) for drug in drugs),
         _Cell(cumulative or "-", cumulative_sort, cumulative_tip, "danger" if over else ""),
-        _Cell(warnings or "-", len(cycle.warnings), warnings, "danger" if cycle.warnings else ""),
         _Cell(status, status),
+        _Cell(warnings or "-", len(cycle.warnings), warnings, "danger" if cycle.warnings else ""),
     ]
     return _Row(cycle.number, tuple(cells))
 
@@ -174,10 +182,11 @@ class CyclesTableModel(QAbstractTableModel):
     def cumulative_column(self) -> int:
         return COL_FIRST_DRUG + len(self._drugs)
 
-    def warnings_column(self) -> int:
+    def status_column(self) -> int:
         return COL_FIRST_DRUG + len(self._drugs) + 1
 
-    def status_column(self) -> int:
+    def warnings_column(self) -> int:
+        # Last: the one column whose text can be long; it takes the remaining width and wraps.
         return COL_FIRST_DRUG + len(self._drugs) + 2
 
     # ---------------------------------------------------------------- Qt model
@@ -192,18 +201,18 @@ class CyclesTableModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         fixed = {COL_CYCLE: _tr("Cycle"), COL_PHASE: _tr("Phase"), COL_START: _tr("Day 1"),
-                 COL_END: _tr("Last day"), COL_WEIGHT_BSA: _tr("Weight & BSA used")}
+                 COL_END: _tr("Last day"), COL_WEIGHT_BSA: _tr("Weight & BSA\nused for doses")}
         if section in fixed:
             return fixed[section]
         offset = section - COL_FIRST_DRUG
         if 0 <= offset < len(self._drugs):
             drug = self._drugs[offset]
-            return _tr("{drug} ({route}): level and dose").format(drug=drug.name.split()[0], route=drug.route)
+            return _tr("{drug} ({route})\nlevel and dose").format(drug=drug.name.split()[0], route=drug.route)
         if section == self.cumulative_column():
             anthracyclines = [d for d in self._drugs if d.anthracycline]
             if len(anthracyclines) == 1:
-                return _tr("Cumulative {drug} (mg/m²)").format(drug=anthracyclines[0].name.split()[0].lower())
-            return _tr("Cumulative anthracyclines")
+                return _tr("Cumulative\n{drug}").format(drug=anthracyclines[0].name.split()[0].lower())
+            return _tr("Cumulative\nanthracyclines")
         if section == self.warnings_column():
             return _tr("Warnings")
         if section == self.status_column():

@@ -26,7 +26,10 @@ from planner.core.plan import Plan
 from planner.gui.views.day_cells import DayCell, build_cells
 from planner.gui.views.day_details import details_html
 from planner.gui.views.legend import CalendarLegend
-from planner.gui.views.month_grid import MIN_CELL_WIDTH, MonthGrid
+from planner.gui.views.month_grid import MonthGrid
+
+SIDEBAR_WIDTH = 310
+WIDE_CELL_WIDTH = 88  # two months only when each day still has room for "Anl 12 mg"
 
 
 def _add_months(year: int, month: int, delta: int) -> tuple[int, int]:
@@ -87,7 +90,6 @@ class PlanCalendar(QWidget):
         self._details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self._details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._details.setAccessibleName(self.tr("Details of the selected day"))
-        self._details.setMinimumWidth(240)
         self._details.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         details_frame = QFrame(self)
         details_frame.setFrameShape(QFrame.Shape.StyledPanel)
@@ -97,15 +99,25 @@ class PlanCalendar(QWidget):
         frame_layout.addWidget(self._details)
         frame_layout.addStretch(1)
 
+        # The sidebar keeps the day's details next to the grid the nurse clicked and the legend always
+        # in view, and leaves the grids the full height (taller cells keep every chip's text whole).
         self._legend = CalendarLegend(self)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self._legend, 3)
-        bottom.addWidget(details_frame, 2)
+        self._legend.set_columns(1)
+        legend_title = QLabel(self.tr("Legend"), self)
+        legend_title.setStyleSheet("font-weight: bold;")
+        sidebar = QVBoxLayout()
+        sidebar.addWidget(details_frame, 1)
+        sidebar.addWidget(legend_title)
+        sidebar.addWidget(self._legend)
+        self._sidebar_width = SIDEBAR_WIDTH
+        details_frame.setFixedWidth(SIDEBAR_WIDTH)
 
-        layout = QVBoxLayout(self)
-        layout.addLayout(nav)
-        layout.addLayout(months, 1)
-        layout.addLayout(bottom)
+        left = QVBoxLayout()
+        left.addLayout(nav)
+        left.addLayout(months, 1)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 1)
+        layout.addLayout(sidebar)
         self._refresh()
 
     # ------------------------------------------------------------------ public API
@@ -167,7 +179,7 @@ class PlanCalendar(QWidget):
         return len(self._visible_grids())
 
     def _wide_enough(self) -> bool:
-        return self.width() >= 2 * 7 * (MIN_CELL_WIDTH + 14)
+        return self.width() - self._sidebar_width >= 2 * 7 * WIDE_CELL_WIDTH
 
     def _visible_grids(self) -> list[MonthGrid]:
         return self._grids if self._wide_enough() else self._grids[:1]
@@ -186,11 +198,11 @@ class PlanCalendar(QWidget):
                 end=format_long(plan.end)))
         self._details.setText(details_html(plan, self._selected, self._cells.get(self._selected)
                                            if self._selected else None))
+        # The grids are pictures: a screen reader hears the selected day through the description.
+        self.setAccessibleDescription(self.details_text())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        legend_share = self.width() * 3 // 5  # the legend's stretch share of the bottom row
-        self._legend.set_columns(max(2, min(4, legend_share // max(1, self._legend.item_width()))))
         if self._grids[1].isVisibleTo(self) != self._wide_enough():
             self._refresh()
 

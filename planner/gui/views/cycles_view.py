@@ -16,6 +16,7 @@ from planner.gui.models.cycles_model import COL_CYCLE, CyclesTableModel
 
 ACTION_KEYS = ("delay", "dose_level", "omit", "stop", "weight", "given")
 MAX_COLUMN_WIDTH = 330
+MIN_WARNINGS_WIDTH = 160
 
 
 class CyclesView(QWidget):
@@ -39,8 +40,11 @@ class CyclesView(QWidget):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(COL_CYCLE, Qt.SortOrder.AscendingOrder)
         self.table.setAlternatingRowColors(True)
+        self.table.setStyleSheet("QTableView::item { padding: 3px 4px; }")
         self.table.setWordWrap(True)
         self.table.verticalHeader().setVisible(False)
+        # Rows follow their wrapped text whenever the widths change (cheap: one row per cycle).
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -78,9 +82,10 @@ class CyclesView(QWidget):
         keep = self.selected_cycle()
         self.model.set_plan(plan, statuses, today)
         self.table.resizeColumnsToContents()
-        for column in range(self.model.columnCount()):  # long warnings wrap instead of widening the table
+        for column in range(self.model.columnCount()):
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), MAX_COLUMN_WIDTH))
-        self.table.resizeRowsToContents()
+        # Warnings (the last, stretching column) take the width left and wrap, instead of widening the table.
+        self.table.setColumnWidth(self.model.warnings_column(), MIN_WARNINGS_WIDTH)
         if keep is not None and self.model.row_of(keep) is not None:
             self.select_cycle(keep)
         else:

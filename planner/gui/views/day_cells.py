@@ -47,7 +47,8 @@ class DayCell:
 
     @property
     def is_rest(self) -> bool:
-        return not self.given and not self.delay_day
+        """No drug scheduled at all; a day whose dose is held is shown as held, not as a rest day."""
+        return not self.chips and not self.delay_day
 
 
 def short_name(name: str) -> str:

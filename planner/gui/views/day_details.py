@@ -15,6 +15,7 @@ from planner.core.dates import format_days, format_long
 from planner.core.decimal_math import plain
 from planner.core.plan import Plan
 from planner.gui import style
+from planner.gui.plan_reasons import delay_reason, level_reason, omit_reason
 from planner.gui.views.day_cells import DayCell
 
 
@@ -32,6 +33,10 @@ def _line(text: str, color: str | None = None) -> str:
     return f"<p{style_attr}>{text}</p>"
 
 
+def _with_reason(text: str, reason: str) -> str:
+    return text + (" " + _tr("Reason: {reason}.").format(reason=reason.rstrip(".")) if reason.strip() else "")
+
+
 def details_html(plan: Plan | None, when: date | None, cell: DayCell | None) -> str:
     if plan is None:
         return _line(escape(_tr("No plan to show.")))
@@ -47,8 +52,8 @@ def details_html(plan: Plan | None, when: date | None, cell: DayCell | None) -> 
         n=cycle.number, d=day.day, length=cycle.phase.cycle_days)) + "</b> · " + escape(
         _tr("{phase} phase").format(phase=cycle.phase.name)))]
     if cell.cycle_start and cycle.delay_days:
-        parts.append(_line(escape(_tr("Cycle {n} was delayed by {days} days.").format(
-            n=cycle.number, days=cycle.delay_days)), style.DELAY.text))
+        parts.append(_line(escape(_with_reason(_tr("Cycle {n} was delayed by {days} days.").format(
+            n=cycle.number, days=cycle.delay_days), delay_reason(plan, cycle.number))), style.DELAY.text))
     if cell.delay_day:
         parts.append(_line(escape(_tr("Delay day: no treatment while cycle {n} waits (delayed by {days} days).")
                                   .format(n=cycle.number + 1, days=cycle.length_days - cycle.phase.cycle_days)),
@@ -61,16 +66,17 @@ def details_html(plan: Plan | None, when: date | None, cell: DayCell | None) -> 
                 drug=drug.name, dose=plain(dose.dose_mg), route=drug.route)) + "</b>"
             text += "<br>" + escape(_tr("Calculation: {explain}").format(explain=dose.calculation.explain()))
             if dose.level_index > 0:
-                text += "<br>" + escape(_tr("Reduced dose level: {level} {unit} ({steps} level(s) below the "
-                                            "starting {start} {unit}).").format(
+                text += "<br>" + escape(_with_reason(_tr(
+                    "Reduced dose level: {level} {unit} ({steps} level(s) below the starting {start} {unit}).").format(
                     level=plain(dose.level), unit=drug.unit, steps=dose.level_index,
-                    start=plain(drug.starting_level)))
+                    start=plain(drug.starting_level)), level_reason(plan, cycle.number, drug.id)))
             if drug.instructions:
                 text += "<br>" + escape(drug.instructions)
             parts.append(_line(text, style.drug_swatch(drug.route).text))
         elif chip.state == "held":
-            parts.append(_line(escape(_tr("{drug} held today (omitted on days {days} of this cycle).").format(
-                drug=drug.name, days=format_days(dose.omitted_days))), style.HELD.text))
+            parts.append(_line(escape(_with_reason(_tr("{drug} held today (omitted on days {days} of this cycle).")
+                                                   .format(drug=drug.name, days=format_days(dose.omitted_days)),
+                                                   omit_reason(plan, cycle.number, drug.id))), style.HELD.text))
         else:
             parts.append(_line(escape(_tr("{drug} stopped from day {day} of this cycle.").format(
                 drug=drug.name, day=dose.stopped_from_day)), style.HELD.text))

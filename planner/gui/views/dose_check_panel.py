@@ -15,16 +15,21 @@ from decimal import Decimal, InvalidOperation
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QTextDocument
+from PySide6.QtGui import QResizeEvent, QTextDocument
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QFrame,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +43,7 @@ from planner.core.plan import Cycle, DrugDose, Plan
 from planner.core.safety import DEFAULT_VERIFICATION_TOLERANCE_PCT, DoseVerification, verify_dose
 from planner.gui import style
 
+NARROW_WIDTH = 820  # below this the panel stacks its boxes (e.g. in the main window's dock)
 _INITIALS = re.compile(r"^[^\W\d_]{1,5}$")
 
 
@@ -81,7 +87,10 @@ class DoseCheckPanel(QWidget):
         self._chain.setTextFormat(Qt.TextFormat.RichText)
         self._chain.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._chain.setAccessibleName(self.tr("Calculation chain"))
-        QVBoxLayout(chain_box).addWidget(self._chain)
+        self._chain.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        chain_layout = QVBoxLayout(chain_box)
+        chain_layout.addWidget(self._chain)
+        chain_layout.addStretch(1)
 
         check_box = QGroupBox(self.tr("Independent double check"), self)
         form = QFormLayout(check_box)
@@ -90,6 +99,8 @@ class DoseCheckPanel(QWidget):
         self._drug.setAccessibleName(self.tr("Drug to check"))
         self._calculated = QLabel(check_box)
         self._calculated.setAccessibleName(self.tr("Calculated dose"))
+        self._calculated.setTextFormat(Qt.TextFormat.RichText)
+        # Not word-wrapped (QFormLayout gets wrapped labels' heights wrong and clips them): two explicit lines.
         self._checked = QLineEdit(check_box)
         self._checked.setPlaceholderText(self.tr("mg, as written on the order or the bag label"))
         self._checked.setAccessibleName(self.tr("Dose on the order or bag in mg"))
@@ -100,6 +111,9 @@ class DoseCheckPanel(QWidget):
         result_font.setPointSizeF(result_font.pointSizeF() * 1.2)
         result_font.setBold(True)
         self._result.setFont(result_font)
+        # Short and unwrapped: a word-wrapped label with a styled border gets its height wrong and clips.
+        self._result.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
+        self._fail_advice = self._message_label(check_box)
         self._first = QLineEdit(check_box)
         self._first.setMaxLength(8)
         self._first.setAccessibleName(self.tr("First checker's initials"))
@@ -114,6 +128,7 @@ class DoseCheckPanel(QWidget):
         form.addRow(self.tr("Dose on the order or bag (mg)"), self._checked)
         form.addRow("", self._checked_message)
         form.addRow(self.tr("Deviation"), self._result)
+        form.addRow("", self._fail_advice)
         form.addRow(self.tr("First checker's initials"), self._first)
         form.addRow(self.tr("Second checker's initials"), self._second)
         form.addRow("", self._initials_message)
@@ -127,15 +142,22 @@ class DoseCheckPanel(QWidget):
         self._history.setAccessibleName(self.tr("Double checks recorded"))
         QVBoxLayout(history_box).addWidget(self._history)
 
-        columns = QHBoxLayout()
-        columns.addWidget(chain_box, 1)
-        right = QVBoxLayout()
-        right.addWidget(check_box)
-        right.addWidget(history_box, 1)
-        columns.addLayout(right, 1)
+        # Side by side in a wide tab; stacked (the check form first) in a narrow dock. A scroll area keeps
+        # every field reachable when the dock is short.
+        self._boxes = (chain_box, check_box, history_box)
+        content = QWidget(self)
+        self._grid = QGridLayout(content)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._narrow: bool | None = None
+        self._arrange(narrow=True)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(content)
         layout = QVBoxLayout(self)
         layout.addWidget(self._title)
-        layout.addLayout(columns, 1)
+        layout.addWidget(scroll, 1)
 
         self._drug.currentIndexChanged.connect(self._revalidate)
         for edit in (self._checked, self._first, self._second):
@@ -143,6 +165,38 @@ class DoseCheckPanel(QWidget):
         self._submit.clicked.connect(self._emit)
         self.set_checks([])
         self.set_cycle(None, None)
+
+    def _arrange(self, narrow: bool) -> None:
+        if narrow == self._narrow:
+            return
+        self._narrow = narrow
+        chain_box, check_box, history_box = self._boxes
+        for box in self._boxes:
+            self._grid.removeWidget(box)
+        for row in range(3):
+            self._grid.setRowStretch(row, 0)
+        self._grid.setColumnStretch(1, 0)
+        # In a dock the history is a short list under the chain; in a wide tab it takes the free height.
+        self._history.setMaximumHeight(150 if narrow else 16777215)
+        if narrow:
+            self._grid.addWidget(check_box, 0, 0)
+            self._grid.addWidget(chain_box, 1, 0)
+            self._grid.addWidget(history_box, 2, 0)
+            self._grid.setRowStretch(1, 1)
+        else:
+            self._grid.addWidget(chain_box, 0, 0, 2, 1)
+            self._grid.addWidget(check_box, 0, 1)
+            self._grid.addWidget(history_box, 1, 1)
+            self._grid.setColumnStretch(0, 1)
+            self._grid.setColumnStretch(1, 1)
+            self._grid.setRowStretch(1, 1)
+
+    def is_narrow(self) -> bool:
+        return bool(self._narrow)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange(narrow=self.width() < NARROW_WIDTH)
 
     @staticmethod
     def _message_label(parent: QWidget) -> QLabel:
@@ -157,12 +211,14 @@ class DoseCheckPanel(QWidget):
     def set_cycle(self, plan: Plan | None, cycle_number: int | None,
                   tolerance_pct: Decimal = DEFAULT_VERIFICATION_TOLERANCE_PCT) -> None:
         self._plan, self._tolerance = plan, tolerance_pct
-        self._cycle = plan.cycle(cycle_number) if plan is not None and cycle_number is not None else None
+        # A cycle that the new plan no longer has (e.g. after a drug was stopped) shows the empty state.
+        self._cycle = next((c for c in plan.cycles if c.number == cycle_number), None) if plan is not None else None
         previous = self._drug.currentData()
         self._drug.blockSignals(True)
         self._drug.clear()
         if self._cycle is not None:
-            for dose in self._cycle.doses:
+            # Calculated (BSA / weight) doses first: they are the ones a wrong sum can hurt.
+            for dose in sorted(self._cycle.doses, key=lambda d: not d.calculation.calculated):
                 if dose.given:
                     self._drug.addItem(f"{dose.drug.name} ({dose.drug.route})", dose.drug.id)
             found = self._drug.findData(previous)
@@ -174,7 +230,9 @@ class DoseCheckPanel(QWidget):
     def set_checks(self, history: list[tuple[str, ...]]) -> None:
         self._history.clear()
         if not history:
-            self._history.addItem(self.tr("No double check recorded for this patient yet."))
+            placeholder = QListWidgetItem(self.tr("No double check recorded for this patient yet."))
+            placeholder.setFlags(Qt.ItemFlag.NoItemFlags)  # a message, not a record to select
+            self._history.addItem(placeholder)
             return
         for row in history:
             self._history.addItem("  ·  ".join(row))
@@ -206,6 +264,9 @@ class DoseCheckPanel(QWidget):
 
     def result_text(self) -> str:
         return self._result.text()
+
+    def fail_advice(self) -> str:
+        return self._fail_advice.text() if not self._fail_advice.isHidden() else ""
 
     def dose_message(self) -> str:
         return self._checked_message.text() if not self._checked_message.isHidden() else ""
@@ -339,8 +400,8 @@ class DoseCheckPanel(QWidget):
             self._initials_message.hide()
             self._submit.setEnabled(False)
             return
-        self._calculated.setText(self.tr("{dose} mg  ({explain})").format(
-            dose=plain(dose.dose_mg), explain=dose.calculation.explain()))
+        self._calculated.setText("<b>" + escape(self.tr("{dose} mg").format(dose=plain(dose.dose_mg))) + "</b><br>"
+                                 + escape(dose.calculation.explain()))
         value, problem = self._parse_checked()
         if value is not None:
             try:
@@ -364,6 +425,8 @@ class DoseCheckPanel(QWidget):
 
     def _show_result(self) -> None:
         check = self._verification
+        self._fail_advice.setText(self.tr("Do not give: recheck the order, the calculation and the preparation."))
+        self._fail_advice.setVisible(check is not None and not check.passed)
         if check is None:
             self._result.setText(self.tr("enter the dose to see the deviation"))
             self._result.setStyleSheet(f"color: {style.MUTED_TEXT}; font-weight: normal;")
@@ -374,7 +437,7 @@ class DoseCheckPanel(QWidget):
             text = self.tr("{deviation}  PASS (within ±{tolerance} %)")
             swatch = style.PASS
         else:
-            text = self.tr("{deviation}  FAIL (more than ±{tolerance} %): do not give; recheck the order")
+            text = self.tr("{deviation}  FAIL (more than ±{tolerance} %)")
             swatch = style.DANGER
         self._result.setText(text.format(deviation=deviation, tolerance=plain(check.tolerance_pct)))
         self._result.setStyleSheet(f"color: {swatch.text}; background: {swatch.fill}; "

@@ -10,10 +10,11 @@ from __future__ import annotations
 import calendar
 from datetime import date
 
-from PySide6.QtCore import QLocale, QPointF, QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtCore import QEvent, QLocale, QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QHelpEvent, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from planner.core.dates import format_long
 from planner.gui import style
 from planner.gui.views import pictograms
 from planner.gui.views.day_cells import Chip, DayCell
@@ -79,8 +80,12 @@ class MonthGrid(QWidget):
         return font
 
     def _chip_font(self) -> QFont:
+        # Large cells (one month on a wide screen) get larger text: readable from a step back.
+        grid = self._grid_rect()
+        cell = min(grid.width() / 7, grid.height() / WEEK_ROWS * 1.4)
         font = QFont(self.font())
-        font.setPointSizeF(max(font.pointSizeF(), 8.5))
+        base = max(font.pointSizeF(), 8.5)
+        font.setPointSizeF(min(base * 1.3, max(base, cell / 12)))
         return font
 
     def _grid_rect(self) -> QRectF:
@@ -106,6 +111,45 @@ class MonthGrid(QWidget):
         if 1 <= day <= calendar.monthrange(self._year, self._month)[1]:
             return date(self._year, self._month, day)
         return None
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            when = self.date_at(event.pos().x(), event.pos().y())
+            text = self.tooltip_for(when) if when is not None else ""
+            if text:
+                QToolTip.showText(event.globalPos(), text, self)
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().event(event)
+
+    def tooltip_for(self, when: date) -> str:
+        """One line per item: what the day holds, for a quick look without selecting it."""
+        cell = self._cells.get(when)
+        if cell is None:
+            return self.tr("{date}: not part of the plan").format(date=format_long(when))
+        lines = [self.tr("{date}: cycle {n}, day {d}").format(date=format_long(when), n=cell.day.cycle,
+                                                              d=cell.day.day)]
+        for chip in cell.chips:
+            if chip.state == "given":
+                line = self.tr("{drug} {dose} mg {route}").format(drug=chip.name, dose=chip.dose_mg_text,
+                                                                 route=chip.route)
+                if chip.reduced:
+                    line += " " + self.tr("(reduced dose level)")
+            elif chip.state == "held":
+                line = self.tr("{drug} held").format(drug=chip.name)
+            else:
+                line = self.tr("{drug} stopped").format(drug=chip.name)
+            lines.append(line)
+        if cell.delay_day:
+            lines.append(self.tr("Delay: no treatment"))
+        elif cell.is_rest:
+            lines.append(self.tr("Rest day"))
+        if cell.day.blood_test:
+            lines.append(self.tr("Blood count due"))
+        lines.extend(w.message for w in cell.cycle.warnings if cell.cycle_start)
+        return "\n".join(lines)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         when = self.date_at(event.position().x(), event.position().y())
@@ -213,11 +257,21 @@ class MonthGrid(QWidget):
         chip_h = chip_fm.height() + 5
         width = rect.width() - 2 * pad
         painter.setFont(chip_font)
-        for chip in cell.chips:
-            if y + chip_h > rect.bottom() - 2:
+        # Narrow cells put a chip's name and dose on two lines (rather than drop the "mg") as long as
+        # the chips after it, and the blood-count marker, still fit on one line each.
+        one_line_room = width - chip_h - 6 - chip_h * 0.6
+        two_h = 2 * chip_fm.height() + 6
+        limit = rect.bottom() - 2 - ((chip_h + 4) if cell.day.blood_test else 0)
+        for index, chip in enumerate(cell.chips):
+            rest = (len(cell.chips) - index - 1) * (chip_h + 3)
+            cramped = chip.state == "given" and chip_fm.horizontalAdvance(
+                self._label(chip.short, chip.dose_mg_text)) > one_line_room
+            two_lines = cramped and y + two_h + 3 + rest <= limit
+            height = two_h if two_lines else chip_h
+            if y + height > rect.bottom() - 2:
                 break
-            self._paint_chip(painter, QRectF(rect.left() + pad, y, width, chip_h), chip, chip_fm)
-            y += chip_h + 3
+            self._paint_chip(painter, QRectF(rect.left() + pad, y, width, height), chip, chip_fm, two_lines)
+            y += height + 3
         if cell.delay_day:
             painter.setPen(QColor(style.DELAY.text))
             painter.drawText(QRectF(rect.left() + pad, y, width, chip_h), Qt.AlignmentFlag.AlignCenter,
@@ -239,19 +293,26 @@ class MonthGrid(QWidget):
                 return text
         return ""
 
-    def _paint_chip(self, painter: QPainter, box: QRectF, chip: Chip, fm: QFontMetrics) -> None:
+    def _label(self, name: str, dose: str) -> str:
+        return self.tr("{drug} {dose} mg").format(drug=name, dose=dose)
+
+    def _paint_chip(self, painter: QPainter, box: QRectF, chip: Chip, fm: QFontMetrics,
+                    two_lines: bool = False) -> None:
         swatch = style.drug_swatch(chip.route)
         given = chip.state == "given"
         painter.setPen(QPen(swatch.border_color if given else QColor(style.HELD.border), 1,
                             Qt.PenStyle.SolidLine if given else Qt.PenStyle.DashLine))
         painter.setBrush(swatch.fill_color if given else QColor(style.HELD.fill))
         painter.drawRoundedRect(box.adjusted(0.5, 0.5, -0.5, -0.5), 3, 3)
+        if two_lines:
+            self._paint_two_line_chip(painter, box, chip, fm, swatch)
+            return
         icon = QRectF(box.left() + 3, box.top() + 2, box.height() - 4, box.height() - 4)
         pictograms.route_icon(painter, icon, chip.route, swatch if given else style.HELD)
         marker_w = box.height() * 0.6 if chip.reduced and given else 0.0
         text_rect = QRectF(icon.right() + 3, box.top(), box.right() - icon.right() - 5 - marker_w, box.height())
         if given:
-            candidates = (f"{chip.name} {chip.dose_mg_text} mg", f"{chip.short} {chip.dose_mg_text} mg",
+            candidates = (self._label(chip.name, chip.dose_mg_text), self._label(chip.short, chip.dose_mg_text),
                           f"{chip.short} {chip.dose_mg_text}", chip.dose_mg_text)
         elif chip.state == "held":
             candidates = (self.tr("{drug} held").format(drug=chip.name), self.tr("{drug} held").format(drug=chip.short),
@@ -265,6 +326,29 @@ class MonthGrid(QWidget):
         if marker_w:
             pictograms.reduced_mark(painter, QRectF(box.right() - marker_w - 2, box.top() + 3, marker_w,
                                                box.height() - 6), swatch.text_color)
+
+    def _paint_two_line_chip(self, painter: QPainter, box: QRectF, chip: Chip, fm: QFontMetrics,
+                             swatch: style.Swatch) -> None:
+        size = fm.height() - 2
+        icon = QRectF(box.left() + 3, box.top() + 3, size, size)
+        pictograms.route_icon(painter, icon, chip.route, swatch)
+        first = QRectF(icon.right() + 3, box.top() + 2, box.right() - icon.right() - 5, fm.height())
+        name = next((t for t in (chip.name, chip.short) if fm.horizontalAdvance(t) <= first.width()), chip.short)
+        painter.setPen(swatch.text_color)
+        painter.drawText(first, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, name)
+        second = QRectF(box.left() + 4, first.bottom() + 1, box.width() - 8, fm.height())
+        bold = QFont(painter.font())
+        bold.setBold(True)
+        painter.setFont(bold)
+        painter.drawText(second, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         self.tr("{dose} mg").format(dose=chip.dose_mg_text))
+        regular = QFont(bold)
+        regular.setBold(False)
+        painter.setFont(regular)
+        if chip.reduced:
+            w = size * 0.8
+            pictograms.reduced_mark(painter, QRectF(second.right() - w, second.top() + 3, w, second.height() - 6),
+                                    swatch.text_color)
 
     def _paint_blood(self, painter: QPainter, box: QRectF, fm: QFontMetrics) -> None:
         swatch = style.BLOOD_TEST

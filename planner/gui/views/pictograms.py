@@ -13,7 +13,20 @@ from planner.gui import style
 
 
 def route_icon(painter: QPainter, box: QRectF, route: str, swatch: style.Swatch) -> None:
-    if route.strip().upper() == "IV":
+    kind = style.route_kind(route)
+    if kind == "other":
+        # A syringe-like bar: any route that is neither capsules nor a bag.
+        painter.save()
+        painter.translate(box.center())
+        painter.rotate(-45)
+        painter.setPen(QPen(swatch.border_color, 1))
+        painter.setBrush(swatch.border_color)
+        barrel = QRectF(-box.width() * 0.35, -box.height() * 0.16, box.width() * 0.55, box.height() * 0.32)
+        painter.drawRect(barrel)
+        painter.drawLine(QPointF(barrel.right(), 0), QPointF(box.width() * 0.5, 0))
+        painter.drawLine(QPointF(barrel.left(), -box.height() * 0.25), QPointF(barrel.left(), box.height() * 0.25))
+        painter.restore()
+    elif kind == "iv":
         # An infusion bag: a rounded body with a line hanging from it.
         painter.setPen(QPen(swatch.border_color, 1))
         painter.setBrush(swatch.border_color)
