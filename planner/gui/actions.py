@@ -63,7 +63,10 @@ def build_actions(window: QMainWindow, undo: QAction, redo: QAction) -> Actions:
     undo.setIcon(icon("undo"))
     undo.setShortcut(QKeySequence.StandardKey.Undo)
     redo.setIcon(icon("redo"))
-    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+    # Ctrl+Shift+Z everywhere, plus the platform's own redo key when it differs (Ctrl+Y on Windows).
+    redo_keys = [QKeySequence("Ctrl+Shift+Z")]
+    redo_keys += [k for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Redo) if k not in redo_keys]
+    redo.setShortcuts(redo_keys)
 
     menu = window.menuBar()
     file_menu = menu.addMenu(translate("MainWindow", "&File"))

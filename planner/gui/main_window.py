@@ -89,7 +89,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.patients)
         splitter.addWidget(self.pages)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([420, 900])
+        splitter.setSizes([380, 1000])
         splitter.setCollapsible(0, False)
         self.setCentralWidget(splitter)
 
@@ -100,8 +100,8 @@ class MainWindow(QMainWindow):
         self.dose_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
                                    | QDockWidget.DockWidgetFeature.DockWidgetClosable)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dose_dock)
-        self.resizeDocks([self.dose_dock], [540], Qt.Orientation.Horizontal)
         self.dose_dock.hide()
+        self._dock_sized = False
 
         # ------------------------------------------------------------ actions, status bar
         self.actions = build_actions(self, self.undo_group.createUndoAction(self, self.tr("&Undo")),
@@ -153,7 +153,11 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
-            self.resize(1400, 860)
+            screen = self.screen().availableGeometry() if self.screen() is not None else None
+            width, height = 1860, 960
+            if screen is not None and screen.width() > 800:
+                width, height = min(width, screen.width() - 40), min(height, screen.height() - 40)
+            self.resize(width, height)
         state = self.settings.get("window/state")
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
@@ -254,6 +258,10 @@ class MainWindow(QMainWindow):
         if page == PAGE_PATIENT:
             self._ensure_patient_page()
         self.dose_dock.setVisible(page == PAGE_PATIENT)
+        if page == PAGE_PATIENT and not self._dock_sized:
+            # Sized when it first has content: a dock sized while hidden and empty collapses to a sliver.
+            self._dock_sized = True
+            self.resizeDocks([self.dose_dock], [440], Qt.Orientation.Horizontal)
         self.patients.setEnabled(page != PAGE_LOADING)
         self.pages.setCurrentIndex(page)
 

@@ -215,3 +215,20 @@ def test_new_plans_use_the_preferences(qtbot, window):
     assert record.plan.settings.rounding_step_mg == Decimal(5)
     assert len(window.plan.cycles) == 6 + 2
     assert "DuBois" in window.header.bsa.text()
+
+
+def test_menus_shortcuts_and_accessible_names(window):
+    from PySide6.QtGui import QKeySequence
+
+    actions = window.actions
+    assert actions.new_patient.shortcut() == QKeySequence("Ctrl+N")
+    assert actions.find.shortcut() == QKeySequence("Ctrl+F")
+    assert actions.undo.shortcut() == QKeySequence("Ctrl+Z")
+    assert QKeySequence("Ctrl+Shift+Z") in actions.redo.shortcuts()
+    assert not actions.preferences.shortcut().isEmpty()
+    assert all(not a.icon().isNull() for a in (actions.new_patient, actions.undo, actions.redo, actions.preferences))
+    menus = [a.text() for a in window.menuBar().actions()]
+    assert menus == ["&File", "&Edit", "&View", "&Help"]
+    assert window.patients.search.accessibleName() and window.patients.table.accessibleName()
+    actions.find.trigger()
+    assert window.patients.search.hasFocus() or window.focusWidget() is window.patients.search

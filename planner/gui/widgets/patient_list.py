@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QTableView,
@@ -23,6 +22,8 @@ from planner.gui.models.patients_model import (
     COL_MRN,
     COL_NAME,
     COL_NEXT_DOSE,
+    COL_REGIMEN,
+    COL_STATUS,
     SUMMARY_ROLE,
     PatientFilterProxy,
     PatientsTableModel,
@@ -61,12 +62,16 @@ class PatientList(QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.setWordWrap(False)
-        self.table.setMinimumWidth(360)
+        self.table.setMinimumWidth(300)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((COL_MRN, 90), (COL_CYCLE, 50), (COL_NEXT_DOSE, 95)):
+        # What a nurse scans for comes first; the regimen (the same for most patients) goes last and
+        # takes what room is left. The model's column numbers stay as they are.
+        for visual, column in enumerate((COL_NAME, COL_MRN, COL_CYCLE, COL_NEXT_DOSE, COL_STATUS, COL_REGIMEN)):
+            header.moveSection(header.visualIndex(column), visual)
+        for column, width in ((COL_NAME, 150), (COL_MRN, 84), (COL_CYCLE, 48), (COL_NEXT_DOSE, 92),
+                              (COL_STATUS, 100)):
             self.table.setColumnWidth(column, width)
-        header.setStretchLastSection(False)
+        header.setStretchLastSection(True)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
 
         self.count = QLabel()
