@@ -467,6 +467,11 @@ class MainWindow(QMainWindow):
         document = self.document
         if document is None:
             return
+        if document.record.withdrawn:
+            self.problem(self.tr("Patient withdrawn"), self.tr(
+                "This patient was withdrawn from treatment ({reason}); their plan can no longer be changed.").format(
+                reason=document.record.withdrawn_reason))
+            return
         self._selected_cycle = cycle_number
         plan = document.plan
         if key == "given":

@@ -232,3 +232,30 @@ def test_menus_shortcuts_and_accessible_names(window):
     assert window.patients.search.accessibleName() and window.patients.table.accessibleName()
     actions.find.trigger()
     assert window.patients.search.hasFocus() or window.focusWidget() is window.patients.search
+
+
+def test_an_impossible_change_is_explained_and_nothing_is_saved(qtbot, window, monkeypatch):
+    from planner.core.modifications import OmitDays
+    from tests.gui.shell_helpers import add_patient
+
+    add_patient(window.store)
+    window.refresh_list("12345")
+    qtbot.waitUntil(lambda: window.document is not None)
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append((title, text)))
+    assert not window.apply_modification(OmitDays("anlotinib", 3, (15,)), "typo")
+    assert shown and "not given on day 15" in shown[0][1]
+    assert window.store.get_patient("12345").modifications == ()
+    assert window.document.undo_stack.count() == 0
+
+
+def test_a_database_that_cannot_be_opened_is_reported_in_the_window(qtbot, tmp_path, monkeypatch):
+    bad = tmp_path / "not-a-database.sqlite3"
+    bad.write_bytes(b"this is not SQLite" * 100)
+    win = MainWindow(Settings(), today=TODAY)
+    qtbot.addWidget(win)
+    win.open_database(bad)
+    qtbot.waitUntil(lambda: not win.runner.busy, timeout=15000)
+    assert win.store is None
+    assert "cannot be opened (file is not a database)" in win.loading_label.text()
+    assert win.loading_label.isVisibleTo(win)

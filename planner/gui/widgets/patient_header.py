@@ -36,6 +36,7 @@ class PatientHeader(QFrame):
         self.name.setStyleSheet("font-size: 16pt; font-weight: 600;")
         self.name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.identity = QLabel()
+        self.identity.setWordWrap(True)
         self.identity.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.measures = QLabel()
         self.bsa = QLabel()
@@ -73,6 +74,8 @@ class PatientHeader(QFrame):
             parts.append(self.tr("date of birth not recorded"))
         if identity.sex:
             parts.append(identity.sex)
+        if identity.diagnosis.strip():
+            parts.append(identity.diagnosis.strip())
         self.identity.setText(" · ".join(parts))
 
         latest = record.latest_measurement
