@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QToolBar
 
@@ -90,6 +91,8 @@ def build_actions(window: QMainWindow, undo: QAction, redo: QAction) -> Actions:
     toolbar.setObjectName("mainToolbar")
     toolbar.setAccessibleName(translate("MainWindow", "Main toolbar"))
     toolbar.setMovable(False)
+    # Words beside the icons: a new user should not have to hover to learn what a button does.
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
     for act in (new_patient, edit_patient, withdraw_patient):
         toolbar.addAction(act)
     toolbar.addSeparator()

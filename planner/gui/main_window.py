@@ -195,7 +195,7 @@ class MainWindow(QMainWindow):
         self.store, rows = result
         self.database_label.setText(self.tr("Database: {location}").format(location=Path(self.store.url).name))
         self.database_label.setToolTip(self.store.url)
-        self.say(self.patients.count.text())
+        self.say(self.tr("Database opened."))
         self.patients.set_patients(rows)
         self._show_default_page()
         last = self.settings.text("session/last_patient_mrn")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
@@ -36,7 +36,6 @@ class PatientHeader(QFrame):
         self.name.setStyleSheet("font-size: 16pt; font-weight: 600;")
         self.name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.identity = QLabel()
-        self.identity.setWordWrap(True)
         self.identity.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.measures = QLabel()
         self.bsa = QLabel()
@@ -52,7 +51,7 @@ class PatientHeader(QFrame):
         grid.addWidget(self.measures, 0, 1)
         grid.addWidget(self.bsa, 1, 0)
         grid.addWidget(self.allergies, 1, 1)
-        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(2, 1)  # both columns keep their natural width; the rest is spare
         top = QHBoxLayout()
         top.addWidget(self.name)
         top.addStretch(1)
@@ -118,5 +117,5 @@ class PatientHeader(QFrame):
     def badge_texts(self) -> list[str]:
         return [w.text() for w in self._badge_widgets]
 
-    def badge_widget(self, code: str) -> Any:
-        return self.findChild(QLabel, f"badge-{code}")
+    def badge_widget(self, code: str) -> QLabel | None:
+        return next((w for w in self._badge_widgets if w.objectName() == f"badge-{code}"), None)

@@ -49,6 +49,7 @@ class PatientList(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.search.textChanged.connect(self._search)
+        self.search.returnPressed.connect(self._enter_list)  # Enter: on to the matching patients
 
         self.table = QTableView()
         self.table.setAccessibleName(self.tr("Patients"))
@@ -161,6 +162,12 @@ class PatientList(QWidget):
 
     def _current_changed(self, current: object, _previous: object) -> None:
         self.patientSelected.emit(self.current_mrn())
+
+    def _enter_list(self) -> None:
+        if self.proxy.rowCount():
+            if not self.table.selectionModel().currentIndex().isValid():
+                self.select_first()
+            self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
