@@ -11,6 +11,7 @@ command is made obsolete (Qt then drops it from the stack) instead of leaving th
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -81,9 +82,9 @@ class PatientDocument(QObject):
             tolerance_pct=tolerance_pct, first_checker=first_checker, second_checker=second_checker,
             expected_version=self.record.version))
 
-    def record_administration(self, *, cycle: int, day: int, drug: str, dose_mg: Decimal, given_on: object) -> None:
+    def record_administration(self, *, cycle: int, day: int, drug: str, dose_mg: Decimal, given_on: date) -> None:
         self._set(self.store.record_administration(
-            self.mrn, cycle=cycle, day=day, drug=drug, dose_mg=dose_mg, given_on=given_on,  # type: ignore[arg-type]
+            self.mrn, cycle=cycle, day=day, drug=drug, dose_mg=dose_mg, given_on=given_on,
             expected_version=self.record.version))
 
     # ------------------------------------------------------------------ undoable edits

@@ -274,6 +274,8 @@ class MainWindow(QMainWindow):
 
         def done(rows: list[PatientSummary]) -> None:
             self.patients.set_patients(rows, select_mrn or self.patients.current_mrn())
+            if self.document is not None and self.patients.model.row_of(self.document.mrn) < 0:
+                self.open_patient("")  # withdrawn (and withdrawn patients hidden): close them
             self._show_default_page()
 
         self.runner.start(lambda: store.list_patients(today=today, include_withdrawn=withdrawn), done,
@@ -300,7 +302,9 @@ class MainWindow(QMainWindow):
                 return
             document = PatientDocument(self.store, record, self)
             document.recordChanged.connect(self._record_changed)
-            document.failed.connect(self._undo_failed)
+            # Queued: the report arrives after QUndoStack has finished its undo()/redo(), so showing a
+            # message box or reloading (which clears the stack) never happens inside the stack's own call.
+            document.failed.connect(self._undo_failed, Qt.ConnectionType.QueuedConnection)
             self.undo_group.addStack(document.undo_stack)
             self._documents[mrn] = document
         self.document = document

@@ -259,3 +259,44 @@ def test_a_database_that_cannot_be_opened_is_reported_in_the_window(qtbot, tmp_p
     assert win.store is None
     assert "cannot be opened (file is not a database)" in win.loading_label.text()
     assert win.loading_label.isVisibleTo(win)
+
+
+def test_undo_refused_because_someone_else_saved_is_reported_after_the_undo(qtbot, window, monkeypatch, tmp_path):
+    from planner.core.modifications import Delay
+    from planner.store import PatientStore
+    from tests.gui.shell_helpers import add_patient
+
+    add_patient(window.store)
+    window.refresh_list("12345")
+    qtbot.waitUntil(lambda: window.document is not None)
+    assert window.apply_modification(Delay(3, 7), "ANC 0.9")
+    with PatientStore.open(tmp_path / "ward.sqlite3", actor="nurse.b") as other:
+        record = other.get_patient("12345")
+        other.add_modification("12345", Delay(5, 2), "clinic closed", expected_version=record.version)
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+    window.actions.undo.trigger()
+    qtbot.waitUntil(lambda: bool(shown))
+    assert "nurse.b" in shown[0]
+    # The window now shows the stored record (both delays), and there is nothing left to undo.
+    qtbot.waitUntil(lambda: len(window.document.record.active_modifications()) == 2)
+    assert window.calendar.cell(START + timedelta(days=49)).day.day == 1
+    assert not window.actions.undo.isEnabled()
+
+
+def test_searching_keeps_the_open_patient_until_another_is_picked(qtbot, window):
+    from tests.gui.shell_helpers import add_patient
+
+    add_patient(window.store)
+    add_patient(window.store, mrn="67890", name="Li Na")
+    window.refresh_list("12345")
+    qtbot.waitUntil(lambda: window.document is not None and window.patients.model.rowCount() == 2)
+    qtbot.keyClicks(window.patients.search, "li n")
+    assert window.patients.proxy.rowCount() == 1
+    # The one match is picked (the open patient no longer matches)...
+    assert window.document.mrn == "67890"
+    qtbot.keyClicks(window.patients.search, "zzz")
+    assert window.patients.proxy.rowCount() == 0
+    # ...and a search matching nobody leaves the open patient on screen.
+    assert window.document.mrn == "67890" and window.pages.currentIndex() == PAGE_PATIENT
+    assert window.patients.count.text() == "0 of 2 patients"

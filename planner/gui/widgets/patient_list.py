@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 
 
 class PatientList(QWidget):
-    patientSelected = Signal(str)  # MRN; "" when the selection is cleared
+    patientSelected = Signal(str)  # MRN of the patient picked in the list (filtering it out does not unpick it)
     showWithdrawnChanged = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -108,7 +108,7 @@ class PatientList(QWidget):
             selection.blockSignals(False)
         self.table.viewport().update()
         self._update_count()
-        if self.current_mrn() != before:
+        if self.current_mrn() and self.current_mrn() != before:
             self.patientSelected.emit(self.current_mrn())
 
     def select_first(self) -> None:
@@ -161,7 +161,9 @@ class PatientList(QWidget):
         self._update_count()
 
     def _current_changed(self, current: object, _previous: object) -> None:
-        self.patientSelected.emit(self.current_mrn())
+        mrn = self.current_mrn()
+        if mrn:  # a search that hides the open patient keeps them open
+            self.patientSelected.emit(mrn)
 
     def _enter_list(self) -> None:
         if self.proxy.rowCount():
