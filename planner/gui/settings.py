@@ -67,6 +67,18 @@ def settings_path() -> Path | None:
     return Path(env) if env else None
 
 
+def _create_private(path: Path) -> None:
+    """Create the file 0600 before Qt first writes it: Qt keeps an existing file's permissions, and the
+    file holds the last patient's MRN."""
+    if path.exists():
+        return
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+    except OSError:
+        pass  # unwritable location: QSettings reports nothing either, and the defaults apply
+
+
 class Settings:
     """Typed access to the preferences. Cheap to create; each instance opens the same file."""
 
@@ -77,6 +89,7 @@ class Settings:
         else:
             self._qs = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "Cycle Planner",
                                  "Cycle Planner")
+        _create_private(Path(self._qs.fileName()))
 
     @staticmethod
     def _key(key: str) -> _Key:

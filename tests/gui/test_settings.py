@@ -74,3 +74,13 @@ def test_a_corrupt_value_falls_back_to_the_default(tmp_path):
     s._qs.setValue("plan/maintenance_cycles", "many")
     assert s.get("plan/rounding_step_mg") == DEFAULTS["plan/rounding_step_mg"].default
     assert s.get("plan/maintenance_cycles") == 6
+
+
+def test_the_file_is_private_from_the_first_write_even_without_sync(tmp_path, monkeypatch):
+    path = tmp_path / "sub" / "fresh.ini"
+    monkeypatch.setenv("PLANNER_SETTINGS", str(path))
+    s = Settings()
+    s.set("session/last_patient_mrn", "12345")
+    del s  # QSettings writes on destruction
+    assert "12345" in path.read_text()
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
