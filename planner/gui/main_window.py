@@ -225,6 +225,7 @@ class MainWindow(QMainWindow):
 
             page = PatientPage()
             page.cycles.cycleSelected.connect(self._cycle_selected)
+            page.calendar.daySelected.connect(self._day_selected)
             page.cycles.actionRequested.connect(self.cycle_action)
             page.dose_panel.checkSubmitted.connect(self.record_dose_check)
             self.pages.addWidget(page)  # index PAGE_PATIENT
@@ -352,6 +353,15 @@ class MainWindow(QMainWindow):
         self._selected_cycle = number
         if self.document is not None:
             self.dose_panel.set_cycle(self.document.plan, number, self.settings.verification_tolerance())
+
+    def _day_selected(self, when: date) -> None:
+        """A day clicked in the calendar makes its cycle the one the Cycles tab and the dose check show."""
+        if self.document is None:
+            return
+        day = self.document.plan.day_on(when)
+        if day is not None and day.cycle != self._selected_cycle:
+            self.cycles.select_cycle(day.cycle)
+            self._cycle_selected(day.cycle)
 
     @property
     def plan(self) -> Plan | None:

@@ -34,3 +34,13 @@ def test_bad_today_option_exits_with_a_message(tmp_path):
         capture_output=True, text=True, timeout=120, env=env, check=False)
     assert result.returncode == 2
     assert "YYYY-MM-DD" in result.stderr
+
+
+@pytest.mark.slow
+def test_without_options_the_default_database_is_opened(tmp_path):
+    # The autouse fixture points $PLANNER_DATABASE and $PLANNER_SETTINGS into tmp_path: `make run`'s case.
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run([sys.executable, "-m", "planner.gui.app", "--quit-after-first-paint"],
+                            capture_output=True, text=True, timeout=120, env=env, check=False)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "default.sqlite3").exists()

@@ -300,3 +300,15 @@ def test_searching_keeps_the_open_patient_until_another_is_picked(qtbot, window)
     # ...and a search matching nobody leaves the open patient on screen.
     assert window.document.mrn == "67890" and window.pages.currentIndex() == PAGE_PATIENT
     assert window.patients.count.text() == "0 of 2 patients"
+
+
+def test_a_day_clicked_in_the_calendar_selects_its_cycle(qtbot, window):
+    from tests.gui.shell_helpers import add_patient
+
+    add_patient(window.store)
+    window.refresh_list("12345")
+    qtbot.waitUntil(lambda: window.document is not None)
+    assert window.cycles.selected_cycle() == 2  # today is in cycle 2
+    window.calendar.daySelected.emit(START + timedelta(days=43))  # cycle 3 day 2
+    assert window.cycles.selected_cycle() == 3
+    assert window._selected_cycle == 3
