@@ -20,21 +20,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from planner.commands.store_args import open_store
-    from planner.store import NotFound, StoreError
+    from planner.store.health import check_location
 
-    try:
-        store = open_store(args)
-    except StoreError as exc:
-        if isinstance(exc, NotFound):
-            raise
-        sys.stdout.write(f"problem: {exc.message}\n")  # a database that cannot even be opened fails the check
+    url, problems = check_location(args.database)
+    for problem in problems:
+        sys.stdout.write(f"problem: {problem}\n")
+    if problems:
         return EXIT_PROBLEMS
-    with store:
-        problems = store.check()
-        for problem in problems:
-            sys.stdout.write(f"problem: {problem}\n")
-        if problems:
-            return EXIT_PROBLEMS
-        sys.stdout.write(f"ok: {store.url}\n")
+    sys.stdout.write(f"ok: {url}\n")
     return 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import DatabaseError
@@ -43,7 +44,15 @@ def _guarded(engine: Engine, check: Callable[[Connection], list[str]]) -> list[s
 
 
 def check_database(engine: Engine) -> list[str]:
-    problems: list[str] = []
+    if engine.dialect.name == "sqlite":
+        problems = _guarded(engine, _sqlite_checks)
+        if problems:
+            return problems + _file_modes(engine)  # the schema checks would only trip over the same damage
+    else:
+        problems = _guarded(engine, lambda conn: [] if conn.execute(text("SELECT 1")).scalar() == 1 else [
+            translate("Store", "The database does not answer.")])
+        if problems:
+            return problems
     head = db.head_revision()
     try:
         current = db.current_revision(engine)
@@ -52,13 +61,13 @@ def check_database(engine: Engine) -> list[str]:
     if current != head:
         problems.append(translate("Store", "Schema version is {current}, this program expects {head}.").format(
             current=current or "none", head=head))
-    if engine.dialect.name == "sqlite":
-        problems.extend(_guarded(engine, _sqlite_checks))
     else:
-        problems.extend(_guarded(engine, lambda conn: [] if conn.execute(text("SELECT 1")).scalar() == 1 else [
-            translate("Store", "The database does not answer.")]))
-    if current == head and not problems:
         problems.extend(_guarded(engine, _summary_checks))
+    return problems + _file_modes(engine)
+
+
+def _file_modes(engine: Engine) -> list[str]:
+    problems = []
     path = db.sqlite_path(engine.url)
     if path is not None:
         for candidate in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
@@ -66,3 +75,18 @@ def check_database(engine: Engine) -> list[str]:
                 problems.append(translate("Store", "{file} is readable by other users; it should be 0600.").format(
                     file=candidate.name))
     return problems
+
+
+def check_location(location: str | Path | None) -> tuple[str, list[str]]:
+    """Check a database without opening it as a store: no migration, no summary refresh, no new file,
+    so `planner db check` reports an old schema or a damaged file instead of changing or tripping on it."""
+    url = db.resolve_url(location)
+    shown = url.render_as_string(hide_password=True)
+    path = db.sqlite_path(url)
+    if path is not None and not path.is_file():
+        return shown, [translate("Store", "There is no database at {path}.").format(path=path)]
+    engine = db.make_engine(url)
+    try:
+        return shown, check_database(engine)
+    finally:
+        engine.dispose()

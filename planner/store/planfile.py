@@ -14,10 +14,9 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import tempfile
-from datetime import UTC, date, datetime
-from decimal import Decimal, InvalidOperation
+from datetime import UTC, datetime
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +27,7 @@ from planner.core.plan import PlanSettings, PriorExposure
 from planner.core.safety import AnthracyclineFactor
 from planner.store import codec
 from planner.store.errors import PlanFileError
+from planner.store.jsonread import MAX_FILE_BYTES, MAX_ITEMS, R, fail, load_json, must
 from planner.store.records import (
     AdministrationRecord,
     DoseCheckRecord,
@@ -37,14 +37,10 @@ from planner.store.records import (
     PatientRecord,
     PlanRecord,
 )
-from planner.store.validate import MAX_TEXT, MAX_USER, clean_identity
+from planner.store.validate import MAX_USER, clean_identity, require_plan_start
 
 FORMAT = "cycle-planner/plan"
 VERSION = 1
-MAX_FILE_BYTES = 10 * 1024 * 1024
-MAX_ITEMS = 10_000
-MAX_DECIMALS = 12
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 # ------------------------------------------------------------------------------------- writing
@@ -159,183 +155,6 @@ def write_plan_file(record: PatientRecord, path: Path, *, exported_by: str) -> N
 # ------------------------------------------------------------------------------------- reading
 
 
-def _fail(path: str, reason: str) -> PlanFileError:
-    return PlanFileError(path, reason)
-
-
-def _must(what: str) -> str:
-    return translate("Store", "must be {what}").format(what=what)
-
-
-class _Reader:
-    """Typed access to untrusted JSON, each failure naming the path of the value."""
-
-    @staticmethod
-    def obj(value: Any, path: str) -> dict[str, Any]:
-        if not isinstance(value, dict):
-            raise _fail(path, _must(translate("Store", "an object")))
-        return value
-
-    @staticmethod
-    def items(data: dict[str, Any], key: str, path: str, required: bool = True) -> list[Any]:
-        where = f"{path}.{key}" if path else key
-        if key not in data:
-            if required:
-                raise _fail(where, translate("Store", "is missing"))
-            return []
-        value = data[key]
-        if not isinstance(value, list):
-            raise _fail(where, _must(translate("Store", "a list")))
-        if len(value) > MAX_ITEMS:
-            raise _fail(where, translate("Store", "has more than {n} entries").format(n=MAX_ITEMS))
-        return value
-
-    @staticmethod
-    def text(data: dict[str, Any], key: str, path: str, *, required: bool = True, empty: bool = True,
-             max_len: int = MAX_TEXT, default: str = "") -> str:
-        where = f"{path}.{key}"
-        if key not in data or data[key] is None:
-            if required:
-                raise _fail(where, translate("Store", "is missing"))
-            return default
-        value = data[key]
-        if not isinstance(value, str) or not _encodable(value):
-            raise _fail(where, _must(translate("Store", "text")))
-        if not empty and not value.strip():
-            raise _fail(where, translate("Store", "must not be empty"))
-        if len(value) > max_len:
-            raise _fail(where, translate("Store", "is longer than {n} characters").format(n=max_len))
-        return value
-
-    @staticmethod
-    def boolean(data: dict[str, Any], key: str, path: str, default: bool | None = None) -> bool:
-        value = data.get(key, default)
-        if not isinstance(value, bool):
-            raise _fail(f"{path}.{key}", _must(translate("Store", "true or false")))
-        return value
-
-    @staticmethod
-    def integer(data: dict[str, Any], key: str, path: str, low: int, high: int, default: int | None = None) -> int:
-        return R.whole(data.get(key, default), f"{path}.{key}", low, high)
-
-    @staticmethod
-    def whole(value: Any, where: str, low: int, high: int) -> int:
-        if value is None:
-            raise _fail(where, translate("Store", "is missing"))
-        if isinstance(value, bool) or not isinstance(value, int | Decimal):
-            raise _fail(where, _must(translate("Store", "a whole number")))
-        if isinstance(value, Decimal):
-            if not value.is_finite() or value != value.to_integral_value():
-                raise _fail(where, _must(translate("Store", "a whole number")))
-        if not low <= value <= high:
-            raise _fail(where, _must(translate("Store", "from {low} to {high}").format(low=low, high=high)))
-        return int(value)
-
-    @staticmethod
-    def decimal(data: dict[str, Any], key: str, path: str, *, positive: bool = True, low: Decimal = Decimal(0),
-                high: Decimal = Decimal(10**6), required: bool = True) -> Decimal | None:
-        where = f"{path}.{key}"
-        value = data.get(key)
-        if value is None:
-            if required:
-                raise _fail(where, translate("Store", "is missing"))
-            return None
-        if isinstance(value, bool):
-            raise _fail(where, _must(translate("Store", "a number")))
-        try:
-            number = Decimal(value) if isinstance(value, int | str | Decimal) else None
-        except (InvalidOperation, ValueError):
-            number = None
-        if number is None or not number.is_finite() or (isinstance(value, str) and len(value) > 40):
-            raise _fail(where, _must(translate("Store", "a number")))
-        # Bounded precision: a step of 1E-999999 would be "positive" yet break every later calculation.
-        exponent = number.as_tuple().exponent
-        if isinstance(exponent, int) and (exponent < -MAX_DECIMALS or len(number.as_tuple().digits) > 24):
-            raise _fail(where, _must(translate("Store", "a number with at most {n} decimals").format(n=MAX_DECIMALS)))
-        if positive and number <= 0:
-            raise _fail(where, _must("> 0"))
-        if number < low:
-            raise _fail(where, _must(f">= {low}"))
-        if number > high:
-            raise _fail(where, _must(translate("Store", "at most {high}").format(high=high)))
-        return number
-
-    @staticmethod
-    def day(data: dict[str, Any], key: str, path: str, required: bool = True) -> date | None:
-        where = f"{path}.{key}"
-        value = data.get(key)
-        if value is None:
-            if required:
-                raise _fail(where, translate("Store", "is missing"))
-            return None
-        if not isinstance(value, str) or not _ISO_DATE.match(value):
-            raise _fail(where, _must(translate("Store", "a date written YYYY-MM-DD")))
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            raise _fail(where, translate("Store", "{value} does not exist in the calendar").format(
-                value=value)) from None
-
-    @staticmethod
-    def stamp(data: dict[str, Any], key: str, path: str, required: bool = True) -> datetime | None:
-        where = f"{path}.{key}"
-        value = data.get(key)
-        if value is None:
-            if required:
-                raise _fail(where, translate("Store", "is missing"))
-            return None
-        problem = _must(translate("Store", "a date and time with its time zone, e.g. 2026-01-05T09:30:00+00:00"))
-        if not isinstance(value, str) or len(value) > 40:
-            raise _fail(where, problem)
-        try:
-            parsed = datetime.fromisoformat(value)
-        except ValueError:
-            raise _fail(where, problem) from None
-        if parsed.tzinfo is None or parsed.utcoffset() is None:
-            raise _fail(where, problem)
-        try:
-            return parsed.astimezone(UTC)
-        except OverflowError:
-            raise _fail(where, problem) from None
-
-
-R = _Reader
-
-
-def _encodable(text: str) -> bool:
-    """JSON may carry lone surrogates (\\ud800) that no database can store as text."""
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def _load_json(raw: bytes | str) -> Any:
-    if isinstance(raw, bytes):
-        if len(raw) > MAX_FILE_BYTES:
-            raise _fail("", translate("Store", "the file is larger than 10 MB; it is not a plan file"))
-        try:
-            raw = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise _fail("", translate("Store", "the file is not UTF-8 text; it is not a plan file")) from None
-
-    def refuse_constant(name: str) -> Any:
-        raise ValueError(f"{name} is not a number")
-
-    try:
-        return json.loads(raw, parse_float=Decimal, parse_int=_parse_int, parse_constant=refuse_constant)
-    except (ValueError, RecursionError) as exc:
-        raise _fail("", translate("Store", "the file is not valid JSON ({reason})").format(
-            reason=str(exc)[:200])) from None
-
-
-def _parse_int(text: str) -> int:
-    if len(text) > 30:  # huge integers are never meaningful here and are slow to convert
-        raise ValueError("number too long")
-    return int(text)
-
-
 def _identity(data: dict[str, Any]) -> tuple[PatientIdentity, bool, str]:
     p = R.obj(data.get("patient"), "patient")
     sex = R.text(p, "sex", "patient", required=False, max_len=1) or None
@@ -349,11 +168,11 @@ def _identity(data: dict[str, Any]) -> tuple[PatientIdentity, bool, str]:
     try:
         identity = clean_identity(identity)
     except InputError as exc:
-        raise _fail(f"patient.{exc.field}", exc.message) from None
+        raise fail(f"patient.{exc.field}", exc.message) from None
     withdrawn = R.boolean(p, "withdrawn", "patient", default=False)
     reason = R.text(p, "withdrawn_reason", "patient", required=False)
     if withdrawn and not reason.strip():
-        raise _fail("patient.withdrawn_reason", translate("Store", "a withdrawn patient needs the reason"))
+        raise fail("patient.withdrawn_reason", translate("Store", "a withdrawn patient needs the reason"))
     return identity, withdrawn, reason
 
 
@@ -362,7 +181,7 @@ def _measurements(data: dict[str, Any]) -> tuple[MeasurementRecord, ...]:
 
     items = R.items(data, "measurements", "")
     if not items:
-        raise _fail("measurements", translate("Store", "needs at least the baseline measurement"))
+        raise fail("measurements", translate("Store", "needs at least the baseline measurement"))
     out = []
     for i, item in enumerate(items):
         path = f"measurements[{i}]"
@@ -372,14 +191,14 @@ def _measurements(data: dict[str, Any]) -> tuple[MeasurementRecord, ...]:
         try:
             height = parse_height(height)
         except InputError as exc:
-            raise _fail(f"{path}.height_cm", exc.message) from None
+            raise fail(f"{path}.height_cm", exc.message) from None
         try:
             weight = parse_weight(weight)
         except InputError as exc:
-            raise _fail(f"{path}.weight_kg", exc.message) from None
+            raise fail(f"{path}.weight_kg", exc.message) from None
         link = None if m.get("modification") is None else R.integer(m, "modification", path, 0, MAX_ITEMS) + 1
         if i == 0 and link is not None:
-            raise _fail(f"{path}.modification", translate("Store", "the baseline measurement cannot come from "
+            raise fail(f"{path}.modification", translate("Store", "the baseline measurement cannot come from "
                                                                    "a weight change"))
         out.append(MeasurementRecord(i + 1, R.day(m, "measured_on", path), height, weight,  # type: ignore[arg-type]
                                      R.text(m, "entered_by", path, empty=False, max_len=MAX_USER),
@@ -397,7 +216,7 @@ def _settings(plan: dict[str, Any]) -> PlanSettings:
     try:
         formula = get_formula(formula).key
     except InputError as exc:
-        raise _fail(f"{path}.formula", exc.message) from None
+        raise fail(f"{path}.formula", exc.message) from None
     step = R.decimal(s, "rounding_step_mg", path, high=Decimal(50), required=False) or defaults.rounding_step_mg
     threshold = R.decimal(s, "recalc_threshold_pct", path, positive=False, high=Decimal(100), required=False)
     cap = R.decimal(s, "bsa_cap_m2", path, high=Decimal(5), required=False)
@@ -424,7 +243,7 @@ def _plan(data: dict[str, Any]) -> PlanRecord:
     try:
         load_regimen(regimen_id)
     except InputError as exc:
-        raise _fail("plan.regimen", exc.message) from None
+        raise fail("plan.regimen", exc.message) from None
     settings = _settings(p)
     prior = []
     for i, item in enumerate(R.items(p, "prior", "plan", required=False)):
@@ -432,9 +251,14 @@ def _plan(data: dict[str, Any]) -> PlanRecord:
         e = R.obj(item, path)
         drug = R.text(e, "drug", path, empty=False, max_len=50).strip().lower()
         if drug not in {f.drug for f in settings.anthracycline_factors}:
-            raise _fail(f"{path}.drug", translate("Store", "'{drug}' is not a known anthracycline").format(drug=drug))
+            raise fail(f"{path}.drug", translate("Store", "'{drug}' is not a known anthracycline").format(drug=drug))
         prior.append(PriorExposure(drug, R.decimal(e, "mg_per_m2", path, positive=False, high=Decimal(10_000))))
-    return PlanRecord(1, regimen_id, R.day(p, "start", "plan"), settings, tuple(prior))  # type: ignore[arg-type]
+    start = R.day(p, "start", "plan")
+    try:
+        require_plan_start(start)  # type: ignore[arg-type]
+    except InputError as exc:
+        raise fail("plan.start", exc.message) from None
+    return PlanRecord(1, regimen_id, start, settings, tuple(prior))  # type: ignore[arg-type]
 
 
 def _modification(m: dict[str, Any], path: str) -> Modification:
@@ -455,7 +279,7 @@ def _modification(m: dict[str, Any], path: str) -> Modification:
     if kind == "weight":
         return WeightChange(cycle, R.decimal(m, "weight_kg", path, high=Decimal(1000)),  # type: ignore[arg-type]
                             R.day(m, "measured_on", path, required=False))
-    raise _fail(f"{path}.kind", _must(translate("Store", "one of {kinds}").format(kinds=", ".join(codec.KINDS))))
+    raise fail(f"{path}.kind", must(translate("Store", "one of {kinds}").format(kinds=", ".join(codec.KINDS))))
 
 
 def _modifications(data: dict[str, Any], plan: PlanRecord, baseline: MeasurementRecord
@@ -476,14 +300,14 @@ def _modifications(data: dict[str, Any], plan: PlanRecord, baseline: Measurement
             try:
                 mod = _with_drug(mod, regimen.drug(mod.drug).id)  # type: ignore[union-attr]
             except InputError as exc:
-                raise _fail(f"{path}.drug", exc.message) from None
+                raise fail(f"{path}.drug", exc.message) from None
         if isinstance(mod, WeightChange):
             from planner.core.units import parse_weight
 
             try:
                 mod = WeightChange(mod.cycle, parse_weight(mod.weight_kg), mod.measured_on)
             except InputError as exc:
-                raise _fail(f"{path}.weight_kg", exc.message) from None
+                raise fail(f"{path}.weight_kg", exc.message) from None
         withdrawn = R.boolean(m, "withdrawn", path, default=False)
         record = ModificationRecord(
             id=i + 1, modification=_with_reason(mod, reason), reason=reason,
@@ -498,7 +322,7 @@ def _modifications(data: dict[str, Any], plan: PlanRecord, baseline: Measurement
             try:
                 compute_plan(regimen, inputs, plan.settings, (*active, mod))
             except InputError as exc:
-                raise _fail(path, exc.message) from None
+                raise fail(path, exc.message) from None
             active.append(mod)
         out.append(record)
     return tuple(out)
@@ -526,23 +350,23 @@ def _dose_checks(data: dict[str, Any], drugs: set[str], cycles: int) -> tuple[Do
         cycle = R.integer(c, "cycle", path, 1, cycles)
         drug = R.text(c, "drug", path, empty=False, max_len=50)
         if drug not in drugs:
-            raise _fail(f"{path}.drug", translate("Store", "'{drug}' is not a drug of this regimen").format(drug=drug))
+            raise fail(f"{path}.drug", translate("Store", "'{drug}' is not a drug of this regimen").format(drug=drug))
         calculated = R.decimal(c, "calculated_mg", path, high=Decimal(100_000))
         checked = R.decimal(c, "checked_mg", path, high=Decimal(100_000))
         tolerance = R.decimal(c, "tolerance_pct", path, positive=False, high=Decimal(20))
         verification = verify_dose(calculated, checked, tolerance)  # type: ignore[arg-type]
         deviation = R.decimal(c, "deviation_pct", path, positive=False, low=Decimal(-100), high=Decimal(10**9))
         if deviation != verification.deviation_pct:
-            raise _fail(f"{path}.deviation_pct", translate(
+            raise fail(f"{path}.deviation_pct", translate(
                 "Store", "{value} does not match the calculated and checked doses ({expected})").format(
                 value=deviation, expected=verification.deviation_pct))
         passed = R.boolean(c, "passed", path)
         if passed != verification.passed:
-            raise _fail(f"{path}.passed", translate("Store", "does not match the deviation and tolerance"))
+            raise fail(f"{path}.passed", translate("Store", "does not match the deviation and tolerance"))
         first = R.text(c, "first_checker", path, empty=False, max_len=MAX_USER).strip()
         second = R.text(c, "second_checker", path, empty=False, max_len=MAX_USER).strip()
         if first.casefold() == second.casefold():
-            raise _fail(f"{path}.second_checker", translate("Store", "must be a different person from the first"))
+            raise fail(f"{path}.second_checker", translate("Store", "must be a different person from the first"))
         out.append(DoseCheckRecord(i + 1, cycle, drug, calculated, checked, verification.deviation_pct,  # type: ignore[arg-type]
                                    tolerance, passed, first, second, R.stamp(c, "checked_at", path)))  # type: ignore[arg-type]
     return tuple(out)
@@ -555,7 +379,7 @@ def _administrations(data: dict[str, Any], drugs: set[str], cycles: int) -> tupl
         a = R.obj(item, path)
         drug = R.text(a, "drug", path, empty=False, max_len=50)
         if drug not in drugs:
-            raise _fail(f"{path}.drug", translate("Store", "'{drug}' is not a drug of this regimen").format(drug=drug))
+            raise fail(f"{path}.drug", translate("Store", "'{drug}' is not a drug of this regimen").format(drug=drug))
         out.append(AdministrationRecord(
             i + 1, R.integer(a, "cycle", path, 1, cycles), R.integer(a, "day", path, 1, 1000), drug,
             R.decimal(a, "dose_mg", path, high=Decimal(100_000)), R.day(a, "given_on", path),  # type: ignore[arg-type]
@@ -568,12 +392,12 @@ def parse_plan_file(raw: bytes | str) -> PatientRecord:
     """The record a plan file describes (ids 0-based placeholders, version 1), or PlanFileError."""
     from planner.core.regimen import load_regimen
 
-    data = R.obj(_load_json(raw), "")
+    data = R.obj(load_json(raw), "")
     if data.get("format") != FORMAT:
-        raise _fail("format", translate("Store", "must be \"{format}\"; this is not a Cycle Planner plan file").format(
+        raise fail("format", translate("Store", "must be \"{format}\"; this is not a Cycle Planner plan file").format(
             format=FORMAT))
     if data.get("version") != VERSION or isinstance(data.get("version"), bool):
-        raise _fail("version", translate(
+        raise fail("version", translate(
             "Store", "version {version} is not supported; this program reads version {supported}").format(
             version=str(data.get("version"))[:20], supported=VERSION))
     identity, withdrawn, withdrawn_reason = _identity(data)
@@ -584,11 +408,11 @@ def parse_plan_file(raw: bytes | str) -> PatientRecord:
         computed = PatientRecord(0, 1, identity, withdrawn, withdrawn_reason, measurements, plan, mods, (), (),
                                  "", datetime.now(UTC)).compute_plan()
     except InputError as exc:
-        raise _fail("plan", exc.message) from None
+        raise fail("plan", exc.message) from None
     weight_changes = {m.id for m in mods if isinstance(m.modification, WeightChange)}
     for i, m in enumerate(measurements):
         if m.modification_id is not None and m.modification_id not in weight_changes:
-            raise _fail(f"measurements[{i}].modification", translate(
+            raise fail(f"measurements[{i}].modification", translate(
                 "Store", "must be the index of a weight change in \"modifications\""))
     withdrawn_changes = {m.id for m in mods if m.withdrawn}
     measurements = tuple(m for m in measurements if m.modification_id not in withdrawn_changes)
@@ -606,6 +430,6 @@ def read_plan_file(path: Path) -> PatientRecord:
         with open(path, "rb") as handle:
             raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        raise _fail("", translate("Store", "cannot read {path} ({reason})").format(
+        raise fail("", translate("Store", "cannot read {path} ({reason})").format(
             path=path, reason=exc.strerror or exc)) from None
     return parse_plan_file(raw)

@@ -142,6 +142,7 @@ summary_patients = Table(
     Column("starts_on", Date, nullable=False),
     Column("ends_on", Date, nullable=False),
     Column("patient_version", Integer, nullable=False),
+    Column("basis", String(64)),  # revision 0003: summary_basis() of the regimen when it was computed
 )
 
 summary_cycles = Table(

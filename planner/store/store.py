@@ -47,11 +47,18 @@ from planner.store.schema import (
     prior_exposures,
 )
 from planner.store.summary import list_summaries, patients_without_summary, write_summary
-from planner.store.validate import clean_identity, require_person, require_positive, require_reason
+from planner.store.validate import (
+    clean_identity,
+    require_person,
+    require_plan_start,
+    require_positive,
+    require_reason,
+)
 
 log = logging.getLogger(__name__)
 
 DEFAULT_SETTINGS = PlanSettings()
+SUMMARY_BATCH = 500
 
 
 def os_user() -> str:
@@ -109,19 +116,23 @@ class PatientStore:
         self.close()
 
     def _refresh_missing_summaries(self) -> None:
+        """Recompute the list summaries that are missing or out of date, in batches (one fsync per batch)."""
         with self._reading() as conn:
             stale = patients_without_summary(conn)
-        for mrn in stale:
+        failed = 0
+        for first in range(0, len(stale), SUMMARY_BATCH):
             with self._writing() as conn:
-                row = patient_row(conn, mrn)
-                try:
-                    plan = load_record(conn, row).compute_plan()
-                except InputError:
-                    log.warning("a patient's plan cannot be computed; its list summary is not refreshed")
-                    continue
-                write_summary(conn, row.id, row.version, plan)
+                for mrn in stale[first:first + SUMMARY_BATCH]:
+                    row = patient_row(conn, mrn)
+                    try:
+                        plan = load_record(conn, row).compute_plan()
+                    except InputError:
+                        failed += 1  # e.g. its regimen is not installed here; the record itself is intact
+                        continue
+                    write_summary(conn, row.id, row.version, plan)
         if stale:
-            log.info("list summaries refreshed for %d patients", len(stale))
+            log.info("list summaries refreshed for %d patients (%d could not be computed)", len(stale) - failed,
+                     failed)
 
     # ------------------------------------------------------------------ transactions
 
@@ -202,9 +213,11 @@ class PatientStore:
 
         identity = clean_identity(identity)
         now = now_utc()
+        if not isinstance(measured_on, date) or not date(1900, 1, 1) <= measured_on <= date(2199, 12, 31):
+            raise InputError("measured_on", translate("Store", "Measured on: enter the date of the measurement."))
         measurement = MeasurementRecord(0, measured_on, parse_height(height_cm), parse_weight(weight_kg),
                                         self.actor, now)
-        plan = PlanRecord(0, regimen_id, start, _normalised(settings),
+        plan = PlanRecord(0, regimen_id, require_plan_start(start), _normalised(settings),
                           tuple(PriorExposure(p.drug.strip().lower(), p.mg_per_m2) for p in prior))
         draft = PatientRecord(id=0, version=1, identity=identity, withdrawn=False, withdrawn_reason="",
                               measurements=(measurement,), plan=plan, modifications=(), dose_checks=(),
@@ -220,6 +233,7 @@ class PatientStore:
         from planner.core.regimen import load_regimen
 
         load_regimen(draft.plan.regimen_id)
+        require_plan_start(draft.plan.start)
         draft.compute_plan()
         now = now_utc()
         with self._writing() as conn:
@@ -278,6 +292,8 @@ class PatientStore:
         return patient_id
 
     def update_identity(self, mrn: str, identity: PatientIdentity, *, expected_version: int) -> PatientRecord:
+        """Save changed identity fields (the MRN may change too). Saving an identical identity writes
+        nothing and returns the record at its current version (after the version check)."""
         identity = clean_identity(identity)
         now = now_utc()
         with self._writing() as conn:
@@ -406,6 +422,9 @@ class PatientStore:
             raise InputError("second_checker", translate(
                 "Store", "Second checker: a double check needs two different people."))
         require_positive(calculated_mg, "calculated_dose", translate("Store", "Calculated dose"))
+        if not isinstance(tolerance_pct, Decimal) or not tolerance_pct.is_finite():
+            raise InputError("tolerance", translate(
+                "Store", "Verification tolerance: enter a percentage from 0 to 20 (5 by default)."))
         verification = verify_dose(calculated_mg, checked_mg, tolerance_pct)
         now = now_utc()
         with self._writing() as conn:

@@ -7,13 +7,30 @@ any `today`, which cycle is current and when the next dose is. The plan itself i
 
 from __future__ import annotations
 
+import hashlib
 from datetime import date
+from functools import cache
 
 from sqlalchemy import Connection, Date, case, delete, func, insert, literal, select, type_coerce
 
 from planner.core.plan import Plan
 from planner.store.records import PatientSummary
 from planner.store.schema import patients, plans, summary_cycles, summary_dose_runs, summary_patients
+
+# Bump when the core changes how cycle or dose dates are computed: every summary is then recomputed
+# once on the next open. (Not the program version: recomputing 10,000 summaries takes ~15 s, too long
+# to pay at every release for nothing.)
+SUMMARY_ALGORITHM = 1
+
+
+@cache
+def summary_basis(regimen_id: str) -> str:
+    """What a summary depends on besides the record: the date rules and the regimen definition. When
+    either changes, the store recomputes the summaries made from the old one."""
+    from planner.core.regimen import load_regimen
+
+    text = f"{SUMMARY_ALGORITHM}|{load_regimen(regimen_id)!r}"
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
 
 
 def dose_runs(plan: Plan) -> list[tuple[date, date]]:
@@ -33,7 +50,8 @@ def write_summary(conn: Connection, patient_id: int, version: int, plan: Plan) -
     for table in (summary_dose_runs, summary_cycles, summary_patients):
         conn.execute(delete(table).where(table.c.patient_id == patient_id))
     conn.execute(insert(summary_patients).values(
-        patient_id=patient_id, starts_on=plan.start, ends_on=plan.end, patient_version=version))
+        patient_id=patient_id, starts_on=plan.start, ends_on=plan.end, patient_version=version,
+        basis=summary_basis(plan.regimen.id)))
     if plan.cycles:
         conn.execute(insert(summary_cycles), [
             {"patient_id": patient_id, "cycle": c.number, "starts_on": c.start, "ends_on": c.end}
@@ -45,12 +63,26 @@ def write_summary(conn: Connection, patient_id: int, version: int, plan: Plan) -
 
 
 def patients_without_summary(conn: Connection) -> list[str]:
-    """MRNs whose summary is missing or older than the record (after an upgrade or an old writer)."""
-    query = (select(patients.c.mrn)
-             .select_from(patients.outerjoin(summary_patients, summary_patients.c.patient_id == patients.c.id))
-             .where((summary_patients.c.patient_id.is_(None))
-                    | (summary_patients.c.patient_version != patients.c.version)))
-    return list(conn.execute(query).scalars())
+    """MRNs whose summary is missing, older than the record, or computed with other date rules or another
+    regimen definition (after an upgrade, an older writer, or a corrected regimen file)."""
+    query = (select(patients.c.mrn, plans.c.regimen_id, summary_patients.c.patient_id,
+                    summary_patients.c.patient_version, patients.c.version, summary_patients.c.basis)
+             .select_from(patients.join(plans, plans.c.patient_id == patients.c.id)
+                          .outerjoin(summary_patients, summary_patients.c.patient_id == patients.c.id)))
+    stale = []
+    for mrn, regimen_id, summary_of, summary_version, version, basis in conn.execute(query):
+        if summary_of is None or summary_version != version or basis != _basis_or_none(regimen_id):
+            stale.append(mrn)
+    return stale
+
+
+def _basis_or_none(regimen_id: str) -> str | None:
+    from planner.core.errors import InputError
+
+    try:
+        return summary_basis(regimen_id)
+    except InputError:  # a regimen this installation does not have: nothing to recompute it with
+        return None
 
 
 def list_summaries(conn: Connection, today: date, include_withdrawn: bool) -> list[PatientSummary]:

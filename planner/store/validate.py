@@ -69,3 +69,17 @@ def require_positive(value: Decimal, field: str, label: str) -> Decimal:
     if not isinstance(value, Decimal) or not value.is_finite() or value <= 0:
         raise InputError(field, translate("Store", "{label}: must be a number above 0.").format(label=label))
     return value
+
+
+# Plans are made for treatment now; the bounds keep every date the core derives (100 cycles, delays)
+# inside the calendar, so a typo like 9999-12-01 is an error for the person, not a crash.
+EARLIEST_START = date(1990, 1, 1)
+LATEST_START = date(2199, 12, 31)
+
+
+def require_plan_start(start: date, field: str = "start") -> date:
+    if not isinstance(start, date) or not EARLIEST_START <= start <= LATEST_START:
+        raise InputError(field, translate(
+            "Store", "Start: the plan must start between {first} and {last}.").format(
+            first=EARLIEST_START.isoformat(), last=LATEST_START.isoformat()))
+    return start

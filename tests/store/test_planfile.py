@@ -98,6 +98,7 @@ def _valid(full_record) -> dict:
     (lambda d: d["administrations"][0].__setitem__("drug", "aspirin"), "administrations[0].drug", "not a drug"),
     (lambda d: d["administrations"][0].__setitem__("cycle", 0), "administrations[0].cycle", "from 1 to"),
     (lambda d: d.__setitem__("patient", []), "patient", "an object"),
+    (lambda d: d["plan"].__setitem__("start", "9999-12-01"), "plan.start", "must start between"),
 ])
 def test_first_problem_is_reported_with_its_path(full_record, mutate, path, reason):
     data = _valid(full_record)
@@ -198,7 +199,9 @@ def test_fuzz_one_value_of_a_valid_file(template, data):
     paths = [p for p in _paths(document) if p]
     path = data.draw(st.sampled_from(paths))
     replacement = data.draw(_json_values | st.sampled_from(["1E-999999", "1e999999", "NaN", "-0", "0.0000001",
-                                                            "2026-02-30", "9999-12-31T23:59:59+14:00", "\ud800"]))
+                                                            "2026-02-30", "9999-12-31T23:59:59+14:00", "\ud800",
+                                                            "9999-12-01", "0001-01-01", 10**20, -1, 0, 100, 366,
+                                                            "epirubicin", "anlotinib", True]))
     parent = document
     for key in path[:-1]:
         parent = parent[key]

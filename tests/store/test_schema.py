@@ -138,3 +138,53 @@ def test_unopenable_locations_are_clear_errors(tmp_path):
         PatientStore.open("::://nonsense")
     with pytest.raises(StoreError, match="cannot use"):
         PatientStore.open("nosuchdialect://user:secret@host/db")
+
+
+def test_summaries_from_another_program_or_regimen_version_are_recomputed(tmp_path):
+    from planner.store.health import check_location
+
+    path = tmp_path / "s.sqlite3"
+    with PatientStore.open(path) as store:
+        add_wang(store)
+    raw = sqlite3.connect(path)
+    # As if an older release (or an older regimen file) had computed cycle 1 a week later.
+    raw.execute("UPDATE summary_patients SET basis = 'older-release', starts_on = '2026-01-12'")
+    raw.execute("UPDATE summary_cycles SET starts_on = date(starts_on, '+7 days'), ends_on = date(ends_on, '+7 days')")
+    raw.execute("UPDATE summary_dose_runs SET first_on = date(first_on, '+7 days'), last_on = date(last_on, '+7 days')")
+    raw.commit()
+    raw.close()
+    assert check_location(path)[1] == ["1 patients have an out-of-date list summary."]
+    with PatientStore.open(path) as store:
+        [row] = store.list_patients(today=date(2026, 1, 6))
+        assert (row.status, row.current_cycle, row.next_dose_date) == ("on treatment", 1, date(2026, 1, 6))
+        assert store.check() == []
+
+
+def test_head_revision_constant_matches_the_migrations():
+    assert db.HEAD_REVISION == db.head_revision()
+
+
+@pytest.mark.slow
+def test_an_installed_wheel_ships_the_migrations(tmp_path):
+    """Build a real wheel, unpack it alone on sys.path and create a database from it (no alembic.ini)."""
+    import subprocess
+    import sys
+    import zipfile
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
+                    "-w", str(tmp_path / "dist"), str(root)], check=True)
+    wheel = next((tmp_path / "dist").glob("cycle_planner-*.whl"))
+    site = tmp_path / "site"
+    with zipfile.ZipFile(wheel) as zf:
+        zf.extractall(site)
+        names = zf.namelist()
+    assert "planner/store/migrations/env.py" in names
+    assert "planner/store/migrations/versions/0001_initial.py" in names
+    code = ("import planner, planner.store as s; "
+            f"assert planner.__file__.startswith({str(site)!r}), planner.__file__; "
+            "st = s.PatientStore.open('w.sqlite3'); print(st.check()); st.close()")
+    out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env={"PYTHONPATH": str(site)},
+                         capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -66,6 +66,8 @@ def test_bad_measurement_regimen_or_settings_saves_nothing(store):
         add_wang(store, regimen_id="nope")
     with pytest.raises(InputError):
         add_wang(store, settings=PlanSettings(formula="guess"))
+    with pytest.raises(InputError, match="Start: the plan must start between"):
+        add_wang(store, start=date(9999, 12, 1))  # the core's date arithmetic would leave the calendar
     assert store.list_patients(include_withdrawn=True) == []
 
 
@@ -198,6 +200,10 @@ def test_dose_check(store):
         store.record_dose_check("12345", cycle=1, drug="epirubicin", calculated_mg=Decimal(164),
                                 checked_mg=Decimal(164), tolerance_pct=Decimal(5), first_checker="Li",
                                 second_checker=" li ", expected_version=3)
+    with pytest.raises(InputError, match="tolerance"):
+        store.record_dose_check("12345", cycle=1, drug="epirubicin", calculated_mg=Decimal(164),
+                                checked_mg=Decimal(164), tolerance_pct=Decimal("NaN"), first_checker="Li",
+                                second_checker="Chen", expected_version=3)
     with pytest.raises(InputError):
         store.record_dose_check("12345", cycle=99, drug="epirubicin", calculated_mg=Decimal(164),
                                 checked_mg=Decimal(164), tolerance_pct=Decimal(5), first_checker="Li",
