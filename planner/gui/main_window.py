@@ -154,7 +154,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             screen = self.screen().availableGeometry() if self.screen() is not None else None
-            width, height = 1860, 960
+            width, height = 1880, 960
             if screen is not None and screen.width() > 800:
                 width, height = min(width, screen.width() - 40), min(height, screen.height() - 40)
             self.resize(width, height)
@@ -262,7 +262,7 @@ class MainWindow(QMainWindow):
         if page == PAGE_PATIENT and not self._dock_sized:
             # Sized when it first has content: a dock sized while hidden and empty collapses to a sliver.
             self._dock_sized = True
-            self.resizeDocks([self.dose_dock], [440], Qt.Orientation.Horizontal)
+            self.resizeDocks([self.dose_dock], [500], Qt.Orientation.Horizontal)
         self.patients.setEnabled(page != PAGE_LOADING)
         self.pages.setCurrentIndex(page)
 

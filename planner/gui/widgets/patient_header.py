@@ -6,7 +6,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from planner.core.dates import format_long
 from planner.core.decimal_math import plain
@@ -38,6 +38,11 @@ class PatientHeader(QFrame):
         self.identity = QLabel()
         self.identity.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.measures = QLabel()
+        # The diagnosis can be long: it wraps in the width there is instead of widening the window.
+        self.diagnosis = QLabel()
+        self.diagnosis.setWordWrap(True)
+        self.diagnosis.setStyleSheet("color: #444;")
+        self.diagnosis.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.bsa = QLabel()
         self.allergies = QLabel()
         self.allergies.setWordWrap(True)
@@ -51,6 +56,7 @@ class PatientHeader(QFrame):
         grid.addWidget(self.measures, 0, 1)
         grid.addWidget(self.bsa, 1, 0)
         grid.addWidget(self.allergies, 1, 1)
+        grid.addWidget(self.diagnosis, 2, 0, 1, 3)
         grid.setColumnStretch(2, 1)  # both columns keep their natural width; the rest is spare
         top = QHBoxLayout()
         top.addWidget(self.name)
@@ -73,9 +79,9 @@ class PatientHeader(QFrame):
             parts.append(self.tr("date of birth not recorded"))
         if identity.sex:
             parts.append(identity.sex)
-        if identity.diagnosis.strip():
-            parts.append(identity.diagnosis.strip())
         self.identity.setText(" · ".join(parts))
+        self.diagnosis.setText(identity.diagnosis.strip())
+        self.diagnosis.setVisible(bool(identity.diagnosis.strip()))
 
         latest = record.latest_measurement
         self.measures.setText(self.tr("Height {h} cm · Weight {w} kg (measured {when})").format(
