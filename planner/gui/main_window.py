@@ -414,7 +414,16 @@ class MainWindow(QMainWindow):
             return
 
         def submit(form: PatientForm) -> None:
-            self._write(lambda: document.update_identity(form.identity))
+            """Errors propagate to the dialog, which stays open with what was typed; a StaleRecord first
+            offers to reload the patient and save these details onto the current record."""
+            from planner.store import StaleRecord
+
+            try:
+                document.update_identity(form.identity)
+            except StaleRecord:
+                if not self._write(lambda: document.update_identity(form.identity),
+                                   self.tr("the edited details")):
+                    raise
 
         PatientDialog(self, settings=document.record.plan.settings, record=document.record, today=self.today(),
                       submit=submit).exec()

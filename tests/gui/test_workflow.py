@@ -312,3 +312,44 @@ def test_a_day_clicked_in_the_calendar_selects_its_cycle(qtbot, window):
     window.calendar.daySelected.emit(START + timedelta(days=43))  # cycle 3 day 2
     assert window.cycles.selected_cycle() == 3
     assert window._selected_cycle == 3
+
+
+def test_edit_patient_saves_identity_and_a_refusal_keeps_the_dialog_open(qtbot, window, monkeypatch):
+    from planner.gui.dialogs.patient_dialog import PatientDialog
+    from tests.gui.shell_helpers import add_patient
+
+    add_patient(window.store)
+    window.refresh_list("12345")
+    qtbot.waitUntil(lambda: window.document is not None)
+
+    def fill(dialog: PatientDialog) -> None:
+        dialog.allergies.setText("Penicillin (rash)")
+        qtbot.keyClicks(dialog.notes, "lives alone")
+
+    monkeypatch.setattr(PatientDialog, "exec", fake_exec(fill))
+    window.actions.edit_patient.trigger()
+    record = window.store.get_patient("12345")
+    assert record.identity.allergies == "Penicillin (rash)" and record.identity.notes == "lives alone"
+    assert "Penicillin" in window.header.allergies.text()
+
+    # A store refusal (here: the name emptied behind the form's back) leaves the dialog open.
+    from planner.core.errors import InputError
+
+    def refuse(identity):
+        raise InputError("name", "Name: refused by the store.")
+
+    monkeypatch.setattr(window.document, "update_identity", refuse)
+    results = []
+
+    def fill_and_check(dialog: PatientDialog) -> None:
+        qtbot.keyClicks(dialog.notes, "!")
+
+    def exec_(dialog):
+        fill_and_check(dialog)
+        dialog.save_button.click()
+        results.append((dialog.result(), dialog.messages["name"].text()))
+        return dialog.result()
+
+    monkeypatch.setattr(PatientDialog, "exec", exec_)
+    window.actions.edit_patient.trigger()
+    assert results == [(0, "Name: refused by the store.")]
