@@ -28,5 +28,15 @@ test: lint
 bench: $(STAMP)
 	for script in benchmarks/bench_*.py; do QT_QPA_PLATFORM=offscreen $(BIN)/python $$script || exit 1; done
 
+# Extract every tr() / translate("Context", ...) string into resources/translations/planner_<lang>.ts
+# (LANGS, default zh_CN), then compile the translated files to .qm for the app to load.
+LANGS ?= zh_CN
+translations: $(STAMP)
+	for lang in $(LANGS); do \
+	  $(BIN)/pyside6-lupdate $$(find planner -name '*.py') -ts resources/translations/planner_$$lang.ts || exit 1; \
+	  $(BIN)/pyside6-lrelease resources/translations/planner_$$lang.ts -qm resources/translations/planner_$$lang.qm \
+	    || exit 1; \
+	done
+
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache

@@ -1,0 +1,137 @@
+"""Undoable edits of one patient's plan (orange-canvas-core `document/commands.py` style).
+
+`PatientDocument` is the open patient: the store, the latest record, its undo stack. Every write goes
+through it with the version the nurse was looking at, so a change made meanwhile by someone else is
+refused (StaleRecord) rather than overwritten. `ModificationCommand` is ONE user-visible edit: redo adds
+the modification, undo withdraws it with the reason "Undone: ..." -- so the undo itself is in the audit log,
+and redo after undo adds it again ("Redone: ..."). A store refusal during undo/redo is reported and the
+command is made obsolete (Qt then drops it from the stack) instead of leaving the history out of step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from planner.core.errors import PlannerError
+from planner.core.modifications import Modification
+from planner.core.plan import Plan
+
+if TYPE_CHECKING:
+    from planner.store import PatientIdentity, PatientRecord, PatientStore
+
+
+class PatientDocument(QObject):
+    """One open patient. `recordChanged` fires after every successful write (and after undo / redo)."""
+
+    recordChanged = Signal(object)  # PatientRecord
+    failed = Signal(object)  # PlannerError raised by the store during undo / redo
+
+    def __init__(self, store: PatientStore, record: PatientRecord, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.record = record
+        self.mrn = record.identity.mrn
+        self.undo_stack = QUndoStack(self)
+        self._plan: Plan | None = None
+
+    @property
+    def plan(self) -> Plan:
+        if self._plan is None:
+            self._plan = self.record.compute_plan()
+        return self._plan
+
+    def _set(self, record: PatientRecord) -> PatientRecord:
+        self.record = record
+        self._plan = None
+        self.recordChanged.emit(record)
+        return record
+
+    def reload(self) -> PatientRecord:
+        """Read the stored record again (after a StaleRecord); the old history no longer applies."""
+        self.undo_stack.clear()
+        return self._set(self.store.get_patient(self.mrn))
+
+    # ------------------------------------------------------------------ writes (each one transaction)
+    def add_modification(self, modification: Modification, reason: str) -> int:
+        record, modification_id = self.store.add_modification(
+            self.mrn, modification, reason, expected_version=self.record.version)
+        self._set(record)
+        return modification_id
+
+    def withdraw_modification(self, modification_id: int, reason: str) -> None:
+        self._set(self.store.withdraw_modification(self.mrn, modification_id, reason,
+                                                   expected_version=self.record.version))
+
+    def update_identity(self, identity: PatientIdentity) -> None:
+        self._set(self.store.update_identity(self.mrn, identity, expected_version=self.record.version))
+
+    def withdraw_patient(self, reason: str) -> None:
+        self.undo_stack.clear()  # nothing to undo into: the patient leaves the active list
+        self._set(self.store.withdraw_patient(self.mrn, reason, expected_version=self.record.version))
+
+    def record_dose_check(self, *, cycle: int, drug: str, calculated_mg: Decimal, checked_mg: Decimal,
+                          tolerance_pct: Decimal, first_checker: str, second_checker: str) -> None:
+        self._set(self.store.record_dose_check(
+            self.mrn, cycle=cycle, drug=drug, calculated_mg=calculated_mg, checked_mg=checked_mg,
+            tolerance_pct=tolerance_pct, first_checker=first_checker, second_checker=second_checker,
+            expected_version=self.record.version))
+
+    def record_administration(self, *, cycle: int, day: int, drug: str, dose_mg: Decimal, given_on: date) -> None:
+        self._set(self.store.record_administration(
+            self.mrn, cycle=cycle, day=day, drug=drug, dose_mg=dose_mg, given_on=given_on,
+            expected_version=self.record.version))
+
+    # ------------------------------------------------------------------ undoable edits
+    def apply(self, modification: Modification, reason: str, text: str) -> ModificationCommand:
+        """Save the modification now and put it on the undo stack. Raises PlannerError; nothing saved then."""
+        command = ModificationCommand(self, modification, reason, text)
+        command.execute()
+        self.undo_stack.push(command)  # redo() skips its first call: execute() already saved it
+        return command
+
+
+class ModificationCommand(QUndoCommand):
+    def __init__(self, document: PatientDocument, modification: Modification, reason: str, text: str,
+                 parent: QUndoCommand | None = None) -> None:
+        super().__init__(text, parent)
+        self.document = document
+        self.modification = modification
+        self.reason = reason
+        self.modification_id: int | None = None
+        self._applied = False
+
+    def execute(self) -> None:
+        self.modification_id = self.document.add_modification(self.modification, self.reason)
+        self._applied = True
+
+    def redo(self) -> None:
+        if self._applied:
+            return  # the first redo (from QUndoStack.push) after execute()
+        self._guard(lambda: setattr(self, "modification_id", self.document.add_modification(
+            self.modification, QCoreApplication.translate("Commands", "Redone: {reason}").format(
+                reason=self.reason))))
+        self._applied = not self.isObsolete()
+
+    def undo(self) -> None:
+        if self.modification_id is None:
+            return
+        modification_id = self.modification_id
+        self._guard(lambda: self.document.withdraw_modification(
+            modification_id, QCoreApplication.translate("Commands", "Undone: {reason}").format(reason=self.reason)))
+        if not self.isObsolete():
+            self._applied = False
+            self.modification_id = None
+
+    def _guard(self, action: Callable[[], None]) -> None:
+        try:
+            action()
+        except PlannerError as exc:
+            # Qt drops an obsolete command from the stack, so the history never claims what the store refused.
+            self.setObsolete(True)
+            self.document.failed.emit(exc)

@@ -1,0 +1,194 @@
+"""Preferences: the settings new plans are made with, the double-check tolerance, printouts and language.
+
+Numbers are typed as text and parsed to Decimal (a spin box would round through float); the ranges are the
+core's own limits, and the core validators give the messages where they exist. Changes apply to plans made
+from now on; an existing plan keeps the settings it was made with (they are stored with it).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.core.bsa import FORMULAS
+from planner.core.decimal_math import plain
+from planner.core.dosing import validate_rounding_step
+from planner.core.errors import InputError
+from planner.core.plan import MAX_PLANNED_CYCLES
+from planner.gui.dialogs._form import FieldMessage, mark_field
+from planner.gui.settings import PAPER_SIZES, Settings
+from planner.gui.translations import available_languages
+
+
+def _decimal(text: str) -> Decimal | None:
+    try:
+        value = Decimal(text.strip().replace(",", "."))
+    except InvalidOperation:
+        return None
+    return value if value.is_finite() else None
+
+
+class PreferencesDialog(QDialog):
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.setWindowTitle(self.tr("Preferences"))
+        self.setMinimumWidth(520)
+        self.messages: dict[str, FieldMessage] = {}
+
+        self.formula = QComboBox()
+        self.formula.setAccessibleName(self.tr("BSA formula"))
+        for key, formula in FORMULAS.items():
+            self.formula.addItem(f"{formula.name}: {formula.expression}", key)
+        self.formula.setCurrentIndex(max(self.formula.findData(settings.text("plan/bsa_formula")), 0))
+        self.rounding = self._line(self.tr("Rounding step in mg"), plain(settings.decimal("plan/rounding_step_mg")))
+        self.threshold = self._line(self.tr("Recalculation threshold in percent"),
+                                    plain(settings.decimal("plan/recalc_threshold_pct")))
+        cap = settings.get("plan/bsa_cap_m2")
+        self.cap = self._line(self.tr("BSA cap in square metres"), plain(cap) if isinstance(cap, Decimal) else "")
+        self.cap.setPlaceholderText(self.tr("empty: no cap"))
+        self.maintenance = QSpinBox()
+        self.maintenance.setAccessibleName(self.tr("Maintenance cycles to plan ahead"))
+        self.maintenance.setRange(1, MAX_PLANNED_CYCLES)
+        cycles = settings.get("plan/maintenance_cycles")
+        self.maintenance.setValue(cycles if isinstance(cycles, int) else 6)
+        self.tolerance = self._line(self.tr("Verification tolerance in percent"),
+                                    plain(settings.verification_tolerance()))
+        self.institution = self._line(self.tr("Institution name"), settings.text("institution/name"))
+        self.phone = self._line(self.tr("Ward phone number"), settings.text("institution/phone"))
+        self.emergency = self._line(self.tr("Emergency phone number (out of hours)"),
+                                    settings.text("institution/emergency_phone"))
+        self.paper = QComboBox()
+        self.paper.setAccessibleName(self.tr("Paper size"))
+        for size in PAPER_SIZES:
+            self.paper.addItem(size, size)
+        self.paper.setCurrentIndex(max(self.paper.findData(settings.text("print/paper_size")), 0))
+        self.language = QComboBox()
+        self.language.setAccessibleName(self.tr("Language"))
+        for code, name in available_languages().items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(self.language.findData(settings.text("ui/language")), 0))
+
+        plans = QGroupBox(self.tr("New plans"))
+        form = QFormLayout(plans)
+        form.addRow(self.tr("BSA formula:"), self.formula)
+        self._row(form, self.tr("Round doses to (mg):"), self.rounding, "rounding")
+        self._row(form, self.tr("Recalculate when weight changes by (%):"), self.threshold, "threshold")
+        self._row(form, self.tr("BSA cap (m²):"), self.cap, "cap")
+        form.addRow(self.tr("Maintenance cycles to plan ahead:"), self.maintenance)
+        note = QLabel(self.tr("These apply to patients added from now on; existing plans keep their settings."))
+        note.setWordWrap(True)
+        note.setStyleSheet("color: #555;")
+        form.addRow(note)
+        checks = QGroupBox(self.tr("Dose double check"))
+        form = QFormLayout(checks)
+        self._row(form, self.tr("Tolerance (%):"), self.tolerance, "tolerance")
+        printing = QGroupBox(self.tr("Printouts"))
+        form = QFormLayout(printing)
+        form.addRow(self.tr("Institution:"), self.institution)
+        form.addRow(self.tr("Ward phone:"), self.phone)
+        form.addRow(self.tr("Emergency phone:"), self.emergency)
+        form.addRow(self.tr("Paper size:"), self.paper)
+        general = QGroupBox(self.tr("Language"))
+        form = QFormLayout(general)
+        form.addRow(self.tr("Language (after restart):"), self.language)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.buttons.accepted.connect(self._save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        for box in (plans, checks, printing, general):
+            layout.addWidget(box)
+        layout.addWidget(self.buttons)
+        for edit in (self.rounding, self.threshold, self.cap, self.tolerance):
+            edit.textChanged.connect(self._revalidate)
+        self._values: dict[str, object] | None = None
+        self._revalidate()
+
+    def _line(self, name: str, text: str) -> QLineEdit:
+        edit = QLineEdit(text)
+        edit.setAccessibleName(name)
+        return edit
+
+    def _row(self, form: QFormLayout, label: str, edit: QLineEdit, key: str) -> None:
+        message = FieldMessage()
+        message.setObjectName(f"message-{key}")
+        self.messages[key] = message
+        form.addRow(label, edit)
+        form.addRow(message)  # full width under the field, so a long message is never clipped
+
+    def _check(self, key: str, edit: QLineEdit, parse: object) -> object:
+        try:
+            value = parse() if callable(parse) else parse
+        except InputError as exc:
+            mark_field(edit, self.messages[key], exc.message, True)
+            return InputError
+        mark_field(edit, self.messages[key], "", False)
+        return value
+
+    def _rounding(self) -> Decimal:
+        value = _decimal(self.rounding.text())
+        return validate_rounding_step(value if value is not None else Decimal("NaN"))
+
+    def _threshold(self) -> Decimal:
+        value = _decimal(self.threshold.text())
+        if value is None or not 0 <= value <= 100:
+            raise InputError("recalc_threshold", self.tr(
+                "Recalculation threshold: enter a percentage from 0 to 100 (0 means always recalculate)."))
+        return value
+
+    def _cap(self) -> Decimal | None:
+        if not self.cap.text().strip():
+            return None
+        value = _decimal(self.cap.text())
+        if value is None or not Decimal("1") <= value <= Decimal("3.5"):
+            raise InputError("bsa_cap", self.tr("BSA cap: enter m² from 1 to 3.5 (for example 2.0), or leave it "
+                                                "empty for no cap."))
+        return value
+
+    def _tolerance(self) -> Decimal:
+        value = _decimal(self.tolerance.text())
+        if value is None or not 0 <= value <= 20:
+            raise InputError("tolerance", self.tr(
+                "Verification tolerance: enter a percentage from 0 to 20 (5 by default)."))
+        return value
+
+    def _revalidate(self, *_: object) -> None:
+        values = {
+            "plan/rounding_step_mg": self._check("rounding", self.rounding, self._rounding),
+            "plan/recalc_threshold_pct": self._check("threshold", self.threshold, self._threshold),
+            "plan/bsa_cap_m2": self._check("cap", self.cap, self._cap),
+            "check/verification_tolerance_pct": self._check("tolerance", self.tolerance, self._tolerance),
+        }
+        valid = all(v is not InputError for v in values.values())
+        self.save_button.setEnabled(valid)
+        self._values = values if valid else None
+
+    def _save(self) -> None:
+        self._revalidate()
+        if self._values is None:
+            return
+        for key, value in self._values.items():
+            self.settings.set(key, value)
+        self.settings.set("plan/bsa_formula", self.formula.currentData())
+        self.settings.set("plan/maintenance_cycles", self.maintenance.value())
+        self.settings.set("institution/name", self.institution.text().strip())
+        self.settings.set("institution/phone", self.phone.text().strip())
+        self.settings.set("institution/emergency_phone", self.emergency.text().strip())
+        self.settings.set("print/paper_size", self.paper.currentData())
+        self.settings.set("ui/language", self.language.currentData())
+        self.settings.sync()
+        self.accept()

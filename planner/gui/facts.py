@@ -1,0 +1,129 @@
+"""What the patient header shows, worked out from the plan and the record (no Qt here, easy to test).
+
+The plan itself is always the core's; these functions only pick which cycle is "now" and which
+warnings still matter, so the widgets stay free of decisions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from planner.core.decimal_math import plain
+from planner.core.i18n import translate
+from planner.core.plan import Cycle, Plan
+
+if TYPE_CHECKING:
+    from planner.store import PatientRecord
+
+SEVERITY_DANGER = "danger"
+SEVERITY_CAUTION = "caution"
+SEVERITY_INFO = "info"
+
+
+@dataclass(frozen=True)
+class Badge:
+    code: str
+    text: str
+    severity: str  # danger (red) | caution (amber) | info (blue)
+    detail: str = ""
+
+
+def age_on(dob: date, today: date) -> int:
+    """Completed years on `today` (a birthday later this year does not count yet)."""
+    return today.year - dob.year - ((today.month, today.day) < (dob.month, dob.day))
+
+
+def current_cycle(plan: Plan, today: date) -> Cycle | None:
+    """The cycle `today` falls in; before the plan the first cycle; after it None."""
+    for cycle in plan.cycles:
+        if today <= cycle.end:
+            return cycle
+    return None
+
+
+def active_badges(record: PatientRecord, plan: Plan, today: date) -> list[Badge]:
+    """Warnings that still matter: those of the current and later cycles, once each, worst first."""
+    badges: list[Badge] = []
+    if record.withdrawn:
+        badges.append(Badge("withdrawn", translate("PatientHeader", "Withdrawn"), SEVERITY_INFO,
+                            record.withdrawn_reason))
+    if record.identity.allergies.strip():
+        badges.append(Badge("allergies", translate("PatientHeader", "Allergies"), SEVERITY_DANGER,
+                            record.identity.allergies.strip()))
+    now = current_cycle(plan, today)
+    seen: set[str] = set()
+    if now is not None:
+        for cycle in plan.cycles[now.number - 1:]:
+            for warning in cycle.warnings:
+                if warning.code in seen:
+                    continue
+                seen.add(warning.code)
+                severity = SEVERITY_DANGER if warning.code.startswith("cumulative-") else SEVERITY_CAUTION
+                text = translate("PatientHeader", "Cycle {n}: {what}").format(n=cycle.number, what=_short(warning.code))
+                badges.append(Badge(warning.code, text, severity, warning.message))
+        checked = {(c.cycle, c.drug) for c in record.dose_checks if c.passed}
+        unchecked = [d.drug.name for d in now.doses if d.drug.basis != "flat" and d.given
+                     and (now.number, d.drug.id) not in checked]
+        if unchecked and not record.withdrawn:
+            badges.append(Badge("dose-check-due", translate(
+                "PatientHeader", "Cycle {n}: double check due").format(n=now.number), SEVERITY_CAUTION,
+                translate("PatientHeader", "No passed double check yet for: {drugs}").format(
+                    drugs=", ".join(unchecked))))
+    order = {SEVERITY_DANGER: 0, SEVERITY_CAUTION: 1, SEVERITY_INFO: 2}
+    return sorted(badges, key=lambda b: order[b.severity])
+
+
+def _short(code: str) -> str:
+    if code.startswith("cumulative-") and code.endswith("-limit"):
+        drug = code[len("cumulative-"):-len("-limit")]
+        return translate("PatientHeader", "cumulative {drug} over limit").format(drug=drug)
+    if code == "bsa-capped":
+        return translate("PatientHeader", "BSA capped")
+    return code
+
+
+def cycle_statuses(record: PatientRecord, plan: Plan) -> dict[int, str]:
+    """Recorded status per cycle from the administration records: "given" when every planned dose was
+    recorded, otherwise what was ("epirubicin given", "anlotinib 5 of 14 days"); cycles with no record are
+    left out so the view shows its date-based status."""
+    given: dict[tuple[int, str], set[int]] = {}
+    for administration in record.administrations:
+        given.setdefault((administration.cycle, administration.drug), set()).add(administration.day)
+    statuses: dict[int, str] = {}
+    for cycle in plan.cycles:
+        parts: list[str] = []
+        complete = True
+        for dose in cycle.doses:
+            if not dose.days:
+                continue
+            days = given.get((cycle.number, dose.drug.id), set()) & set(dose.days)
+            if len(days) == len(dose.days):
+                parts.append(translate("CycleStatus", "{drug} given").format(drug=dose.drug.id))
+            else:
+                complete = False
+                if days:
+                    parts.append(translate("CycleStatus", "{drug} {k} of {n} days").format(
+                        drug=dose.drug.id, k=len(days), n=len(dose.days)))
+        if parts:
+            statuses[cycle.number] = translate("CycleStatus", "given") if complete else "; ".join(parts)
+    return statuses
+
+
+def check_history(record: PatientRecord) -> list[tuple[str, ...]]:
+    """The recorded double checks, newest first, as the dose panel lists them."""
+    rows: list[tuple[str, ...]] = []
+    for check in sorted(record.dose_checks, key=lambda c: c.checked_at, reverse=True):
+        verdict = translate("DoseChecks", "passed") if check.passed else translate("DoseChecks", "FAILED")
+        rows.append((
+            check.checked_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+            translate("DoseChecks", "cycle {n}").format(n=check.cycle),
+            check.drug,
+            translate("DoseChecks", "{checked} mg vs {calculated} mg ({pct}%)").format(
+                checked=plain(check.checked_mg), calculated=plain(check.calculated_mg),
+                pct=plain(check.deviation_pct)),
+            verdict,
+            f"{check.first_checker} / {check.second_checker}",
+        ))
+    return rows

@@ -1,0 +1,572 @@
+"""The main window: patient list on the left; the open patient's header, Calendar and Cycles tabs on the
+right; the dose check in a dock. The window wires widgets to the store and the undo stacks; the plan
+itself always comes from the core (`PatientRecord.compute_plan`), never from here.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QCloseEvent, QUndoGroup
+from PySide6.QtWidgets import (
+    QDialog,
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QProgressBar,
+    QSplitter,
+    QStackedWidget,
+)
+
+from planner.core.errors import PlannerError
+from planner.gui.actions import build_actions
+from planner.gui.icons import icon
+from planner.gui.settings import Settings
+from planner.gui.tasks import TaskRunner
+from planner.gui.widgets.empty_state import EmptyState
+from planner.gui.widgets.patient_list import PatientList
+
+if TYPE_CHECKING:
+    from planner.core.modifications import Modification
+    from planner.core.plan import Plan
+    from planner.gui.commands import PatientDocument
+    from planner.gui.dialogs.patient_dialog import PatientForm
+    from planner.gui.widgets.patient_page import PatientPage
+
+    # The store pulls in SQLAlchemy and Alembic: imported on the worker thread that opens the database,
+    # never on the start-up path (benchmarks/bench_gui.py holds start-up to 2x a bare QMainWindow).
+    from planner.store import PatientRecord, PatientStore, PatientSummary
+
+log = logging.getLogger(__name__)
+
+PAGE_LOADING, PAGE_EMPTY, PAGE_CHOOSE, PAGE_PATIENT = range(4)
+STATUS_TIMEOUT_MS = 6000
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: Settings, today: date | None = None) -> None:
+        super().__init__()
+        self.settings = settings
+        self._today = today
+        self.store: PatientStore | None = None
+        self.document: PatientDocument | None = None
+        self._documents: dict[str, PatientDocument] = {}
+        self._selected_cycle: int | None = None
+        self._showing = False
+        self.runner = TaskRunner(self)
+        self.undo_group = QUndoGroup(self)
+        self.setWindowTitle(self.tr("Cycle Planner"))
+        self.setWindowIcon(icon("app"))
+
+        # ------------------------------------------------------------ left: patients
+        self.patients = PatientList()
+        self.patients.patientSelected.connect(self.open_patient)
+        self.patients.showWithdrawnChanged.connect(lambda _: self.refresh_list())
+
+        # ------------------------------------------------------------ right: pages
+        self.pages = QStackedWidget()
+        self.loading_label = QLabel(self.tr("Opening the patient database..."))
+        self.loading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.loading_label.setWordWrap(True)
+        self.pages.addWidget(self.loading_label)
+        self.empty_state = EmptyState()
+        self.empty_state.newPatientRequested.connect(self.new_patient)
+        self.empty_state.demoPatientRequested.connect(self.add_demo_patient)
+        self.pages.addWidget(self.empty_state)
+        choose = QLabel(self.tr("Choose a patient on the left, or add a new one with File > New patient (Ctrl+N)."))
+        choose.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        choose.setStyleSheet("color: #555; font-size: 11pt;")
+        self.pages.addWidget(choose)
+
+        splitter = QSplitter()
+        splitter.setObjectName("mainSplitter")
+        splitter.addWidget(self.patients)
+        splitter.addWidget(self.pages)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([380, 1000])
+        splitter.setCollapsible(0, False)
+        self.setCentralWidget(splitter)
+
+        # The patient page and the dose-check dock are built on first use (see _ensure_patient_page).
+        self.page: PatientPage | None = None
+        self.dose_dock = QDockWidget(self.tr("Dose check"), self)
+        self.dose_dock.setObjectName("doseCheckDock")
+        self.dose_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                                   | QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dose_dock)
+        self.dose_dock.hide()
+        self._dock_sized = False
+
+        # ------------------------------------------------------------ actions, status bar
+        self.actions = build_actions(self, self.undo_group.createUndoAction(self, self.tr("&Undo")),
+                                     self.undo_group.createRedoAction(self, self.tr("&Redo")))
+        self.actions.new_patient.triggered.connect(self.new_patient)
+        self.actions.demo_patient.triggered.connect(self.add_demo_patient)
+        self.actions.edit_patient.triggered.connect(self.edit_patient)
+        self.actions.withdraw_patient.triggered.connect(self.withdraw_patient)
+        self.actions.find.triggered.connect(self.patients.focus_search)
+        self.actions.preferences.triggered.connect(self.edit_preferences)
+        self.actions.quit.triggered.connect(self.close)
+        self.actions.about.triggered.connect(self.about)
+        view_menu = QMenu(self.tr("&View"), self)
+        view_menu.addAction(self.dose_dock.toggleViewAction())
+        self.menuBar().insertMenu(self.menuBar().actions()[-1], view_menu)  # before Help
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)  # busy indicator
+        self.progress.setMaximumWidth(160)
+        self.progress.setAccessibleName(self.tr("Working"))
+        self.progress.hide()
+        self.statusBar().addPermanentWidget(self.progress)
+        self.database_label = QLabel()
+        self.statusBar().addPermanentWidget(self.database_label)
+        self._set_patient_actions_enabled(False)
+        self._restore_window()
+
+    # ================================================================ helpers
+    def today(self) -> date:
+        return self._today or date.today()
+
+    def say(self, text: str) -> None:
+        self.statusBar().showMessage(text, STATUS_TIMEOUT_MS)
+
+    def problem(self, title: str, text: str) -> None:
+        self.say(title)
+        QMessageBox.warning(self, title, text)
+
+    def _busy(self, busy: bool, text: str = "") -> None:
+        self.progress.setVisible(busy)
+        if text:
+            self.statusBar().showMessage(text)
+
+    def _set_patient_actions_enabled(self, enabled: bool) -> None:
+        for action in (self.actions.edit_patient, self.actions.withdraw_patient):
+            action.setEnabled(enabled)
+
+    def _restore_window(self) -> None:
+        geometry = self.settings.get("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            screen = self.screen().availableGeometry() if self.screen() is not None else None
+            width, height = 1880, 960
+            if screen is not None and screen.width() > 800:
+                width, height = min(width, screen.width() - 40), min(height, screen.height() - 40)
+            self.resize(width, height)
+        state = self.settings.get("window/state")
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.set("window/geometry", self.saveGeometry())
+        self.settings.set("window/state", self.saveState())
+        self.settings.sync()
+        self.runner.wait(5000)
+        if self.store is not None:
+            self.store.close()
+        super().closeEvent(event)
+
+    # ================================================================ database
+    def open_database(self, location: str | Path | None) -> None:
+        """Open (create, migrate) the database and read the patient list on a worker thread."""
+        self._show_page(PAGE_LOADING)
+        self._busy(True, self.tr("Opening the patient database..."))
+        today = self.today()
+
+        def work() -> tuple[PatientStore, list[PatientSummary]]:
+            from planner.store import PatientStore
+
+            store = PatientStore.open(location)
+            try:
+                return store, store.list_patients(today=today, include_withdrawn=False)
+            except BaseException:
+                store.close()
+                raise
+
+        self.runner.start(work, self._database_opened, self._database_failed)
+
+    def _database_opened(self, result: tuple[PatientStore, list[PatientSummary]]) -> None:
+        self._busy(False)
+        self.store, rows = result
+        self.database_label.setText(self.tr("Database: {location}").format(location=Path(self.store.url).name))
+        self.database_label.setToolTip(self.store.url)
+        self.say(self.tr("Database opened."))
+        self.patients.set_patients(rows)
+        self._show_default_page()
+        last = self.settings.text("session/last_patient_mrn")
+        if rows and not self.patients.select(last):
+            self.patients.select_first()
+
+    def _database_failed(self, exc: BaseException) -> None:
+        self._busy(False)
+        message = exc.message if isinstance(exc, PlannerError) else self.tr(
+            "The database could not be opened: {error}").format(error=type(exc).__name__)
+        self.loading_label.setText(message)
+        self.loading_label.setStyleSheet("color: #b00020; font-size: 11pt;")
+        self.say(self.tr("The database could not be opened."))
+        log.error("opening the database failed: %s", type(exc).__name__)
+
+    def _show_default_page(self) -> None:
+        if self.document is not None:
+            self._show_page(PAGE_PATIENT)
+        elif self.patients.model.rowCount() == 0 and not self.patients.show_withdrawn.isChecked():
+            self._show_page(PAGE_EMPTY)
+        else:
+            self._show_page(PAGE_CHOOSE)
+
+    def _ensure_patient_page(self) -> PatientPage:
+        if self.page is None:
+            from planner.gui.widgets.patient_page import PatientPage
+
+            page = PatientPage()
+            page.cycles.cycleSelected.connect(self._cycle_selected)
+            page.calendar.daySelected.connect(self._day_selected)
+            page.cycles.actionRequested.connect(self.cycle_action)
+            page.dose_panel.checkSubmitted.connect(self.record_dose_check)
+            self.pages.addWidget(page)  # index PAGE_PATIENT
+            self.dose_dock.setWidget(page.dose_panel)
+            self.page = page
+        return self.page
+
+    # The views of the open patient (built on first use).
+    @property
+    def header(self) -> Any:
+        return self._ensure_patient_page().header
+
+    @property
+    def calendar(self) -> Any:
+        return self._ensure_patient_page().calendar
+
+    @property
+    def cycles(self) -> Any:
+        return self._ensure_patient_page().cycles
+
+    @property
+    def tabs(self) -> Any:
+        return self._ensure_patient_page().tabs
+
+    @property
+    def dose_panel(self) -> Any:
+        return self._ensure_patient_page().dose_panel
+
+    def _show_page(self, page: int) -> None:
+        # The dose check belongs to an open patient; beside the welcome page it would only confuse.
+        if page == PAGE_PATIENT:
+            self._ensure_patient_page()
+        self.dose_dock.setVisible(page == PAGE_PATIENT)
+        if page == PAGE_PATIENT and not self._dock_sized:
+            # Sized when it first has content: a dock sized while hidden and empty collapses to a sliver.
+            self._dock_sized = True
+            self.resizeDocks([self.dose_dock], [500], Qt.Orientation.Horizontal)
+        self.patients.setEnabled(page != PAGE_LOADING)
+        self.pages.setCurrentIndex(page)
+
+    def refresh_list(self, select_mrn: str = "") -> None:
+        """Re-read the patient list on the worker thread (10,000 rows must not freeze the window)."""
+        store = self.store
+        if store is None:
+            return
+        today, withdrawn = self.today(), self.patients.show_withdrawn.isChecked()
+
+        def done(rows: list[PatientSummary]) -> None:
+            self.patients.set_patients(rows, select_mrn or self.patients.current_mrn())
+            if self.document is not None and self.patients.model.row_of(self.document.mrn) < 0:
+                self.open_patient("")  # withdrawn (and withdrawn patients hidden): close them
+            self._show_default_page()
+
+        self.runner.start(lambda: store.list_patients(today=today, include_withdrawn=withdrawn), done,
+                          lambda exc: self.say(self.tr("The patient list could not be refreshed.")))
+
+    # ================================================================ the open patient
+    def open_patient(self, mrn: str) -> None:
+        from planner.gui.commands import PatientDocument
+
+        if not mrn or self.store is None:
+            self.document = None
+            self.undo_group.setActiveStack(None)
+            self._set_patient_actions_enabled(False)
+            self._show_default_page()
+            return
+        if self.document is not None and self.document.mrn == mrn:
+            return  # already open (the list was refreshed around it)
+        document = self._documents.get(mrn)
+        if document is None:
+            try:
+                record = self.store.get_patient(mrn)
+            except PlannerError as exc:
+                self.problem(self.tr("Patient not opened"), exc.message)
+                return
+            document = PatientDocument(self.store, record, self)
+            document.recordChanged.connect(self._record_changed)
+            # Queued: the report arrives after QUndoStack has finished its undo()/redo(), so showing a
+            # message box or reloading (which clears the stack) never happens inside the stack's own call.
+            document.failed.connect(self._undo_failed, Qt.ConnectionType.QueuedConnection)
+            self.undo_group.addStack(document.undo_stack)
+            self._documents[mrn] = document
+        self.document = document
+        self.undo_group.setActiveStack(document.undo_stack)
+        self.settings.set("session/last_patient_mrn", mrn)
+        self._selected_cycle = None
+        self._set_patient_actions_enabled(not document.record.withdrawn)
+        self._show_record(document)
+
+    def _record_changed(self, record: PatientRecord) -> None:
+        if self.document is not None and record.identity.mrn == self.document.mrn:
+            self._show_record(self.document)
+        self.refresh_list(self.patients.current_mrn())
+
+    def _show_record(self, document: PatientDocument) -> None:
+        from planner.gui.facts import check_history, current_cycle, cycle_statuses
+
+        try:
+            plan = document.plan
+        except PlannerError as exc:
+            self.problem(self.tr("Plan cannot be shown"), exc.message)
+            return
+        today = self.today()
+        cycle = self._selected_cycle
+        if cycle is None or not any(c.number == cycle for c in plan.cycles):
+            now = current_cycle(plan, today)
+            cycle = now.number if now is not None else plan.cycles[-1].number
+        self._showing = True  # the views re-emit their selection while being filled: ignore that
+        try:
+            self.header.set_patient(document.record, plan, today)
+            self.calendar.set_plan(plan, today)
+            self.cycles.set_plan(plan, cycle_statuses(document.record, plan))
+            self.cycles.select_cycle(cycle)
+            self.dose_panel.set_checks(check_history(document.record))
+            self.dose_panel.set_cycle(plan, cycle, self.settings.verification_tolerance())
+        finally:
+            self._showing = False
+        self._selected_cycle = cycle
+        self._show_page(PAGE_PATIENT)
+        self._set_patient_actions_enabled(not document.record.withdrawn)
+
+    def _cycle_selected(self, number: int) -> None:
+        if self._showing:
+            return
+        self._selected_cycle = number
+        if self.document is not None:
+            self.dose_panel.set_cycle(self.document.plan, number, self.settings.verification_tolerance())
+
+    def _day_selected(self, when: date) -> None:
+        """A day clicked in the calendar makes its cycle the one the Cycles tab and the dose check show."""
+        if self.document is None:
+            return
+        day = self.document.plan.day_on(when)
+        if day is not None and day.cycle != self._selected_cycle:
+            self.cycles.select_cycle(day.cycle)
+            self._cycle_selected(day.cycle)
+
+    @property
+    def plan(self) -> Plan | None:
+        return self.document.plan if self.document is not None else None
+
+    # ================================================================ patients
+    def new_patient(self) -> None:
+        from planner.gui.dialogs.patient_dialog import PatientDialog
+
+        if self.store is None:
+            self.say(self.tr("The database is not open yet."))
+            return
+        dialog = PatientDialog(self, settings=self.settings.plan_settings(), today=self.today(),
+                               submit=self.add_patient)
+        dialog.exec()
+
+    def add_patient(self, form: PatientForm) -> PatientRecord:
+        """Save a new patient (raises PlannerError, e.g. DuplicateMrn: the dialog shows it and stays open)."""
+        assert self.store is not None
+        record = self.store.add_patient(
+            form.identity, height_cm=form.height_cm, weight_kg=form.weight_kg, measured_on=form.measured_on,
+            regimen_id=form.regimen_id, start=form.start, settings=self.settings.plan_settings(), prior=form.prior)
+        self._open_new(record)
+        self.say(self.tr("Patient added; the plan is on the Calendar and Cycles tabs."))
+        return record
+
+    def add_demo_patient(self) -> None:
+        if self.store is None:
+            return
+        from planner.gui.demo import add_demo_patient
+        try:
+            record = add_demo_patient(self.store, self.today(), self.settings.plan_settings())
+        except PlannerError as exc:
+            self.problem(self.tr("Demo patient not added"), exc.message)
+            return
+        self._open_new(record)
+        self.say(self.tr("Demo patient added: cycle 3 was delayed a week and epirubicin reduced to 75 mg/m²."))
+
+    def _open_new(self, record: PatientRecord) -> None:
+        """Show a just-added patient at once; the list catches up on the worker thread and selects them."""
+        self.patients.search.clear()
+        self.open_patient(record.identity.mrn)
+        self.refresh_list(record.identity.mrn)
+
+    def edit_patient(self) -> None:
+        from planner.gui.dialogs.patient_dialog import PatientDialog
+
+        document = self.document
+        if document is None:
+            return
+
+        def submit(form: PatientForm) -> None:
+            """Errors propagate to the dialog, which stays open with what was typed; a StaleRecord first
+            offers to reload the patient and save these details onto the current record."""
+            from planner.store import StaleRecord
+
+            try:
+                document.update_identity(form.identity)
+            except StaleRecord:
+                if not self._write(lambda: document.update_identity(form.identity),
+                                   self.tr("the edited details")):
+                    raise
+
+        PatientDialog(self, settings=document.record.plan.settings, record=document.record, today=self.today(),
+                      submit=submit).exec()
+
+    def withdraw_patient(self) -> None:
+        from planner.gui.dialogs.simple_dialogs import WithdrawPatientDialog
+
+        document = self.document
+        if document is None:
+            return
+        identity = document.record.identity
+        dialog = WithdrawPatientDialog(f"{identity.name} ({identity.mrn})", self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        if self._write(lambda: document.withdraw_patient(dialog.reason_text())):
+            self.say(self.tr("Patient withdrawn; tick Show withdrawn to see them in the list."))
+
+    # ================================================================ writes and their errors
+    def _write(self, action: Any, description: str = "") -> bool:
+        """Run one store write; a refusal is shown in words and nothing is half-saved.
+
+        A StaleRecord (someone else saved this patient meanwhile) offers to reload the patient and apply
+        the same change again, so what the nurse entered is not lost.
+        """
+        from planner.store import StaleRecord
+
+        try:
+            action()
+            return True
+        except StaleRecord as exc:
+            if self.document is None:
+                self.problem(self.tr("Not saved"), exc.message)
+                return False
+            what = description or self.tr("your change")
+            answer = QMessageBox.question(
+                self, self.tr("Changed by someone else"),
+                self.tr("{message}\n\nReload the patient and apply {what} to the current record?").format(
+                    message=exc.message, what=what))
+            if answer != QMessageBox.StandardButton.Yes:
+                self.say(self.tr("Not saved: the patient was changed by someone else."))
+                return False
+            try:
+                self.document.reload()
+                action()
+                return True
+            except PlannerError as again:
+                self.problem(self.tr("Not saved"), again.message)
+                return False
+        except PlannerError as exc:
+            self.problem(self.tr("Not saved"), exc.message)
+            return False
+
+    def _undo_failed(self, exc: PlannerError) -> None:
+        from planner.store import StaleRecord
+
+        self.problem(self.tr("Undo / redo not possible"), exc.message)
+        if isinstance(exc, StaleRecord) and self.document is not None:
+            self.document.reload()
+
+    # ================================================================ cycle actions
+    def cycle_action(self, key: str, cycle_number: int) -> None:
+        from planner.gui.dialogs.cycle_actions import DIALOGS, WeightDialog
+
+        document = self.document
+        if document is None:
+            return
+        if document.record.withdrawn:
+            self.problem(self.tr("Patient withdrawn"), self.tr(
+                "This patient was withdrawn from treatment ({reason}); their plan can no longer be changed.").format(
+                reason=document.record.withdrawn_reason))
+            return
+        self._selected_cycle = cycle_number
+        plan = document.plan
+        if key == "given":
+            self._mark_given(document, plan, cycle_number)
+            return
+        dialog_class = DIALOGS.get(key)
+        if dialog_class is None:
+            return
+        try:
+            dialog = (WeightDialog(plan, cycle_number, self, today=self.today()) if dialog_class is WeightDialog
+                      else dialog_class(plan, cycle_number, self))
+        except PlannerError as exc:
+            self.problem(self.tr("Not possible"), exc.message)
+            return
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        modification = dialog.modification()
+        if modification is not None:
+            self.apply_modification(modification, dialog.reason_text())
+
+    def apply_modification(self, modification: Modification, reason: str) -> bool:
+        """One undoable change of the open patient's plan, saved with its reason and audit record."""
+        from planner.gui.dialogs.cycle_actions import describe_modification
+
+        document = self.document
+        if document is None:
+            return False
+        text = describe_modification(modification)
+        if self._write(lambda: document.apply(modification, reason, text), text):
+            self.say(self.tr("Saved: {what}. Undo with Ctrl+Z.").format(what=text))
+            return True
+        return False
+
+    def _mark_given(self, document: PatientDocument, plan: Plan, cycle_number: int) -> None:
+        from planner.gui.dialogs.simple_dialogs import MarkGivenDialog
+
+        dialog = MarkGivenDialog(plan.cycle(cycle_number), self, today=self.today())
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.administration() is None:
+            return
+        given = dialog.administration()
+        assert given is not None
+        if self._write(lambda: document.record_administration(
+                cycle=given.cycle, day=given.day, drug=given.drug, dose_mg=given.dose_mg, given_on=given.given_on)):
+            self.say(self.tr("Recorded as given: cycle {c} day {d}.").format(c=given.cycle, d=given.day))
+
+    # ================================================================ dose check
+    def record_dose_check(self, request: Any) -> None:
+        document = self.document
+        if document is None:
+            return
+        ok = self._write(lambda: document.record_dose_check(
+            cycle=request.cycle, drug=request.drug, calculated_mg=request.calculated_mg,
+            checked_mg=request.checked_mg, tolerance_pct=request.tolerance_pct,
+            first_checker=request.first_checker, second_checker=request.second_checker))
+        if ok:
+            check = document.record.dose_checks[-1]
+            verdict = self.tr("passed") if check.passed else self.tr("FAILED")
+            self.say(self.tr("Double check {verdict}: cycle {c}, deviation {pct}%.").format(
+                verdict=verdict, c=check.cycle, pct=check.deviation_pct))
+
+    # ================================================================ preferences, about
+    def edit_preferences(self) -> None:
+        from planner.gui.dialogs.preferences_dialog import PreferencesDialog
+
+        if PreferencesDialog(self.settings, self).exec() == QDialog.DialogCode.Accepted:
+            self.say(self.tr("Preferences saved; new plans use them."))
+            if self.document is not None:
+                self._show_record(self.document)  # the dose-check tolerance may have changed
+
+    def about(self) -> None:
+        QMessageBox.about(self, self.tr("About Cycle Planner"), self.tr(
+            "<b>Cycle Planner</b><br>Plans chemotherapy cycles, shows every dose with its calculation and "
+            "records the independent double check.<br><br>Every number can be traced: BSA with its formula "
+            "and inputs, each dose as level x BSA = exact -> rounded."))
+

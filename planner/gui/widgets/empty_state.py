@@ -1,0 +1,53 @@
+"""What a first-time user sees on an empty database: what the app is for and the two ways to begin."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from planner.gui.icons import icon
+
+
+class EmptyState(QWidget):
+    newPatientRequested = Signal()
+    demoPatientRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(self.tr("Welcome"))
+        logo = QLabel()
+        logo.setPixmap(icon("app").pixmap(QSize(72, 72)))
+        logo.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        title = QLabel(self.tr("Welcome to Cycle Planner"))
+        title.setStyleSheet("font-size: 20pt; font-weight: 600;")
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        text = QLabel(self.tr(
+            "There are no patients yet.\n"
+            "Add a patient to plan their treatment cycles: the calendar, every dose with its calculation,\n"
+            "and the double check of each dose. Or add a demo patient to look around first."))
+        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        text.setStyleSheet("color: #444; font-size: 11pt;")
+        self.new_button = QPushButton(icon("patient-new"), self.tr("New patient..."))
+        self.new_button.setAccessibleName(self.tr("New patient"))
+        self.new_button.setDefault(True)
+        self.new_button.setMinimumHeight(36)
+        self.demo_button = QPushButton(icon("demo"), self.tr("Add a demo patient"))
+        self.demo_button.setAccessibleName(self.tr("Add a demo patient"))
+        self.demo_button.setMinimumHeight(36)
+        self.new_button.clicked.connect(self.newPatientRequested)
+        self.demo_button.clicked.connect(self.demoPatientRequested)
+
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.demo_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addStretch(2)
+        layout.addWidget(logo)
+        layout.addWidget(title)
+        layout.addSpacing(8)
+        layout.addWidget(text)
+        layout.addSpacing(16)
+        layout.addLayout(buttons)
+        layout.addStretch(3)

@@ -1,0 +1,127 @@
+"""The strip above the plan: who the patient is and the numbers every dose depends on."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from planner.core.dates import format_long
+from planner.core.decimal_math import plain
+from planner.core.plan import Plan
+from planner.gui.facts import SEVERITY_CAUTION, SEVERITY_DANGER, active_badges, age_on, current_cycle
+
+if TYPE_CHECKING:
+    from planner.store import PatientRecord
+
+_BADGE_STYLE = {
+    SEVERITY_DANGER: "background:#fde2e1; color:#8b1a1a; border:1px solid #d9534f;",
+    SEVERITY_CAUTION: "background:#fff3cd; color:#7a5200; border:1px solid #e0a800;",
+}
+_INFO_STYLE = "background:#e3ecf7; color:#1f3f6b; border:1px solid #7a9cc6;"
+
+
+class PatientHeader(QFrame):
+    """Name, MRN, age and DOB, height, weight (with date), BSA (with formula), allergies, warning badges."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("patientHeader")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet("#patientHeader { background: #f7f9fc; }")
+        self.setAccessibleName(self.tr("Patient details"))
+        self.name = QLabel()
+        self.name.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        self.name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.identity = QLabel()
+        self.identity.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.measures = QLabel()
+        # The diagnosis can be long: it wraps in the width there is instead of widening the window.
+        self.diagnosis = QLabel()
+        self.diagnosis.setWordWrap(True)
+        self.diagnosis.setStyleSheet("color: #444;")
+        self.diagnosis.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.bsa = QLabel()
+        self.allergies = QLabel()
+        self.allergies.setWordWrap(True)
+        self.badges = QHBoxLayout()
+        self.badges.setSpacing(6)
+        self.badges.addStretch(1)  # badges are inserted before it, so they line up on the left
+
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(24)
+        grid.addWidget(self.identity, 0, 0)
+        grid.addWidget(self.measures, 0, 1)
+        grid.addWidget(self.bsa, 1, 0)
+        grid.addWidget(self.allergies, 1, 1)
+        grid.addWidget(self.diagnosis, 2, 0, 1, 3)
+        grid.setColumnStretch(2, 1)  # both columns keep their natural width; the rest is spare
+        top = QHBoxLayout()
+        top.addWidget(self.name)
+        top.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.addLayout(top)
+        layout.addLayout(grid)
+        layout.addLayout(self.badges)
+        self._badge_widgets: list[QLabel] = []
+
+    def set_patient(self, record: PatientRecord, plan: Plan, today: date) -> None:
+        identity = record.identity
+        self.name.setText(identity.name)
+        parts = [self.tr("MRN {mrn}").format(mrn=identity.mrn)]
+        if identity.dob is not None:
+            parts.append(self.tr("{age} years (born {dob})").format(age=age_on(identity.dob, today),
+                                                                   dob=format_long(identity.dob)))
+        else:
+            parts.append(self.tr("date of birth not recorded"))
+        if identity.sex:
+            parts.append(identity.sex)
+        self.identity.setText(" · ".join(parts))
+        self.diagnosis.setText(identity.diagnosis.strip())
+        self.diagnosis.setVisible(bool(identity.diagnosis.strip()))
+
+        latest = record.latest_measurement
+        self.measures.setText(self.tr("Height {h} cm · Weight {w} kg (measured {when})").format(
+            h=plain(latest.height_cm), w=plain(latest.weight_kg), when=format_long(latest.measured_on)))
+
+        cycle = current_cycle(plan, today) or (plan.cycles[-1] if plan.cycles else None)
+        bsa = cycle.bsa if cycle is not None else plan.baseline_bsa
+        which = self.tr("cycle {n}").format(n=cycle.number) if cycle is not None else self.tr("baseline")
+        self.bsa.setText(self.tr("BSA {m2} m² ({formula}, {which})").format(
+            m2=plain(bsa.m2), formula=bsa.formula_name, which=which))
+        self.bsa.setToolTip(bsa.explain())
+        self.bsa.setAccessibleDescription(bsa.explain())
+
+        allergies = identity.allergies.strip()
+        if allergies:
+            self.allergies.setText(self.tr("Allergies: {text}").format(text=allergies))
+            self.allergies.setStyleSheet("color:#8b1a1a; font-weight:600;")
+        else:
+            self.allergies.setText(self.tr("Allergies: none recorded"))
+            self.allergies.setStyleSheet("")
+
+        for widget in self._badge_widgets:
+            self.badges.removeWidget(widget)
+            widget.deleteLater()
+        self._badge_widgets = []
+        for badge in active_badges(record, plan, today):
+            if badge.code == "allergies":
+                continue  # already shown in red above
+            label = QLabel(badge.text)
+            label.setStyleSheet(_BADGE_STYLE.get(badge.severity, _INFO_STYLE)
+                                + "border-radius:9px; padding:2px 10px; font-weight:600;")
+            label.setToolTip(badge.detail)
+            label.setAccessibleName(badge.text)
+            label.setAccessibleDescription(badge.detail)
+            label.setObjectName(f"badge-{badge.code}")
+            self._badge_widgets.append(label)
+            self.badges.insertWidget(self.badges.count() - 1, label)
+
+    def badge_texts(self) -> list[str]:
+        return [w.text() for w in self._badge_widgets]
+
+    def badge_widget(self, code: str) -> QLabel | None:
+        return next((w for w in self._badge_widgets if w.objectName() == f"badge-{code}"), None)

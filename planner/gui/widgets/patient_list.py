@@ -1,0 +1,176 @@
+"""The left pane: search box, patient table (sortable, filtered as you type) and the patient count."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.gui.icons import icon
+from planner.gui.models.patients_model import (
+    COL_CYCLE,
+    COL_MRN,
+    COL_NAME,
+    COL_NEXT_DOSE,
+    COL_REGIMEN,
+    COL_STATUS,
+    SUMMARY_ROLE,
+    PatientFilterProxy,
+    PatientsTableModel,
+)
+
+if TYPE_CHECKING:
+    from planner.store import PatientSummary
+
+
+class PatientList(QWidget):
+    patientSelected = Signal(str)  # MRN of the patient picked in the list (filtering it out does not unpick it)
+    showWithdrawnChanged = Signal(bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = PatientsTableModel(self)
+        self.proxy = PatientFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search by name or MRN  (Ctrl+F)"))
+        self.search.setAccessibleName(self.tr("Search patients by name or MRN"))
+        self.search.setClearButtonEnabled(True)
+        self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.search.textChanged.connect(self._search)
+        self.search.returnPressed.connect(self._enter_list)  # Enter: on to the matching patients
+
+        self.table = QTableView()
+        self.table.setAccessibleName(self.tr("Patients"))
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(COL_NAME, Qt.SortOrder.AscendingOrder)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.setWordWrap(False)
+        self.table.setMinimumWidth(300)
+        header = self.table.horizontalHeader()
+        # What a nurse scans for comes first; the regimen (the same for most patients) goes last and
+        # takes what room is left. The model's column numbers stay as they are.
+        for visual, column in enumerate((COL_NAME, COL_MRN, COL_CYCLE, COL_NEXT_DOSE, COL_STATUS, COL_REGIMEN)):
+            header.moveSection(header.visualIndex(column), visual)
+        for column, width in ((COL_NAME, 150), (COL_MRN, 84), (COL_CYCLE, 48), (COL_NEXT_DOSE, 92),
+                              (COL_STATUS, 100)):
+            self.table.setColumnWidth(column, width)
+        header.setStretchLastSection(True)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+
+        self.count = QLabel()
+        self.count.setAccessibleName(self.tr("Number of patients shown"))
+        self.show_withdrawn = QCheckBox(self.tr("Show withdrawn"))
+        self.show_withdrawn.setAccessibleName(self.tr("Show withdrawn patients"))
+        self.show_withdrawn.toggled.connect(self.showWithdrawnChanged)
+        footer = QHBoxLayout()
+        footer.addWidget(self.count, 1)
+        footer.addWidget(self.show_withdrawn)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.search)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(footer)
+        for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset,
+                       self.proxy.layoutChanged):
+            signal.connect(self._update_count)
+        self._update_count()
+
+    def set_patients(self, rows: list[PatientSummary], select_mrn: str = "") -> None:
+        """Replace the rows, keeping (or moving to) the selected patient without a flicker of "no patient"."""
+        before = self.current_mrn()
+        wanted = select_mrn or before
+        selection = self.table.selectionModel()
+        selection.blockSignals(True)
+        try:
+            self.model.set_patients(rows)
+            if wanted:
+                self.select(wanted)
+        finally:
+            selection.blockSignals(False)
+        self.table.viewport().update()
+        self._update_count()
+        if self.current_mrn() and self.current_mrn() != before:
+            self.patientSelected.emit(self.current_mrn())
+
+    def select_first(self) -> None:
+        index = self.proxy.index(0, 0)
+        if index.isValid():
+            self.table.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+
+    def _search(self, text: str) -> None:
+        mrn = self.current_mrn()
+        self.proxy.search(text)
+        self._update_count()
+        if mrn and not self.select(mrn, quiet=True) and self.proxy.rowCount() == 1:
+            self.select(self.proxy.index(0, 0).data(SUMMARY_ROLE).mrn)
+
+    def _update_count(self, *_: object) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        if shown == total:
+            text = self.tr("1 patient") if total == 1 else self.tr("{n} patients").format(n=total)
+        else:
+            text = self.tr("{shown} of {total} patients").format(shown=shown, total=total)
+        self.count.setText(text)
+
+    def current_mrn(self) -> str:
+        index = self.table.selectionModel().currentIndex()
+        if not index.isValid():
+            return ""
+        summary = index.data(SUMMARY_ROLE)
+        return summary.mrn if summary is not None else ""
+
+    def select(self, mrn: str, quiet: bool = False) -> bool:
+        row = self.model.row_of(mrn)
+        if row < 0:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():
+            return False
+        if quiet:
+            self.table.selectionModel().blockSignals(True)
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        if quiet:
+            self.table.selectionModel().blockSignals(False)
+            self.table.viewport().update()
+        self.table.scrollTo(index)
+        return True
+
+    def update_patient(self, summary: PatientSummary) -> None:
+        self.model.update_patient(summary)
+        self._update_count()
+
+    def _current_changed(self, current: object, _previous: object) -> None:
+        mrn = self.current_mrn()
+        if mrn:  # a search that hides the open patient keeps them open
+            self.patientSelected.emit(mrn)
+
+    def _enter_list(self) -> None:
+        if self.proxy.rowCount():
+            if not self.table.selectionModel().currentIndex().isValid():
+                self.select_first()
+            self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()

@@ -1,0 +1,46 @@
+"""The application starts, paints its window and quits, in a subprocess (a second QApplication in one
+process would abort), on a fresh database and preferences under tmp_path."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+
+@pytest.mark.slow
+def test_app_starts_paints_and_quits(tmp_path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    database = tmp_path / "ward.sqlite3"
+    result = subprocess.run(
+        [sys.executable, "-m", "planner.gui.app", "--quit-after-first-paint", "--database", str(database),
+         "--settings", str(tmp_path / "settings.ini")],
+        capture_output=True, text=True, timeout=120, env=env, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("first-paint ")
+    assert "Traceback" not in result.stderr
+    assert database.exists()  # the worker opened (created) it before the app quit
+    assert oct(database.stat().st_mode & 0o777) == "0o600"
+
+
+@pytest.mark.slow
+def test_bad_today_option_exits_with_a_message(tmp_path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run(
+        [sys.executable, "-m", "planner.gui.app", "--today", "05/01/2026", "--database", str(tmp_path / "d.db"),
+         "--settings", str(tmp_path / "s.ini")],
+        capture_output=True, text=True, timeout=120, env=env, check=False)
+    assert result.returncode == 2
+    assert "YYYY-MM-DD" in result.stderr
+
+
+@pytest.mark.slow
+def test_without_options_the_default_database_is_opened(tmp_path):
+    # The autouse fixture points $PLANNER_DATABASE and $PLANNER_SETTINGS into tmp_path: `make run`'s case.
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run([sys.executable, "-m", "planner.gui.app", "--quit-after-first-paint"],
+                            capture_output=True, text=True, timeout=120, env=env, check=False)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "default.sqlite3").exists()

@@ -1,0 +1,69 @@
+"""Undo commands on a bare QUndoStack (PatientDocument's), against a real store under tmp_path."""
+
+from __future__ import annotations
+
+import pytest
+
+from planner.core.modifications import Delay
+from planner.gui.commands import PatientDocument
+from planner.store import PatientStore, StaleRecord
+from tests.gui.shell_helpers import add_patient
+
+
+@pytest.fixture
+def store(tmp_path):
+    with PatientStore.open(tmp_path / "db.sqlite3", actor="nurse.a") as opened:
+        yield opened
+
+
+def test_one_change_is_one_command_and_undo_redo_are_recorded(qtbot, store):
+    document = PatientDocument(store, add_patient(store))
+    before = document.plan.cycle(3).start
+    seen = []
+    document.recordChanged.connect(seen.append)
+
+    document.apply(Delay(3, 7), "ANC 0.9", "Delay cycle 3 by 7 days")
+    assert document.undo_stack.count() == 1 and document.undo_stack.undoText() == "Delay cycle 3 by 7 days"
+    assert (document.plan.cycle(3).start - before).days == 7
+
+    document.undo_stack.undo()
+    assert document.plan.cycle(3).start == before
+    assert store.get_patient("12345").active_modifications() == ()
+
+    document.undo_stack.redo()
+    assert (document.plan.cycle(3).start - before).days == 7
+    assert len(seen) == 3
+
+    actions = [(e.action, (e.new or {}).get("reason") or (e.new or {}).get("withdrawn_reason"))
+               for e in store.audit_log("12345")]
+    reasons = [str(entry) for entry in actions]
+    assert sum(a == "modification.add" for a, _ in actions) == 2
+    assert sum(a == "modification.withdraw" for a, _ in actions) == 1
+    assert any("Undone: ANC 0.9" in r for r in reasons), reasons
+    assert any("Redone: ANC 0.9" in r for r in reasons), reasons
+
+
+def test_an_impossible_change_saves_nothing_and_pushes_nothing(store):
+    from planner.core.errors import InputError
+
+    document = PatientDocument(store, add_patient(store))
+    with pytest.raises(InputError):
+        document.apply(Delay(40, 7), "typo", "Delay cycle 40")
+    assert document.undo_stack.count() == 0
+    assert store.get_patient("12345").modifications == ()
+
+
+def test_undo_refused_by_the_store_is_reported_and_dropped(qtbot, store, tmp_path):
+    document = PatientDocument(store, add_patient(store))
+    document.apply(Delay(3, 7), "ANC 0.9", "Delay cycle 3 by 7 days")
+    # Someone else saves the same patient in the meantime.
+    with PatientStore.open(tmp_path / "db.sqlite3", actor="nurse.b") as other:
+        record = other.get_patient("12345")
+        other.add_modification("12345", Delay(5, 2), "clinic closed", expected_version=record.version)
+    failures = []
+    document.failed.connect(failures.append)
+    document.undo_stack.undo()
+    assert len(failures) == 1 and isinstance(failures[0], StaleRecord)
+    assert "nurse.b" in failures[0].message
+    assert document.undo_stack.count() == 0  # obsolete: dropped rather than claiming an undo that did not happen
+    assert len(store.get_patient("12345").active_modifications()) == 2  # nothing withdrawn

@@ -1,0 +1,98 @@
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+
+from planner.gui.models.patients_model import (
+    COL_CYCLE,
+    COL_MRN,
+    COL_NAME,
+    COL_NEXT_DOSE,
+    PatientFilterProxy,
+    PatientsTableModel,
+)
+from tests.gui.shell_helpers import summary
+
+ROWS = [
+    summary("300", "Zhang Wei", date(2026, 2, 10), 3),
+    summary("100", "Wang Fang", date(2026, 12, 1), 1),
+    summary("200", "Li Na", date(2026, 9, 30), 2),
+    summary("400", "Chen Anna", None, None, status="withdrawn"),
+]
+
+
+def make() -> tuple[PatientsTableModel, PatientFilterProxy]:
+    model = PatientsTableModel()
+    model.set_patients(ROWS)
+    proxy = PatientFilterProxy()
+    proxy.setSourceModel(model)
+    return model, proxy
+
+
+def column(proxy: PatientFilterProxy, col: int) -> list[str]:
+    return [proxy.index(r, col).data() for r in range(proxy.rowCount())]
+
+
+def test_models_pass_qtmodeltester(qtmodeltester):
+    model, proxy = make()
+    qtmodeltester.check(model)
+    qtmodeltester.check(proxy)
+
+
+def test_display_and_sort_roles():
+    model, _ = make()
+    row = model.row_of("300")
+    assert model.index(row, COL_NEXT_DOSE).data() == "2026-02-10"
+    assert model.index(row, COL_NEXT_DOSE).data(Qt.ItemDataRole.UserRole) == date(2026, 2, 10).toordinal()
+    withdrawn = model.row_of("400")
+    assert model.index(withdrawn, COL_NEXT_DOSE).data() == ""
+    assert model.index(withdrawn, COL_CYCLE).data() == ""
+    assert model.headerData(COL_MRN, Qt.Orientation.Horizontal) == "MRN"
+
+
+def test_dates_sort_as_dates_not_as_text():
+    _model, proxy = make()
+    proxy.sort(COL_NEXT_DOSE, Qt.SortOrder.AscendingOrder)
+    # As text "2026-12-01" < "2026-9-30" would be wrong; as dates September comes before December.
+    assert column(proxy, COL_NEXT_DOSE) == ["2026-02-10", "2026-09-30", "2026-12-01", ""]
+    proxy.sort(COL_NEXT_DOSE, Qt.SortOrder.DescendingOrder)
+    assert column(proxy, COL_NEXT_DOSE)[1:] == ["2026-12-01", "2026-09-30", "2026-02-10"]
+
+
+def test_search_by_name_or_mrn_any_case_and_word_order():
+    _model, proxy = make()
+    proxy.search("fang")
+    assert column(proxy, COL_NAME) == ["Wang Fang"]
+    proxy.search("30")
+    assert column(proxy, COL_MRN) == ["300"]
+    proxy.search("na li")
+    assert column(proxy, COL_NAME) == ["Li Na"]
+    proxy.search("")
+    assert proxy.rowCount() == 4
+
+
+def test_filter_follows_sorting_and_updates():
+    model, proxy = make()
+    proxy.search("an")  # Wang Fang, Zhang Wei, Chen Anna
+    proxy.sort(COL_NAME, Qt.SortOrder.AscendingOrder)
+    assert column(proxy, COL_NAME) == ["Chen Anna", "Wang Fang", "Zhang Wei"]
+    model.update_patient(summary("100", "Wu Lei", date(2026, 12, 1)))  # renamed: no longer matches
+    assert column(proxy, COL_NAME) == ["Chen Anna", "Zhang Wei"]
+    model.update_patient(summary("500", "Han Mei", date(2026, 3, 1)))  # a new patient that matches
+    assert "Han Mei" in column(proxy, COL_NAME)
+
+
+def test_sorting_keeps_the_selected_row(qtbot):
+    from PySide6.QtCore import QItemSelectionModel
+    from PySide6.QtWidgets import QTableView
+
+    _model, proxy = make()
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(proxy)
+    selection = view.selectionModel()
+    selection.setCurrentIndex(proxy.index(0, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    name = selection.currentIndex().data()
+    proxy.sort(COL_NAME, Qt.SortOrder.DescendingOrder)
+    assert selection.currentIndex().data() == name

@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication
+
+from planner.core import i18n
+from planner.core.dates import format_long
+from planner.gui.dialogs.preferences_dialog import PreferencesDialog
+from planner.gui.settings import Settings
+from planner.gui.translations import available_languages, install_translators
+
+TS = """<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context><name>MainWindow</name>
+<message><source>Cycle Planner</source><translation>化疗周期计划</translation></message>
+</context>
+<context><name>Dates</name>
+<message><source>Jan</source><translation>1月</translation></message>
+</context>
+</TS>
+"""
+
+
+def test_a_qm_file_translates_the_gui_and_the_core(qapp, tmp_path):
+    (tmp_path / "planner_zh_CN.ts").write_text(TS, encoding="utf-8")
+    lrelease = Path(sys.executable).parent / "pyside6-lrelease"
+    subprocess.run([str(lrelease), str(tmp_path / "planner_zh_CN.ts"), "-qm", str(tmp_path / "planner_zh_CN.qm")],
+                   check=True, capture_output=True)
+    app = QApplication.instance()
+    translators = install_translators(app, "zh_CN", folder=tmp_path)
+    try:
+        assert QCoreApplication.translate("MainWindow", "Cycle Planner") == "化疗周期计划"
+        from datetime import date
+        assert format_long(date(2026, 1, 5)) == "5 1月 2026"  # the core's text went through Qt's translator
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)
+        i18n.set_translator(None)
+    assert QCoreApplication.translate("MainWindow", "Cycle Planner") == "Cycle Planner"
+
+
+def test_english_needs_no_file_and_is_always_offered(qapp):
+    assert install_translators(QApplication.instance(), "en") == []
+    assert "en" in available_languages()
+    i18n.set_translator(None)
+
+
+def test_preferences_validate_and_save_typed_values(qtbot):
+    settings = Settings()
+    dialog = PreferencesDialog(settings)
+    qtbot.addWidget(dialog)
+    dialog.rounding.setText("0")
+    assert not dialog.save_button.isEnabled()
+    assert "Rounding step" in dialog.messages["rounding"].text()
+    dialog.rounding.setText("2.5")
+    dialog.threshold.setText("101")
+    assert "0 to 100" in dialog.messages["threshold"].text()
+    dialog.threshold.setText("0")
+    dialog.cap.setText("2.2")
+    dialog.tolerance.setText("3")
+    dialog.formula.setCurrentIndex(dialog.formula.findData("dubois"))
+    dialog.maintenance.setValue(9)
+    dialog.institution.setText("Sarcoma unit")
+    assert dialog.save_button.isEnabled()
+    dialog.save_button.click()
+    again = Settings()
+    plan = again.plan_settings()
+    assert (plan.formula, plan.rounding_step_mg, plan.recalc_threshold_pct, plan.bsa_cap_m2,
+            plan.open_ended_cycles) == ("dubois", Decimal("2.5"), Decimal(0), Decimal("2.2"), 9)
+    assert again.verification_tolerance() == Decimal(3)
+    assert again.text("institution/name") == "Sarcoma unit"

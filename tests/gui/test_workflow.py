@@ -1,0 +1,355 @@
+"""The nurse's path through the main window: open the database, create a patient, see the plan, delay
+cycle 3 by 7 days, see the calendar move, undo, see it move back, and find it all in the audit log."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from planner.gui.dialogs.cycle_actions import DelayDialog
+from planner.gui.dialogs.patient_dialog import PatientDialog
+from planner.gui.main_window import PAGE_EMPTY, PAGE_PATIENT, MainWindow
+from planner.gui.settings import Settings
+from tests.gui.shell_helpers import START, TODAY
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, monkeypatch):
+    def unexpected(*args, **kwargs):
+        raise AssertionError(f"unexpected message box: {args[1:3]}")
+
+    monkeypatch.setattr(QMessageBox, "warning", unexpected)
+    monkeypatch.setattr(QMessageBox, "question", unexpected)
+    win = MainWindow(Settings(), today=TODAY)
+    qtbot.addWidget(win)
+    win.show()
+    win.open_database(tmp_path / "ward.sqlite3")
+    qtbot.waitUntil(lambda: win.store is not None, timeout=15000)
+    yield win
+    win.close()
+
+
+def fake_exec(fill):
+    """Replace a dialog's exec(): fill it in as a nurse would, then press its OK / Save button."""
+    def exec_(self):
+        fill(self)
+        button = getattr(self, "save_button", None) or self.ok_button
+        assert button.isEnabled(), "the dialog refused what was entered"
+        button.click()
+        return self.result()
+    return exec_
+
+
+def test_empty_database_shows_the_welcome_page(window):
+    assert window.pages.currentIndex() == PAGE_EMPTY
+    assert window.empty_state.new_button.isVisible() and window.empty_state.demo_button.isVisible()
+    assert not window.dose_dock.isVisible()
+
+
+def test_create_delay_undo_and_audit(qtbot, window, monkeypatch):
+    def fill_patient(dialog: PatientDialog) -> None:
+        for edit, text in ((dialog.name, "Wang Fang"), (dialog.mrn, "12345"), (dialog.height, "170"),
+                           (dialog.weight, "70"), (dialog.measured_on, "2026-01-02"),
+                           (dialog.start, START.isoformat())):
+            edit.selectAll()
+            qtbot.keyClicks(edit, text)
+
+    monkeypatch.setattr(PatientDialog, "exec", fake_exec(fill_patient))
+    window.actions.new_patient.trigger()
+
+    # The plan is shown at once: header, calendar, cycles.
+    assert window.pages.currentIndex() == PAGE_PATIENT
+    assert window.header.name.text() == "Wang Fang"
+    assert "BSA 1.82 m² (Mosteller" in window.header.bsa.text()
+    cycle3_start = START + timedelta(days=42)
+    cell = window.calendar.cell(cycle3_start)
+    assert (cell.day.cycle, cell.day.day) == (3, 1)
+    qtbot.waitUntil(lambda: window.patients.model.rowCount() == 1)
+    assert window.patients.current_mrn() == "12345"
+
+    # Delay cycle 3 by 7 days from the Cycles tab.
+    def fill_delay(dialog: DelayDialog) -> None:
+        dialog.days.setValue(7)
+        qtbot.keyClicks(dialog.reason, "ANC 0.9 on day 21")
+
+    monkeypatch.setattr(DelayDialog, "exec", fake_exec(fill_delay))
+    window.cycles.actionRequested.emit("delay", 3)
+    moved = window.calendar.cell(cycle3_start + timedelta(days=7))
+    assert (moved.day.cycle, moved.day.day) == (3, 1)
+    assert window.calendar.cell(cycle3_start).day.cycle == 2  # now a delay day of cycle 2
+    assert window.calendar.cell(cycle3_start).delay_day
+    assert window.actions.undo.isEnabled()
+    assert "Delay cycle 3 by 7 days" in window.actions.undo.text()
+
+    # Undo: Edit > Undo puts it back, and the undo is itself in the audit log.
+    window.actions.undo.trigger()
+    back = window.calendar.cell(cycle3_start)
+    assert (back.day.cycle, back.day.day) == (3, 1)
+    assert window.actions.redo.isEnabled()
+    log = window.store.audit_log("12345")
+    actions = [entry.action for entry in log]
+    assert actions[0] == "patient.add"
+    assert actions.count("modification.add") == 1 and actions.count("modification.withdraw") == 1
+    withdrawn = next(entry for entry in log if entry.action == "modification.withdraw")
+    assert "Undone: ANC 0.9 on day 21" in str(withdrawn.new)
+
+    # Redo brings the delay back.
+    window.actions.redo.trigger()
+    assert window.calendar.cell(cycle3_start + timedelta(days=7)).day.day == 1
+
+
+def test_demo_patient_is_mid_treatment_with_a_delay_and_a_reduction(qtbot, window):
+    window.empty_state.demo_button.click()
+    plan = window.plan
+    assert plan is not None
+    cycle = plan.cycle(3)
+    assert cycle.delay_days == 7 and cycle.start <= TODAY <= cycle.end
+    assert cycle.dose_for("epirubicin").level == 75
+    assert "Allergies: Penicillin" in window.header.allergies.text()
+    assert window.dose_dock.isVisible()
+    qtbot.waitUntil(lambda: window.patients.model.rowCount() == 1)
+
+
+def test_dose_check_is_recorded_from_the_panel(qtbot, window):
+    from decimal import Decimal
+
+    from planner.gui.views.dose_check_panel import DoseCheckRequest
+    from tests.gui.shell_helpers import add_patient
+
+    add_patient(window.store)
+    window.refresh_list("12345")
+    qtbot.waitUntil(lambda: window.document is not None)
+    window.dose_panel.checkSubmitted.emit(DoseCheckRequest(
+        cycle=2, drug="epirubicin", calculated_mg=Decimal(164), checked_mg=Decimal(170),
+        tolerance_pct=Decimal(5), first_checker="AL", second_checker="MK"))
+    check = window.store.get_patient("12345").dose_checks[-1]
+    assert (check.cycle, check.checked_mg, check.passed) == (2, Decimal(170), True)
+    assert "passed" in window.statusBar().currentMessage()
+
+
+def test_a_stale_record_offers_to_reapply_and_nothing_is_lost(qtbot, window, monkeypatch, tmp_path):
+    from planner.core.modifications import Delay
+    from planner.store import PatientStore
+    from tests.gui.shell_helpers import add_patient
+
+    add_patient(window.store)
+    window.refresh_list("12345")
+    qtbot.waitUntil(lambda: window.document is not None)
+    with PatientStore.open(tmp_path / "ward.sqlite3", actor="nurse.b") as other:
+        record = other.get_patient("12345")
+        other.add_modification("12345", Delay(5, 2), "clinic closed", expected_version=record.version)
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
+    assert window.apply_modification(Delay(3, 7), "ANC 0.9")
+    assert "nurse.b" in asked[0]
+    active = window.store.get_patient("12345").active_modifications()
+    assert Delay(3, 7) in active and Delay(5, 2) in active
+
+
+def test_geometry_and_last_patient_are_remembered(qtbot, window):
+    from tests.gui.shell_helpers import add_patient
+
+    add_patient(window.store)
+    window.refresh_list("12345")
+    qtbot.waitUntil(lambda: window.document is not None)
+    window.close()
+    settings = Settings()
+    assert settings.text("session/last_patient_mrn") == "12345"
+    assert not settings.get("window/geometry").isEmpty()
+
+
+def test_mark_given_is_recorded(qtbot, window, monkeypatch):
+    from planner.gui.dialogs.simple_dialogs import MarkGivenDialog
+    from tests.gui.shell_helpers import add_patient
+
+    add_patient(window.store)
+    window.refresh_list("12345")
+    qtbot.waitUntil(lambda: window.document is not None)
+
+    def fill(dialog: MarkGivenDialog) -> None:
+        index = next(i for i in range(dialog.dose.count()) if dialog.dose.itemData(i)[:2] == ("epirubicin", 1))
+        dialog.dose.setCurrentIndex(index)
+        dialog.given_on.setText("2026-01-26")
+
+    monkeypatch.setattr(MarkGivenDialog, "exec", fake_exec(fill))
+    window.cycles.actionRequested.emit("given", 2)
+    given = window.store.get_patient("12345").administrations
+    assert [(a.cycle, a.day, a.drug, a.given_on) for a in given] == [(2, 1, "epirubicin", date(2026, 1, 26))]
+
+
+def test_withdraw_patient_needs_a_reason(qtbot, window, monkeypatch):
+    from planner.gui.dialogs.simple_dialogs import WithdrawPatientDialog
+    from tests.gui.shell_helpers import add_patient
+
+    add_patient(window.store)
+    window.refresh_list("12345")
+    qtbot.waitUntil(lambda: window.document is not None)
+
+    def fill(dialog: WithdrawPatientDialog) -> None:
+        assert not dialog.ok_button.isEnabled()
+        qtbot.keyClicks(dialog.reason, "disease progression")
+
+    monkeypatch.setattr(WithdrawPatientDialog, "exec", fake_exec(fill))
+    window.actions.withdraw_patient.trigger()
+    record = window.store.get_patient("12345")
+    assert record.withdrawn and record.withdrawn_reason == "disease progression"
+    qtbot.waitUntil(lambda: window.patients.model.rowCount() == 0)
+
+
+def test_new_plans_use_the_preferences(qtbot, window):
+    from decimal import Decimal
+
+    from planner.gui.dialogs.patient_dialog import PatientForm
+    from planner.store import PatientIdentity
+
+    window.settings.set("plan/bsa_formula", "dubois")
+    window.settings.set("plan/maintenance_cycles", 2)
+    window.settings.set("plan/rounding_step_mg", Decimal(5))
+    record = window.add_patient(PatientForm(
+        identity=PatientIdentity(name="Li Na", mrn="777"), height_cm=Decimal(160), weight_kg=Decimal(60),
+        measured_on=TODAY, regimen_id="anlotinib-epirubicin", start=TODAY, prior=()))
+    assert record.plan.settings.formula == "dubois"
+    assert record.plan.settings.rounding_step_mg == Decimal(5)
+    assert len(window.plan.cycles) == 6 + 2
+    assert "DuBois" in window.header.bsa.text()
+
+
+def test_menus_shortcuts_and_accessible_names(window):
+    from PySide6.QtGui import QKeySequence
+
+    actions = window.actions
+    assert actions.new_patient.shortcut() == QKeySequence("Ctrl+N")
+    assert actions.find.shortcut() == QKeySequence("Ctrl+F")
+    assert actions.undo.shortcut() == QKeySequence("Ctrl+Z")
+    assert QKeySequence("Ctrl+Shift+Z") in actions.redo.shortcuts()
+    assert not actions.preferences.shortcut().isEmpty()
+    assert all(not a.icon().isNull() for a in (actions.new_patient, actions.undo, actions.redo, actions.preferences))
+    menus = [a.text() for a in window.menuBar().actions()]
+    assert menus == ["&File", "&Edit", "&View", "&Help"]
+    assert window.patients.search.accessibleName() and window.patients.table.accessibleName()
+    actions.find.trigger()
+    assert window.patients.search.hasFocus() or window.focusWidget() is window.patients.search
+
+
+def test_an_impossible_change_is_explained_and_nothing_is_saved(qtbot, window, monkeypatch):
+    from planner.core.modifications import OmitDays
+    from tests.gui.shell_helpers import add_patient
+
+    add_patient(window.store)
+    window.refresh_list("12345")
+    qtbot.waitUntil(lambda: window.document is not None)
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append((title, text)))
+    assert not window.apply_modification(OmitDays("anlotinib", 3, (15,)), "typo")
+    assert shown and "not given on day 15" in shown[0][1]
+    assert window.store.get_patient("12345").modifications == ()
+    assert window.document.undo_stack.count() == 0
+
+
+def test_a_database_that_cannot_be_opened_is_reported_in_the_window(qtbot, tmp_path, monkeypatch):
+    bad = tmp_path / "not-a-database.sqlite3"
+    bad.write_bytes(b"this is not SQLite" * 100)
+    win = MainWindow(Settings(), today=TODAY)
+    qtbot.addWidget(win)
+    win.open_database(bad)
+    qtbot.waitUntil(lambda: not win.runner.busy, timeout=15000)
+    assert win.store is None
+    assert "cannot be opened (file is not a database)" in win.loading_label.text()
+    assert win.loading_label.isVisibleTo(win)
+
+
+def test_undo_refused_because_someone_else_saved_is_reported_after_the_undo(qtbot, window, monkeypatch, tmp_path):
+    from planner.core.modifications import Delay
+    from planner.store import PatientStore
+    from tests.gui.shell_helpers import add_patient
+
+    add_patient(window.store)
+    window.refresh_list("12345")
+    qtbot.waitUntil(lambda: window.document is not None)
+    assert window.apply_modification(Delay(3, 7), "ANC 0.9")
+    with PatientStore.open(tmp_path / "ward.sqlite3", actor="nurse.b") as other:
+        record = other.get_patient("12345")
+        other.add_modification("12345", Delay(5, 2), "clinic closed", expected_version=record.version)
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+    window.actions.undo.trigger()
+    qtbot.waitUntil(lambda: bool(shown))
+    assert "nurse.b" in shown[0]
+    # The window now shows the stored record (both delays), and there is nothing left to undo.
+    qtbot.waitUntil(lambda: len(window.document.record.active_modifications()) == 2)
+    assert window.calendar.cell(START + timedelta(days=49)).day.day == 1
+    assert not window.actions.undo.isEnabled()
+
+
+def test_searching_keeps_the_open_patient_until_another_is_picked(qtbot, window):
+    from tests.gui.shell_helpers import add_patient
+
+    add_patient(window.store)
+    add_patient(window.store, mrn="67890", name="Li Na")
+    window.refresh_list("12345")
+    qtbot.waitUntil(lambda: window.document is not None and window.patients.model.rowCount() == 2)
+    qtbot.keyClicks(window.patients.search, "li n")
+    assert window.patients.proxy.rowCount() == 1
+    # The one match is picked (the open patient no longer matches)...
+    assert window.document.mrn == "67890"
+    qtbot.keyClicks(window.patients.search, "zzz")
+    assert window.patients.proxy.rowCount() == 0
+    # ...and a search matching nobody leaves the open patient on screen.
+    assert window.document.mrn == "67890" and window.pages.currentIndex() == PAGE_PATIENT
+    assert window.patients.count.text() == "0 of 2 patients"
+
+
+def test_a_day_clicked_in_the_calendar_selects_its_cycle(qtbot, window):
+    from tests.gui.shell_helpers import add_patient
+
+    add_patient(window.store)
+    window.refresh_list("12345")
+    qtbot.waitUntil(lambda: window.document is not None)
+    assert window.cycles.selected_cycle() == 2  # today is in cycle 2
+    window.calendar.daySelected.emit(START + timedelta(days=43))  # cycle 3 day 2
+    assert window.cycles.selected_cycle() == 3
+    assert window._selected_cycle == 3
+
+
+def test_edit_patient_saves_identity_and_a_refusal_keeps_the_dialog_open(qtbot, window, monkeypatch):
+    from planner.gui.dialogs.patient_dialog import PatientDialog
+    from tests.gui.shell_helpers import add_patient
+
+    add_patient(window.store)
+    window.refresh_list("12345")
+    qtbot.waitUntil(lambda: window.document is not None)
+
+    def fill(dialog: PatientDialog) -> None:
+        dialog.allergies.setText("Penicillin (rash)")
+        qtbot.keyClicks(dialog.notes, "lives alone")
+
+    monkeypatch.setattr(PatientDialog, "exec", fake_exec(fill))
+    window.actions.edit_patient.trigger()
+    record = window.store.get_patient("12345")
+    assert record.identity.allergies == "Penicillin (rash)" and record.identity.notes == "lives alone"
+    assert "Penicillin" in window.header.allergies.text()
+
+    # A store refusal (here: the name emptied behind the form's back) leaves the dialog open.
+    from planner.core.errors import InputError
+
+    def refuse(identity):
+        raise InputError("name", "Name: refused by the store.")
+
+    monkeypatch.setattr(window.document, "update_identity", refuse)
+    results = []
+
+    def fill_and_check(dialog: PatientDialog) -> None:
+        qtbot.keyClicks(dialog.notes, "!")
+
+    def exec_(dialog):
+        fill_and_check(dialog)
+        dialog.save_button.click()
+        results.append((dialog.result(), dialog.messages["name"].text()))
+        return dialog.result()
+
+    monkeypatch.setattr(PatientDialog, "exec", exec_)
+    window.actions.edit_patient.trigger()
+    assert results == [(0, "Name: refused by the store.")]
