@@ -16,6 +16,7 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	touch $(STAMP)
 
 run: $(STAMP)
+	@packaging/ensure-qt-libs.sh $(VENV)
 	$(BIN)/cycle-planner
 
 lint: $(STAMP)
@@ -23,6 +24,7 @@ lint: $(STAMP)
 	$(BIN)/lint-imports
 
 test: lint
+	@packaging/ensure-qt-libs.sh $(VENV) --offscreen
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
 bench: $(STAMP)
@@ -32,6 +34,7 @@ bench: $(STAMP)
 # (LANGS, default zh_CN), then compile the translated files to .qm for the app to load.
 LANGS ?= zh_CN
 translations: $(STAMP)
+	mkdir -p resources/translations
 	for lang in $(LANGS); do \
 	  $(BIN)/pyside6-lupdate $$(find planner -name '*.py') -ts resources/translations/planner_$$lang.ts || exit 1; \
 	  $(BIN)/pyside6-lrelease resources/translations/planner_$$lang.ts -qm resources/translations/planner_$$lang.qm \

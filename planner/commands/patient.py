@@ -140,9 +140,10 @@ def run_list(args: argparse.Namespace) -> int:
     table = [["MRN", "Name", "Regimen", "Cycle", "Next dose", "Status"]]
     table += [[r.mrn, r.name, r.regimen_id, "" if r.current_cycle is None else str(r.current_cycle),
                r.next_dose_date.isoformat() if r.next_dose_date else "", r.status] for r in rows]
-    widths = [max(len(row[i]) for row in table) for i in range(len(table[0]))]
+    widths = [max(_display_width(row[i]) for row in table) for i in range(len(table[0]))]
     for row in table:
-        _out("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
+        _out("  ".join(cell + " " * (width - _display_width(cell))
+                       for cell, width in zip(row, widths, strict=True)).rstrip())
     if not rows:
         _out("(no patients)")
     return 0
@@ -281,3 +282,10 @@ def run_import(args: argparse.Namespace) -> int:
         record = store.import_plan_file(Path(args.file))
     _saved(f"imported {record.identity.name} from {args.file}", record)
     return 0
+
+
+def _display_width(text: str) -> int:
+    """Terminal columns: Chinese characters take two, so 王芳 lines up with Wang Fang."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)

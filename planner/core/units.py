@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from planner.core.decimal_math import CONTEXT, round_2dp
 from planner.core.errors import InputError
 from planner.core.i18n import translate
 
@@ -79,7 +80,12 @@ def _parse(field: str, raw: object, units: dict[str, Decimal], limits: tuple[Dec
     if number <= 0:
         raise InputError(field, translate("Units", "{label} must be more than 0; {accepted}.").format(
             label=label, accepted=accepted))
-    value = number * units[unit]
+    # A converted value is kept to 0.01 cm / 0.01 kg: far finer than any ward scale or stadiometer, and
+    # short enough to print, so the weight shown on screen and paper is exactly the one doses use
+    # (154 lb -> 69.85 kg, not 69.85322498 kg).
+    value = round_2dp(number * units[unit]).normalize(CONTEXT)
+    if value == value.to_integral_value():
+        value = value.quantize(Decimal(1))
     if not low <= value <= high:
         raise InputError(field, translate(
             "Units", "{label}: {text} is not a plausible adult value; {accepted}.").format(

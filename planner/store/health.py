@@ -8,17 +8,21 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import DatabaseError
 
+from planner.core.errors import PlannerError
 from planner.core.i18n import translate
 from planner.store import engine as db
 from planner.store.summary import patients_without_summary
 
 
-def _sqlite_checks(conn: Connection) -> list[str]:
-    problems: list[str] = []
+def _sqlite_integrity(conn: Connection) -> list[str]:
     rows = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check")]
     if rows != ["ok"]:
-        problems.extend(translate("Store", "Integrity check: {problem}").format(problem=r) for r in rows)
-        return problems  # the further checks would only trip over the same damage
+        return [translate("Store", "Integrity check: {problem}").format(problem=r) for r in rows]
+    return []
+
+
+def _sqlite_settings(conn: Connection) -> list[str]:
+    problems: list[str] = []
     broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
     if broken:
         problems.append(translate("Store", "{n} rows refer to records that do not exist.").format(n=len(broken)))
@@ -45,9 +49,12 @@ def _guarded(engine: Engine, check: Callable[[Connection], list[str]]) -> list[s
 
 def check_database(engine: Engine) -> list[str]:
     if engine.dialect.name == "sqlite":
-        problems = _guarded(engine, _sqlite_checks)
+        problems = _guarded(engine, _sqlite_integrity)
         if problems:
-            return problems + _file_modes(engine)  # the schema checks would only trip over the same damage
+            return problems + _file_modes(engine)  # the further checks would only trip over the same damage
+        # A wrong journal mode or dangling rows do not stop the schema check: an empty file, for one,
+        # must also be reported as having no schema.
+        problems = _guarded(engine, _sqlite_settings)
     else:
         problems = _guarded(engine, lambda conn: [] if conn.execute(text("SELECT 1")).scalar() == 1 else [
             translate("Store", "The database does not answer.")])
@@ -85,8 +92,14 @@ def check_location(location: str | Path | None) -> tuple[str, list[str]]:
     path = db.sqlite_path(url)
     if path is not None and not path.is_file():
         return shown, [translate("Store", "There is no database at {path}.").format(path=path)]
-    engine = db.make_engine(url)
+    try:
+        engine = db.make_engine(url)
+    except PlannerError as exc:  # e.g. a postgresql:// URL without its driver installed: a problem, exit 1
+        return shown, [exc.message]
     try:
         return shown, check_database(engine)
+    except (OSError, DatabaseError) as exc:  # server not reachable, refused, ...
+        return shown, [translate("Store", "The database cannot be reached: {reason}").format(
+            reason=getattr(exc, "orig", None) or exc)]
     finally:
         engine.dispose()

@@ -132,6 +132,27 @@ def test_db_check(capsys, tmp_path):
     assert not (tmp_path / "missing.sqlite3").exists()
 
 
+def test_db_check_reports_an_empty_file_and_an_unusable_url(capsys, tmp_path):
+    empty = tmp_path / "empty.sqlite3"
+    empty.touch(mode=0o600)
+    code, out, _ = run(capsys, "db", "check", "--database", str(empty))
+    assert code == 1 and "Schema version is none" in out
+    code, out, err = run(capsys, "db", "check", "--database", "postgresql://nobody@127.0.0.1:1/x")
+    assert code == 1 and err == "" and out.startswith("problem: ")
+
+
+def test_list_lines_up_chinese_names(capsys):
+    run(capsys, *ADD)
+    run(capsys, *ADD[:3], "王芳", "--mrn", "77", *ADD[6:])
+    _, out, _ = run(capsys, "patient", "list")
+    _, *rows = out.splitlines()
+    wide = next(r for r in rows if "王芳" in r)
+    narrow = next(r for r in rows if "王芳" not in r)
+    from planner.commands.patient import _display_width
+
+    assert _display_width(wide[:wide.index("anlotinib")]) == _display_width(narrow[:narrow.index("anlotinib")])
+
+
 def test_db_check_finds_damaged_pages(capsys, tmp_path):
     import sqlite3
 

@@ -18,14 +18,15 @@ def test_heights_in_every_accepted_form(text, cm):
 
 
 @pytest.mark.parametrize(("text", "kg"), [("70", "70"), ("70kg", "70"), ("70 KG", "70"),
-                                          ("154lb", "69.85322498"), ("154 lbs", "69.85322498")])
+                                          ("154lb", "69.85"), ("154 lbs", "69.85")])
 def test_weights_in_every_accepted_form(text, kg):
     assert parse_weight(text) == Decimal(kg)
 
 
 def test_conversions_are_exact_definitions():
     assert parse_height("98in") == Decimal("248.92")
-    assert parse_weight("100lb") == Decimal("45.359237")
+    assert parse_weight("100lb") == Decimal("45.36")  # 45.359237 kg, kept to 0.01 kg
+    assert parse_weight("150.5lb") == Decimal("68.27")  # 68.2656517 kg
 
 
 @pytest.mark.parametrize("bad", ["0", "-170", "nan", "NaN", "inf", "-inf", "", "   ", "abc", "17O", "170 furlongs",

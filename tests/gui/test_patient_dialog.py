@@ -67,7 +67,7 @@ def test_units_are_selectable_and_converted_exactly(qtbot):
     form = dialog.result_form()
     assert form is not None
     assert form.height_cm == Decimal("170.18")
-    assert form.weight_kg == Decimal("154") * Decimal("0.45359237")
+    assert form.weight_kg == Decimal("69.85")  # 154 lb = 69.85322498 kg, kept to the 0.01 kg the form shows
     assert "69.85 kg" in message(dialog, "weight")
     assert "Mosteller" in dialog.bsa_preview.text()
 

@@ -21,7 +21,7 @@ from tests.store.conftest import add_wang
 
 @pytest.fixture
 def full_record(store):
-    add_wang(store, weight_kg=Decimal("69.85322498"))
+    add_wang(store, weight_kg=Decimal("69.85"))
     store.add_modification("12345", Delay(2, 7), "ANC 0.9", expected_version=1)
     _, mod_id = store.add_modification("12345", DoseLevelChange("anlotinib", 3, Decimal(10)), "hand-foot",
                                        expected_version=2)
@@ -55,7 +55,7 @@ def test_round_trip_between_sites(full_record, store, tmp_path):
     assert [p.name for p in path.parent.iterdir()] == ["wang.json"]  # no temp file left behind
     data = json.loads(path.read_text())
     assert data["format"] == "cycle-planner/plan" and data["version"] == 1
-    assert data["measurements"][0]["weight_kg"] == 69.85322498
+    assert data["measurements"][0]["weight_kg"] == 69.85
     with PatientStore.open(tmp_path / "other-site.sqlite3", actor="nurse.z") as other:
         imported = other.import_plan_file(path)
         assert _history(imported) == _history(full_record)

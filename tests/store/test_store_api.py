@@ -30,8 +30,14 @@ def test_add_patient_and_read_back(store):
 
 
 def test_decimal_values_stay_exact(store):
-    record = add_wang(store, weight_kg=Decimal("69.85322498"), height_cm=Decimal("170.18"))
-    assert store.get_patient(record.identity.mrn).measurements[0].weight_kg == Decimal("69.85322498")
+    record = add_wang(store, weight_kg=Decimal("69.85"), height_cm=Decimal("170.18"))
+    stored = store.get_patient(record.identity.mrn).measurements[0]
+    assert (stored.weight_kg, stored.height_cm) == (Decimal("69.85"), Decimal("170.18"))
+
+
+def test_weights_are_kept_to_the_hundredth_the_screen_shows(store):
+    record = add_wang(store, weight_kg=Decimal("69.85322498"))  # 154 lb
+    assert store.get_patient(record.identity.mrn).measurements[0].weight_kg == Decimal("69.85")
 
 
 def test_duplicate_and_unknown_mrn(store):
