@@ -93,7 +93,7 @@ class ExportActions(QObject):
         self.all_actions = (self.patient_calendar, self.dose_sheet, self.day_list, self.ics, self.table,
                             self.print_action)
 
-        self.open_button = QPushButton(icon("export-calendar"), "")
+        self.open_button = QPushButton(icon("open-file"), "")
         self.open_button.setFlat(True)
         self.open_button.setAccessibleName(self.tr("Open the exported file"))
         self.open_button.clicked.connect(self.open_written)
@@ -301,6 +301,8 @@ class ExportActions(QObject):
             return
         self._set_running(True, self.tr("Printing {what}...").format(what=what))
 
+        from planner.gui.dialogs.print_preview import page_count_text
+
         def work() -> int:
             from planner.gui.pdf_pages import print_pdf
 
@@ -309,7 +311,8 @@ class ExportActions(QObject):
         def done(pages: int) -> None:
             self._set_running(False)
             target = printer.printerName() or printer.outputFileName()
-            self.window.say(self.tr("Sent %n page(s) to the printer {printer}.", "", pages).format(printer=target))
+            self.window.say(self.tr("Sent {pages} to the printer {printer}.").format(
+                pages=page_count_text(pages), printer=target))
 
         def failed(exc: BaseException) -> None:
             self._set_running(False)

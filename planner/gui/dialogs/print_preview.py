@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QImage, QPixmap, QResizeEvent
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -36,6 +36,14 @@ if TYPE_CHECKING:
 PREVIEW_DPI = 144
 ZOOMS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
 PAGE_GAP = 16
+PAGE_BORDER = 1
+
+
+def page_count_text(count: int) -> str:
+    # Two strings rather than "%n page(s)": English reads right without a translation file loaded.
+    if count == 1:
+        return QCoreApplication.translate("PrintPreviewDialog", "1 page")
+    return QCoreApplication.translate("PrintPreviewDialog", "{n} pages").format(n=count)
 
 
 class PrintPreviewDialog(QDialog):
@@ -81,6 +89,8 @@ class PrintPreviewDialog(QDialog):
         self.scroll = QScrollArea()
         self.scroll.setWidget(self.pages_widget)
         self.scroll.setWidgetResizable(True)
+        # Always there, so "Fit width" fits the same width before and after the pages fill the view.
+        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.scroll.setAccessibleName(self.tr("Pages as they will print"))
         self.scroll.setStyleSheet("QScrollArea, #previewPages { background: #8a8f96; }")
 
@@ -170,6 +180,7 @@ class PrintPreviewDialog(QDialog):
     def _clear_pages(self) -> None:
         for label in self.page_labels:
             self.pages_layout.removeWidget(label)
+            label.hide()  # at once: deleteLater waits for the event loop, and the old pages would show through
             label.deleteLater()
         self.page_labels = []
 
@@ -177,7 +188,7 @@ class PrintPreviewDialog(QDialog):
         """Screen pixels per rendered pixel: 100 % shows the page at its real size on this screen."""
         factor = float(self.zoom.currentData() or 0.0)
         if factor <= 0:  # fit width
-            available = self.scroll.viewport().width() - 2 * PAGE_GAP - 4
+            available = self.scroll.viewport().width() - 2 * PAGE_GAP - 2 * PAGE_BORDER
             return max(available, 100) / max(image.width(), 1)
         return factor * self.logicalDpiX() / PREVIEW_DPI
 
@@ -192,7 +203,7 @@ class PrintPreviewDialog(QDialog):
             for number in range(len(images)):
                 label = QLabel()
                 label.setAccessibleName(self.tr("Page {n} of {total}").format(n=number + 1, total=len(images)))
-                label.setStyleSheet("background: white; border: 1px solid #555;")
+                label.setStyleSheet(f"background: white; border: {PAGE_BORDER}px solid #555;")
                 self.pages_layout.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
                 self.page_labels.append(label)
         for label, image in zip(self.page_labels, images, strict=True):
@@ -201,8 +212,8 @@ class PrintPreviewDialog(QDialog):
                                                     Qt.AspectRatioMode.KeepAspectRatio,
                                                     Qt.TransformationMode.SmoothTransformation))
             label.setPixmap(pixmap)
-            label.setFixedSize(pixmap.size())
-        self.page_count_label.setText(self.tr("%n page(s)", "", len(images)))
+            label.setFixedSize(pixmap.width() + 2 * PAGE_BORDER, pixmap.height() + 2 * PAGE_BORDER)
+        self.page_count_label.setText(page_count_text(len(images)))
         self.print_button.setEnabled(bool(images))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
