@@ -294,3 +294,21 @@ def test_print_cancelled_prints_nothing(qtbot, patient_window, monkeypatch, tmp_
     monkeypatch.setattr(PrintPreviewDialog, "ask_print", lambda self, printer: False)
     patient_window.exports.print_action.trigger()
     assert not out.exists() and not patient_window.exports._running
+
+
+@pytest.mark.slow
+def test_exports_add_nothing_heavy_to_start_up(tmp_path):
+    """The window with its export actions starts without reportlab, PDFium, pandas or QtPrintSupport."""
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom PySide6.QtWidgets import QApplication\napp = QApplication([])\n"
+            "from planner.gui.main_window import MainWindow\nfrom planner.gui.settings import Settings\n"
+            "window = MainWindow(Settings())\nassert window.exports.print_action is not None\n"
+            "print(sorted(m for m in ('reportlab', 'pypdfium2', 'pandas', 'icalendar', 'PySide6.QtPrintSupport')"
+            " if m in sys.modules))\n")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env,
+                            check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
