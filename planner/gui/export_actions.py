@@ -317,10 +317,12 @@ class ExportActions(QObject):
         def failed(exc: BaseException) -> None:
             self._set_running(False)
             log.error("printing failed: %s", type(exc).__name__)
-            reason = exc.message if isinstance(exc, PlannerError) else str(exc)
-            self.window.problem(self.tr("Not printed"), self.tr(
-                "The document could not be printed: {reason}. Check the printer and try again.").format(
-                reason=reason))
+            if isinstance(exc, PlannerError):
+                text = exc.message
+            else:
+                text = self.tr("The document could not be printed ({error}). Check the printer and try again.").format(
+                    error=type(exc).__name__)
+            self.window.problem(self.tr("Not printed"), text)
 
         self.window.runner.start(work, done, failed)
 

@@ -50,8 +50,9 @@ def print_options_from(settings: Settings, printed_on: date) -> PrintOptions:
 
 
 def _file_safe(text: str) -> str:
-    """Letters, digits, '-' and '_' only: an MRN like 'A/123 4' must not create folders or odd names."""
-    return re.sub(r"[^0-9A-Za-z_-]+", "-", text).strip("-") or "patient"
+    """Letters (any script: a translated name stays readable), digits, '-' and '_' only: an MRN like 'A/123 4'
+    must not create folders or odd names."""
+    return re.sub(r"[^\w-]+", "-", text).strip("-_") or "patient"
 
 
 def default_file_name(kind: str, when: date, mrn: str = "", suffix: str = "pdf") -> str:

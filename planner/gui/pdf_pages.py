@@ -12,15 +12,21 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from PySide6.QtCore import QRectF, QSizeF, Qt
+from PySide6.QtCore import QCoreApplication, QRectF, QSizeF, Qt
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter
+
+from planner.core.errors import PlannerError
 
 POINTS_PER_INCH = 72
 # Pages are painted as images at the printer's resolution up to 300 dpi: sharp print for 9 pt text, and
 # one A4 page is 35 MB of pixels. A 600 dpi raster would be 140 MB a page (three copies on the way to the
 # printer) and a PDF "printer", which reports 1200 dpi, 550 MB; neither makes the printed page clearer.
 MAX_PRINT_DPI = 300
+
+
+class PrintError(PlannerError):
+    """A print job that could not start; the message says what to check."""
 
 
 @dataclass(frozen=True)
@@ -89,13 +95,15 @@ def prepare_printer(printer: QPrinter, data: bytes, paper: str) -> None:
 def print_pdf(data: bytes, printer: QPrinter, progress: Callable[[int, int], None] | None = None) -> int:
     """Paint every page of `data` onto `printer` (its range and copies are the printer's business) at the
     printer's resolution (at most MAX_PRINT_DPI), each page fitted into the printable area without
-    distortion and centred. Returns the number of pages printed; raises RuntimeError if the printer
+    distortion and centred. Returns the number of pages printed; raises PrintError if the printer
     cannot be opened."""
     count = len(page_infos(data))
     dpi = min(printer.resolution(), MAX_PRINT_DPI)
     painter = QPainter()
     if not painter.begin(printer):
-        raise RuntimeError("the printer could not be opened")
+        raise PrintError(QCoreApplication.translate(
+            "Printing", "The printer {printer} could not be opened. Check that it is switched on and connected, "
+                        "or choose another printer.").format(printer=printer.printerName() or printer.outputFileName()))
     try:
         area = printer.pageLayout().paintRectPixels(printer.resolution())
         target_area = QRectF(0, 0, area.width(), area.height())  # the painter's origin is the paint rect

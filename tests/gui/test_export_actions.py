@@ -107,6 +107,7 @@ def test_default_names_hold_the_mrn_and_date_never_the_name():
     assert default_file_name(PATIENT_CALENDAR, TODAY, "12345") == "patient-calendar_12345_2026-02-02.pdf"
     assert default_file_name("table", TODAY, "A/12 3", "csv") == "plan-table_A-12-3_2026-02-02.csv"
     assert default_file_name("day-list", START) == "day-list_2026-01-05.pdf"
+    assert default_file_name("ics", START, "../..", "ics") == "treatment-calendar_patient_2026-01-05.ics"
 
 
 def test_patient_calendar_pdf_is_written_and_opens_on_request(qtbot, patient_window, monkeypatch, tmp_path, messages):
@@ -312,3 +313,30 @@ def test_exports_add_nothing_heavy_to_start_up(tmp_path):
                             check=False)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_a_printer_that_fails_is_reported(qtbot, patient_window, monkeypatch, tmp_path, messages):
+    def exec_(self):
+        wait_loaded(qtbot, self)
+        self.printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        self.printer.setOutputFileName(str(tmp_path / "gone" / "out.pdf"))
+        self.printer.setResolution(96)
+        self.print_button.click()
+        return self.result()
+
+    monkeypatch.setattr(PrintPreviewDialog, "exec", exec_)
+    monkeypatch.setattr(PrintPreviewDialog, "ask_print", lambda self, printer: True)
+    patient_window.exports.print_action.trigger()
+    qtbot.waitUntil(lambda: bool(messages), timeout=20000)
+    assert messages[0][0] == "Not printed" and "could not be opened" in messages[0][1]
+    assert not patient_window.exports._running
+
+
+def test_closing_the_preview_while_it_renders_is_safe(qtbot, patient_window):
+    dialog = patient_window.exports.preview(patient_window.exports._source())
+    assert dialog.loading
+    dialog.reject()
+    dialog.deleteLater()
+    qtbot.wait(10)
+    qtbot.waitUntil(lambda: not patient_window.runner.busy, timeout=20000)  # the result arrives and is dropped
+    qtbot.wait(10)

@@ -14,7 +14,7 @@ from PySide6.QtPrintSupport import QPrinter
 from planner.export.dose_sheet import dose_sheet_pdf
 from planner.export.options import PrintOptions, Subject
 from planner.export.patient_calendar import patient_calendar_pdf
-from planner.gui.pdf_pages import page_infos, prepare_printer, print_pdf, render_pages
+from planner.gui.pdf_pages import PrintError, page_infos, prepare_printer, print_pdf, render_pages
 from tests.gui.conftest import make_plan
 
 SUBJECT = Subject("Wang Fang", "12345", date(1970, 3, 1))
@@ -60,3 +60,11 @@ def test_print_to_a_pdf_printer_gives_one_page_per_page(qapp, calendar_pdf, tmp_
     assert progress[-1] == (expected, expected)
     box = pypdf.PdfReader(out).pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (792, 612)
+
+
+def test_a_printer_that_cannot_open_is_a_print_error(qapp, calendar_pdf, tmp_path):
+    printer = QPrinter()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "no-such-folder" / "out.pdf"))
+    with pytest.raises(PrintError, match="could not be opened"):
+        print_pdf(calendar_pdf, printer)
