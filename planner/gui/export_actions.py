@@ -296,7 +296,7 @@ class ExportActions(QObject):
             accepted = dialog.exec() == QDialog.DialogCode.Accepted
             data, printer, what = dialog.pdf_data(), dialog.printer, dialog.document.currentText()
         finally:
-            dialog.deleteLater()
+            dialog.dispose()
         if not accepted or data is None:
             return
         self._set_running(True, self.tr("Printing {what}...").format(what=what))

@@ -14,7 +14,7 @@ import pypdf
 import pytest
 from icalendar import Calendar
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
@@ -335,8 +335,27 @@ def test_a_printer_that_fails_is_reported(qtbot, patient_window, monkeypatch, tm
 def test_closing_the_preview_while_it_renders_is_safe(qtbot, patient_window):
     dialog = patient_window.exports.preview(patient_window.exports._source())
     assert dialog.loading
-    dialog.reject()
-    dialog.deleteLater()
+    dialog.dispose()  # as the window does once exec() returns
     qtbot.wait(10)
     qtbot.waitUntil(lambda: not patient_window.runner.busy, timeout=20000)  # the result arrives and is dropped
     qtbot.wait(10)
+
+
+def test_ctrl_p_opens_the_print_preview(qtbot, patient_window, monkeypatch):
+    from PySide6.QtCore import Qt
+
+    opened: list[str] = []
+
+    def exec_(self):
+        opened.append(self.kind())
+        return 0
+
+    monkeypatch.setattr(PrintPreviewDialog, "exec", exec_)
+    patient_window.activateWindow()
+    patient_window.patients.setFocus()
+    qtbot.keyClick(patient_window.patients, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert opened == [PATIENT_CALENDAR]
+    qtbot.waitUntil(lambda: not patient_window.runner.busy, timeout=20000)  # its rendering is dropped
+    # Ctrl+P is bound once in the whole window (no ambiguous shortcut that Qt would silently ignore).
+    bound = [a for a in patient_window.findChildren(QAction) if QKeySequence("Ctrl+P") in a.shortcuts()]
+    assert bound == [patient_window.exports.print_action]

@@ -238,6 +238,11 @@ class PrintPreviewDialog(QDialog):
         if self.ask_print(self.printer):
             self.accept()
 
+    def dispose(self) -> None:
+        """Delete the dialog; a rendering still on the worker thread is dropped when it arrives."""
+        self._closed = True
+        self.deleteLater()
+
     def done(self, result: int) -> None:
         self._closed = True  # results still on the worker thread are dropped, not shown in a closed dialog
         super().done(result)
