@@ -175,6 +175,9 @@ def test_day_list_dialog_defaults_to_today(qtbot):
     qtbot.addWidget(dialog)
     assert dialog.chosen_date() == TODAY
     assert dialog.day.text() == "2026-02-02"
+    dialog.day.setDate(dialog.day.date().addDays(1))
+    assert dialog.chosen_date() == date(2026, 2, 3)
+    assert "2026" in dialog.spelled.text() and "3" in dialog.spelled.text()
 
 
 def test_ics_parses_back_with_the_plan_days(qtbot, patient_window, monkeypatch, tmp_path):

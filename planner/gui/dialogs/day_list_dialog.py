@@ -4,8 +4,17 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QDate, QLocale
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 class DayListDialog(QDialog):
@@ -19,18 +28,28 @@ class DayListDialog(QDialog):
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("yyyy-MM-dd")  # ISO: never 05/01 read as May or January
         self.day.setAccessibleName(self.tr("Clinic day"))
+        self.spelled = QLabel()  # the weekday and month in words: a slip to the wrong week is seen at once
+        self.spelled.setStyleSheet("color: #555;")
+        self.day.dateChanged.connect(lambda _: self._spell())
+        self._spell()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("Export..."))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout()
-        form.addRow(self.tr("Clinic day:"), self.day)
+        row = QHBoxLayout()
+        row.addWidget(self.day)
+        row.addWidget(self.spelled, 1)
+        form.addRow(self.tr("Clinic day:"), row)
         layout = QVBoxLayout(self)
         layout.addWidget(text)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(420)
+
+    def _spell(self) -> None:
+        self.spelled.setText(QLocale().toString(self.day.date(), "dddd d MMMM yyyy"))
 
     def chosen_date(self) -> date:
         value = self.day.date()
