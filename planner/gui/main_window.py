@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from planner.core.errors import PlannerError
 from planner.gui.actions import build_actions
+from planner.gui.export_actions import install_export_actions
 from planner.gui.icons import icon
 from planner.gui.settings import Settings
 from planner.gui.tasks import TaskRunner
@@ -126,6 +127,7 @@ class MainWindow(QMainWindow):
         self.database_label = QLabel()
         self.statusBar().addPermanentWidget(self.database_label)
         self._set_patient_actions_enabled(False)
+        self.exports = install_export_actions(self)  # File > Export ... and Print (Ctrl+P)
         self._restore_window()
 
     # ================================================================ helpers
