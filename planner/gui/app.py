@@ -28,6 +28,23 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     return args
 
 
+def missing_display_problem(argv: Sequence[str], env: dict[str, str] | None = None) -> str:
+    """Why no window can open here, or "" when one can.
+
+    Without this, Qt on a Linux machine with no screen aborts with a plugin message that suggests
+    installing libraries; the real cause is that there is no display to show the window on.
+    """
+    import os
+
+    env = dict(os.environ) if env is None else env
+    if not sys.platform.startswith("linux") or "-platform" in argv or env.get("QT_QPA_PLATFORM"):
+        return ""
+    if env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"):
+        return ""
+    return ("there is no display to open the window on (DISPLAY and WAYLAND_DISPLAY are not set). Start Cycle "
+            "Planner from a desktop session, or set QT_QPA_PLATFORM=offscreen to run it without a screen.")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication
@@ -37,6 +54,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     raw = list(sys.argv if argv is None else argv)
     args = parse_args(raw)
+    problem = missing_display_problem(raw)
+    if problem and QApplication.instance() is None:
+        print(f"error: {problem}", file=sys.stderr)
+        return 2
     app = QApplication.instance() or QApplication(raw)
     assert isinstance(app, QApplication)
     app.setApplicationName("Cycle Planner")

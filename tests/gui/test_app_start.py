@@ -44,3 +44,12 @@ def test_without_options_the_default_database_is_opened(tmp_path):
                             capture_output=True, text=True, timeout=120, env=env, check=False)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "default.sqlite3").exists()
+
+
+def test_no_display_is_explained_not_aborted():
+    from planner.gui.app import missing_display_problem
+
+    assert "no display" in missing_display_problem(["cycle-planner"], env={})
+    assert missing_display_problem(["cycle-planner"], env={"DISPLAY": ":0"}) == ""
+    assert missing_display_problem(["cycle-planner"], env={"QT_QPA_PLATFORM": "offscreen"}) == ""
+    assert missing_display_problem(["cycle-planner", "-platform", "offscreen"], env={}) == ""
