@@ -108,7 +108,8 @@ def test_demo_patient_is_mid_treatment_with_a_delay_and_a_reduction(qtbot, windo
     assert cycle.delay_days == 7 and cycle.start <= TODAY <= cycle.end
     assert cycle.dose_for("epirubicin").level == 75
     assert "Allergies: Penicillin" in window.header.allergies.text()
-    assert window.dose_dock.isVisible()
+    # The dose check is there: a dock on a wide window, a tab on this small offscreen one.
+    assert window.dose_dock.isVisible() or window.tabs.indexOf(window.dose_panel) >= 0
     qtbot.waitUntil(lambda: window.patients.model.rowCount() == 1)
 
 

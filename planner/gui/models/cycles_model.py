@@ -21,6 +21,7 @@ from planner.core.decimal_math import plain
 from planner.core.plan import Cycle, DrugDose, Plan
 from planner.core.regimen import DrugSpec
 from planner.gui import style
+from planner.gui.facts import short_warning
 from planner.gui.plan_reasons import delay_reason, level_reason, omit_reason
 
 COL_CYCLE = 0
@@ -70,7 +71,9 @@ def _dose_cell(plan: Plan, cycle: Cycle, drug: DrugSpec, dose: DrugDose | None) 
     calc = dose.calculation
     level = plain(dose.level) + " " + drug.unit
     # calculation.explain() already starts with the level (90 mg/m² x ...); a flat dose is its level.
-    parts = [calc.explain() if calc.calculated else _tr("{dose} mg").format(dose=plain(dose.dose_mg))]
+    # The sum breaks before its "=" so the column stays narrow enough for a 1366 px screen.
+    parts = [calc.explain().replace(" = ", "\n= ", 1) if calc.calculated
+             else _tr("{dose} mg").format(dose=plain(dose.dose_mg))]
     if dose.level_index > 0:
         parts.append(_tr("level -{n}").format(n=dose.level_index))
     if dose.days:
@@ -94,7 +97,8 @@ def _dose_cell(plan: Plan, cycle: Cycle, drug: DrugSpec, dose: DrugDose | None) 
 
 def _row(plan: Plan, cycle: Cycle, previous: Cycle | None, status: str) -> _Row:
     drugs = list(plan.regimen.drugs.values())
-    weight = _tr("{weight} kg · BSA {bsa} m²").format(weight=plain(cycle.dose_weight_kg), bsa=plain(cycle.bsa.m2))
+    # One fact per line keeps the column narrow (the cycles table must fit a 1366 px screen).
+    weight = _tr("{weight} kg\nBSA {bsa} m²").format(weight=plain(cycle.dose_weight_kg), bsa=plain(cycle.bsa.m2))
     weight_tip = [_tr("BSA: {explain}").format(explain=cycle.bsa.explain())]
     recalculated = previous is not None and previous.dose_weight_kg != cycle.dose_weight_kg
     if recalculated:
@@ -115,16 +119,19 @@ def _row(plan: Plan, cycle: Cycle, previous: Cycle | None, status: str) -> _Row:
     if cycle.cumulative_doxorubicin_eq_mg_per_m2 is not None:
         cumulative_tip = _tr("Doxorubicin equivalent {amount} mg/m² (prior exposure included).").format(
             amount=plain(cycle.cumulative_doxorubicin_eq_mg_per_m2))
-    warnings = "; ".join(w.message for w in cycle.warnings)
+    # A few words per warning in the cell (rows stay one or two lines high); the full messages in the tooltip.
+    warnings = "\n".join(short_warning(w.code) for w in cycle.warnings)
+    warnings_tip = "\n".join(w.message for w in cycle.warnings)
     start_tip = ""
     if cycle.delay_days:
         start_tip = _tr("Delayed by {days} days").format(days=cycle.delay_days)
         reason = delay_reason(plan, cycle.number)
         start_tip += (": " + reason) if reason else ""
     cells = [
-        _Cell(str(cycle.number), cycle.number),
+        _Cell(str(cycle.number), cycle.number, _tr("Cycle {n} ({phase}): {start} to {end}").format(
+            n=cycle.number, phase=cycle.phase.name, start=cycle.start.isoformat(), end=cycle.end.isoformat())),
         _Cell(cycle.phase.name, cycle.phase.name),
-        _Cell(cycle.start.isoformat() + (" " + _tr("(+{days} d)").format(days=cycle.delay_days)
+        _Cell(cycle.start.isoformat() + ("\n" + _tr("(+{days} d)").format(days=cycle.delay_days)
                                          if cycle.delay_days else ""),
               QDate(cycle.start), start_tip, "warning" if cycle.delay_days else ""),
         _Cell(cycle.end.isoformat(), QDate(cycle.end)),
@@ -133,7 +140,7 @@ def _row(plan: Plan, cycle: Cycle, previous: Cycle | None, status: str) -> _Row:
         *(_dose_cell(plan, cycle, drug, cycle.dose_for(drug.id)) for drug in drugs),
         _Cell(cumulative or "-", cumulative_sort, cumulative_tip, "danger" if over else ""),
         _Cell(status, status),
-        _Cell(warnings or "-", len(cycle.warnings), warnings, "danger" if cycle.warnings else ""),
+        _Cell(warnings or "-", len(cycle.warnings), warnings_tip, "danger" if cycle.warnings else ""),
     ]
     return _Row(cycle.number, tuple(cells))
 

@@ -9,14 +9,15 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from planner.core.plan import Plan
-from planner.gui.models.cycles_model import COL_CYCLE, CyclesTableModel
+from planner.gui.models.cycles_model import COL_CYCLE, COL_END, COL_PHASE, CyclesTableModel
 
 ACTION_KEYS = ("delay", "dose_level", "omit", "stop", "weight", "given")
-MAX_COLUMN_WIDTH = 330
-MIN_WARNINGS_WIDTH = 160
+MAX_COLUMN_WIDTH = 150  # longer text wraps (word wrap is on): the table must fit a 1366 px screen
+MIN_WARNINGS_WIDTH = 140
 
 
 class CyclesView(QWidget):
@@ -27,6 +28,7 @@ class CyclesView(QWidget):
         super().__init__(parent)
         self.setAccessibleName(self.tr("Cycles"))
         self.model = CyclesTableModel(self)
+        self._widths: list[int] = []  # each column's natural width, from the last set_plan
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         # Raw values (dates, numbers) live under UserRole: sort by them, not by the display text.
@@ -86,10 +88,29 @@ class CyclesView(QWidget):
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), MAX_COLUMN_WIDTH))
         # Warnings (the last, stretching column) take the width left and wrap, instead of widening the table.
         self.table.setColumnWidth(self.model.warnings_column(), MIN_WARNINGS_WIDTH)
+        for column in (COL_PHASE, COL_END):
+            self.table.setColumnHidden(column, False)
+        self._widths = [self.table.columnWidth(c) for c in range(self.model.columnCount())]
+        self._fit_columns()
         if keep is not None and self.model.row_of(keep) is not None:
             self.select_cycle(keep)
         else:
             self._update_buttons()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """On a narrow window (1366 / 1280 px screens) hide Phase and Last day -- both are in the Cycle
+        column's tooltip, and the phase shows in the dose columns -- so that doses, cumulative dose,
+        status and warnings all stay in view without scrolling sideways."""
+        if not self._widths:
+            return
+        room = self.table.viewport().width() or self.width()
+        narrow = sum(self._widths) > room
+        for column in (COL_PHASE, COL_END):
+            self.table.setColumnHidden(column, narrow)
 
     def selected_cycle(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()

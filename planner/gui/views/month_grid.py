@@ -20,7 +20,9 @@ from planner.gui.views import pictograms
 from planner.gui.views.day_cells import Chip, DayCell
 
 MIN_CELL_WIDTH = 66
-MIN_CELL_HEIGHT = 84
+# 62 px still holds the day line and two one-line chips (cycle day 1: anlotinib + epirubicin), and lets
+# six week rows fit under the header on a 1366x768 screen.
+MIN_CELL_HEIGHT = 62
 WEEK_ROWS = 6  # every month drawn with six week rows so side-by-side months line up
 
 
