@@ -92,6 +92,8 @@ def cycle_statuses(record: PatientRecord, plan: Plan) -> dict[int, str]:
     left out so the view shows its date-based status."""
     given: dict[tuple[int, str], set[int]] = {}
     for administration in record.administrations:
+        if administration.withdrawn:
+            continue  # an undone or mistaken Mark given: kept on record, not given
         given.setdefault((administration.cycle, administration.drug), set()).add(administration.day)
     statuses: dict[int, str] = {}
     for cycle in plan.cycles:

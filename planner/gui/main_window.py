@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QStackedWidget,
 )
 
+from planner.core.decimal_math import plain
 from planner.core.errors import PlannerError
 from planner.gui import screen_fit
 from planner.gui.actions import build_actions
@@ -633,9 +634,12 @@ class MainWindow(QMainWindow):
             return
         given = dialog.administration()
         assert given is not None
-        if self._write(lambda: document.record_administration(
-                cycle=given.cycle, day=given.day, drug=given.drug, dose_mg=given.dose_mg, given_on=given.given_on)):
-            self.say(self.tr("Recorded as given: cycle {c} day {d}.").format(c=given.cycle, d=given.day))
+        dose = plan.cycle(cycle_number).dose_for(given.drug)
+        name = dose.drug.name if dose is not None else given.drug
+        text = self.tr("Given: {drug} {mg} mg, cycle {c} day {d}").format(
+            drug=name, mg=plain(given.dose_mg), c=given.cycle, d=given.day)
+        if self._write(lambda: document.mark_given(given, text), text):
+            self.say(self.tr("Saved: {what}. Undo with Ctrl+Z.").format(what=text))
 
     # ================================================================ dose check
     def record_dose_check(self, request: Any) -> None:

@@ -174,11 +174,21 @@ def test_mark_given_is_recorded(qtbot, window, monkeypatch):
         index = next(i for i in range(dialog.dose.count()) if dialog.dose.itemData(i)[:2] == ("epirubicin", 1))
         dialog.dose.setCurrentIndex(index)
         dialog.given_on.setText("2026-01-26")
+        qtbot.keyClicks(dialog.note, "given 2 h late, pump fault")
 
     monkeypatch.setattr(MarkGivenDialog, "exec", fake_exec(fill))
     window.cycles.actionRequested.emit("given", 2)
     given = window.store.get_patient("12345").administrations
-    assert [(a.cycle, a.day, a.drug, a.given_on) for a in given] == [(2, 1, "epirubicin", date(2026, 1, 26))]
+    assert [(a.cycle, a.day, a.drug, a.given_on, a.note) for a in given] == [
+        (2, 1, "epirubicin", date(2026, 1, 26), "given 2 h late, pump fault")]
+    assert window.actions.undo.isEnabled() and "cycle 2 day 1" in window.actions.undo.text()
+
+    # Edit > Undo withdraws it (kept on record with the reason) and the Cycles status no longer says given.
+    window.actions.undo.trigger()
+    [withdrawn] = window.store.get_patient("12345").administrations
+    assert withdrawn.withdrawn and withdrawn.withdrawn_reason.startswith("Undone: Given: Epirubicin")
+    status = window.cycles.model.index(1, window.cycles.model.status_column()).data()
+    assert "given" not in status
 
 
 def test_withdraw_patient_needs_a_reason(qtbot, window, monkeypatch):
