@@ -14,11 +14,12 @@ from PySide6.QtCore import QRect, QSize
 COMFORTABLE_SIZE = QSize(1880, 1000)
 # Below this width the window is opened maximized: on a 1366 or 1280 px ward screen every pixel counts.
 MAXIMIZE_BELOW_WIDTH = 1600
-# A docked dose check needs ~480 px, the patient list ~360 and the calendar (one month + details) ~760.
-DOCK_MIN_WINDOW_WIDTH = 1600
+# A docked dose check needs ~480 px, the patient list ~440 and the calendar (a month of 90 px days beside the
+# day details) ~900: below that the dose check is a tab, so neither it nor the month grid is squeezed.
+DOCK_MIN_WINDOW_WIDTH = 1800
 DOSE_DOCK_WIDTH = 480
 PATIENT_LIST_MIN_WIDTH = 300
-PATIENT_LIST_MAX_WIDTH = 460
+PATIENT_LIST_MAX_WIDTH = 440
 
 
 def initial_geometry(available: QRect) -> tuple[QRect, bool]:

@@ -18,6 +18,7 @@ from planner.gui.models.cycles_model import COL_CYCLE, COL_END, COL_PHASE, Cycle
 ACTION_KEYS = ("delay", "dose_level", "omit", "stop", "weight", "given")
 MAX_COLUMN_WIDTH = 150  # longer text wraps (word wrap is on): the table must fit a 1366 px screen
 MIN_WARNINGS_WIDTH = 140
+MAX_STATUS_WIDTH = 100  # "epirubicin given" wraps onto two lines
 
 
 class CyclesView(QWidget):
@@ -83,13 +84,15 @@ class CyclesView(QWidget):
         """Show `plan`, keeping the selected cycle selected when it still exists."""
         keep = self.selected_cycle()
         self.model.set_plan(plan, statuses, today)
+        for column in (COL_PHASE, COL_END):
+            self.table.setColumnHidden(column, False)  # measured with the others, then hidden if narrow
         self.table.resizeColumnsToContents()
         for column in range(self.model.columnCount()):
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), MAX_COLUMN_WIDTH))
         # Warnings (the last, stretching column) take the width left and wrap, instead of widening the table.
         self.table.setColumnWidth(self.model.warnings_column(), MIN_WARNINGS_WIDTH)
-        for column in (COL_PHASE, COL_END):
-            self.table.setColumnHidden(column, False)
+        status = self.model.status_column()
+        self.table.setColumnWidth(status, min(self.table.columnWidth(status), MAX_STATUS_WIDTH))
         self._widths = [self.table.columnWidth(c) for c in range(self.model.columnCount())]
         self._fit_columns()
         if keep is not None and self.model.row_of(keep) is not None:

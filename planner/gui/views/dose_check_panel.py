@@ -95,6 +95,8 @@ class DoseCheckPanel(QWidget):
         check_box = QGroupBox(self.tr("Independent double check"), self)
         form = QFormLayout(check_box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        # A field that does not fit beside its label goes under it, instead of being cut off at the dock's edge.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self._drug = QComboBox(check_box)
         self._drug.setAccessibleName(self.tr("Drug to check"))
         self._calculated = QLabel(check_box)

@@ -122,8 +122,10 @@ class PatientList(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         # The regimen column only when the name keeps ~150 px beside it.
+        # From this widget's width: the table's viewport has not been resized yet when this runs.
         others = sum(w for c, w in self._fixed_widths.items() if c != COL_REGIMEN)
-        room = self.table.viewport().width() - others - self._fixed_widths[COL_REGIMEN]
+        frame = 2 * self.table.frameWidth() + self.table.verticalScrollBar().sizeHint().width()
+        room = event.size().width() - frame - others - self._fixed_widths[COL_REGIMEN]
         self.table.setColumnHidden(COL_REGIMEN, room < 150)
 
     def set_patients(self, rows: list[PatientSummary], select_mrn: str = "") -> None:
