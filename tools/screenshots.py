@@ -80,7 +80,29 @@ def run_one(outdir: Path, size: str) -> None:
     shot("5-warnings-calendar")
     window.tabs.setCurrentWidget(window.cycles)
     shot("6-warnings-cycles")
+    dialogs(window, shot_widget=lambda widget, name: _grab(widget, outdir / f"{size}-{name}.png", wait))
     window.close()
+
+
+def _grab(widget, path: Path, wait) -> None:
+    widget.show()
+    wait(lambda: False, 0.3)
+    widget.grab().save(str(path))
+    widget.close()
+
+
+def dialogs(window, shot_widget) -> None:
+    """The dialogs a nurse meets first: New patient, Delay, Mark given."""
+    from planner.gui.dialogs.cycle_actions import DIALOGS
+    from planner.gui.dialogs.patient_dialog import PatientDialog
+    from planner.gui.dialogs.simple_dialogs import MarkGivenDialog
+
+    shot_widget(PatientDialog(window, settings=window.settings.plan_settings(), today=window.today(),
+                              submit=lambda form: None), "7-new-patient")
+    window.patients.select("DEMO-0001")
+    plan = window.plan
+    shot_widget(DIALOGS["delay"](plan, 3, window), "8-delay")
+    shot_widget(MarkGivenDialog(plan.cycle(3), window, today=window.today()), "9-mark-given")
 
 
 def main() -> int:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
 )
+from shiboken6 import isValid
 
 from planner.core.decimal_math import plain
 from planner.core.errors import PlannerError
@@ -405,6 +406,7 @@ class MainWindow(QMainWindow):
             # message box or reloading (which clears the stack) never happens inside the stack's own call.
             document.failed.connect(self._undo_failed, Qt.ConnectionType.QueuedConnection)
             self.undo_group.addStack(document.undo_stack)
+            self._report_undo(document)
             self._documents[mrn] = document
         self.document = document
         self.undo_group.setActiveStack(document.undo_stack)
@@ -412,6 +414,22 @@ class MainWindow(QMainWindow):
         self._selected_cycle = None
         self._set_patient_actions_enabled(not document.record.withdrawn)
         self._show_record(document)
+
+    def _report_undo(self, document: PatientDocument) -> None:
+        """Say in the status bar what Ctrl+Z / Ctrl+Shift+Z just did (a new change reports itself)."""
+        stack = document.undo_stack
+        last = [stack.index()]
+
+        def changed(index: int) -> None:
+            if not isValid(stack):
+                return  # emitted while the stack is being destroyed (window closing)
+            if stack.count() and index < last[0]:
+                self.say(self.tr("Undone: {what}. Redo with Ctrl+Shift+Z.").format(what=stack.text(index)))
+            elif stack.count() and index > last[0]:
+                self.say(self.tr("Redone: {what}.").format(what=stack.text(index - 1)))
+            last[0] = index
+
+        stack.indexChanged.connect(changed)
 
     def _record_changed(self, record: PatientRecord) -> None:
         if self.document is not None and record.identity.mrn == self.document.mrn:
@@ -595,6 +613,10 @@ class MainWindow(QMainWindow):
             return
         self._selected_cycle = cycle_number
         plan = document.plan
+        if key == "dose_check":
+            self._cycle_selected(cycle_number)
+            self.show_dose_check()
+            return
         if key == "given":
             self._mark_given(document, plan, cycle_number)
             return

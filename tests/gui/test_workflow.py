@@ -364,3 +364,27 @@ def test_edit_patient_saves_identity_and_a_refusal_keeps_the_dialog_open(qtbot, 
     monkeypatch.setattr(PatientDialog, "exec", exec_)
     window.actions.edit_patient.trigger()
     assert results == [(0, "Name: refused by the store.")]
+
+
+def test_undo_and_redo_say_what_they_did_and_the_cycle_menu_offers_the_actions(qtbot, window):
+    from planner.core.modifications import Delay
+    from tests.gui.shell_helpers import add_patient
+
+    add_patient(window.store)
+    window.refresh_list("12345")
+    qtbot.waitUntil(lambda: window.document is not None)
+    assert window.apply_modification(Delay(3, 7), "ANC 0.9")
+    window.actions.undo.trigger()
+    assert window.statusBar().currentMessage().startswith("Undone: Delay cycle 3")
+    window.actions.redo.trigger()
+    assert window.statusBar().currentMessage().startswith("Redone: Delay cycle 3")
+
+    menu = window.cycles.context_menu_for(2)
+    texts = [a.text() for a in menu.actions() if a.text()]
+    assert texts[:6] == [window.cycles.action_button(k).text() for k in
+                         ("delay", "dose_level", "omit", "stop", "weight", "given")]
+    seen = []
+    window.cycles.actionRequested.connect(lambda key, cycle: seen.append((key, cycle)))
+    menu.actions()[-1].trigger()  # Dose check of cycle 2
+    assert seen == [("dose_check", 2)]
+    assert window.dose_panel.result() is None and "cycle 2" in window.dose_panel._title.text()

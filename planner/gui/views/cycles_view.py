@@ -8,9 +8,18 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QPoint, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QMenu,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from planner.core.plan import Plan
 from planner.gui.models.cycles_model import COL_CYCLE, COL_END, COL_PHASE, CyclesTableModel
@@ -72,6 +81,10 @@ class CyclesView(QWidget):
             buttons.addWidget(button)
             self._buttons[key] = button
         buttons.addStretch(1)
+        self._labels = labels
+        # Right-click (or the keyboard's menu key) on a cycle offers the same actions, plus its dose check.
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
 
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
@@ -135,6 +148,27 @@ class CyclesView(QWidget):
         return self._buttons[key]
 
     # ---------------------------------------------------------------- internals
+
+    def context_menu_for(self, cycle: int) -> QMenu:
+        """The menu of actions on `cycle` (each entry emits actionRequested, as the buttons do)."""
+        menu = QMenu(self)
+        for key in ACTION_KEYS:
+            text, tip = self._labels[key]
+            action = menu.addAction(text)
+            action.setStatusTip(tip)
+            action.triggered.connect(lambda _checked=False, k=key: self.actionRequested.emit(k, cycle))
+        menu.addSeparator()
+        check = menu.addAction(self.tr("Dose check of cycle {n}").format(n=cycle))
+        check.triggered.connect(lambda _checked=False: self.actionRequested.emit("dose_check", cycle))
+        return menu
+
+    def _context_menu(self, pos: QPoint) -> None:
+        index = self.table.indexAt(pos)
+        if index.isValid():
+            self.select_cycle(self.model.cycle_at(self.proxy.mapToSource(index).row()))
+        cycle = self.selected_cycle()
+        if cycle is not None:
+            self.context_menu_for(cycle).exec(self.table.viewport().mapToGlobal(pos))
 
     def _request(self, key: str) -> None:
         cycle = self.selected_cycle()
