@@ -58,14 +58,17 @@ class PatientHeader(QFrame):
         grid.addWidget(self.allergies, 1, 1)
         grid.addWidget(self.diagnosis, 2, 0, 1, 3)
         grid.setColumnStretch(2, 1)  # both columns keep their natural width; the rest is spare
+        # The badges share the name's line: on a 768 px high screen every line taken from the header is a
+        # taller row of calendar days.
         top = QHBoxLayout()
         top.addWidget(self.name)
-        top.addStretch(1)
+        top.addSpacing(16)
+        top.addLayout(self.badges, 1)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 8, 12, 8)
+        layout.setContentsMargins(12, 6, 12, 6)
+        layout.setSpacing(4)
         layout.addLayout(top)
         layout.addLayout(grid)
-        layout.addLayout(self.badges)
         self._badge_widgets: list[QLabel] = []
 
     def set_patient(self, record: PatientRecord, plan: Plan, today: date) -> None:
