@@ -56,6 +56,9 @@ def run_one(outdir: Path, size: str) -> None:
     window.add_demo_patient()
     wait(lambda: window.patients.model.rowCount() == 1)
     shot("2-demo-calendar")
+    assert window.plan is not None
+    window.calendar.select_date(window.plan.cycle(3).start)  # a day with an infusion: the longest details
+    shot("2b-demo-day-details")
     window.tabs.setCurrentWidget(window.cycles)
     shot("3-demo-cycles")
     show = getattr(window, "show_dose_check", None)

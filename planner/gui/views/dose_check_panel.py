@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -142,6 +143,10 @@ class DoseCheckPanel(QWidget):
         history_box = QGroupBox(self.tr("Double checks recorded"), self)
         self._history = QListWidget(history_box)
         self._history.setAccessibleName(self.tr("Double checks recorded"))
+        # Each record wraps in the width there is: the verdict at the end of the line must not be cut off.
+        self._history.setWordWrap(True)
+        self._history.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._history.setResizeMode(QListView.ResizeMode.Adjust)
         QVBoxLayout(history_box).addWidget(self._history)
 
         # Side by side in a wide tab; stacked (the check form first) in a narrow dock. A scroll area keeps
