@@ -170,6 +170,10 @@ class DoseCheckPanel(QWidget):
         for edit in (self._checked, self._first, self._second):
             edit.textChanged.connect(self._revalidate)
         self._submit.clicked.connect(self._emit)
+        # Enter moves on through dose, first and second initials, and records from the last one (when valid).
+        self._checked.returnPressed.connect(lambda: self._first.setFocus(Qt.FocusReason.TabFocusReason))
+        self._first.returnPressed.connect(lambda: self._second.setFocus(Qt.FocusReason.TabFocusReason))
+        self._second.returnPressed.connect(self._submit.click)
         self.set_checks([])
         self.set_cycle(None, None)
 
