@@ -71,8 +71,10 @@ def run_one(outdir: Path, size: str) -> None:
     shot("4-dose-check")
     assert window.store is not None
     window.store.add_patient(
-        PatientIdentity(name="Li Na", mrn="77001", dob=date(1959, 9, 30), sex="F", allergies="None known",
-                        diagnosis="Undifferentiated pleomorphic sarcoma, thigh"),
+        PatientIdentity(name="Ouyang Xiaoling-Fitzgerald", mrn="77001", dob=date(1959, 9, 30), sex="F",
+                        allergies="Penicillin, iodine contrast",
+                        diagnosis="Undifferentiated pleomorphic sarcoma of the left thigh with lung and liver "
+                                  "metastases, after surgery and radiotherapy"),
         height_cm=Decimal(188), weight_kg=Decimal(118), measured_on=date(2026, 1, 30),
         regimen_id="anlotinib-epirubicin", start=date(2026, 2, 2),
         settings=window.settings.plan_settings().__class__(bsa_cap_m2=Decimal("2.0")),

@@ -120,3 +120,28 @@ def test_dose_check_moves_between_tab_and_dock_with_the_window(window):
     assert window.tabs.indexOf(window.dose_panel) < 0 and window.dose_dock.isVisible()
     _resize(window, SMALL)
     assert window.tabs.indexOf(window.dose_panel) >= 0 and not window.dose_dock.isVisible()
+
+
+def test_a_patient_with_every_warning_still_fits_the_smallest_screens(window, qtbot):
+    """Warning badges, a long name and a long diagnosis must not force the window wider than 1280 px."""
+    from datetime import date
+    from decimal import Decimal
+
+    from planner.core.plan import PlanSettings, PriorExposure
+    from planner.store import PatientIdentity
+
+    window.store.add_patient(
+        PatientIdentity(name="Ouyang Xiaoling-Fitzgerald", mrn="MRN-2026-000123", dob=date(1959, 9, 30), sex="F",
+                        diagnosis="Undifferentiated pleomorphic sarcoma of the left thigh with lung and liver "
+                                  "metastases, after surgery and radiotherapy",
+                        allergies="Penicillin, iodine contrast"),
+        height_cm=Decimal(188), weight_kg=Decimal(118), measured_on=date(2026, 1, 30),
+        regimen_id="anlotinib-epirubicin", start=date(2026, 1, 5),
+        settings=PlanSettings(bsa_cap_m2=Decimal("2.0")), prior=(PriorExposure("doxorubicin", Decimal(400)),))
+    window.refresh_list("MRN-2026-000123")
+    qtbot.waitUntil(lambda: window.document is not None and window.document.mrn == "MRN-2026-000123")
+    assert len(window.header.badge_texts()) >= 3
+    for size in (SQUARE, SMALL):
+        _resize(window, size)
+        assert window.minimumSizeHint().width() <= size[0] and window.minimumSizeHint().height() <= size[1]
+        assert (window.width(), window.height()) == size

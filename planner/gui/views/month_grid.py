@@ -249,12 +249,11 @@ class MonthGrid(QWidget):
             pictograms.warning_mark(painter, mark)
             label_left = mark.right() + 2
         right = QRectF(label_left, rect.top() + 2, rect.right() - label_left - pad, line)
-        label = self._cycle_label(cell, fm, right.width())
+        label_font = QFont(small)
+        label_font.setBold(cell.cycle_start)  # measured in the font it is drawn in: bold is wider
+        label = self._cycle_label(cell, QFontMetrics(label_font), right.width())
         painter.setPen(QColor(style.DAY_TEXT if cell.cycle_start else style.MUTED_TEXT))
-        if cell.cycle_start:
-            bold = QFont(small)
-            bold.setBold(True)
-            painter.setFont(bold)
+        painter.setFont(label_font)
         painter.drawText(right, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label)
         painter.setFont(small)
 
