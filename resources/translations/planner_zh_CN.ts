@@ -128,7 +128,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
+        <source>Save change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Cycle {n} ({phase}): {start} to {end}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -151,7 +156,7 @@
 <context>
     <name>CycleActions</name>
     <message>
-        <location line="-84"/>
+        <location line="-86"/>
         <source>Delay cycle {c} by {d} days</source>
         <translation type="unfinished"></translation>
     </message>
@@ -380,7 +385,7 @@ anthracyclines</source>
 <context>
     <name>CyclesView</name>
     <message>
-        <location filename="../../planner/gui/views/cycles_view.py" line="+29"/>
+        <location filename="../../planner/gui/views/cycles_view.py" line="+39"/>
         <source>Cycles</source>
         <translation type="unfinished"></translation>
     </message>
@@ -447,6 +452,11 @@ anthracyclines</source>
     <message>
         <location line="+0"/>
         <source>Record that this cycle&apos;s doses were given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+91"/>
+        <source>Dose check of cycle {n}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -614,7 +624,7 @@ anthracyclines</source>
 <context>
     <name>DelayDialog</name>
     <message>
-        <location filename="../../planner/gui/dialogs/cycle_actions.py" line="+95"/>
+        <location filename="../../planner/gui/dialogs/cycle_actions.py" line="+97"/>
         <source>Delay cycle {n}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -675,7 +685,7 @@ anthracyclines</source>
 <context>
     <name>DoseCheckPanel</name>
     <message>
-        <location filename="../../planner/gui/views/dose_check_panel.py" line="+71"/>
+        <location filename="../../planner/gui/views/dose_check_panel.py" line="+72"/>
         <source>Dose check</source>
         <translation type="unfinished"></translation>
     </message>
@@ -695,7 +705,7 @@ anthracyclines</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Drug to check</source>
         <translation type="unfinished"></translation>
     </message>
@@ -723,26 +733,26 @@ anthracyclines</source>
     <message>
         <location line="+10"/>
         <location line="+13"/>
-        <location line="+249"/>
+        <location line="+257"/>
         <source>First checker&apos;s initials</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-259"/>
+        <location line="-267"/>
         <location line="+11"/>
-        <location line="+249"/>
+        <location line="+257"/>
         <source>Second checker&apos;s initials</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-258"/>
+        <location line="-266"/>
         <location line="+1"/>
-        <location line="+299"/>
+        <location line="+307"/>
         <source>Record double check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-298"/>
+        <location line="-306"/>
         <source>Drug</source>
         <translation type="unfinished"></translation>
     </message>
@@ -763,7 +773,7 @@ anthracyclines</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+99"/>
         <source>No double check recorded for this patient yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1946,7 +1956,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="+66"/>
+        <location filename="../../planner/gui/main_window.py" line="+67"/>
         <source>Cycle Planner</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2057,7 +2067,17 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+26"/>
+        <source>Undone: {what}. Redo with Ctrl+Shift+Z.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Redone: {what}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Plan cannot be shown</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2136,7 +2156,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+19"/>
         <source>Not possible</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2280,19 +2300,19 @@ Reload the patient and apply {what} to the current record?</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+177"/>
+        <location line="+182"/>
         <source>{drug} held</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-175"/>
-        <location line="+178"/>
+        <location line="-180"/>
+        <location line="+183"/>
         <location line="+1"/>
         <source>{drug} stopped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-176"/>
+        <location line="-181"/>
         <source>Delay: no treatment</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2307,7 +2327,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+131"/>
         <source>delay</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2337,7 +2357,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>held</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2347,7 +2367,8 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="-6"/>
+        <location line="+37"/>
         <source>{dose} mg</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2439,34 +2460,34 @@ Reload the patient and apply {what} to the current record?</source>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+161"/>
+        <location line="+162"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-161"/>
+        <location line="-162"/>
         <source>Family name, given name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+209"/>
+        <location line="+210"/>
         <source>MRN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-209"/>
+        <location line="-210"/>
         <source>Medical record number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+214"/>
+        <location line="+215"/>
         <source>Date of birth</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-214"/>
+        <location line="-215"/>
         <source>YYYY-MM-DD (optional)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2556,8 +2577,13 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Height</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>e.g. 170</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2568,6 +2594,11 @@ Reload the patient and apply {what} to the current record?</source>
     <message>
         <location line="+1"/>
         <source>Weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>e.g. 70</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2782,12 +2813,12 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../planner/gui/widgets/patient_header.py" line="+34"/>
+        <location filename="../../planner/gui/widgets/patient_header.py" line="+35"/>
         <source>Patient details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+44"/>
         <source>MRN {mrn}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2865,7 +2896,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+75"/>
         <source>1 patient</source>
         <translation type="unfinished"></translation>
     </message>
