@@ -111,3 +111,27 @@ def test_a_template_without_a_qm_is_offered_greyed_out(qtbot, tmp_path, monkeypa
     assert combo.currentData() == "en" and "not installed" in dialog.language_note.text()
     dialog.save_button.click()
     assert Settings().text("ui/language") == "zh_CN"  # kept for when the translation arrives
+
+
+def _messages(ts_text: str) -> set[tuple[str, str]]:
+    import html
+    import re
+
+    found = set()
+    for context in re.findall(r"<context>(.*?)</context>", ts_text, re.S):
+        name = re.search(r"<name>([^<]+)</name>", context).group(1)
+        found |= {(name, html.unescape(s)) for s in re.findall(r"<source>(.*?)</source>", context, re.S)}
+    return found
+
+
+def test_the_shipped_template_is_up_to_date_with_the_code(tmp_path):
+    """Every string pyside6-lupdate finds in planner/ now is in the shipped .ts (run `make translations`)."""
+    root = Path(__file__).resolve().parents[2]
+    lupdate = Path(sys.executable).parent / "pyside6-lupdate"
+    sources = sorted(str(p) for p in (root / "planner").rglob("*.py"))
+    fresh = tmp_path / "fresh.ts"
+    subprocess.run([str(lupdate), "-locations", "none", *sources, "-ts", str(fresh)], check=True,
+                   capture_output=True)
+    shipped = (root / "resources" / "translations" / "planner_zh_CN.ts").read_text(encoding="utf-8")
+    missing = _messages(fresh.read_text(encoding="utf-8")) - _messages(shipped)
+    assert not missing, f"run `make translations`: {sorted(missing)[:5]}"
