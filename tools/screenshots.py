@@ -108,6 +108,9 @@ def dialogs(window, shot_widget) -> None:
     plan = window.plan
     shot_widget(DIALOGS["delay"](plan, 3, window), "8-delay")
     shot_widget(MarkGivenDialog(plan.cycle(3), window, today=window.today()), "9-mark-given")
+    from planner.gui.dialogs.preferences_dialog import PreferencesDialog
+
+    shot_widget(PreferencesDialog(window.settings, window), "10-preferences")
 
 
 def main() -> int:

@@ -3178,7 +3178,12 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+15"/>
+        <source>Details of the selected day (scrolls)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Legend</source>
         <translation type="unfinished"></translation>
     </message>

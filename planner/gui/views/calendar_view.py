@@ -110,6 +110,7 @@ class PlanCalendar(QWidget):
         details_frame.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         details_frame.setFrameShape(QFrame.Shape.StyledPanel)
         details_frame.setMinimumHeight(80)
+        details_frame.setAccessibleName(self.tr("Details of the selected day (scrolls)"))
         self._details_frame = details_frame
 
         # The sidebar keeps the day's details next to the grid the nurse clicked and the legend always
