@@ -19,7 +19,7 @@ run: $(STAMP)
 	$(BIN)/cycle-planner
 
 lint: $(STAMP)
-	$(BIN)/ruff check planner tests benchmarks
+	$(BIN)/ruff check planner tests benchmarks tools
 	$(BIN)/lint-imports
 
 test: lint

@@ -13,7 +13,9 @@ import os
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 SIZES = ("1366x768", "1280x1024", "1920x1080")
 TASKBAR = 40  # what a desktop's panel typically takes off the available height
@@ -39,8 +41,9 @@ def run_one(outdir: Path, size: str) -> None:
     window.show()
     window.open_database(work / "ward.sqlite3")
 
-    def wait(condition, limit: float = 15.0) -> None:
+    def wait(condition: Callable[[], bool], limit: float = 15.0) -> None:
         import time
+
         end = time.monotonic() + limit
         while not condition() and time.monotonic() < end:
             app.processEvents()
@@ -89,14 +92,14 @@ def run_one(outdir: Path, size: str) -> None:
     window.close()
 
 
-def _grab(widget, path: Path, wait) -> None:
+def _grab(widget: Any, path: Path, wait: Callable[..., None]) -> None:
     widget.show()
     wait(lambda: False, 0.3)
     widget.grab().save(str(path))
     widget.close()
 
 
-def dialogs(window, shot_widget) -> None:
+def dialogs(window: Any, shot_widget: Callable[[Any, str], None]) -> None:
     """The dialogs a nurse meets first: New patient, Delay, Mark given."""
     from planner.gui.dialogs.cycle_actions import DIALOGS
     from planner.gui.dialogs.patient_dialog import PatientDialog
