@@ -20,7 +20,7 @@ run: $(STAMP)
 	$(BIN)/cycle-planner
 
 lint: $(STAMP)
-	$(BIN)/ruff check planner tests benchmarks
+	$(BIN)/ruff check planner tests benchmarks tools
 	$(BIN)/lint-imports
 
 test: lint
@@ -31,14 +31,16 @@ bench: $(STAMP)
 	for script in benchmarks/bench_*.py; do QT_QPA_PLATFORM=offscreen $(BIN)/python $$script || exit 1; done
 
 # Extract every tr() / translate("Context", ...) string into resources/translations/planner_<lang>.ts
-# (LANGS, default zh_CN), then compile the translated files to .qm for the app to load.
+# (LANGS, default zh_CN), then compile the .ts to .qm for the app to load -- only once it holds at least
+# one finished translation: an empty .qm would put a language in Preferences that changes nothing.
 LANGS ?= zh_CN
 translations: $(STAMP)
 	mkdir -p resources/translations
 	for lang in $(LANGS); do \
-	  $(BIN)/pyside6-lupdate $$(find planner -name '*.py') -ts resources/translations/planner_$$lang.ts || exit 1; \
-	  $(BIN)/pyside6-lrelease resources/translations/planner_$$lang.ts -qm resources/translations/planner_$$lang.qm \
-	    || exit 1; \
+	  ts=resources/translations/planner_$$lang.ts; qm=resources/translations/planner_$$lang.qm; \
+	  $(BIN)/pyside6-lupdate -locations relative $$(find planner -name '*.py' | sort) -ts $$ts || exit 1; \
+	  if grep -q '<translation>' $$ts; then $(BIN)/pyside6-lrelease $$ts -qm $$qm || exit 1; \
+	  else rm -f $$qm; echo "$$ts: nothing translated yet, no .qm"; fi; \
 	done
 
 clean:

@@ -4,8 +4,10 @@
 through it with the version the nurse was looking at, so a change made meanwhile by someone else is
 refused (StaleRecord) rather than overwritten. `ModificationCommand` is ONE user-visible edit: redo adds
 the modification, undo withdraws it with the reason "Undone: ..." -- so the undo itself is in the audit log,
-and redo after undo adds it again ("Redone: ..."). A store refusal during undo/redo is reported and the
-command is made obsolete (Qt then drops it from the stack) instead of leaving the history out of step.
+and redo after undo adds it again ("Redone: ..."). `AdministrationCommand` does the same for Mark given:
+undo withdraws the administration (kept on record, flagged), redo records it again. A store refusal during
+undo/redo is reported and the command is made obsolete (Qt then drops it from the stack) instead of leaving
+the history out of step.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -82,10 +84,17 @@ class PatientDocument(QObject):
             tolerance_pct=tolerance_pct, first_checker=first_checker, second_checker=second_checker,
             expected_version=self.record.version))
 
-    def record_administration(self, *, cycle: int, day: int, drug: str, dose_mg: Decimal, given_on: date) -> None:
-        self._set(self.store.record_administration(
-            self.mrn, cycle=cycle, day=day, drug=drug, dose_mg=dose_mg, given_on=given_on,
+    def record_administration(self, *, cycle: int, day: int, drug: str, dose_mg: Decimal, given_on: date,
+                              note: str = "") -> int:
+        """Save it; returns the new administration's id (the newest of this patient's, saved under the lock)."""
+        record = self._set(self.store.record_administration(
+            self.mrn, cycle=cycle, day=day, drug=drug, dose_mg=dose_mg, given_on=given_on, note=note,
             expected_version=self.record.version))
+        return max(a.id for a in record.administrations)
+
+    def withdraw_administration(self, administration_id: int, reason: str) -> None:
+        self._set(self.store.withdraw_administration(self.mrn, administration_id, reason,
+                                                     expected_version=self.record.version))
 
     # ------------------------------------------------------------------ undoable edits
     def apply(self, modification: Modification, reason: str, text: str) -> ModificationCommand:
@@ -93,6 +102,13 @@ class PatientDocument(QObject):
         command = ModificationCommand(self, modification, reason, text)
         command.execute()
         self.undo_stack.push(command)  # redo() skips its first call: execute() already saved it
+        return command
+
+    def mark_given(self, given: GivenDose, text: str) -> AdministrationCommand:
+        """Record an administration now and put it on the undo stack. Raises PlannerError; nothing saved then."""
+        command = AdministrationCommand(self, given, text)
+        command.execute()
+        self.undo_stack.push(command)
         return command
 
 
@@ -129,9 +145,68 @@ class ModificationCommand(QUndoCommand):
             self.modification_id = None
 
     def _guard(self, action: Callable[[], None]) -> None:
-        try:
-            action()
-        except PlannerError as exc:
-            # Qt drops an obsolete command from the stack, so the history never claims what the store refused.
-            self.setObsolete(True)
-            self.document.failed.emit(exc)
+        _guard(self, self.document, action)
+
+
+def _guard(command: QUndoCommand, document: PatientDocument, action: Callable[[], None]) -> None:
+    try:
+        action()
+    except PlannerError as exc:
+        # Qt drops an obsolete command from the stack, so the history never claims what the store refused.
+        command.setObsolete(True)
+        document.failed.emit(exc)
+
+
+class GivenDose(Protocol):
+    """What the Mark given dialog returns (simple_dialogs.Administration)."""
+
+    @property
+    def cycle(self) -> int: ...
+    @property
+    def day(self) -> int: ...
+    @property
+    def drug(self) -> str: ...
+    @property
+    def dose_mg(self) -> Decimal: ...
+    @property
+    def given_on(self) -> date: ...
+    @property
+    def note(self) -> str: ...
+
+
+class AdministrationCommand(QUndoCommand):
+    """Mark given as one undoable step: undo withdraws the administration ("Undone: ..."), nothing is deleted."""
+
+    def __init__(self, document: PatientDocument, given: GivenDose, text: str,
+                 parent: QUndoCommand | None = None) -> None:
+        super().__init__(text, parent)
+        self.document = document
+        self.given = given
+        self.administration_id: int | None = None
+        self._applied = False
+
+    def _record(self, note: str) -> None:
+        g = self.given
+        self.administration_id = self.document.record_administration(
+            cycle=g.cycle, day=g.day, drug=g.drug, dose_mg=g.dose_mg, given_on=g.given_on, note=note)
+
+    def execute(self) -> None:
+        self._record(self.given.note)
+        self._applied = True
+
+    def redo(self) -> None:
+        if self._applied:
+            return  # the first redo (from QUndoStack.push) after execute()
+        note = QCoreApplication.translate("Commands", "Redone: {what}").format(what=self.text())
+        _guard(self, self.document, lambda: self._record(f"{note}. {self.given.note}" if self.given.note else note))
+        self._applied = not self.isObsolete()
+
+    def undo(self) -> None:
+        if self.administration_id is None:
+            return
+        administration_id = self.administration_id
+        reason = QCoreApplication.translate("Commands", "Undone: {what}").format(what=self.text())
+        _guard(self, self.document, lambda: self.document.withdraw_administration(administration_id, reason))
+        if not self.isObsolete():
+            self._applied = False
+            self.administration_id = None

@@ -61,7 +61,8 @@ def active_badges(record: PatientRecord, plan: Plan, today: date) -> list[Badge]
                     continue
                 seen.add(warning.code)
                 severity = SEVERITY_DANGER if warning.code.startswith("cumulative-") else SEVERITY_CAUTION
-                text = translate("PatientHeader", "Cycle {n}: {what}").format(n=cycle.number, what=_short(warning.code))
+                text = translate("PatientHeader", "Cycle {n}: {what}").format(
+                    n=cycle.number, what=short_warning(warning.code))
                 badges.append(Badge(warning.code, text, severity, warning.message))
         checked = {(c.cycle, c.drug) for c in record.dose_checks if c.passed}
         unchecked = [d.drug.name for d in now.doses if d.drug.basis != "flat" and d.given
@@ -75,7 +76,8 @@ def active_badges(record: PatientRecord, plan: Plan, today: date) -> list[Badge]
     return sorted(badges, key=lambda b: order[b.severity])
 
 
-def _short(code: str) -> str:
+def short_warning(code: str) -> str:
+    """A warning in a few words, for badges and narrow table cells (the full message goes in the tooltip)."""
     if code.startswith("cumulative-") and code.endswith("-limit"):
         drug = code[len("cumulative-"):-len("-limit")]
         return translate("PatientHeader", "cumulative {drug} over limit").format(drug=drug)
@@ -90,6 +92,8 @@ def cycle_statuses(record: PatientRecord, plan: Plan) -> dict[int, str]:
     left out so the view shows its date-based status."""
     given: dict[tuple[int, str], set[int]] = {}
     for administration in record.administrations:
+        if administration.withdrawn:
+            continue  # an undone or mistaken Mark given: kept on record, not given
         given.setdefault((administration.cycle, administration.drug), set()).add(administration.day)
     statuses: dict[int, str] = {}
     for cycle in plan.cycles:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtGui import QCloseEvent, QUndoGroup
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent, QUndoGroup
 from PySide6.QtWidgets import (
     QDialog,
     QDockWidget,
@@ -23,8 +23,11 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
 )
+from shiboken6 import isValid
 
+from planner.core.decimal_math import plain
 from planner.core.errors import PlannerError
+from planner.gui import screen_fit
 from planner.gui.actions import build_actions
 from planner.gui.export_actions import install_export_actions
 from planner.gui.icons import icon
@@ -90,11 +93,17 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.patients)
         splitter.addWidget(self.pages)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([380, 1000])
         splitter.setCollapsible(0, False)
+        splitter.setCollapsible(1, False)
+        self.splitter = splitter
+        # The list keeps its share of the width as the window is resized, until the nurse drags the divider.
+        self._auto_list_width = True
+        splitter.splitterMoved.connect(self._list_width_chosen)
         self.setCentralWidget(splitter)
 
-        # The patient page and the dose-check dock are built on first use (see _ensure_patient_page).
+        # The patient page and the dose check are built on first use (see _ensure_patient_page). The dose
+        # check is a dock beside the tabs on a wide window and a third tab on a narrow one (1366 / 1280 px
+        # screens), where a dock would squeeze either it or the calendar to an unreadable sliver.
         self.page: PatientPage | None = None
         self.dose_dock = QDockWidget(self.tr("Dose check"), self)
         self.dose_dock.setObjectName("doseCheckDock")
@@ -103,6 +112,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dose_dock)
         self.dose_dock.hide()
         self._dock_sized = False
+        self._docked: bool | None = None  # where the dose check is now: None until the patient page exists
 
         # ------------------------------------------------------------ actions, status bar
         self.actions = build_actions(self, self.undo_group.createUndoAction(self, self.tr("&Undo")),
@@ -115,9 +125,7 @@ class MainWindow(QMainWindow):
         self.actions.preferences.triggered.connect(self.edit_preferences)
         self.actions.quit.triggered.connect(self.close)
         self.actions.about.triggered.connect(self.about)
-        view_menu = QMenu(self.tr("&View"), self)
-        view_menu.addAction(self.dose_dock.toggleViewAction())
-        self.menuBar().insertMenu(self.menuBar().actions()[-1], view_menu)  # before Help
+        self.view_menu = self._build_view_menu()
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)  # busy indicator
         self.progress.setMaximumWidth(160)
@@ -150,19 +158,108 @@ class MainWindow(QMainWindow):
         for action in (self.actions.edit_patient, self.actions.withdraw_patient):
             action.setEnabled(enabled)
 
+    def _build_view_menu(self) -> QMenu:
+        """Calendar, Cycles and Dose check by keyboard (Ctrl+1/2/3), wherever the dose check sits."""
+        menu = QMenu(self.tr("&View"), self)
+        entries = ((self.tr("&Calendar"), "Ctrl+1", self.tr("Show the treatment calendar"), self.show_calendar),
+                   (self.tr("C&ycles"), "Ctrl+2", self.tr("Show the table of cycles and their actions"),
+                    self.show_cycles),
+                   (self.tr("&Dose check"), "Ctrl+3", self.tr("Show the dose check of the selected cycle"),
+                    self.show_dose_check))
+        self.view_actions: list[QAction] = []
+        for text, keys, tip, slot in entries:
+            action = QAction(text, self)
+            action.setShortcut(QKeySequence(keys))
+            action.setStatusTip(tip)
+            action.setEnabled(False)  # until a patient is open
+            action.triggered.connect(slot)
+            menu.addAction(action)
+            self.view_actions.append(action)
+        self.menuBar().insertMenu(self.menuBar().actions()[-1], menu)  # before Help
+        return menu
+
     def _restore_window(self) -> None:
+        screen = self.screen()
+        available = screen.availableGeometry() if screen is not None else None
         geometry = self.settings.get("window/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
+            if available is not None and not self.isMaximized():
+                self.setGeometry(screen_fit.fit_into(self.geometry(), available))
+        elif available is not None:
+            rect, maximize = screen_fit.initial_geometry(available)
+            self.setGeometry(rect)
+            if maximize:
+                self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
         else:
-            screen = self.screen().availableGeometry() if self.screen() is not None else None
-            width, height = 1880, 960
-            if screen is not None and screen.width() > 800:
-                width, height = min(width, screen.width() - 40), min(height, screen.height() - 40)
-            self.resize(width, height)
+            self.resize(screen_fit.COMFORTABLE_SIZE)
         state = self.settings.get("window/state")
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
+        self._share_width()
+
+    def _list_width_chosen(self) -> None:
+        self._auto_list_width = False
+
+    def _share_width(self) -> None:
+        if self._auto_list_width:
+            list_width = screen_fit.patient_list_width(self.width())
+            self.splitter.setSizes([list_width, max(self.splitter.width() - list_width, 1)])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._share_width()
+        self._place_dose_panel()
+
+    def _place_dose_panel(self) -> None:
+        """Dock when the window is wide, a third tab when narrow; the panel itself is the same widget."""
+        page = self.page
+        if page is None:
+            return
+        docked = screen_fit.dose_check_docked(self.width())
+        if docked == self._docked:
+            return
+        self._docked = docked
+        panel = page.dose_panel
+        tab = page.tabs.indexOf(panel)
+        if docked:
+            if tab >= 0:
+                page.tabs.removeTab(tab)
+            self.dose_dock.setWidget(panel)
+            self._dock_sized = False
+        else:
+            was_current = self.dose_dock.isVisible() and self.dose_dock.widget() is panel
+            page.tabs.addTab(panel, icon("dose-check"), self.tr("Dose chec&k"))
+            page.tabs.setTabToolTip(page.tabs.indexOf(panel), self.tr("Dose check of the selected cycle (Ctrl+3)"))
+            self.dose_dock.hide()
+            if was_current:
+                panel.show()
+        self._show_page(self.pages.currentIndex())
+
+    def show_calendar(self) -> None:
+        if self.page is not None and self.document is not None:
+            self.page.tabs.setCurrentWidget(self.page.calendar)
+            self.page.calendar.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def show_cycles(self) -> None:
+        if self.page is not None and self.document is not None:
+            self.page.tabs.setCurrentWidget(self.page.cycles)
+            self.page.cycles.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def show_dose_check(self) -> None:
+        """Bring the dose check into view (its tab, or the dock -- reopened if it was closed)."""
+        if self.page is None or self.document is None:
+            return
+        panel = self.page.dose_panel
+        if self._docked:
+            self.dose_dock.show()
+            self.dose_dock.raise_()
+        else:
+            self.page.tabs.setCurrentWidget(panel)
+        panel.checked_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def dose_check_is_docked(self) -> bool:
+        return bool(self._docked)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.set("window/geometry", self.saveGeometry())
@@ -231,8 +328,8 @@ class MainWindow(QMainWindow):
             page.cycles.actionRequested.connect(self.cycle_action)
             page.dose_panel.checkSubmitted.connect(self.record_dose_check)
             self.pages.addWidget(page)  # index PAGE_PATIENT
-            self.dose_dock.setWidget(page.dose_panel)
             self.page = page
+            self._place_dose_panel()
         return self.page
 
     # The views of the open patient (built on first use).
@@ -260,11 +357,13 @@ class MainWindow(QMainWindow):
         # The dose check belongs to an open patient; beside the welcome page it would only confuse.
         if page == PAGE_PATIENT:
             self._ensure_patient_page()
-        self.dose_dock.setVisible(page == PAGE_PATIENT)
-        if page == PAGE_PATIENT and not self._dock_sized:
+        self.dose_dock.setVisible(page == PAGE_PATIENT and bool(self._docked))
+        if page == PAGE_PATIENT and self._docked and not self._dock_sized:
             # Sized when it first has content: a dock sized while hidden and empty collapses to a sliver.
             self._dock_sized = True
-            self.resizeDocks([self.dose_dock], [500], Qt.Orientation.Horizontal)
+            self.resizeDocks([self.dose_dock], [screen_fit.DOSE_DOCK_WIDTH], Qt.Orientation.Horizontal)
+        for action in self.view_actions:
+            action.setEnabled(page == PAGE_PATIENT)
         self.patients.setEnabled(page != PAGE_LOADING)
         self.pages.setCurrentIndex(page)
 
@@ -309,6 +408,7 @@ class MainWindow(QMainWindow):
             # message box or reloading (which clears the stack) never happens inside the stack's own call.
             document.failed.connect(self._undo_failed, Qt.ConnectionType.QueuedConnection)
             self.undo_group.addStack(document.undo_stack)
+            self._report_undo(document)
             self._documents[mrn] = document
         self.document = document
         self.undo_group.setActiveStack(document.undo_stack)
@@ -316,6 +416,22 @@ class MainWindow(QMainWindow):
         self._selected_cycle = None
         self._set_patient_actions_enabled(not document.record.withdrawn)
         self._show_record(document)
+
+    def _report_undo(self, document: PatientDocument) -> None:
+        """Say in the status bar what Ctrl+Z / Ctrl+Shift+Z just did (a new change reports itself)."""
+        stack = document.undo_stack
+        last = [stack.index()]
+
+        def changed(index: int) -> None:
+            if not isValid(stack):
+                return  # emitted while the stack is being destroyed (window closing)
+            if stack.count() and index < last[0]:
+                self.say(self.tr("Undone: {what}. Redo with Ctrl+Shift+Z.").format(what=stack.text(index)))
+            elif stack.count() and index > last[0]:
+                self.say(self.tr("Redone: {what}.").format(what=stack.text(index - 1)))
+            last[0] = index
+
+        stack.indexChanged.connect(changed)
 
     def _record_changed(self, record: PatientRecord) -> None:
         if self.document is not None and record.identity.mrn == self.document.mrn:
@@ -339,7 +455,7 @@ class MainWindow(QMainWindow):
         try:
             self.header.set_patient(document.record, plan, today)
             self.calendar.set_plan(plan, today)
-            self.cycles.set_plan(plan, cycle_statuses(document.record, plan))
+            self.cycles.set_plan(plan, cycle_statuses(document.record, plan), today)
             self.cycles.select_cycle(cycle)
             self.dose_panel.set_checks(check_history(document.record))
             self.dose_panel.set_cycle(plan, cycle, self.settings.verification_tolerance())
@@ -499,6 +615,10 @@ class MainWindow(QMainWindow):
             return
         self._selected_cycle = cycle_number
         plan = document.plan
+        if key == "dose_check":
+            self._cycle_selected(cycle_number)
+            self.show_dose_check()
+            return
         if key == "given":
             self._mark_given(document, plan, cycle_number)
             return
@@ -538,9 +658,12 @@ class MainWindow(QMainWindow):
             return
         given = dialog.administration()
         assert given is not None
-        if self._write(lambda: document.record_administration(
-                cycle=given.cycle, day=given.day, drug=given.drug, dose_mg=given.dose_mg, given_on=given.given_on)):
-            self.say(self.tr("Recorded as given: cycle {c} day {d}.").format(c=given.cycle, d=given.day))
+        dose = plan.cycle(cycle_number).dose_for(given.drug)
+        name = dose.drug.name if dose is not None else given.drug
+        text = self.tr("Given: {drug} {mg} mg, cycle {c} day {d}").format(
+            drug=name, mg=plain(given.dose_mg), c=given.cycle, d=given.day)
+        if self._write(lambda: document.mark_given(given, text), text):
+            self.say(self.tr("Saved: {what}. Undo with Ctrl+Z.").format(what=text))
 
     # ================================================================ dose check
     def record_dose_check(self, request: Any) -> None:

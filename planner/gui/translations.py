@@ -17,17 +17,27 @@ def _folder() -> Any:
     return resources.files("planner.resources") / "translations"
 
 
-def available_languages() -> dict[str, str]:
+def _shipped(suffix: str, folder: Any = None) -> set[str]:
+    """Language codes with a `planner_<lang><suffix>` file in the translations folder."""
+    folder = folder if folder is not None else _folder()
+    if not folder.is_dir():
+        return set()
+    return {entry.name[len("planner_"):-len(suffix)] for entry in folder.iterdir()
+            if entry.name.startswith("planner_") and entry.name.endswith(suffix)}
+
+
+def available_languages(folder: Any = None) -> dict[str, str]:
     """English plus every language a `planner_<lang>.qm` file is shipped for (code -> name)."""
     languages = {"en": LANGUAGES["en"]}
-    folder = _folder()
-    if folder.is_dir():
-        for entry in folder.iterdir():
-            name = entry.name
-            if name.startswith("planner_") and name.endswith(".qm"):
-                code = name[len("planner_"):-len(".qm")]
-                languages[code] = LANGUAGES.get(code, code)
+    for code in sorted(_shipped(".qm", folder)):
+        languages[code] = LANGUAGES.get(code, code)
     return languages
+
+
+def pending_languages(folder: Any = None) -> dict[str, str]:
+    """Languages whose template (`planner_<lang>.ts`) is shipped but not translated and compiled yet:
+    offered in Preferences as "not available yet" rather than as a choice that would change nothing."""
+    return {code: LANGUAGES.get(code, code) for code in sorted(_shipped(".ts", folder) - _shipped(".qm", folder))}
 
 
 def install_translators(app: QCoreApplication, language: str, folder: Path | None = None) -> list[QTranslator]:

@@ -99,7 +99,9 @@ def record_to_plan_file(record: PatientRecord, *, exported_by: str, exported_at:
             for c in record.dose_checks],
         "administrations": [
             {"cycle": a.cycle, "day": a.day, "drug": a.drug, "dose_mg": _number(a.dose_mg),
-             "given_on": a.given_on.isoformat(), "given_by": a.given_by, "recorded_at": _stamp(a.recorded_at)}
+             "given_on": a.given_on.isoformat(), "given_by": a.given_by, "recorded_at": _stamp(a.recorded_at),
+             "note": a.note, "withdrawn": a.withdrawn, "withdrawn_reason": a.withdrawn_reason,
+             "withdrawn_by": a.withdrawn_by, "withdrawn_at": _stamp(a.withdrawn_at)}
             for a in record.administrations],
     }
 
@@ -380,11 +382,18 @@ def _administrations(data: dict[str, Any], drugs: set[str], cycles: int) -> tupl
         drug = R.text(a, "drug", path, empty=False, max_len=50)
         if drug not in drugs:
             raise fail(f"{path}.drug", translate("Store", "'{drug}' is not a drug of this regimen").format(drug=drug))
+        # note and withdrawal are optional: files written before they existed stay readable.
+        withdrawn = R.boolean(a, "withdrawn", path, default=False)
         out.append(AdministrationRecord(
             i + 1, R.integer(a, "cycle", path, 1, cycles), R.integer(a, "day", path, 1, 1000), drug,
             R.decimal(a, "dose_mg", path, high=Decimal(100_000)), R.day(a, "given_on", path),  # type: ignore[arg-type]
             R.text(a, "given_by", path, empty=False, max_len=MAX_USER),
-            R.stamp(a, "recorded_at", path)))  # type: ignore[arg-type]
+            R.stamp(a, "recorded_at", path),  # type: ignore[arg-type]
+            note=R.text(a, "note", path, required=False),
+            withdrawn=withdrawn,
+            withdrawn_reason=R.text(a, "withdrawn_reason", path, required=withdrawn, empty=not withdrawn),
+            withdrawn_by=R.text(a, "withdrawn_by", path, required=withdrawn, empty=not withdrawn, max_len=MAX_USER),
+            withdrawn_at=R.stamp(a, "withdrawn_at", path, required=withdrawn)))
     return tuple(out)
 
 

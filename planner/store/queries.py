@@ -78,7 +78,9 @@ def load_record(conn: Connection, row: Row[Any]) -> PatientRecord:
         for r in conn.execute(select(dose_checks).where(dose_checks.c.patient_id == pid).order_by(dose_checks.c.id)))
     given = tuple(
         AdministrationRecord(id=r.id, cycle=r.cycle, day=r.day, drug=r.drug, dose_mg=r.dose_mg, given_on=r.given_on,
-                             given_by=r.given_by, recorded_at=r.recorded_at)
+                             given_by=r.given_by, recorded_at=r.recorded_at, note=r.note, withdrawn=r.withdrawn,
+                             withdrawn_reason=r.withdrawn_reason, withdrawn_by=r.withdrawn_by,
+                             withdrawn_at=r.withdrawn_at)
         for r in conn.execute(select(administrations).where(administrations.c.patient_id == pid)
                               .order_by(administrations.c.id)))
     return PatientRecord(id=pid, version=row.version, identity=identity_of(row), withdrawn=row.withdrawn,

@@ -83,6 +83,11 @@ class AdministrationRecord:
     given_on: date
     given_by: str
     recorded_at: datetime
+    note: str = ""
+    withdrawn: bool = False  # an undone Mark given: kept on record, no longer counted as given
+    withdrawn_reason: str = ""
+    withdrawn_by: str = ""
+    withdrawn_at: datetime | None = None
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ every write from the plan the core computes; they are a cache for the list, neve
 
 from __future__ import annotations
 
-from sqlalchemy import JSON, Boolean, Column, Date, ForeignKey, Index, Integer, MetaData, String, Table, Text
+from sqlalchemy import JSON, Boolean, Column, Date, ForeignKey, Index, Integer, MetaData, String, Table, Text, false
 
 from planner.store.types import DecimalText, UtcDateTime
 
@@ -119,6 +119,12 @@ administrations = Table(
     Column("given_on", Date, nullable=False),
     Column("given_by", String(USER), nullable=False),
     Column("recorded_at", UtcDateTime, nullable=False),
+    # Added in migration 0004: a note from the nurse, and withdrawal (an undone Mark given) instead of deletion.
+    Column("note", Text, nullable=False, server_default=""),
+    Column("withdrawn", Boolean, nullable=False, server_default=false()),
+    Column("withdrawn_reason", Text, nullable=False, server_default=""),
+    Column("withdrawn_by", String(USER), nullable=False, server_default=""),
+    Column("withdrawn_at", UtcDateTime),
 )
 
 audit_log = Table(

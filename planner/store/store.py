@@ -287,7 +287,9 @@ class PatientStore:
         if draft.administrations:
             conn.execute(insert(administrations), [
                 {"patient_id": patient_id, "cycle": a.cycle, "day": a.day, "drug": a.drug, "dose_mg": a.dose_mg,
-                 "given_on": a.given_on, "given_by": a.given_by, "recorded_at": a.recorded_at}
+                 "given_on": a.given_on, "given_by": a.given_by, "recorded_at": a.recorded_at, "note": a.note,
+                 "withdrawn": a.withdrawn, "withdrawn_reason": a.withdrawn_reason, "withdrawn_by": a.withdrawn_by,
+                 "withdrawn_at": a.withdrawn_at}
                 for a in draft.administrations])
         return patient_id
 
@@ -440,8 +442,9 @@ class PatientStore:
             return self._finish(conn, row.id, version)
 
     def record_administration(self, mrn: str, *, cycle: int, day: int, drug: str, dose_mg: Decimal, given_on: date,
-                              expected_version: int) -> PatientRecord:
+                              expected_version: int, note: str = "") -> PatientRecord:
         require_positive(dose_mg, "dose", translate("Store", "Dose given"))
+        note = (note or "").strip()
         now = now_utc()
         with self._writing() as conn:
             row = self._locked(conn, mrn, expected_version)
@@ -453,11 +456,36 @@ class PatientStore:
                     cycle=cycle, n=length))
             version = self._bump(conn, row, now)
             values = {"cycle": cycle, "day": day, "drug": drug_id, "dose_mg": dose_mg, "given_on": given_on,
-                      "given_by": self.actor}
+                      "given_by": self.actor, "note": note}
             admin_id = conn.execute(insert(administrations).values(
                 patient_id=row.id, recorded_at=now, **values)).inserted_primary_key[0]
             self._audit(conn, now, "administration.add", "administration", admin_id, row.id, None,
                         _jsonable(values))
+            return self._finish(conn, row.id, version)
+
+    def withdraw_administration(self, mrn: str, administration_id: int, reason: str, *,
+                                expected_version: int) -> PatientRecord:
+        """Mark a recorded administration as withdrawn (recorded in error, or an undone Mark given). The row
+        stays, with who withdrew it, when and why; it no longer counts as given."""
+        reason = require_reason(reason)
+        now = now_utc()
+        with self._writing() as conn:
+            row = self._locked(conn, mrn, expected_version)
+            given = conn.execute(select(administrations).where(administrations.c.id == administration_id,
+                                                               administrations.c.patient_id == row.id)).first()
+            if given is None:
+                raise InputError("administration", translate(
+                    "Store", "Administration {id} is not in this patient's record.").format(id=administration_id))
+            if given.withdrawn:
+                raise InputError("administration", translate(
+                    "Store", "Administration {id} is already withdrawn.").format(id=administration_id))
+            version = self._bump(conn, row, now)
+            conn.execute(update(administrations).where(administrations.c.id == given.id).values(
+                withdrawn=True, withdrawn_reason=reason, withdrawn_by=self.actor, withdrawn_at=now))
+            old = {"withdrawn": False, "cycle": given.cycle, "day": given.day, "drug": given.drug,
+                   "dose_mg": given.dose_mg, "given_on": given.given_on}
+            self._audit(conn, now, "administration.withdraw", "administration", given.id, row.id, _jsonable(old),
+                        {"withdrawn": True, "reason": reason})
             return self._finish(conn, row.id, version)
 
     @staticmethod

@@ -67,3 +67,50 @@ def test_undo_refused_by_the_store_is_reported_and_dropped(qtbot, store, tmp_pat
     assert "nurse.b" in failures[0].message
     assert document.undo_stack.count() == 0  # obsolete: dropped rather than claiming an undo that did not happen
     assert len(store.get_patient("12345").active_modifications()) == 2  # nothing withdrawn
+
+
+def test_mark_given_is_one_command_and_its_undo_withdraws_the_administration(qtbot, store):
+    from datetime import date
+
+    from planner.gui.dialogs.simple_dialogs import Administration
+    from planner.gui.facts import cycle_statuses
+
+    document = PatientDocument(store, add_patient(store))
+    dose = document.plan.cycle(1).dose_for("epirubicin")
+    given = Administration(1, 1, "epirubicin", dose.dose_mg, date(2026, 1, 5), "after antiemetics")
+    document.mark_given(given, "Given: epirubicin, cycle 1 day 1")
+    assert document.undo_stack.count() == 1 and document.undo_stack.undoText() == "Given: epirubicin, cycle 1 day 1"
+    [recorded] = document.record.administrations
+    assert recorded.note == "after antiemetics" and not recorded.withdrawn
+    assert "epirubicin given" in cycle_statuses(document.record, document.plan)[1]
+
+    document.undo_stack.undo()
+    [withdrawn] = store.get_patient("12345").administrations  # kept on record, flagged
+    assert withdrawn.withdrawn and withdrawn.withdrawn_reason == "Undone: Given: epirubicin, cycle 1 day 1"
+    assert cycle_statuses(document.record, document.plan) == {}  # no longer counted as given
+
+    document.undo_stack.redo()
+    first, again = store.get_patient("12345").administrations
+    assert first.withdrawn and not again.withdrawn and again.note.startswith("Redone: ")
+    actions = [e.action for e in store.audit_log("12345")]
+    assert actions[-3:] == ["administration.add", "administration.withdraw", "administration.add"]
+
+
+def test_mark_given_undo_refused_when_someone_else_saved_meanwhile(qtbot, store):
+    from datetime import date
+    from decimal import Decimal
+
+    from planner.gui.dialogs.simple_dialogs import Administration
+
+    document = PatientDocument(store, add_patient(store))
+    document.mark_given(Administration(1, 1, "anlotinib", Decimal(12), date(2026, 1, 5)), "Given: anlotinib")
+    from dataclasses import replace
+
+    store.update_identity("12345", replace(document.record.identity, notes="changed at another workstation"),
+                          expected_version=document.record.version)
+    failures = []
+    document.failed.connect(failures.append)
+    document.undo_stack.undo()
+    assert len(failures) == 1 and isinstance(failures[0], StaleRecord)
+    assert document.undo_stack.count() == 0  # dropped, not left out of step with the record
+    assert not store.get_patient("12345").administrations[0].withdrawn

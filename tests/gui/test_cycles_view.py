@@ -64,3 +64,22 @@ def test_clicking_a_row_selects_its_cycle(view, qtbot):
 def test_select_unknown_cycle_is_an_error(view):
     with pytest.raises(ValueError):
         view.select_cycle(99)
+
+
+def test_phase_and_last_day_hide_when_narrow_and_come_back_whole(qtbot, plan):
+    from planner.gui.models.cycles_model import COL_END, COL_PHASE
+    from planner.gui.views.cycles_view import CyclesView
+
+    view = CyclesView()
+    qtbot.addWidget(view)
+    view.resize(700, 400)
+    view.show()
+    view.set_plan(plan)
+    assert view.table.isColumnHidden(COL_PHASE) and view.table.isColumnHidden(COL_END)
+    assert "Combination" in view.model.index(0, 0).data(3)  # the Cycle tooltip still says the phase and dates
+    view.set_plan(plan)  # measured again while narrow
+    view.resize(1600, 400)
+    qtbot.waitUntil(lambda: not view.table.isColumnHidden(COL_PHASE))
+    metrics = view.table.fontMetrics()
+    assert view.table.columnWidth(COL_PHASE) >= metrics.horizontalAdvance("Combination")
+    assert view.table.columnWidth(COL_END) >= metrics.horizontalAdvance("2026-01-25")

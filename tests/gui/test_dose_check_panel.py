@@ -176,3 +176,21 @@ def test_stacks_in_a_narrow_dock_and_sits_side_by_side_when_wide(panel, qtbot):
     panel.resize(1400, 800)
     qtbot.wait(1)
     assert not panel.is_narrow()
+
+
+def test_enter_moves_through_the_entry_and_records_from_the_last_field(panel, qtbot):
+    seen = []
+    panel.checkSubmitted.connect(seen.append)
+    panel.activateWindow()
+    panel.checked_edit.setFocus()
+    qtbot.keyClicks(panel.checked_edit, "164")
+    qtbot.keyClick(panel.checked_edit, Qt.Key.Key_Return)
+    assert panel.first_edit.hasFocus()
+    qtbot.keyClicks(panel.first_edit, "AB")
+    qtbot.keyClick(panel.first_edit, Qt.Key.Key_Return)
+    assert panel.second_edit.hasFocus()
+    qtbot.keyClick(panel.second_edit, Qt.Key.Key_Return)  # second initials missing: nothing recorded
+    assert seen == []
+    qtbot.keyClicks(panel.second_edit, "CD")
+    qtbot.keyClick(panel.second_edit, Qt.Key.Key_Return)
+    assert len(seen) == 1 and seen[0].checked_mg == Decimal(164) and seen[0].second_checker == "CD"

@@ -75,3 +75,63 @@ def test_preferences_validate_and_save_typed_values(qtbot):
             plan.open_ended_cycles) == ("dubois", Decimal("2.5"), Decimal(0), Decimal("2.2"), 9)
     assert again.verification_tolerance() == Decimal(3)
     assert again.text("institution/name") == "Sarcoma unit"
+
+
+def test_the_shipped_template_holds_the_gui_and_the_core_strings():
+    """resources/translations/planner_zh_CN.ts (made by `make translations`) has strings from every layer:
+    self.tr() in widgets, QCoreApplication.translate in models and translate("Context", ...) in the core."""
+    import html
+    import re
+
+    ts = Path(__file__).resolve().parents[2] / "resources" / "translations" / "planner_zh_CN.ts"
+    text = ts.read_text(encoding="utf-8")
+    contexts = set(re.findall(r"<name>([^<]+)</name>", text))
+    assert {"MainWindow", "DoseCheckPanel", "CyclesTable", "DayDetails", "Dates", "Bsa", "Store", "Plan",
+            "Export"} <= contexts
+    sources = {html.unescape(s) for s in re.findall(r"<source>(.*?)</source>", text, re.S)}
+    assert {"Jan", "Sunday", "Undone: {what}", "Dose chec&k", "Warning:"} <= sources
+
+
+def test_a_template_without_a_qm_is_offered_greyed_out(qtbot, tmp_path, monkeypatch):
+    from planner.gui import translations
+
+    (tmp_path / "planner_zh_CN.ts").write_text(TS, encoding="utf-8")
+    monkeypatch.setattr(translations, "_folder", lambda: tmp_path)
+    assert available_languages() == {"en": "English"}
+    assert translations.pending_languages() == {"zh_CN": "中文 (简体)"}
+
+    settings = Settings()
+    settings.set("ui/language", "zh_CN")  # chosen when a translation was installed, or on another PC
+    dialog = PreferencesDialog(settings)
+    qtbot.addWidget(dialog)
+    combo = dialog.language
+    index = combo.findData("zh_CN")
+    assert index > 0 and "not available yet" in combo.itemText(index)
+    assert not combo.model().item(index).isEnabled()
+    assert combo.currentData() == "en" and "not installed" in dialog.language_note.text()
+    dialog.save_button.click()
+    assert Settings().text("ui/language") == "zh_CN"  # kept for when the translation arrives
+
+
+def _messages(ts_text: str) -> set[tuple[str, str]]:
+    import html
+    import re
+
+    found = set()
+    for context in re.findall(r"<context>(.*?)</context>", ts_text, re.S):
+        name = re.search(r"<name>([^<]+)</name>", context).group(1)
+        found |= {(name, html.unescape(s)) for s in re.findall(r"<source>(.*?)</source>", context, re.S)}
+    return found
+
+
+def test_the_shipped_template_is_up_to_date_with_the_code(tmp_path):
+    """Every string pyside6-lupdate finds in planner/ now is in the shipped .ts (run `make translations`)."""
+    root = Path(__file__).resolve().parents[2]
+    lupdate = Path(sys.executable).parent / "pyside6-lupdate"
+    sources = sorted(str(p) for p in (root / "planner").rglob("*.py"))
+    fresh = tmp_path / "fresh.ts"
+    subprocess.run([str(lupdate), "-locations", "none", *sources, "-ts", str(fresh)], check=True,
+                   capture_output=True)
+    shipped = (root / "resources" / "translations" / "planner_zh_CN.ts").read_text(encoding="utf-8")
+    missing = _messages(fresh.read_text(encoding="utf-8")) - _messages(shipped)
+    assert not missing, f"run `make translations`: {sorted(missing)[:5]}"

@@ -108,7 +108,8 @@ def test_demo_patient_is_mid_treatment_with_a_delay_and_a_reduction(qtbot, windo
     assert cycle.delay_days == 7 and cycle.start <= TODAY <= cycle.end
     assert cycle.dose_for("epirubicin").level == 75
     assert "Allergies: Penicillin" in window.header.allergies.text()
-    assert window.dose_dock.isVisible()
+    # The dose check is there: a dock on a wide window, a tab on this small offscreen one.
+    assert window.dose_dock.isVisible() or window.tabs.indexOf(window.dose_panel) >= 0
     qtbot.waitUntil(lambda: window.patients.model.rowCount() == 1)
 
 
@@ -173,11 +174,21 @@ def test_mark_given_is_recorded(qtbot, window, monkeypatch):
         index = next(i for i in range(dialog.dose.count()) if dialog.dose.itemData(i)[:2] == ("epirubicin", 1))
         dialog.dose.setCurrentIndex(index)
         dialog.given_on.setText("2026-01-26")
+        qtbot.keyClicks(dialog.note, "given 2 h late, pump fault")
 
     monkeypatch.setattr(MarkGivenDialog, "exec", fake_exec(fill))
     window.cycles.actionRequested.emit("given", 2)
     given = window.store.get_patient("12345").administrations
-    assert [(a.cycle, a.day, a.drug, a.given_on) for a in given] == [(2, 1, "epirubicin", date(2026, 1, 26))]
+    assert [(a.cycle, a.day, a.drug, a.given_on, a.note) for a in given] == [
+        (2, 1, "epirubicin", date(2026, 1, 26), "given 2 h late, pump fault")]
+    assert window.actions.undo.isEnabled() and "cycle 2 day 1" in window.actions.undo.text()
+
+    # Edit > Undo withdraws it (kept on record with the reason) and the Cycles status no longer says given.
+    window.actions.undo.trigger()
+    [withdrawn] = window.store.get_patient("12345").administrations
+    assert withdrawn.withdrawn and withdrawn.withdrawn_reason.startswith("Undone: Given: Epirubicin")
+    status = window.cycles.model.index(1, window.cycles.model.status_column()).data()
+    assert "given" not in status
 
 
 def test_withdraw_patient_needs_a_reason(qtbot, window, monkeypatch):
@@ -353,3 +364,27 @@ def test_edit_patient_saves_identity_and_a_refusal_keeps_the_dialog_open(qtbot, 
     monkeypatch.setattr(PatientDialog, "exec", exec_)
     window.actions.edit_patient.trigger()
     assert results == [(0, "Name: refused by the store.")]
+
+
+def test_undo_and_redo_say_what_they_did_and_the_cycle_menu_offers_the_actions(qtbot, window):
+    from planner.core.modifications import Delay
+    from tests.gui.shell_helpers import add_patient
+
+    add_patient(window.store)
+    window.refresh_list("12345")
+    qtbot.waitUntil(lambda: window.document is not None)
+    assert window.apply_modification(Delay(3, 7), "ANC 0.9")
+    window.actions.undo.trigger()
+    assert window.statusBar().currentMessage().startswith("Undone: Delay cycle 3")
+    window.actions.redo.trigger()
+    assert window.statusBar().currentMessage().startswith("Redone: Delay cycle 3")
+
+    menu = window.cycles.context_menu_for(2)
+    texts = [a.text() for a in menu.actions() if a.text()]
+    assert texts[:6] == [window.cycles.action_button(k).text() for k in
+                         ("delay", "dose_level", "omit", "stop", "weight", "given")]
+    seen = []
+    window.cycles.actionRequested.connect(lambda key, cycle: seen.append((key, cycle)))
+    menu.actions()[-1].trigger()  # Dose check of cycle 2
+    assert seen == [("dose_check", 2)]
+    assert window.dose_panel.result() is None and "cycle 2" in window.dose_panel._title.text()

@@ -7,6 +7,7 @@ import os
 import sqlite3
 import stat
 from datetime import date
+from decimal import Decimal
 
 import pytest
 from sqlalchemy import create_engine
@@ -95,6 +96,26 @@ def test_an_older_database_is_upgraded_in_place(tmp_path):
         assert rows["12345"].current_cycle == 1 and rows["B"].status == "planned"
         assert store.check() == []
         assert store.get_patient("12345").version == 1
+
+
+def test_administrations_from_before_0004_upgrade_as_not_withdrawn(tmp_path):
+    from alembic import command
+
+    path = tmp_path / "old.sqlite3"
+    with PatientStore.open(path, actor="nurse.a") as store:
+        add_wang(store)
+        store.record_administration("12345", cycle=1, day=1, drug="epirubicin", dose_mg=Decimal(164),
+                                    given_on=date(2026, 1, 5), expected_version=1)
+    engine = db.make_engine(db.resolve_url(path))
+    with engine.connect().execution_options(**{db.WRITE: True}) as conn, conn.begin():
+        command.downgrade(db._alembic_config(conn), "0003")
+    engine.dispose()
+    with PatientStore.open(path) as store:
+        [given] = store.get_patient("12345").administrations
+        assert (given.note, given.withdrawn, given.withdrawn_reason, given.withdrawn_at) == ("", False, "", None)
+        assert store.check() == []
+        store.withdraw_administration("12345", given.id, "recorded in error", expected_version=2)
+        assert store.get_patient("12345").administrations[0].withdrawn
 
 
 def _sha(path) -> str:

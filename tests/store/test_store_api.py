@@ -233,6 +233,50 @@ def test_administration(store):
                                     given_on=date(2026, 1, 5), expected_version=2)
 
 
+def test_withdraw_administration_keeps_it_on_record_flagged(store):
+    add_wang(store)
+    record = store.record_administration("12345", cycle=1, day=1, drug="epirubicin", dose_mg=Decimal(164),
+                                         given_on=date(2026, 1, 5), note="given after antiemetics",
+                                         expected_version=1)
+    [given] = record.administrations
+    assert given.note == "given after antiemetics" and not given.withdrawn
+    # Saving over a version someone else changed meanwhile is refused, and changes nothing.
+    with pytest.raises(StaleRecord):
+        store.withdraw_administration("12345", given.id, "recorded in error", expected_version=1)
+    with pytest.raises(InputError, match="Reason"):
+        store.withdraw_administration("12345", given.id, "  ", expected_version=2)
+    record = store.withdraw_administration("12345", given.id, "Undone: recorded in error", expected_version=2)
+    [withdrawn] = record.administrations  # still listed: nothing is deleted
+    assert record.version == 3
+    assert (withdrawn.id, withdrawn.withdrawn, withdrawn.withdrawn_reason, withdrawn.withdrawn_by) == (
+        given.id, True, "Undone: recorded in error", "nurse.a")
+    assert withdrawn.withdrawn_at is not None and withdrawn.dose_mg == Decimal(164)
+    entry = store.audit_log("12345")[-1]
+    assert (entry.action, entry.entity_id) == ("administration.withdraw", given.id)
+    assert entry.old["withdrawn"] is False and entry.new == {"withdrawn": True, "reason": "Undone: recorded in error"}
+    with pytest.raises(InputError, match="already withdrawn"):
+        store.withdraw_administration("12345", given.id, "again", expected_version=3)
+    with pytest.raises(InputError, match="not in this patient's record"):
+        store.withdraw_administration("12345", 999, "no such", expected_version=3)
+    assert store.get_patient("12345").version == 3
+
+
+def test_withdrawn_administration_survives_a_plan_file_round_trip(store, tmp_path):
+    add_wang(store)
+    record = store.record_administration("12345", cycle=1, day=1, drug="epirubicin", dose_mg=Decimal(164),
+                                         given_on=date(2026, 1, 5), note="late", expected_version=1)
+    store.withdraw_administration("12345", record.administrations[0].id, "wrong patient", expected_version=2)
+    store.export_plan_file("12345", tmp_path / "p.json")
+    store.withdraw_patient("12345", "moved", expected_version=3)
+    import json
+
+    data = json.loads((tmp_path / "p.json").read_text())
+    data["patient"]["mrn"] = "67890"
+    (tmp_path / "q.json").write_text(json.dumps(data))
+    [copied] = store.import_plan_file(tmp_path / "q.json").administrations
+    assert (copied.note, copied.withdrawn, copied.withdrawn_reason) == ("late", True, "wrong patient")
+
+
 def test_list_patients_relative_to_today(store):
     add_wang(store, mrn="A")  # cycle 1 from 2026-01-05
     add_wang(store, mrn="B", start=date(2026, 3, 2))

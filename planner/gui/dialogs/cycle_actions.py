@@ -77,6 +77,8 @@ class CycleActionDialog(QDialog):
         self.reason_message = FieldMessage()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        # Says what pressing it does: the change is saved at once (and can be undone with Ctrl+Z).
+        self.ok_button.setText(self.tr("Save change"))
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
         heading = QLabel(self.tr("Cycle {n} ({phase}): {start} to {end}").format(

@@ -109,9 +109,10 @@ class PatientDialog(QDialog):
         form.addRow(self.tr("Notes:"), self.notes)
 
         # -------------------------------------------------------------- measurements
-        self.height = line(self.tr("Height"), "170")
+        # "e.g.": a bare grey 170 reads as a value already filled in.
+        self.height = line(self.tr("Height"), self.tr("e.g. 170"))
         self.height_unit = self._unit_combo(self.tr("Height unit"), ("cm", "in"))
-        self.weight = line(self.tr("Weight"), "70")
+        self.weight = line(self.tr("Weight"), self.tr("e.g. 70"))
         self.weight_unit = self._unit_combo(self.tr("Weight unit"), ("kg", "lb"))
         self.measured_on = line(self.tr("Measured on"), self.tr("YYYY-MM-DD"))
         self.measured_on.setText(self._today.isoformat())

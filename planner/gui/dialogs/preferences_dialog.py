@@ -29,7 +29,7 @@ from planner.core.errors import InputError
 from planner.core.plan import MAX_PLANNED_CYCLES
 from planner.gui.dialogs._form import FieldMessage, mark_field
 from planner.gui.settings import PAPER_SIZES, Settings
-from planner.gui.translations import available_languages
+from planner.gui.translations import available_languages, pending_languages
 
 
 def _decimal(text: str) -> Decimal | None:
@@ -79,7 +79,26 @@ class PreferencesDialog(QDialog):
         self.language.setAccessibleName(self.tr("Language"))
         for code, name in available_languages().items():
             self.language.addItem(name, code)
-        self.language.setCurrentIndex(max(self.language.findData(settings.text("ui/language")), 0))
+        # A language whose translation is not done yet is shown, greyed out, so nobody hunts for a setting.
+        pending = pending_languages()
+        for code, name in pending.items():
+            self.language.addItem(self.tr("{language} (translation not available yet)").format(language=name), code)
+            item = self.language.model().item(self.language.count() - 1)  # type: ignore[attr-defined]
+            item.setEnabled(False)
+        saved = settings.text("ui/language")
+        index = self.language.findData(saved)
+        self.language_note = QLabel()
+        self.language_note.setWordWrap(True)
+        self.language_note.setStyleSheet("color: #555;")
+        if saved in pending or (saved not in ("", "en") and index < 0):
+            # Chosen earlier (or on another installation) but not installed here: English is what shows.
+            index = 0
+            self.language_note.setText(self.tr("The {language} translation is not installed; the program is "
+                                               "shown in English.").format(language=pending.get(saved, saved)))
+        self.language_note.setVisible(bool(self.language_note.text()))
+        self.language.setCurrentIndex(max(index, 0))
+        # Unless the nurse picks another language, a choice whose translation is missing here is kept.
+        self._language_kept = saved if self.language_note.text() else None
 
         plans = QGroupBox(self.tr("New plans"))
         form = QFormLayout(plans)
@@ -104,6 +123,7 @@ class PreferencesDialog(QDialog):
         general = QGroupBox(self.tr("Language"))
         form = QFormLayout(general)
         form.addRow(self.tr("Language (after restart):"), self.language)
+        form.addRow("", self.language_note)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
@@ -189,6 +209,7 @@ class PreferencesDialog(QDialog):
         self.settings.set("institution/phone", self.phone.text().strip())
         self.settings.set("institution/emergency_phone", self.emergency.text().strip())
         self.settings.set("print/paper_size", self.paper.currentData())
-        self.settings.set("ui/language", self.language.currentData())
+        if self._language_kept is None or self.language.currentIndex() != 0:
+            self.settings.set("ui/language", self.language.currentData())
         self.settings.sync()
         self.accept()

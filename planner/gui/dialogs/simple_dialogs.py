@@ -62,6 +62,7 @@ class Administration:
     drug: str
     dose_mg: Decimal
     given_on: date
+    note: str = ""
 
 
 class MarkGivenDialog(QDialog):
@@ -90,7 +91,12 @@ class MarkGivenDialog(QDialog):
         self.given_on.setAccessibleName(self.tr("Given on"))
         self.given_on.setPlaceholderText(self.tr("YYYY-MM-DD"))
         self.message = FieldMessage()
-        note = QLabel(self.tr("An administration is part of the permanent record and cannot be undone."))
+        self.note = QLineEdit()
+        self.note.setAccessibleName(self.tr("Note (optional)"))
+        self.note.setPlaceholderText(self.tr("optional, e.g. given late after antiemetics"))
+        self.note.setMaxLength(500)
+        note = QLabel(self.tr("Saved with your name and the time. A mistake can be undone with Edit > Undo "
+                              "(Ctrl+Z); the record then shows it as withdrawn."))
         note.setWordWrap(True)
         note.setStyleSheet("color: #555;")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -103,6 +109,7 @@ class MarkGivenDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Dose:"), self.dose)
         form.addRow(self.tr("Given on:"), self.given_on)
+        form.addRow(self.tr("Note:"), self.note)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message)
@@ -134,4 +141,8 @@ class MarkGivenDialog(QDialog):
             self.accept()
 
     def administration(self) -> Administration | None:
-        return self._result
+        """What to record (the note as typed when OK is pressed), or None while the entry is invalid."""
+        if self._result is None:
+            return None
+        return Administration(self._result.cycle, self._result.day, self._result.drug, self._result.dose_mg,
+                              self._result.given_on, self.note.text().strip())

@@ -13,14 +13,16 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from planner.core.dates import format_days
 from planner.core.decimal_math import plain
+from planner.core.i18n import translate
 from planner.core.plan import Cycle, DrugDose, Plan
 from planner.core.regimen import DrugSpec
 from planner.gui import style
+from planner.gui.facts import short_warning
 from planner.gui.plan_reasons import delay_reason, level_reason, omit_reason
 
 COL_CYCLE = 0
@@ -32,9 +34,6 @@ COL_FIRST_DRUG = 5
 
 Index = QModelIndex | QPersistentModelIndex
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CyclesTableModel", text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,39 +53,44 @@ class _Row:
 def derived_status(cycle: Cycle, today: date) -> str:
     """The status by date alone; the shell passes recorded statuses (e.g. "given") instead when it has them."""
     if today < cycle.start:
-        return _tr("planned")
+        return translate("CyclesTable", "planned")
     if today <= cycle.end:
-        return _tr("in progress")
-    return _tr("done")
+        return translate("CyclesTable", "in progress")
+    return translate("CyclesTable", "done")
 
 
 def _dose_cell(plan: Plan, cycle: Cycle, drug: DrugSpec, dose: DrugDose | None) -> _Cell:
     if dose is None:
         if not any(pd.drug == drug.id for pd in cycle.phase.drugs):
-            return _Cell("-", -1.0, _tr("{drug} is not part of the {phase} phase.").format(
+            return _Cell("-", -1.0, translate("CyclesTable", "{drug} is not part of the {phase} phase.").format(
                 drug=drug.name, phase=cycle.phase.name))
-        return _Cell(_tr("stopped"), -1.0, _tr("{drug} was stopped in an earlier cycle.").format(drug=drug.name),
+        return _Cell(translate("CyclesTable", "stopped"), -1.0,
+                     translate("CyclesTable", "{drug} was stopped in an earlier cycle.").format(drug=drug.name),
                      "warning")
     calc = dose.calculation
     level = plain(dose.level) + " " + drug.unit
     # calculation.explain() already starts with the level (90 mg/m² x ...); a flat dose is its level.
-    parts = [calc.explain() if calc.calculated else _tr("{dose} mg").format(dose=plain(dose.dose_mg))]
+    # The sum breaks before its "=" so the column stays narrow enough for a 1366 px screen.
+    parts = [calc.explain().replace(" = ", "\n= ", 1) if calc.calculated
+             else translate("CyclesTable", "{dose} mg").format(dose=plain(dose.dose_mg))]
     if dose.level_index > 0:
-        parts.append(_tr("level -{n}").format(n=dose.level_index))
+        parts.append(translate("CyclesTable", "level -{n}").format(n=dose.level_index))
     if dose.days:
-        parts.append(_tr("days {days}").format(days=format_days(dose.days)))
+        parts.append(translate("CyclesTable", "days {days}").format(days=format_days(dose.days)))
     else:
-        parts.append(_tr("not given"))
+        parts.append(translate("CyclesTable", "not given"))
     if dose.omitted_days:
-        parts.append(_tr("held days {days}").format(days=format_days(dose.omitted_days)))
+        parts.append(translate("CyclesTable", "held days {days}").format(days=format_days(dose.omitted_days)))
     if dose.stopped_from_day is not None:
-        parts.append(_tr("stopped from day {day}").format(day=dose.stopped_from_day))
+        parts.append(translate("CyclesTable", "stopped from day {day}").format(day=dose.stopped_from_day))
     # Two lines: the sum a nurse redoes by hand, then when it is given (keeps the column narrow).
     display = parts[0] + "\n" + " · ".join(parts[1:])
-    tooltip = _tr("{drug} {route}, dose level {level}: {explain}").format(
+    tooltip = translate("CyclesTable", "{drug} {route}, dose level {level}: {explain}").format(
         drug=drug.name, route=drug.route, level=level, explain=calc.explain())
-    reasons = [(_tr("Dose level"), level_reason(plan, cycle.number, drug.id) if dose.level_index else ""),
-               (_tr("Held days"), omit_reason(plan, cycle.number, drug.id) if dose.omitted_days else "")]
+    reasons = [(translate("CyclesTable", "Dose level"),
+                level_reason(plan, cycle.number, drug.id) if dose.level_index else ""),
+               (translate("CyclesTable", "Held days"),
+                omit_reason(plan, cycle.number, drug.id) if dose.omitted_days else "")]
     tooltip += "".join(f"\n{label}: {reason}" for label, reason in reasons if reason)
     return _Cell(display, float(dose.dose_mg) if dose.days else 0.0, tooltip,
                  "warning" if dose.level_index > 0 or dose.omitted_days or dose.stopped_from_day else "")
@@ -94,37 +98,44 @@ def _dose_cell(plan: Plan, cycle: Cycle, drug: DrugSpec, dose: DrugDose | None) 
 
 def _row(plan: Plan, cycle: Cycle, previous: Cycle | None, status: str) -> _Row:
     drugs = list(plan.regimen.drugs.values())
-    weight = _tr("{weight} kg · BSA {bsa} m²").format(weight=plain(cycle.dose_weight_kg), bsa=plain(cycle.bsa.m2))
-    weight_tip = [_tr("BSA: {explain}").format(explain=cycle.bsa.explain())]
+    # One fact per line keeps the column narrow (the cycles table must fit a 1366 px screen).
+    weight = translate("CyclesTable", "{weight} kg\nBSA {bsa} m²").format(
+        weight=plain(cycle.dose_weight_kg), bsa=plain(cycle.bsa.m2))
+    weight_tip = [translate("CyclesTable", "BSA: {explain}").format(explain=cycle.bsa.explain())]
     recalculated = previous is not None and previous.dose_weight_kg != cycle.dose_weight_kg
     if recalculated:
-        weight += "\n" + _tr("new weight, recalculated")
+        weight += "\n" + translate("CyclesTable", "new weight, recalculated")
     elif cycle.weight_kg != cycle.dose_weight_kg:
-        weight += "\n" + _tr("weighed {weight} kg, unchanged").format(weight=plain(cycle.weight_kg))
+        weight += "\n" + translate("CyclesTable", "weighed {weight} kg, unchanged").format(
+            weight=plain(cycle.weight_kg))
     weight_tip.extend(cycle.notes)
     if len(cycle.cumulative_mg_per_m2) == 1:  # the usual case: the header names the drug
-        cumulative = _tr("{amount} mg/m²").format(amount=plain(cycle.cumulative_mg_per_m2[0][1]))
+        cumulative = translate("CyclesTable", "{amount} mg/m²").format(amount=plain(cycle.cumulative_mg_per_m2[0][1]))
     else:
         cumulative = "; ".join(
-            _tr("{drug} {amount} mg/m²").format(drug=plan.regimen.drug(drug_id).name.split()[0],
+            translate("CyclesTable", "{drug} {amount} mg/m²").format(drug=plan.regimen.drug(drug_id).name.split()[0],
                                                 amount=plain(amount))
             for drug_id, amount in cycle.cumulative_mg_per_m2)
     over = any(w.code.startswith("cumulative-") for w in cycle.warnings)
     cumulative_sort = float(sum((amount for _, amount in cycle.cumulative_mg_per_m2), start=0))
     cumulative_tip = ""
     if cycle.cumulative_doxorubicin_eq_mg_per_m2 is not None:
-        cumulative_tip = _tr("Doxorubicin equivalent {amount} mg/m² (prior exposure included).").format(
+        cumulative_tip = translate(
+            "CyclesTable", "Doxorubicin equivalent {amount} mg/m² (prior exposure included).").format(
             amount=plain(cycle.cumulative_doxorubicin_eq_mg_per_m2))
-    warnings = "; ".join(w.message for w in cycle.warnings)
+    # A few words per warning in the cell (rows stay one or two lines high); the full messages in the tooltip.
+    warnings = "\n".join(short_warning(w.code) for w in cycle.warnings)
+    warnings_tip = "\n".join(w.message for w in cycle.warnings)
     start_tip = ""
     if cycle.delay_days:
-        start_tip = _tr("Delayed by {days} days").format(days=cycle.delay_days)
+        start_tip = translate("CyclesTable", "Delayed by {days} days").format(days=cycle.delay_days)
         reason = delay_reason(plan, cycle.number)
         start_tip += (": " + reason) if reason else ""
     cells = [
-        _Cell(str(cycle.number), cycle.number),
+        _Cell(str(cycle.number), cycle.number, translate("CyclesTable", "Cycle {n} ({phase}): {start} to {end}").format(
+            n=cycle.number, phase=cycle.phase.name, start=cycle.start.isoformat(), end=cycle.end.isoformat())),
         _Cell(cycle.phase.name, cycle.phase.name),
-        _Cell(cycle.start.isoformat() + (" " + _tr("(+{days} d)").format(days=cycle.delay_days)
+        _Cell(cycle.start.isoformat() + ("\n" + translate("CyclesTable", "(+{days} d)").format(days=cycle.delay_days)
                                          if cycle.delay_days else ""),
               QDate(cycle.start), start_tip, "warning" if cycle.delay_days else ""),
         _Cell(cycle.end.isoformat(), QDate(cycle.end)),
@@ -133,7 +144,7 @@ def _row(plan: Plan, cycle: Cycle, previous: Cycle | None, status: str) -> _Row:
         *(_dose_cell(plan, cycle, drug, cycle.dose_for(drug.id)) for drug in drugs),
         _Cell(cumulative or "-", cumulative_sort, cumulative_tip, "danger" if over else ""),
         _Cell(status, status),
-        _Cell(warnings or "-", len(cycle.warnings), warnings, "danger" if cycle.warnings else ""),
+        _Cell(warnings or "-", len(cycle.warnings), warnings_tip, "danger" if cycle.warnings else ""),
     ]
     return _Row(cycle.number, tuple(cells))
 
@@ -200,23 +211,26 @@ class CyclesTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        fixed = {COL_CYCLE: _tr("Cycle"), COL_PHASE: _tr("Phase"), COL_START: _tr("Day 1"),
-                 COL_END: _tr("Last day"), COL_WEIGHT_BSA: _tr("Weight & BSA\nused for doses")}
+        fixed = {COL_CYCLE: translate("CyclesTable", "Cycle"), COL_PHASE: translate("CyclesTable", "Phase"),
+                 COL_START: translate("CyclesTable", "Day 1"), COL_END: translate("CyclesTable", "Last day"),
+                 COL_WEIGHT_BSA: translate("CyclesTable", "Weight & BSA\nused for doses")}
         if section in fixed:
             return fixed[section]
         offset = section - COL_FIRST_DRUG
         if 0 <= offset < len(self._drugs):
             drug = self._drugs[offset]
-            return _tr("{drug} ({route})\nlevel and dose").format(drug=drug.name.split()[0], route=drug.route)
+            return translate("CyclesTable", "{drug} ({route})\nlevel and dose").format(
+                drug=drug.name.split()[0], route=drug.route)
         if section == self.cumulative_column():
             anthracyclines = [d for d in self._drugs if d.anthracycline]
             if len(anthracyclines) == 1:
-                return _tr("Cumulative\n{drug}").format(drug=anthracyclines[0].name.split()[0].lower())
-            return _tr("Cumulative\nanthracyclines")
+                return translate("CyclesTable", "Cumulative\n{drug}").format(
+                    drug=anthracyclines[0].name.split()[0].lower())
+            return translate("CyclesTable", "Cumulative\nanthracyclines")
         if section == self.warnings_column():
-            return _tr("Warnings")
+            return translate("CyclesTable", "Warnings")
         if section == self.status_column():
-            return _tr("Status")
+            return translate("CyclesTable", "Status")
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

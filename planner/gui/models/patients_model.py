@@ -147,8 +147,8 @@ class PatientsTableModel(QAbstractTableModel):
             return _sort_key(row, column)
         if role == SUMMARY_ROLE:
             return row
-        if role == Qt.ItemDataRole.ToolTipRole and column == COL_NEXT_DOSE and row.next_dose_date is not None:
-            return format_long(row.next_dose_date)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return _tooltip(row)
         if role == Qt.ItemDataRole.ForegroundRole and row.status == "withdrawn":
             return QBrush(QColor("#7a7a7a"))
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_CYCLE:
@@ -196,6 +196,18 @@ class PatientsTableModel(QAbstractTableModel):
                         reverse=order == Qt.SortOrder.DescendingOrder)
         self._search = [_search_text(r) for r in self._rows]
         self.generation += 1
+
+
+def _tooltip(row: PatientSummary) -> str:
+    """The whole row in words: on a narrow screen the regimen column is hidden and this is where it shows."""
+    lines = [f"{row.name} ({row.mrn})",
+             translate("PatientsTableModel", "Regimen: {regimen}").format(regimen=row.regimen_id),
+             translate("PatientsTableModel", "Status: {status}").format(status=status_text(row.status))]
+    if row.current_cycle is not None:
+        lines.append(translate("PatientsTableModel", "Current cycle: {n}").format(n=row.current_cycle))
+    if row.next_dose_date is not None:
+        lines.append(translate("PatientsTableModel", "Next dose: {date}").format(date=format_long(row.next_dose_date)))
+    return "\n".join(lines)
 
 
 def _search_text(row: PatientSummary) -> str:

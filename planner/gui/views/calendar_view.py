@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -29,6 +30,8 @@ from planner.gui.views.legend import CalendarLegend
 from planner.gui.views.month_grid import MonthGrid
 
 SIDEBAR_WIDTH = 310
+NARROW_SIDEBAR_WIDTH = 250  # below WIDE_CALENDAR: the month grid needs the pixels more than the details
+WIDE_CALENDAR = 1040
 WIDE_CELL_WIDTH = 88  # two months only when each day still has room for "Anl 12 mg"
 
 
@@ -68,6 +71,9 @@ class PlanCalendar(QWidget):
         self._today_button.clicked.connect(self._go_today)
         self._range = QLabel(self)
         self._range.setAccessibleName(self.tr("Plan dates"))
+        # Wraps rather than widens: a long regimen name must not push the window off a 1366 px screen.
+        self._range.setWordWrap(True)
+        self._range.setMinimumWidth(120)
 
         nav = QHBoxLayout()
         nav.addWidget(self._prev)
@@ -91,13 +97,21 @@ class PlanCalendar(QWidget):
         self._details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._details.setAccessibleName(self.tr("Details of the selected day"))
         self._details.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        details_frame = QFrame(self)
+        details_body = QFrame()
+        details_body.setObjectName("dayDetails")
+        details_body.setStyleSheet("#dayDetails { background: palette(base); }")
+        body_layout = QVBoxLayout(details_body)
+        body_layout.addWidget(self._details)
+        body_layout.addStretch(1)
+        # A day with an infusion has a long calculation: on a short screen it scrolls instead of being cut off.
+        details_frame = QScrollArea(self)
+        details_frame.setWidget(details_body)
+        details_frame.setWidgetResizable(True)
+        details_frame.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         details_frame.setFrameShape(QFrame.Shape.StyledPanel)
-        details_frame.setObjectName("dayDetails")
-        details_frame.setStyleSheet("#dayDetails { background: palette(base); }")
-        frame_layout = QVBoxLayout(details_frame)
-        frame_layout.addWidget(self._details)
-        frame_layout.addStretch(1)
+        details_frame.setMinimumHeight(80)
+        details_frame.setAccessibleName(self.tr("Details of the selected day (scrolls)"))
+        self._details_frame = details_frame
 
         # The sidebar keeps the day's details next to the grid the nurse clicked and the legend always
         # in view, and leaves the grids the full height (taller cells keep every chip's text whole).
@@ -109,8 +123,8 @@ class PlanCalendar(QWidget):
         sidebar.addWidget(details_frame, 1)
         sidebar.addWidget(legend_title)
         sidebar.addWidget(self._legend)
-        self._sidebar_width = SIDEBAR_WIDTH
-        details_frame.setFixedWidth(SIDEBAR_WIDTH)
+        self._sidebar_width = 0
+        self._set_sidebar_width(NARROW_SIDEBAR_WIDTH)
 
         left = QVBoxLayout()
         left.addLayout(nav)
@@ -178,6 +192,11 @@ class PlanCalendar(QWidget):
     def _visible_months(self) -> int:
         return len(self._visible_grids())
 
+    def _set_sidebar_width(self, width: int) -> None:
+        if width != self._sidebar_width:
+            self._sidebar_width = width
+            self._details_frame.setFixedWidth(width)
+
     def _wide_enough(self) -> bool:
         return self.width() - self._sidebar_width >= 2 * 7 * WIDE_CELL_WIDTH
 
@@ -203,6 +222,7 @@ class PlanCalendar(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._set_sidebar_width(SIDEBAR_WIDTH if self.width() >= WIDE_CALENDAR else NARROW_SIDEBAR_WIDTH)
         if self._grids[1].isVisibleTo(self) != self._wide_enough():
             self._refresh()
 

@@ -8,15 +8,26 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import QItemSelectionModel, QPoint, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QMenu,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from planner.core.plan import Plan
-from planner.gui.models.cycles_model import COL_CYCLE, CyclesTableModel
+from planner.gui.models.cycles_model import COL_CYCLE, COL_END, COL_PHASE, CyclesTableModel
 
 ACTION_KEYS = ("delay", "dose_level", "omit", "stop", "weight", "given")
-MAX_COLUMN_WIDTH = 330
-MIN_WARNINGS_WIDTH = 160
+MAX_COLUMN_WIDTH = 150  # longer text wraps (word wrap is on): the table must fit a 1366 px screen
+MIN_WARNINGS_WIDTH = 140
+MAX_STATUS_WIDTH = 100  # "epirubicin given" wraps onto two lines
 
 
 class CyclesView(QWidget):
@@ -27,6 +38,7 @@ class CyclesView(QWidget):
         super().__init__(parent)
         self.setAccessibleName(self.tr("Cycles"))
         self.model = CyclesTableModel(self)
+        self._widths: list[int] = []  # each column's natural width, from the last set_plan
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         # Raw values (dates, numbers) live under UserRole: sort by them, not by the display text.
@@ -69,6 +81,10 @@ class CyclesView(QWidget):
             buttons.addWidget(button)
             self._buttons[key] = button
         buttons.addStretch(1)
+        self._labels = labels
+        # Right-click (or the keyboard's menu key) on a cycle offers the same actions, plus its dose check.
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
 
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
@@ -81,15 +97,36 @@ class CyclesView(QWidget):
         """Show `plan`, keeping the selected cycle selected when it still exists."""
         keep = self.selected_cycle()
         self.model.set_plan(plan, statuses, today)
+        for column in (COL_PHASE, COL_END):
+            self.table.setColumnHidden(column, False)  # measured with the others, then hidden if narrow
         self.table.resizeColumnsToContents()
         for column in range(self.model.columnCount()):
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), MAX_COLUMN_WIDTH))
         # Warnings (the last, stretching column) take the width left and wrap, instead of widening the table.
         self.table.setColumnWidth(self.model.warnings_column(), MIN_WARNINGS_WIDTH)
+        status = self.model.status_column()
+        self.table.setColumnWidth(status, min(self.table.columnWidth(status), MAX_STATUS_WIDTH))
+        self._widths = [self.table.columnWidth(c) for c in range(self.model.columnCount())]
+        self._fit_columns()
         if keep is not None and self.model.row_of(keep) is not None:
             self.select_cycle(keep)
         else:
             self._update_buttons()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """On a narrow window (1366 / 1280 px screens) hide Phase and Last day -- both are in the Cycle
+        column's tooltip, and the phase shows in the dose columns -- so that doses, cumulative dose,
+        status and warnings all stay in view without scrolling sideways."""
+        if not self._widths:
+            return
+        room = self.table.viewport().width() or self.width()
+        narrow = sum(self._widths) > room
+        for column in (COL_PHASE, COL_END):
+            self.table.setColumnHidden(column, narrow)
 
     def selected_cycle(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
@@ -111,6 +148,27 @@ class CyclesView(QWidget):
         return self._buttons[key]
 
     # ---------------------------------------------------------------- internals
+
+    def context_menu_for(self, cycle: int) -> QMenu:
+        """The menu of actions on `cycle` (each entry emits actionRequested, as the buttons do)."""
+        menu = QMenu(self)
+        for key in ACTION_KEYS:
+            text, tip = self._labels[key]
+            action = menu.addAction(text)
+            action.setStatusTip(tip)
+            action.triggered.connect(lambda _checked=False, k=key: self.actionRequested.emit(k, cycle))
+        menu.addSeparator()
+        check = menu.addAction(self.tr("Dose check of cycle {n}").format(n=cycle))
+        check.triggered.connect(lambda _checked=False: self.actionRequested.emit("dose_check", cycle))
+        return menu
+
+    def _context_menu(self, pos: QPoint) -> None:
+        index = self.table.indexAt(pos)
+        if index.isValid():
+            self.select_cycle(self.model.cycle_at(self.proxy.mapToSource(index).row()))
+        cycle = self.selected_cycle()
+        if cycle is not None:
+            self.context_menu_for(cycle).exec(self.table.viewport().mapToGlobal(pos))
 
     def _request(self, key: str) -> None:
         cycle = self.selected_cycle()

@@ -9,18 +9,15 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QLocale
 
 from planner.core.dates import format_days, format_long
 from planner.core.decimal_math import plain
+from planner.core.i18n import translate
 from planner.core.plan import Plan
 from planner.gui import style
 from planner.gui.plan_reasons import delay_reason, level_reason, omit_reason
 from planner.gui.views.day_cells import DayCell
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DayDetails", text)
 
 
 def spelled_date(when: date) -> str:
@@ -34,39 +31,44 @@ def _line(text: str, color: str | None = None) -> str:
 
 
 def _with_reason(text: str, reason: str) -> str:
-    return text + (" " + _tr("Reason: {reason}.").format(reason=reason.rstrip(".")) if reason.strip() else "")
+    if not reason.strip():
+        return text
+    return text + " " + translate("DayDetails", "Reason: {reason}.").format(reason=reason.rstrip("."))
 
 
 def details_html(plan: Plan | None, when: date | None, cell: DayCell | None) -> str:
     if plan is None:
-        return _line(escape(_tr("No plan to show.")))
+        return _line(escape(translate("DayDetails", "No plan to show.")))
     if when is None:
-        return _line(escape(_tr("Click a day to see what is given and how each dose was calculated.")),
-                     style.MUTED_TEXT)
+        return _line(escape(translate(
+            "DayDetails", "Click a day to see what is given and how each dose was calculated.")), style.MUTED_TEXT)
     head = f"<h3>{escape(spelled_date(when))}</h3>"
     if cell is None:
-        return head + _line(escape(_tr("Not part of this plan (the plan runs from {start} to {end}).").format(
+        return head + _line(escape(translate(
+            "DayDetails", "Not part of this plan (the plan runs from {start} to {end}).").format(
             start=format_long(plan.start), end=format_long(plan.end))), style.MUTED_TEXT)
     cycle, day = cell.cycle, cell.day
-    parts = [head, _line("<b>" + escape(_tr("Cycle {n}, day {d} of {length}").format(
+    parts = [head, _line("<b>" + escape(translate("DayDetails", "Cycle {n}, day {d} of {length}").format(
         n=cycle.number, d=day.day, length=cycle.phase.cycle_days)) + "</b> · " + escape(
-        _tr("{phase} phase").format(phase=cycle.phase.name)))]
+        translate("DayDetails", "{phase} phase").format(phase=cycle.phase.name)))]
     if cell.cycle_start and cycle.delay_days:
-        parts.append(_line(escape(_with_reason(_tr("Cycle {n} was delayed by {days} days.").format(
+        parts.append(_line(escape(_with_reason(translate("DayDetails", "Cycle {n} was delayed by {days} days.").format(
             n=cycle.number, days=cycle.delay_days), delay_reason(plan, cycle.number))), style.DELAY.text))
     if cell.delay_day:
-        parts.append(_line(escape(_tr("Delay day: no treatment while cycle {n} waits (delayed by {days} days).")
+        parts.append(_line(escape(translate(
+            "DayDetails", "Delay day: no treatment while cycle {n} waits (delayed by {days} days).")
                                   .format(n=cycle.number + 1, days=cycle.length_days - cycle.phase.cycle_days)),
                            style.DELAY.text))
     for chip in cell.chips:
         dose = chip.dose
         drug = dose.drug
         if chip.state == "given":
-            text = "<b>" + escape(_tr("{drug} {dose} mg {route}").format(
+            text = "<b>" + escape(translate("DayDetails", "{drug} {dose} mg {route}").format(
                 drug=drug.name, dose=plain(dose.dose_mg), route=drug.route)) + "</b>"
-            text += "<br>" + escape(_tr("Calculation: {explain}").format(explain=dose.calculation.explain()))
+            text += "<br>" + escape(translate("DayDetails", "Calculation: {explain}").format(
+                explain=dose.calculation.explain()))
             if dose.level_index > 0:
-                text += "<br>" + escape(_with_reason(_tr(
+                text += "<br>" + escape(_with_reason(translate("DayDetails",
                     "Reduced dose level: {level} {unit} ({steps} level(s) below the starting {start} {unit}).").format(
                     level=plain(dose.level), unit=drug.unit, steps=dose.level_index,
                     start=plain(drug.starting_level)), level_reason(plan, cycle.number, drug.id)))
@@ -74,19 +76,21 @@ def details_html(plan: Plan | None, when: date | None, cell: DayCell | None) -> 
                 text += "<br>" + escape(drug.instructions)
             parts.append(_line(text, style.drug_swatch(drug.route).text))
         elif chip.state == "held":
-            parts.append(_line(escape(_with_reason(_tr("{drug} held today (omitted on days {days} of this cycle).")
+            parts.append(_line(escape(_with_reason(translate(
+                "DayDetails", "{drug} held today (omitted on days {days} of this cycle).")
                                                    .format(drug=drug.name, days=format_days(dose.omitted_days)),
                                                    omit_reason(plan, cycle.number, drug.id))), style.HELD.text))
         else:
-            parts.append(_line(escape(_tr("{drug} stopped from day {day} of this cycle.").format(
+            parts.append(_line(escape(translate("DayDetails", "{drug} stopped from day {day} of this cycle.").format(
                 drug=drug.name, day=dose.stopped_from_day)), style.HELD.text))
     if cell.is_rest and not cell.delay_day:
-        parts.append(_line(escape(_tr("Rest day: no treatment.")), style.MUTED_TEXT))
+        parts.append(_line(escape(translate("DayDetails", "Rest day: no treatment.")), style.MUTED_TEXT))
     if day.blood_test:
-        parts.append(_line("<b>" + escape(_tr("Blood count due today")) + "</b> " + escape(
-            _tr("(the day before the infusion).")), style.BLOOD_TEST.text))
+        parts.append(_line("<b>" + escape(translate("DayDetails", "Blood count due today")) + "</b> " + escape(
+            translate("DayDetails", "(the day before the infusion).")), style.BLOOD_TEST.text))
     for warning in cycle.warnings:
-        parts.append(_line("<b>" + escape(_tr("Warning:")) + "</b> " + escape(warning.message), style.DANGER.text))
+        parts.append(_line("<b>" + escape(translate("DayDetails", "Warning:")) + "</b> " + escape(warning.message),
+                           style.DANGER.text))
     for note in cycle.notes:
         parts.append(_line(escape(note), style.MUTED_TEXT))
     return "".join(parts)

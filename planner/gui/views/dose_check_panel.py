@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -95,6 +96,8 @@ class DoseCheckPanel(QWidget):
         check_box = QGroupBox(self.tr("Independent double check"), self)
         form = QFormLayout(check_box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        # A field that does not fit beside its label goes under it, instead of being cut off at the dock's edge.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self._drug = QComboBox(check_box)
         self._drug.setAccessibleName(self.tr("Drug to check"))
         self._calculated = QLabel(check_box)
@@ -140,6 +143,10 @@ class DoseCheckPanel(QWidget):
         history_box = QGroupBox(self.tr("Double checks recorded"), self)
         self._history = QListWidget(history_box)
         self._history.setAccessibleName(self.tr("Double checks recorded"))
+        # Each record wraps in the width there is: the verdict at the end of the line must not be cut off.
+        self._history.setWordWrap(True)
+        self._history.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._history.setResizeMode(QListView.ResizeMode.Adjust)
         QVBoxLayout(history_box).addWidget(self._history)
 
         # Side by side in a wide tab; stacked (the check form first) in a narrow dock. A scroll area keeps
@@ -163,6 +170,10 @@ class DoseCheckPanel(QWidget):
         for edit in (self._checked, self._first, self._second):
             edit.textChanged.connect(self._revalidate)
         self._submit.clicked.connect(self._emit)
+        # Enter moves on through dose, first and second initials, and records from the last one (when valid).
+        self._checked.returnPressed.connect(lambda: self._first.setFocus(Qt.FocusReason.TabFocusReason))
+        self._first.returnPressed.connect(lambda: self._second.setFocus(Qt.FocusReason.TabFocusReason))
+        self._second.returnPressed.connect(self._submit.click)
         self.set_checks([])
         self.set_cycle(None, None)
 

@@ -20,7 +20,9 @@ from planner.gui.views import pictograms
 from planner.gui.views.day_cells import Chip, DayCell
 
 MIN_CELL_WIDTH = 66
-MIN_CELL_HEIGHT = 84
+# 62 px still holds the day line and two one-line chips (cycle day 1: anlotinib + epirubicin), and lets
+# six week rows fit under the header on a 1366x768 screen.
+MIN_CELL_HEIGHT = 62
 WEEK_ROWS = 6  # every month drawn with six week rows so side-by-side months line up
 
 
@@ -240,17 +242,20 @@ class MonthGrid(QWidget):
             return
 
         painter.setFont(small)
-        right = QRectF(number_rect.right() + 2, rect.top() + 2, rect.right() - number_rect.right() - pad - 2, line)
-        label = self._cycle_label(cell, fm, right.width())
+        label_left = number_rect.right() + 2
+        if cell.has_warning:
+            # Beside the day number, where no chip can cover it (short cells on a 768 px screen).
+            mark = QRectF(label_left, rect.top() + 3, line - 2, line - 2)
+            pictograms.warning_mark(painter, mark)
+            label_left = mark.right() + 2
+        right = QRectF(label_left, rect.top() + 2, rect.right() - label_left - pad, line)
+        label_font = QFont(small)
+        label_font.setBold(cell.cycle_start)  # measured in the font it is drawn in: bold is wider
+        label = self._cycle_label(cell, QFontMetrics(label_font), right.width())
         painter.setPen(QColor(style.DAY_TEXT if cell.cycle_start else style.MUTED_TEXT))
-        if cell.cycle_start:
-            bold = QFont(small)
-            bold.setBold(True)
-            painter.setFont(bold)
+        painter.setFont(label_font)
         painter.drawText(right, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label)
         painter.setFont(small)
-        if cell.has_warning:
-            pictograms.warning_mark(painter, QRectF(rect.left() + pad, rect.bottom() - line - 1, line, line - 2))
 
         # Body: one chip per drug, then the blood-count marker at the bottom.
         y = rect.top() + line + 5
@@ -281,7 +286,7 @@ class MonthGrid(QWidget):
             painter.drawText(QRectF(rect.left() + pad, y, width, chip_h), Qt.AlignmentFlag.AlignCenter,
                              self.tr("rest"))
         if cell.day.blood_test:
-            left = rect.left() + pad + (line + 2 if cell.has_warning else 0)
+            left = rect.left() + pad
             box = QRectF(left, rect.bottom() - chip_h - 3, rect.right() - pad - left, chip_h)
             self._paint_blood(painter, box, chip_fm)
 
@@ -312,8 +317,10 @@ class MonthGrid(QWidget):
         marker_w = box.height() * 0.6 if chip.reduced and given else 0.0
         text_rect = QRectF(icon.right() + 3, box.top(), box.right() - icon.right() - 5 - marker_w, box.height())
         if given:
+            # A dose keeps its unit before the drug's name is dropped: the icon and colour still say which
+            # drug (see the legend), a bare "12" says nothing about mg.
             candidates = (self._label(chip.name, chip.dose_mg_text), self._label(chip.short, chip.dose_mg_text),
-                          f"{chip.short} {chip.dose_mg_text}", chip.dose_mg_text)
+                          self.tr("{dose} mg").format(dose=chip.dose_mg_text), chip.dose_mg_text)
         elif chip.state == "held":
             candidates = (self.tr("{drug} held").format(drug=chip.name), self.tr("{drug} held").format(drug=chip.short),
                           self.tr("held"))
@@ -321,8 +328,17 @@ class MonthGrid(QWidget):
             candidates = (self.tr("{drug} stopped").format(drug=chip.name),
                           self.tr("{drug} stopped").format(drug=chip.short), self.tr("stop"))
         text = next((t for t in candidates if fm.horizontalAdvance(t) <= text_rect.width()), candidates[-1])
+        font = painter.font()
+        if given and text not in candidates[:2]:
+            # Rather a slightly smaller "Epi 125 mg" than losing the drug's name in a narrow day.
+            smaller = QFont(font)
+            smaller.setPointSizeF(max(font.pointSizeF() - 1.5, 7.0))
+            if QFontMetrics(smaller).horizontalAdvance(candidates[1]) <= text_rect.width():
+                text = candidates[1]
+                painter.setFont(smaller)
         painter.setPen(swatch.text_color if given else QColor(style.HELD.text))
         painter.drawText(text_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
+        painter.setFont(font)
         if marker_w:
             pictograms.reduced_mark(painter, QRectF(box.right() - marker_w - 2, box.top() + 3, marker_w,
                                                box.height() - 6), swatch.text_color)

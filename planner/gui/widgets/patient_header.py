@@ -12,6 +12,7 @@ from planner.core.dates import format_long
 from planner.core.decimal_math import plain
 from planner.core.plan import Plan
 from planner.gui.facts import SEVERITY_CAUTION, SEVERITY_DANGER, active_badges, age_on, current_cycle
+from planner.gui.widgets.flow_layout import FlowLayout
 
 if TYPE_CHECKING:
     from planner.store import PatientRecord
@@ -46,9 +47,10 @@ class PatientHeader(QFrame):
         self.bsa = QLabel()
         self.allergies = QLabel()
         self.allergies.setWordWrap(True)
-        self.badges = QHBoxLayout()
-        self.badges.setSpacing(6)
-        self.badges.addStretch(1)  # badges are inserted before it, so they line up on the left
+        # Badges wrap onto a second line rather than widen the window (a patient can have several).
+        self._badge_area = QWidget()
+        self._badge_area.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.badges = FlowLayout(self._badge_area)
 
         grid = QGridLayout()
         grid.setHorizontalSpacing(24)
@@ -58,14 +60,17 @@ class PatientHeader(QFrame):
         grid.addWidget(self.allergies, 1, 1)
         grid.addWidget(self.diagnosis, 2, 0, 1, 3)
         grid.setColumnStretch(2, 1)  # both columns keep their natural width; the rest is spare
+        # The badges share the name's line: on a 768 px high screen every line taken from the header is a
+        # taller row of calendar days.
         top = QHBoxLayout()
         top.addWidget(self.name)
-        top.addStretch(1)
+        top.addSpacing(16)
+        top.addWidget(self._badge_area, 1)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 8, 12, 8)
+        layout.setContentsMargins(12, 6, 12, 6)
+        layout.setSpacing(4)
         layout.addLayout(top)
         layout.addLayout(grid)
-        layout.addLayout(self.badges)
         self._badge_widgets: list[QLabel] = []
 
     def set_patient(self, record: PatientRecord, plan: Plan, today: date) -> None:
@@ -118,7 +123,7 @@ class PatientHeader(QFrame):
             label.setAccessibleDescription(badge.detail)
             label.setObjectName(f"badge-{badge.code}")
             self._badge_widgets.append(label)
-            self.badges.insertWidget(self.badges.count() - 1, label)
+            self.badges.addWidget(label)
 
     def badge_texts(self) -> list[str]:
         return [w.text() for w in self._badge_widgets]

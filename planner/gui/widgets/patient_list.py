@@ -5,10 +5,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QTableView,
@@ -27,6 +29,7 @@ from planner.gui.models.patients_model import (
     SUMMARY_ROLE,
     PatientFilterProxy,
     PatientsTableModel,
+    status_text,
 )
 
 if TYPE_CHECKING:
@@ -63,16 +66,21 @@ class PatientList(QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.setWordWrap(False)
-        self.table.setMinimumWidth(300)
+        self.table.setMinimumWidth(280)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.table.horizontalHeader()
-        # What a nurse scans for comes first; the regimen (the same for most patients) goes last and
-        # takes what room is left. The model's column numbers stay as they are.
+        # What a nurse scans for comes first; the regimen (the same for most patients) goes last and is
+        # shown only when the list is wide enough (otherwise it is in every row's tooltip). The model's
+        # column numbers stay as they are.
         for visual, column in enumerate((COL_NAME, COL_MRN, COL_CYCLE, COL_NEXT_DOSE, COL_STATUS, COL_REGIMEN)):
             header.moveSection(header.visualIndex(column), visual)
-        for column, width in ((COL_NAME, 150), (COL_MRN, 84), (COL_CYCLE, 48), (COL_NEXT_DOSE, 92),
-                              (COL_STATUS, 100)):
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)  # long names elide, others stay whole
+        header.setMinimumSectionSize(36)
+        self._fixed_widths = self._column_widths()
+        for column, width in self._fixed_widths.items():
             self.table.setColumnWidth(column, width)
-        header.setStretchLastSection(True)
+        self.table.setColumnHidden(COL_REGIMEN, True)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
 
         self.count = QLabel()
@@ -93,6 +101,32 @@ class PatientList(QWidget):
                        self.proxy.layoutChanged):
             signal.connect(self._update_count)
         self._update_count()
+
+    def _column_widths(self) -> dict[int, int]:
+        """Widths that hold each column's widest usual text whole, from the font in use (not fixed pixels)."""
+        metrics = self.table.fontMetrics()
+        header_metrics = self.table.horizontalHeader().fontMetrics()
+        pad = 14  # cell margins
+
+        def fits(*texts: str) -> int:
+            return max(max(metrics.horizontalAdvance(t) for t in texts),
+                       header_metrics.horizontalAdvance(texts[0])) + pad
+
+        model = self.model
+        title = {c: str(model.headerData(c, Qt.Orientation.Horizontal)) for c in range(model.columnCount())}
+        return {COL_MRN: fits(title[COL_MRN], "DEMO-0001"), COL_CYCLE: fits(title[COL_CYCLE], "12"),
+                COL_NEXT_DOSE: fits(title[COL_NEXT_DOSE], "2026-12-28"),
+                COL_STATUS: fits(title[COL_STATUS], status_text("on treatment"), status_text("withdrawn")),
+                COL_REGIMEN: fits(title[COL_REGIMEN], "anlotinib-epirubicin")}
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # The regimen column only when the name keeps ~150 px beside it.
+        # From this widget's width: the table's viewport has not been resized yet when this runs.
+        others = sum(w for c, w in self._fixed_widths.items() if c != COL_REGIMEN)
+        frame = 2 * self.table.frameWidth() + self.table.verticalScrollBar().sizeHint().width()
+        room = event.size().width() - frame - others - self._fixed_widths[COL_REGIMEN]
+        self.table.setColumnHidden(COL_REGIMEN, room < 150)
 
     def set_patients(self, rows: list[PatientSummary], select_mrn: str = "") -> None:
         """Replace the rows, keeping (or moving to) the selected patient without a flicker of "no patient"."""

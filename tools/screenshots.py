@@ -1,0 +1,137 @@
+"""Screenshots of the main window at the ward's screen sizes, for looking at (not a test).
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshots.py OUTDIR [1366x768 1280x1024 1920x1080]
+
+Each size runs in its own process on an offscreen screen of that size (Qt's offscreen platform reads the
+screen geometry from a JSON config file), so the window sizes itself from the screen as it would on a ward PC.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+SIZES = ("1366x768", "1280x1024", "1920x1080")
+TASKBAR = 40  # what a desktop's panel typically takes off the available height
+
+
+def run_one(outdir: Path, size: str) -> None:
+    from datetime import date
+    from decimal import Decimal
+
+    from PySide6.QtWidgets import QApplication
+
+    from planner.gui import settings as settings_module
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    work = Path(tempfile.mkdtemp())
+    settings_module.set_settings_path(str(work / "settings.ini"))
+    from planner.core.plan import PriorExposure
+    from planner.gui.main_window import MainWindow
+    from planner.store import PatientIdentity
+
+    today = date(2026, 3, 11)
+    window = MainWindow(settings_module.Settings(), today=today)
+    window.show()
+    window.open_database(work / "ward.sqlite3")
+
+    def wait(condition: Callable[[], bool], limit: float = 15.0) -> None:
+        import time
+
+        end = time.monotonic() + limit
+        while not condition() and time.monotonic() < end:
+            app.processEvents()
+        for _ in range(5):
+            app.processEvents()
+
+    def shot(name: str) -> None:
+        wait(lambda: False, 0.3)
+        window.grab().save(str(outdir / f"{size}-{name}.png"))
+
+    wait(lambda: window.store is not None)
+    shot("1-empty")
+    window.add_demo_patient()
+    wait(lambda: window.patients.model.rowCount() == 1)
+    shot("2-demo-calendar")
+    assert window.plan is not None
+    window.calendar.select_date(window.plan.cycle(3).start)  # a day with an infusion: the longest details
+    shot("2b-demo-day-details")
+    window.tabs.setCurrentWidget(window.cycles)
+    shot("3-demo-cycles")
+    show = getattr(window, "show_dose_check", None)
+    if show is not None:
+        show()
+    panel = window.dose_panel
+    panel.checked_edit.setText("130")
+    panel.first_edit.setText("AL")
+    panel.second_edit.setText("MK")
+    shot("4-dose-check")
+    assert window.store is not None
+    window.store.add_patient(
+        PatientIdentity(name="Ouyang Xiaoling-Fitzgerald", mrn="77001", dob=date(1959, 9, 30), sex="F",
+                        allergies="Penicillin, iodine contrast",
+                        diagnosis="Undifferentiated pleomorphic sarcoma of the left thigh with lung and liver "
+                                  "metastases, after surgery and radiotherapy"),
+        height_cm=Decimal(188), weight_kg=Decimal(118), measured_on=date(2026, 1, 30),
+        regimen_id="anlotinib-epirubicin", start=date(2026, 2, 2),
+        settings=window.settings.plan_settings().__class__(bsa_cap_m2=Decimal("2.0")),
+        prior=(PriorExposure("doxorubicin", Decimal(400)),))
+    window.refresh_list("77001")
+    wait(lambda: window.document is not None and window.document.mrn == "77001")
+    window.tabs.setCurrentIndex(0)
+    shot("5-warnings-calendar")
+    window.tabs.setCurrentWidget(window.cycles)
+    shot("6-warnings-cycles")
+    dialogs(window, shot_widget=lambda widget, name: _grab(widget, outdir / f"{size}-{name}.png", wait))
+    window.close()
+
+
+def _grab(widget: Any, path: Path, wait: Callable[..., None]) -> None:
+    widget.show()
+    wait(lambda: False, 0.3)
+    widget.grab().save(str(path))
+    widget.close()
+
+
+def dialogs(window: Any, shot_widget: Callable[[Any, str], None]) -> None:
+    """The dialogs a nurse meets first: New patient, Delay, Mark given."""
+    from planner.gui.dialogs.cycle_actions import DIALOGS
+    from planner.gui.dialogs.patient_dialog import PatientDialog
+    from planner.gui.dialogs.simple_dialogs import MarkGivenDialog
+
+    shot_widget(PatientDialog(window, settings=window.settings.plan_settings(), today=window.today(),
+                              submit=lambda form: None), "7-new-patient")
+    window.patients.select("DEMO-0001")
+    plan = window.plan
+    shot_widget(DIALOGS["delay"](plan, 3, window), "8-delay")
+    shot_widget(MarkGivenDialog(plan.cycle(3), window, today=window.today()), "9-mark-given")
+    from planner.gui.dialogs.preferences_dialog import PreferencesDialog
+
+    shot_widget(PreferencesDialog(window.settings, window), "10-preferences")
+
+
+def main() -> int:
+    if len(sys.argv) >= 3 and sys.argv[1] == "--one":
+        run_one(Path(sys.argv[2]), sys.argv[3])
+        return 0
+    outdir = Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots")
+    outdir.mkdir(parents=True, exist_ok=True)
+    for size in sys.argv[2:] or SIZES:
+        width, height = (int(x) for x in size.split("x"))
+        config = Path(tempfile.mkdtemp()) / "screen.json"
+        config.write_text(json.dumps({"screens": [{"name": "ward", "x": 0, "y": 0, "width": width,
+                                                   "height": height - TASKBAR, "logicalDpi": 96,
+                                                   "logicalBaseDpi": 96, "dpr": 1}]}))
+        env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}")
+        subprocess.run([sys.executable, __file__, "--one", str(outdir), size], env=env, check=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
