@@ -20,6 +20,7 @@ def run(args: argparse.Namespace) -> int:
     from decimal import Decimal, InvalidOperation
 
     from planner.core.bsa import bsa_to_dict, calculate_bsa, get_formula
+    from planner.core.decimal_math import format_m2
     from planner.core.errors import InputError
     from planner.core.units import parse_height, parse_weight
 
@@ -35,5 +36,5 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(bsa_to_dict(result)))
     else:
         print(result.explain())
-        print(f"BSA {result.m2} m²")
+        print(f"BSA {format_m2(result.m2)} m²")
     return 0

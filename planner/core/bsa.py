@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from planner.core.decimal_math import CONTEXT, plain, round_2dp, to_json_number
+from planner.core.decimal_math import CONTEXT, format_m2, plain, round_2dp, to_json_number
 from planner.core.errors import InputError
 from planner.core.i18n import translate
 
@@ -108,9 +108,9 @@ class BsaResult:
         text = translate("Bsa", "{name} {expression}, H {height} cm, W {weight} kg = {exact} -> {rounded} m²").format(
             name=f.name, expression=f.expression, height=plain(round_2dp(self.height_cm)),
             weight=plain(round_2dp(self.weight_kg)), exact=plain(self.exact_m2.quantize(Decimal("0.0001"))),
-            rounded=plain(self.rounded_m2))
+            rounded=format_m2(self.rounded_m2))
         if self.capped:
-            text += translate("Bsa", ", capped at {cap} m²").format(cap=plain(self.cap_m2 or Decimal(0)))
+            text += translate("Bsa", ", capped at {cap} m²").format(cap=format_m2(self.cap_m2 or Decimal(0)))
         return text
 
 

@@ -32,6 +32,11 @@ def plain(value: Decimal) -> str:
     return text
 
 
+def format_m2(value: Decimal) -> str:
+    """A BSA as clinicians write it, always with two decimals: 1.80 m², 2.00 m² (never 1.8 or 2)."""
+    return format(value.quantize(TWO_PLACES, rounding=ROUND_HALF_UP, context=CONTEXT), "f")
+
+
 def to_json_number(value: Decimal) -> int | float:
     """JSON has no decimals: integral values become ints, the rest floats with their shortest repr."""
     if value == value.to_integral_value():

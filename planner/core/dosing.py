@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from planner.core.decimal_math import CONTEXT, plain, round_half_up
+from planner.core.decimal_math import CONTEXT, format_m2, plain, round_half_up
 from planner.core.errors import InputError
 from planner.core.i18n import translate
 from planner.core.regimen import DrugSpec
@@ -44,9 +44,11 @@ class DoseCalculation:
         """`90 mg/m² x 1.82 m² = 163.8 -> 164 mg`; `12 mg (flat dose)`; `2 mg/kg x 70 kg = 140 -> 140 mg`."""
         if self.basis == "flat":
             return translate("Dosing", "{dose} mg (flat dose)").format(dose=plain(self.dose_mg))
-        unit, basis_unit = ("mg/m²", "m²") if self.basis == "mg_per_m2" else ("mg/kg", "kg")
+        per_m2 = self.basis == "mg_per_m2"
+        unit, basis_unit = ("mg/m²", "m²") if per_m2 else ("mg/kg", "kg")
+        basis_value = self.basis_value or Decimal(0)
         return translate("Dosing", "{level} {unit} x {basis} {basis_unit} = {exact} -> {dose} mg").format(
-            level=plain(self.level), unit=unit, basis=plain(self.basis_value or Decimal(0)),
+            level=plain(self.level), unit=unit, basis=format_m2(basis_value) if per_m2 else plain(basis_value),
             basis_unit=basis_unit, exact=plain(self.exact_mg), dose=plain(self.dose_mg))
 
 

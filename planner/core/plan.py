@@ -15,7 +15,7 @@ from decimal import Decimal
 from dateutil.relativedelta import relativedelta
 
 from planner.core.bsa import BsaResult, calculate_bsa, get_formula
-from planner.core.decimal_math import plain
+from planner.core.decimal_math import format_m2, plain
 from planner.core.dosing import DEFAULT_ROUNDING_STEP, DoseCalculation, calculate_dose, validate_rounding_step
 from planner.core.errors import InputError
 from planner.core.i18n import translate
@@ -371,7 +371,7 @@ def compute_plan(regimen: Regimen, inputs: PatientInputs, settings: PlanSettings
         if bsa.capped:
             warnings.append(PlanWarning("bsa-capped", translate(
                 "Plan", "BSA capped at {cap} m² (calculated {bsa} m²).").format(
-                cap=plain(bsa.m2), bsa=plain(bsa.rounded_m2))))
+                cap=format_m2(bsa.m2), bsa=format_m2(bsa.rounded_m2))))
 
         doses: list[DrugDose] = []
         for phase_drug in phase.drugs:

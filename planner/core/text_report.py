@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from planner.core.dates import format_days
-from planner.core.decimal_math import plain
+from planner.core.decimal_math import format_m2, plain
 from planner.core.i18n import translate
 from planner.core.plan import Plan
 
@@ -36,7 +36,7 @@ def plan_as_text(plan: Plan) -> str:
             doses.append(translate("Report", "cumulative {drug} {amount} mg/m²").format(
                 drug=drug, amount=plain(amount)))
         rows.append([str(cycle.number), cycle.phase.id, cycle.start.isoformat(), cycle.end.isoformat(),
-                     f"{plain(cycle.weight_kg)} kg", f"{plain(cycle.bsa.m2)}", "; ".join(doses)])
+                     f"{plain(cycle.weight_kg)} kg", format_m2(cycle.bsa.m2), "; ".join(doses)])
         for warning in cycle.warnings:
             extra.append(translate("Report", "Cycle {n} warning [{code}]: {message}").format(
                 n=cycle.number, code=warning.code, message=warning.message))

@@ -25,7 +25,7 @@ from reportlab.platypus import (
 )
 
 from planner.core.dates import format_days, format_long
-from planner.core.decimal_math import plain
+from planner.core.decimal_math import format_m2, plain
 from planner.core.i18n import translate
 from planner.core.plan import Cycle, Plan
 from planner.export import pdf_base as base
@@ -79,7 +79,7 @@ def _patient_block(plan: Plan, subject: Subject, measured_on: date | None, s: di
         (translate("Export", "Rounding"), translate(
             "Export", "doses half-up to {step} mg; recalculate at a weight change of {pct}% or more").format(
             step=plain(settings.rounding_step_mg), pct=plain(settings.recalc_threshold_pct))),
-        (translate("Export", "BSA cap"), f"{plain(settings.bsa_cap_m2)} m²" if settings.bsa_cap_m2 else
+        (translate("Export", "BSA cap"), f"{format_m2(settings.bsa_cap_m2)} m²" if settings.bsa_cap_m2 else
          translate("Export", "none")),
         (translate("Export", "Prior anthracyclines"), prior),
     ]

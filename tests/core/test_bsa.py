@@ -43,7 +43,7 @@ def test_cap_is_off_by_default_and_recorded_when_applied():
     assert big.m2 == Decimal("2.41") and not big.capped
     capped = calculate_bsa(Decimal(190), Decimal(110), cap_m2=Decimal("2.0"))
     assert capped.capped and capped.m2 == Decimal("2.0") and capped.rounded_m2 == Decimal("2.41")
-    assert "capped at 2 m²" in capped.explain()
+    assert "capped at 2.00 m²" in capped.explain()
     small = calculate_bsa(Decimal(160), Decimal(60), cap_m2=Decimal("2.0"))
     assert not small.capped and small.m2 == Decimal("1.63")
 

@@ -17,7 +17,7 @@ from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentM
 from PySide6.QtGui import QBrush, QColor
 
 from planner.core.dates import format_days
-from planner.core.decimal_math import plain
+from planner.core.decimal_math import format_m2, plain
 from planner.core.i18n import translate
 from planner.core.plan import Cycle, DrugDose, Plan
 from planner.core.regimen import DrugSpec
@@ -100,7 +100,7 @@ def _row(plan: Plan, cycle: Cycle, previous: Cycle | None, status: str) -> _Row:
     drugs = list(plan.regimen.drugs.values())
     # One fact per line keeps the column narrow (the cycles table must fit a 1366 px screen).
     weight = translate("CyclesTable", "{weight} kg\nBSA {bsa} m²").format(
-        weight=plain(cycle.dose_weight_kg), bsa=plain(cycle.bsa.m2))
+        weight=plain(cycle.dose_weight_kg), bsa=format_m2(cycle.bsa.m2))
     weight_tip = [translate("CyclesTable", "BSA: {explain}").format(explain=cycle.bsa.explain())]
     recalculated = previous is not None and previous.dose_weight_kg != cycle.dose_weight_kg
     if recalculated:

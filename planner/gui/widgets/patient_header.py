@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from planner.core.dates import format_long
-from planner.core.decimal_math import plain
+from planner.core.decimal_math import format_m2, plain
 from planner.core.plan import Plan
 from planner.gui.facts import SEVERITY_CAUTION, SEVERITY_DANGER, active_badges, age_on, current_cycle
 from planner.gui.widgets.flow_layout import FlowLayout
@@ -96,7 +96,7 @@ class PatientHeader(QFrame):
         bsa = cycle.bsa if cycle is not None else plan.baseline_bsa
         which = self.tr("cycle {n}").format(n=cycle.number) if cycle is not None else self.tr("baseline")
         self.bsa.setText(self.tr("BSA {m2} m² ({formula}, {which})").format(
-            m2=plain(bsa.m2), formula=bsa.formula_name, which=which))
+            m2=format_m2(bsa.m2), formula=bsa.formula_name, which=which))
         self.bsa.setToolTip(bsa.explain())
         self.bsa.setAccessibleDescription(bsa.explain())
 
