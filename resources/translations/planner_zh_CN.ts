@@ -328,7 +328,7 @@ BSA {bsa} m²</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+81"/>
         <source>Cycle</source>
         <translation type="unfinished"></translation>
     </message>
@@ -349,18 +349,28 @@ BSA {bsa} m²</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Weight &amp; BSA
-used for doses</source>
+        <source>Dose weight
+&amp; BSA</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>{drug} ({route})
-level and dose</source>
+        <source>{drug}
+{route} dose</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+16"/>
+        <source>The weight and body surface area this cycle&apos;s doses are calculated from (a new weight is taken up only beyond the recalculation threshold).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{drug} ({route}): dose level x BSA = exact -&gt; rounded dose, and the cycle days it is given on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-17"/>
         <source>Cumulative
 {drug}</source>
         <translation type="unfinished"></translation>
