@@ -1972,17 +1972,17 @@ and the double check of each dose. Or add a demo patient to look around first.</
     </message>
     <message>
         <location line="+10"/>
-        <location line="+198"/>
+        <location line="+94"/>
         <source>Opening the patient database...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-190"/>
+        <location line="-86"/>
         <source>Choose a patient on the left, or add a new one with File &gt; New patient (Ctrl+N).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+21"/>
         <source>Dose check</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2002,17 +2002,17 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location filename="../../planner/gui/window_layout.py" line="+49"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Show the treatment calendar</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2022,32 +2022,32 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Show the table of cycles and their actions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Dose check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Show the dose check of the selected cycle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+66"/>
         <source>Dose chec&amp;k</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Dose check of the selected cycle (Ctrl+3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location filename="../../planner/gui/main_window.py" line="+59"/>
         <source>Database: {location}</source>
         <translation type="unfinished"></translation>
     </message>
