@@ -10,14 +10,13 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent, QUndoGroup
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QUndoGroup
 from PySide6.QtWidgets import (
     QDialog,
     QDockWidget,
     QLabel,
     QMainWindow,
-    QMenu,
     QMessageBox,
     QProgressBar,
     QSplitter,
@@ -35,6 +34,7 @@ from planner.gui.settings import Settings
 from planner.gui.tasks import TaskRunner
 from planner.gui.widgets.empty_state import EmptyState
 from planner.gui.widgets.patient_list import PatientList
+from planner.gui.window_layout import WindowLayoutMixin
 
 if TYPE_CHECKING:
     from planner.core.modifications import Modification
@@ -53,7 +53,7 @@ PAGE_LOADING, PAGE_EMPTY, PAGE_CHOOSE, PAGE_PATIENT = range(4)
 STATUS_TIMEOUT_MS = 6000
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowLayoutMixin, QMainWindow):
     def __init__(self, settings: Settings, today: date | None = None) -> None:
         super().__init__()
         self.settings = settings
@@ -96,8 +96,7 @@ class MainWindow(QMainWindow):
         splitter.setCollapsible(0, False)
         splitter.setCollapsible(1, False)
         self.splitter = splitter
-        # The list keeps its share of the width as the window is resized, until the nurse drags the divider.
-        self._auto_list_width = True
+        self._auto_list_width = True  # see WindowLayoutMixin._share_width
         splitter.splitterMoved.connect(self._list_width_chosen)
         self.setCentralWidget(splitter)
 
@@ -157,109 +156,6 @@ class MainWindow(QMainWindow):
     def _set_patient_actions_enabled(self, enabled: bool) -> None:
         for action in (self.actions.edit_patient, self.actions.withdraw_patient):
             action.setEnabled(enabled)
-
-    def _build_view_menu(self) -> QMenu:
-        """Calendar, Cycles and Dose check by keyboard (Ctrl+1/2/3), wherever the dose check sits."""
-        menu = QMenu(self.tr("&View"), self)
-        entries = ((self.tr("&Calendar"), "Ctrl+1", self.tr("Show the treatment calendar"), self.show_calendar),
-                   (self.tr("C&ycles"), "Ctrl+2", self.tr("Show the table of cycles and their actions"),
-                    self.show_cycles),
-                   (self.tr("&Dose check"), "Ctrl+3", self.tr("Show the dose check of the selected cycle"),
-                    self.show_dose_check))
-        self.view_actions: list[QAction] = []
-        for text, keys, tip, slot in entries:
-            action = QAction(text, self)
-            action.setShortcut(QKeySequence(keys))
-            action.setStatusTip(tip)
-            action.setEnabled(False)  # until a patient is open
-            action.triggered.connect(slot)
-            menu.addAction(action)
-            self.view_actions.append(action)
-        self.menuBar().insertMenu(self.menuBar().actions()[-1], menu)  # before Help
-        return menu
-
-    def _restore_window(self) -> None:
-        screen = self.screen()
-        available = screen.availableGeometry() if screen is not None else None
-        geometry = self.settings.get("window/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-            if available is not None and not self.isMaximized():
-                self.setGeometry(screen_fit.fit_into(self.geometry(), available))
-        elif available is not None:
-            rect, maximize = screen_fit.initial_geometry(available)
-            self.setGeometry(rect)
-            if maximize:
-                self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
-        else:
-            self.resize(screen_fit.COMFORTABLE_SIZE)
-        state = self.settings.get("window/state")
-        if isinstance(state, QByteArray) and not state.isEmpty():
-            self.restoreState(state)
-        self._share_width()
-
-    def _list_width_chosen(self) -> None:
-        self._auto_list_width = False
-
-    def _share_width(self) -> None:
-        if self._auto_list_width:
-            list_width = screen_fit.patient_list_width(self.width())
-            self.splitter.setSizes([list_width, max(self.splitter.width() - list_width, 1)])
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._share_width()
-        self._place_dose_panel()
-
-    def _place_dose_panel(self) -> None:
-        """Dock when the window is wide, a third tab when narrow; the panel itself is the same widget."""
-        page = self.page
-        if page is None:
-            return
-        docked = screen_fit.dose_check_docked(self.width())
-        if docked == self._docked:
-            return
-        self._docked = docked
-        panel = page.dose_panel
-        tab = page.tabs.indexOf(panel)
-        if docked:
-            if tab >= 0:
-                page.tabs.removeTab(tab)
-            self.dose_dock.setWidget(panel)
-            self._dock_sized = False
-        else:
-            was_current = self.dose_dock.isVisible() and self.dose_dock.widget() is panel
-            page.tabs.addTab(panel, icon("dose-check"), self.tr("Dose chec&k"))
-            page.tabs.setTabToolTip(page.tabs.indexOf(panel), self.tr("Dose check of the selected cycle (Ctrl+3)"))
-            self.dose_dock.hide()
-            if was_current:
-                panel.show()
-        self._show_page(self.pages.currentIndex())
-
-    def show_calendar(self) -> None:
-        if self.page is not None and self.document is not None:
-            self.page.tabs.setCurrentWidget(self.page.calendar)
-            self.page.calendar.setFocus(Qt.FocusReason.ShortcutFocusReason)
-
-    def show_cycles(self) -> None:
-        if self.page is not None and self.document is not None:
-            self.page.tabs.setCurrentWidget(self.page.cycles)
-            self.page.cycles.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
-
-    def show_dose_check(self) -> None:
-        """Bring the dose check into view (its tab, or the dock -- reopened if it was closed)."""
-        if self.page is None or self.document is None:
-            return
-        panel = self.page.dose_panel
-        if self._docked:
-            self.dose_dock.show()
-            self.dose_dock.raise_()
-        else:
-            self.page.tabs.setCurrentWidget(panel)
-        panel.checked_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
-
-    def dose_check_is_docked(self) -> bool:
-        return bool(self._docked)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.set("window/geometry", self.saveGeometry())

@@ -328,7 +328,7 @@ BSA {bsa} m²</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+81"/>
         <source>Cycle</source>
         <translation type="unfinished"></translation>
     </message>
@@ -349,18 +349,28 @@ BSA {bsa} m²</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Weight &amp; BSA
-used for doses</source>
+        <source>Dose weight
+&amp; BSA</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>{drug} ({route})
-level and dose</source>
+        <source>{drug}
+{route} dose</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+16"/>
+        <source>The weight and body surface area this cycle&apos;s doses are calculated from (a new weight is taken up only beyond the recalculation threshold).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{drug} ({route}): dose level x BSA = exact -&gt; rounded dose, and the cycle days it is given on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-17"/>
         <source>Cumulative
 {drug}</source>
         <translation type="unfinished"></translation>
@@ -1040,7 +1050,7 @@ anthracyclines</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>{level} {unit} x {basis} {basis_unit} = {exact} -&gt; {dose} mg</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2237,17 +2247,17 @@ and the double check of each dose. Or add a demo patient to look around first.</
     </message>
     <message>
         <location line="+10"/>
-        <location line="+199"/>
+        <location line="+95"/>
         <source>Opening the patient database...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-191"/>
+        <location line="-87"/>
         <source>Choose a patient on the left, or add a new one with File &gt; New patient (Ctrl+N).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+21"/>
         <source>Dose check</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2267,17 +2277,17 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location filename="../../planner/gui/window_layout.py" line="+49"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Show the treatment calendar</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2287,32 +2297,32 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Show the table of cycles and their actions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Dose check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Show the dose check of the selected cycle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+66"/>
         <source>Dose chec&amp;k</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Dose check of the selected cycle (Ctrl+3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location filename="../../planner/gui/main_window.py" line="+60"/>
         <source>Database: {location}</source>
         <translation type="unfinished"></translation>
     </message>

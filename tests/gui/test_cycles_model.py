@@ -44,7 +44,10 @@ def test_rows_columns_and_headers(plan):
     assert model.rowCount() == 12 and model.rowCount(model.index(0, 0)) == 0
     assert model.columnCount() == 10  # 5 fixed, 2 drugs, cumulative, status, warnings
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-    assert headers[:5] == ["Cycle", "Phase", "Day 1", "Last day", "Weight & BSA\nused for doses"]
+    assert headers[:5] == ["Cycle", "Phase", "Day 1", "Last day", "Dose weight\n& BSA"]
+    assert headers[model.drug_column("epirubicin")] == "Epirubicin\nIV dose"
+    tip = model.headerData(model.drug_column("epirubicin"), Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith("Epirubicin hydrochloride (IV): dose level x BSA")
     assert headers[-2] == "Status" and headers[-1] == "Warnings"
     assert [model.cycle_at(r) for r in range(3)] == [1, 2, 3]
     assert text(model, 0, COL_CYCLE) == "1" and text(model, 0, COL_PHASE) == "Combination"

@@ -209,17 +209,22 @@ class CyclesTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else COL_FIRST_DRUG + len(self._drugs) + 3
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal:
             return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._header_tip(section) or None
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        # Short two-line headers keep the table within a 1366 px screen; the tooltips say it in full.
         fixed = {COL_CYCLE: translate("CyclesTable", "Cycle"), COL_PHASE: translate("CyclesTable", "Phase"),
                  COL_START: translate("CyclesTable", "Day 1"), COL_END: translate("CyclesTable", "Last day"),
-                 COL_WEIGHT_BSA: translate("CyclesTable", "Weight & BSA\nused for doses")}
+                 COL_WEIGHT_BSA: translate("CyclesTable", "Dose weight\n& BSA")}
         if section in fixed:
             return fixed[section]
         offset = section - COL_FIRST_DRUG
         if 0 <= offset < len(self._drugs):
             drug = self._drugs[offset]
-            return translate("CyclesTable", "{drug} ({route})\nlevel and dose").format(
+            return translate("CyclesTable", "{drug}\n{route} dose").format(
                 drug=drug.name.split()[0], route=drug.route)
         if section == self.cumulative_column():
             anthracyclines = [d for d in self._drugs if d.anthracycline]
@@ -232,6 +237,18 @@ class CyclesTableModel(QAbstractTableModel):
         if section == self.status_column():
             return translate("CyclesTable", "Status")
         return None
+
+    def _header_tip(self, section: int) -> str:
+        if section == COL_WEIGHT_BSA:
+            return translate("CyclesTable", "The weight and body surface area this cycle's doses are calculated "
+                                            "from (a new weight is taken up only beyond the recalculation "
+                                            "threshold).")
+        offset = section - COL_FIRST_DRUG
+        if 0 <= offset < len(self._drugs):
+            drug = self._drugs[offset]
+            return translate("CyclesTable", "{drug} ({route}): dose level x BSA = exact -> rounded dose, and the "
+                                            "cycle days it is given on.").format(drug=drug.name, route=drug.route)
+        return ""
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
