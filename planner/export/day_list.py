@@ -15,11 +15,8 @@ from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.platypus import (
-    BaseDocTemplate,
     CondPageBreak,
     Flowable,
-    Frame,
-    PageTemplate,
     Paragraph,
     Table,
     TableStyle,
@@ -188,12 +185,8 @@ def day_list_pdf(when: date, patients: Iterable[tuple[Any, Plan]], institution: 
     s = _styles()
     due, bloods = due_on(patients, when)
     buffer = io.BytesIO()
-    doc = BaseDocTemplate(buffer, pagesize=size, leftMargin=MARGIN, rightMargin=MARGIN,
-                          topMargin=MARGIN + HEADER, bottomMargin=MARGIN + FOOTER,
-                          title=translate("Export", "Day list"), author=institution.name, creator="Cycle Planner")
-    doc.addPageTemplates([PageTemplate(id="page", frames=[Frame(
-        doc.leftMargin, doc.bottomMargin, doc.width, doc.height, leftPadding=0, rightPadding=0, topPadding=0,
-        bottomPadding=0)])])
+    doc = base.single_frame_document(buffer, size, margin=MARGIN, header=HEADER, footer=FOOTER,
+                                     title=translate("Export", "Day list"), author=institution.name)
     title = translate("Export", "Day list for {date}").format(date=format_long(when))
     story: list[Flowable] = [
         Paragraph(base.rich(title), s["title"]),

@@ -14,11 +14,8 @@ from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.platypus import (
-    BaseDocTemplate,
     Flowable,
-    Frame,
     KeepTogether,
-    PageTemplate,
     Paragraph,
     Table,
     TableStyle,
@@ -166,12 +163,8 @@ def dose_sheet_pdf(plan: Plan, subject: Subject, institution: Institution | None
     size = base.page_size(options.paper)
     s = _styles()
     buffer = io.BytesIO()
-    doc = BaseDocTemplate(buffer, pagesize=size, leftMargin=MARGIN, rightMargin=MARGIN,
-                          topMargin=MARGIN + HEADER, bottomMargin=MARGIN + FOOTER,
-                          title=translate("Export", "Dose sheet"), author=institution.name, creator="Cycle Planner")
-    doc.addPageTemplates([PageTemplate(id="page", frames=[Frame(
-        doc.leftMargin, doc.bottomMargin, doc.width, doc.height, leftPadding=0, rightPadding=0, topPadding=0,
-        bottomPadding=0)])])
+    doc = base.single_frame_document(buffer, size, margin=MARGIN, header=HEADER, footer=FOOTER,
+                                     title=translate("Export", "Dose sheet"), author=institution.name)
     story: list[Flowable] = [
         Paragraph(base.rich(translate("Export", "Chemotherapy dose sheet")), s["title"]),
         Paragraph(base.rich(f"{plan.regimen.name} ({plan.regimen.id}) - {plan.regimen.source}"), s["sub"]),

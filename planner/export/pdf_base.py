@@ -21,7 +21,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas as pdfcanvas
-from reportlab.platypus import Flowable
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from planner.core.dates import format_long
 from planner.core.i18n import translate
@@ -258,3 +258,15 @@ def header_footer(size: tuple[float, float], margin: float, header_height: float
 def identity_line(name: str, mrn: str, dob: date | None) -> str:
     return translate("Export", "{name}    MRN {mrn}    Born {dob}").format(
         name=name, mrn=mrn, dob=format_long(dob) if dob else translate("Export", "not recorded"))
+
+
+def single_frame_document(buffer: Any, size: tuple[float, float], *, margin: float, header: float, footer: float,
+                          title: str, author: str) -> BaseDocTemplate:
+    """A document whose every page is one frame filling the margins, below the header band and above the
+    footer band that `numbered_canvas` draws (the dose sheet and the day list are laid out this way)."""
+    doc = BaseDocTemplate(buffer, pagesize=size, leftMargin=margin, rightMargin=margin, topMargin=margin + header,
+                          bottomMargin=margin + footer, title=title, author=author, creator="Cycle Planner")
+    doc.addPageTemplates([PageTemplate(id="page", frames=[Frame(
+        doc.leftMargin, doc.bottomMargin, doc.width, doc.height, leftPadding=0, rightPadding=0, topPadding=0,
+        bottomPadding=0)])])
+    return doc
