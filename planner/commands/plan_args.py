@@ -38,7 +38,8 @@ def add_modification_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--delay", action="append", default=[], metavar="C:D",
                         help="delay cycle C by D days (later cycles move with it)")
     parser.add_argument("--reduce", action="append", default=[], metavar="DRUG:C:LEVEL",
-                        help="dose level of DRUG from cycle C on: an amount (10, 75) or -1/-2")
+                        help="dose level of DRUG from cycle C on: an amount (10, 75) or dose level -1/-2 "
+                             "(one or two levels below the starting dose)")
     parser.add_argument("--omit", action="append", default=[], metavar="DRUG:C:DAYS",
                         help="hold DRUG on DAYS of cycle C, e.g. anlotinib:3:8-14")
     parser.add_argument("--stop", action="append", default=[], metavar="DRUG:C[:DAY]",
@@ -157,4 +158,13 @@ def plan_from_args(args: argparse.Namespace) -> Plan:
         weight_kg=parse_weight(args.weight),
         prior=prior_from_args(args),
     )
-    return compute_plan(regimen, inputs, settings_from_args(args), modifications_from_args(args, regimen.id))
+    from planner.core.modifications import DoseLevelChange
+    from planner.core.plan import check_level_change
+
+    settings = settings_from_args(args)
+    mods = modifications_from_args(args, regimen.id)
+    # Each dose level change must change something at the moment it is given (in the order given).
+    for index, mod in enumerate(mods):
+        if isinstance(mod, DoseLevelChange):
+            check_level_change(compute_plan(regimen, inputs, settings, mods[:index]), mod)
+    return compute_plan(regimen, inputs, settings, mods)

@@ -275,6 +275,24 @@ def validate_modifications(regimen: Regimen, layout: list[Phase],
             _check_cycle(mod.cycle, count, "weight_at")
 
 
+def check_level_change(plan: Plan, change: DoseLevelChange) -> None:
+    """Refuse a dose level change that would leave the dose as it is at that cycle.
+
+    `-1` means dose level -1 (one level below the starting dose), so giving it twice silently does
+    nothing the second time; asking for the level already in force is almost always such a slip.
+    Checked when a change is entered, not when a stored plan is recomputed: withdrawing an earlier
+    change may legitimately leave a later one equal to the level in force.
+    """
+    drug = plan.regimen.drug(change.drug)
+    cycle = next((c for c in plan.cycles if c.number == change.cycle), None)
+    dose = cycle.dose_for(drug.id) if cycle is not None else None
+    if dose is not None and dose.level == change.level:
+        raise InputError("level", translate(
+            "Plan", "Dose level: {drug} is already at {level} {unit} in cycle {cycle}; choose another level "
+            "(-1 and -2 count from the starting dose).").format(
+            drug=drug.name, level=plain(change.level), unit=drug.unit, cycle=change.cycle))
+
+
 def compute_plan(regimen: Regimen, inputs: PatientInputs, settings: PlanSettings = PlanSettings(),
                  modifications: Iterable[Modification] = ()) -> Plan:
     """Compute every cycle of the plan. Raises InputError naming the field for any bad input."""

@@ -1187,7 +1187,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../planner/export/day_list.py" line="+152"/>
+        <location filename="../../planner/export/day_list.py" line="+149"/>
         <source>Cycle {n} starts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1253,7 +1253,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
     </message>
     <message>
         <location line="+19"/>
-        <location filename="../../planner/export/dose_sheet.py" line="+70"/>
+        <location filename="../../planner/export/dose_sheet.py" line="+67"/>
         <location filename="../../planner/export/pdf_base.py" line="+260"/>
         <source>not recorded</source>
         <translation type="unfinished"></translation>
@@ -1285,8 +1285,8 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
         <location line="+35"/>
+        <location line="+32"/>
         <source>Day list</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1527,8 +1527,8 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
-        <location line="+13"/>
+        <location line="+21"/>
+        <location line="+10"/>
         <source>Dose sheet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3360,7 +3360,12 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+19"/>
+        <source>Dose level: {drug} is already at {level} {unit} in cycle {cycle}; choose another level (-1 and -2 count from the starting dose).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Recalculation threshold: enter a percentage from 0 to 100 (0 means always recalculate).</source>
         <translation type="unfinished"></translation>
     </message>

@@ -110,12 +110,13 @@ def test_round_to_five_example(capsys):
         (["--height", "abc"], "Height"),
         (["--weight", "0"], "Weight"),
         (["--omit", "anlotinib:3:15"], "Omitted days"),
+        (["--reduce", "epirubicin:2:-1", "--reduce", "epirubicin:4:-1"], "already at 75 mg/m² in cycle 4"),
     ],
 )
 def test_bad_input_exits_2_with_one_line(capsys, extra, words):
     argv = list(BASE)
     for i in range(0, len(extra), 2):  # an option given again replaces the base value
-        if extra[i] in argv:
+        if extra[i] in ("--start", "--height", "--weight"):
             argv[argv.index(extra[i]) + 1:argv.index(extra[i]) + 2] = extra[i + 1:i + 2]
         else:
             argv.extend(extra[i:i + 2])

@@ -173,3 +173,22 @@ def test_anlotinib_days_are_fourteen_per_cycle_less_omitted(omissions):
         given_days = [d for d in p.days() if d.cycle == cycle.number
                       and any(a.drug.id == "anlotinib" for a in d.administrations)]
         assert len(given_days) == 14 - len(omissions.get(cycle.number, ()))
+
+
+def test_a_cap_is_used_with_the_two_decimals_it_is_shown_with():
+    p = plan(settings=PlanSettings(bsa_cap_m2=Decimal("1.815")))
+    assert p.cycles[0].bsa.cap_m2 == Decimal("1.82") and p.cycles[0].bsa.m2 == Decimal("1.82")
+    assert p.cycles[0].dose_for("epirubicin").calculation.explain() == "90 mg/m² x 1.82 m² = 163.8 -> 164 mg"
+    lower = plan(settings=PlanSettings(bsa_cap_m2=Decimal("1.804")))
+    assert lower.cycles[0].bsa.m2 == Decimal("1.80") and lower.cycles[0].dose_for("epirubicin").dose_mg == 162
+
+
+def test_a_level_change_that_changes_nothing_is_refused_when_entered():
+    from planner.core.plan import check_level_change
+
+    reduced = plan(DoseLevelChange("epirubicin", 2, Decimal(75)))
+    with pytest.raises(InputError) as err:
+        check_level_change(reduced, DoseLevelChange("epirubicin", 4, Decimal(75)))
+    assert err.value.field == "level" and "already at 75 mg/m² in cycle 4" in err.value.message
+    check_level_change(reduced, DoseLevelChange("epirubicin", 4, Decimal(60)))  # a real change passes
+    check_level_change(reduced, DoseLevelChange("epirubicin", 1, Decimal(75)))
