@@ -52,7 +52,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def _add_plan_source(parser: argparse.ArgumentParser) -> None:
     add_plan_arguments(parser, require_patient=False)
-    parser.add_argument("--patient", default=None, metavar="MRN", help="take the plan from the patient database")
+    parser.add_argument("--patient", default=None, metavar="MRN",
+                        help="take the plan from the patient database (then the plan options are refused)")
     parser.add_argument("--database", default=None, help="patient database for --patient (path or URL)")
 
 
@@ -87,9 +88,30 @@ def _open_store(location: str | None) -> Any:
     return PatientStore.open(location)
 
 
+# The options that make a plan. With --patient the plan comes from the patient's record, so any of these
+# would be silently ignored; a nurse who typed --delay 2:7 must not get a schedule without the delay.
+_PLAN_OPTIONS = (
+    ("start", "--start"), ("height", "--height"), ("weight", "--weight"), ("regimen", "--regimen"),
+    ("formula", "--formula"), ("maintenance_cycles", "--maintenance-cycles"),
+    ("recalc_threshold", "--recalc-threshold"), ("round_to", "--round-to"), ("bsa_cap", "--bsa-cap"),
+    ("delay", "--delay"), ("reduce", "--reduce"), ("omit", "--omit"), ("stop", "--stop"),
+    ("weight_at", "--weight-at"), ("prior", "--prior"),
+)
+
+
+def _given_plan_options(args: argparse.Namespace) -> list[str]:
+    """The plan, settings and modification options given on the command line, in --help order."""
+    return [option for dest, option in _PLAN_OPTIONS if getattr(args, dest, None) not in (None, [], "")]
+
+
 def _plan_source(args: argparse.Namespace) -> tuple[Plan, Any | None, date | None]:
     """(plan, identity from the database or None, date measured or None) from --patient or the plan options."""
     if args.patient:
+        given = _given_plan_options(args)
+        if given:
+            raise _input_error(given[0].lstrip("-"), "{}: not used with --patient: the plan comes from the patient's "
+                                                     "record; change it there (planner patient ... or the app) and "
+                                                     "export again.".format(", ".join(given)))
         with _open_store(args.database) as store:
             record = store.get_patient(args.patient)
             baseline = record.measurements[0] if record.measurements else None

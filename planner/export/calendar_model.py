@@ -84,7 +84,8 @@ def infusion_text(drug: DrugSpec) -> str:
     return translate("Export", "Hospital day - {drug} infusion").format(drug=drug.name.split()[0].lower())
 
 
-def _rest_text(plan: Plan) -> str:
+def rest_text(plan: Plan) -> str:
+    """What a day without treatment says: the phone's rest-day events use it too."""
     if any(is_oral(d) for d in plan.regimen.drugs.values()):
         return translate("Export", "Rest day - no capsule")
     return translate("Export", "Rest day")
@@ -112,7 +113,7 @@ def calendar_days(plan: Plan) -> list[CalendarDay]:
     for mod in plan.modifications:
         if isinstance(mod, StopDrug):
             stops.setdefault((mod.cycle, mod.day), []).append(plan.regimen.drug(mod.drug))
-    rest = _rest_text(plan)
+    rest = rest_text(plan)
     out: list[CalendarDay] = []
     for day in plan.days():
         cycle = cycles[day.cycle]

@@ -9,6 +9,7 @@ QPainter may paint onto a QImage or a QPrinter outside the GUI thread, so both f
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -99,8 +100,12 @@ def print_pdf(data: bytes, printer: QPrinter, progress: Callable[[int, int], Non
     cannot be opened."""
     count = len(page_infos(data))
     dpi = min(printer.resolution(), MAX_PRINT_DPI)
+    output = printer.outputFileName()
+    created = _claim_private(output) if output else False
     painter = QPainter()
     if not painter.begin(printer):
+        if created:
+            _remove_quietly(output)
         raise PrintError(QCoreApplication.translate(
             "Printing", "The printer {printer} could not be opened. Check that it is switched on and connected, "
                         "or choose another printer.").format(printer=printer.printerName() or printer.outputFileName()))
@@ -120,4 +125,36 @@ def print_pdf(data: bytes, printer: QPrinter, progress: Callable[[int, int], Non
                 progress(index + 1, count)
     finally:
         painter.end()
+        if output:
+            _make_private(output)
     return count
+
+
+def _claim_private(path: str) -> bool:
+    """Create (or take over) a "print to file" target with mode 0600 before Qt writes patient data into it:
+    Qt opens it with the umask's mode (often 0644), unlike every export, which writes 0600. Qt truncates and
+    reuses the file, so the mode set here stays. True if the file was created here."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        _make_private(path)  # an older file being overwritten: private before the new pages go in
+        return False
+    except OSError:
+        return False  # e.g. no such folder: painter.begin fails next and says so
+    os.close(fd)
+    _make_private(path)  # the mode given to open() passed through the umask; make sure it is exactly 0600
+    return True
+
+
+def _make_private(path: str) -> None:
+    try:
+        os.chmod(path, 0o600)
+    except OSError:
+        pass  # the file is gone or was never written; there is nothing to protect
+
+
+def _remove_quietly(path: str) -> None:
+    try:
+        os.remove(path)
+    except OSError:
+        pass

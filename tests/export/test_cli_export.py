@@ -115,6 +115,39 @@ def test_pdf_for_a_patient_from_the_database(capsys, tmp_path, database):
     assert code == 2 and "ZZ" in err and not (tmp_path / "none.pdf").exists()
 
 
+@pytest.mark.parametrize("command", [["pdf", "--kind", "patient"], ["pdf", "--kind", "clinician"], ["ics"], ["table"]])
+@pytest.mark.parametrize(("options", "named"), [
+    (["--delay", "1:14"], "--delay"),
+    (["--start", "2027-01-01", "--weight", "100"], "--start, --weight"),
+    (["--reduce", "epirubicin:1:60", "--omit", "anlotinib:1:3", "--stop", "anlotinib:2", "--weight-at", "2:60",
+      "--prior", "doxorubicin:100"], "--reduce, --omit, --stop, --weight-at, --prior"),
+    (["--height", "180", "--regimen", "epirubicin", "--formula", "dubois", "--maintenance-cycles", "2",
+      "--recalc-threshold", "5", "--round-to", "5", "--bsa-cap", "1.5"],
+     "--height, --regimen, --formula, --maintenance-cycles, --recalc-threshold, --round-to, --bsa-cap"),
+])
+def test_patient_with_plan_options_is_refused(capsys, tmp_path, database, command, options, named):
+    out = tmp_path / ("out.csv" if command == ["table"] else "out.ics" if command == ["ics"] else "out.pdf")
+    code, stdout, err = run(capsys, *command, "--patient", "A1", "--database", database, *options, "--out", out)
+    assert code == 2 and stdout == ""
+    assert err == (f"error: {named}: not used with --patient: the plan comes from the patient's record; change it "
+                   "there (planner patient ... or the app) and export again.\n")
+    assert not out.exists()
+
+
+def test_patient_exports_still_take_their_own_options(capsys, tmp_path, database):
+    code, _, err = run(capsys, "ics", "--patient", "A1", "--database", database, "--out", tmp_path / "a.ics")
+    assert code == 0, err
+    code, _, err = run(capsys, "table", "--patient", "A1", "--database", database, "--out", tmp_path / "a.csv")
+    assert code == 0, err
+    table = pd.read_csv(tmp_path / "a.csv")
+    day1 = table[(table["cycle"] == 2) & (table["day"] == 1)]
+    assert list(day1["date"]) == ["2026-01-29"]  # the record's delay of cycle 2 by 3 days
+    code, _, err = run(capsys, "pdf", "--kind", "patient", "--patient", "A1", "--database", database,
+                       "--name", "Li Na", "--dob", "1956-04-04", "--paper", "letter", "--out", tmp_path / "a.pdf")
+    assert code == 0, err
+    assert "Li Na" in squash(" ".join(pdf_pages((tmp_path / "a.pdf").read_bytes())))
+
+
 @pytest.mark.slow
 def test_command_module_keeps_heavy_libraries_out_of_start_up():
     code = ("import argparse, sys; from planner.commands import export; "

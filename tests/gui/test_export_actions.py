@@ -186,9 +186,12 @@ def test_ics_parses_back_with_the_plan_days(qtbot, patient_window, monkeypatch, 
     assert dialog.asked[0][1].endswith(".ics")
     calendar = Calendar.from_ical(target.read_bytes())
     events = list(calendar.walk("VEVENT"))
-    starts = {e.decoded("dtstart") for e in events}
-    starts = {s.date() if hasattr(s, "date") else s for s in starts}
+    starts = [e.decoded("dtstart") for e in events]
+    assert all(type(s) is date for s in starts)  # all-day events
     assert START in starts and START + timedelta(days=21) in starts
+    # One event per date of the patient's plan, each with its own id: an update replaces every date.
+    assert sorted(starts) == [d.date for d in patient_window.document.plan.days()]
+    assert len({str(e.get("uid")) for e in events}) == len(events)
     assert b"Wang" not in target.read_bytes()
 
 

@@ -4,6 +4,8 @@ paper size and orientation the document was laid out for."""
 from __future__ import annotations
 
 import io
+import os
+import stat
 from datetime import date
 
 import pypdf
@@ -68,3 +70,42 @@ def test_a_printer_that_cannot_open_is_a_print_error(qapp, calendar_pdf, tmp_pat
     printer.setOutputFileName(str(tmp_path / "no-such-folder" / "out.pdf"))
     with pytest.raises(PrintError, match="could not be opened"):
         print_pdf(calendar_pdf, printer)
+
+
+@pytest.fixture
+def umask_022():
+    previous = os.umask(0o022)
+    yield
+    os.umask(previous)
+
+
+def _pdf_printer(path) -> QPrinter:
+    printer = QPrinter()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+    printer.setResolution(72)
+    return printer
+
+
+def test_printing_to_a_file_makes_it_private(qapp, calendar_pdf, tmp_path, umask_022):
+    out = tmp_path / "printed.pdf"
+    assert print_pdf(calendar_pdf, _pdf_printer(out)) > 0
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    assert len(pypdf.PdfReader(out).pages) > 0
+    # Overwriting a file that was readable by everyone leaves it private too.
+    older = tmp_path / "older.pdf"
+    older.write_bytes(b"old")
+    older.chmod(0o644)
+    print_pdf(calendar_pdf, _pdf_printer(older))
+    assert stat.S_IMODE(older.stat().st_mode) == 0o600 and older.read_bytes().startswith(b"%PDF")
+
+
+def test_the_print_file_is_private_while_qt_writes_it(qapp, calendar_pdf, tmp_path, umask_022):
+    out = tmp_path / "printed.pdf"
+    modes: list[int] = []
+
+    def report(done: int, total: int) -> None:
+        modes.append(stat.S_IMODE(out.stat().st_mode))
+
+    print_pdf(calendar_pdf, _pdf_printer(out), report)
+    assert modes and set(modes) == {0o600}
