@@ -1187,7 +1187,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../planner/export/day_list.py" line="+152"/>
+        <location filename="../../planner/export/day_list.py" line="+149"/>
         <source>Cycle {n} starts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1253,7 +1253,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
     </message>
     <message>
         <location line="+19"/>
-        <location filename="../../planner/export/dose_sheet.py" line="+70"/>
+        <location filename="../../planner/export/dose_sheet.py" line="+67"/>
         <location filename="../../planner/export/pdf_base.py" line="+260"/>
         <source>not recorded</source>
         <translation type="unfinished"></translation>
@@ -1285,8 +1285,8 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
         <location line="+35"/>
+        <location line="+32"/>
         <source>Day list</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1527,8 +1527,8 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
-        <location line="+13"/>
+        <location line="+21"/>
+        <location line="+10"/>
         <source>Dose sheet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4180,7 +4180,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../planner/store/store.py" line="+102"/>
+        <location filename="../../planner/store/store.py" line="+104"/>
         <source>Database {location} cannot be opened ({reason}).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4195,7 +4195,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+125"/>
         <source>This patient is already withdrawn.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4205,7 +4205,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+53"/>
         <source>Modification {id} is not in this patient&apos;s record.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4240,17 +4240,17 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Dose given</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Day: cycle {cycle} has days 1 to {n}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Administration {id} is not in this patient&apos;s record.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4262,6 +4262,16 @@ Reload the patient and apply {what} to the current record?</source>
     <message>
         <location line="+19"/>
         <source>Drug: {drug} is not part of cycle {cycle}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Drug: the plan gives no {drug} in cycle {cycle}; there is no dose to check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Calculated dose: the plan now calculates {plan} mg of {drug} for cycle {cycle}, not {calculated} mg (the plan changed); check the current dose again. Nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4337,6 +4347,36 @@ Reload the patient and apply {what} to the current record?</source>
     <message>
         <location line="+12"/>
         <source>Start: the plan must start between {first} and {last}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planner/store/given_guard.py" line="+24"/>
+        <source>Patient {mrn} is withdrawn ({reason}); nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no reason recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>{drug} on day {day} of cycle {cycle}, {given_on}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hold or stop only days not recorded as given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Make the change from cycle {next} on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cycle {cycle}: this change would rewrite a dose already recorded as given ({given}). {advice}, or withdraw the given record first if it was recorded in error; nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
