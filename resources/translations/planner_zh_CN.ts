@@ -184,7 +184,7 @@
 <context>
     <name>CycleStatus</name>
     <message>
-        <location filename="../../planner/gui/facts.py" line="+107"/>
+        <location filename="../../planner/gui/facts.py" line="+134"/>
         <source>{drug} given</source>
         <translation type="unfinished"></translation>
     </message>
@@ -969,7 +969,7 @@ anthracyclines</source>
 <context>
     <name>DoseChecks</name>
     <message>
-        <location filename="../../planner/gui/facts.py" line="+8"/>
+        <location filename="../../planner/gui/facts.py" line="+9"/>
         <source>passed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -979,7 +979,17 @@ anthracyclines</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>{verdict}, outdated (no longer given)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{verdict}, outdated (the plan now calculates {dose} mg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>cycle {n}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3063,7 +3073,7 @@ Reload the patient and apply {what} to the current record?</source>
 <context>
     <name>PatientHeader</name>
     <message>
-        <location filename="../../planner/gui/facts.py" line="-77"/>
+        <location filename="../../planner/gui/facts.py" line="-111"/>
         <source>Withdrawn</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3084,11 +3094,16 @@ Reload the patient and apply {what} to the current record?</source>
     </message>
     <message>
         <location line="+2"/>
-        <source>No passed double check yet for: {drugs}</source>
+        <source>No passed double check of the current dose yet for: {drugs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+28"/>
+        <source>{drug} (checked at {old} mg; the plan now calculates {new} mg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>cumulative {drug} over limit</source>
         <translation type="unfinished"></translation>
     </message>
