@@ -12,10 +12,11 @@ from typing import TYPE_CHECKING
 
 from planner.core.decimal_math import plain
 from planner.core.i18n import translate
-from planner.core.plan import Cycle, Plan
+from planner.core.plan import Cycle, DrugDose, Plan
 
 if TYPE_CHECKING:
     from planner.store import PatientRecord
+    from planner.store.records import DoseCheckRecord
 
 SEVERITY_DANGER = "danger"
 SEVERITY_CAUTION = "caution"
@@ -64,16 +65,42 @@ def active_badges(record: PatientRecord, plan: Plan, today: date) -> list[Badge]
                 text = translate("PatientHeader", "Cycle {n}: {what}").format(
                     n=cycle.number, what=short_warning(warning.code))
                 badges.append(Badge(warning.code, text, severity, warning.message))
-        checked = {(c.cycle, c.drug) for c in record.dose_checks if c.passed}
-        unchecked = [d.drug.name for d in now.doses if d.drug.basis != "flat" and d.given
+        checked = {(c.cycle, c.drug) for c in record.dose_checks if c.passed and check_is_current(c, plan)}
+        unchecked = [d for d in now.doses if d.drug.basis != "flat" and d.given
                      and (now.number, d.drug.id) not in checked]
         if unchecked and not record.withdrawn:
             badges.append(Badge("dose-check-due", translate(
                 "PatientHeader", "Cycle {n}: double check due").format(n=now.number), SEVERITY_CAUTION,
-                translate("PatientHeader", "No passed double check yet for: {drugs}").format(
-                    drugs=", ".join(unchecked))))
+                translate("PatientHeader", "No passed double check of the current dose yet for: {drugs}").format(
+                    drugs=", ".join(_unchecked_text(record, now.number, d) for d in unchecked))))
     order = {SEVERITY_DANGER: 0, SEVERITY_CAUTION: 1, SEVERITY_INFO: 2}
     return sorted(badges, key=lambda b: order[b.severity])
+
+
+def check_is_current(check: DoseCheckRecord, plan: Plan) -> bool:
+    """Whether `check` compared the dose the plan calculates now for its cycle and drug.
+
+    A check of an older dose (made before a delay, dose level or weight change) proves nothing about the
+    dose to give now, so it does not count: that dose needs its own double check.
+    """
+    dose = _current_dose(plan, check.cycle, check.drug)
+    return dose is not None and dose.dose_mg == check.calculated_mg
+
+
+def _current_dose(plan: Plan, cycle_number: int, drug_id: str) -> DrugDose | None:
+    """The dose the plan gives now for that cycle and drug; None when it gives none (stopped, held, no cycle)."""
+    cycle = next((c for c in plan.cycles if c.number == cycle_number), None)
+    dose = cycle.dose_for(drug_id) if cycle is not None else None
+    return dose if dose is not None and dose.given else None
+
+
+def _unchecked_text(record: PatientRecord, cycle: int, dose: DrugDose) -> str:
+    """The drug's name, and the dose an earlier passed check was for when there is one (now outdated)."""
+    older = [c for c in record.dose_checks if c.passed and c.cycle == cycle and c.drug == dose.drug.id]
+    if not older:
+        return dose.drug.name
+    return translate("PatientHeader", "{drug} (checked at {old} mg; the plan now calculates {new} mg)").format(
+        drug=dose.drug.name, old=plain(older[-1].calculated_mg), new=plain(dose.dose_mg))
 
 
 def short_warning(code: str) -> str:
@@ -115,11 +142,19 @@ def cycle_statuses(record: PatientRecord, plan: Plan) -> dict[int, str]:
     return statuses
 
 
-def check_history(record: PatientRecord) -> list[tuple[str, ...]]:
-    """The recorded double checks, newest first, as the dose panel lists them."""
+def check_history(record: PatientRecord, plan: Plan) -> list[tuple[str, ...]]:
+    """The recorded double checks, newest first, as the dose panel lists them; a check of a dose the plan
+    no longer calculates is marked outdated (it does not count as the check of the current dose)."""
     rows: list[tuple[str, ...]] = []
     for check in sorted(record.dose_checks, key=lambda c: c.checked_at, reverse=True):
         verdict = translate("DoseChecks", "passed") if check.passed else translate("DoseChecks", "FAILED")
+        if not check_is_current(check, plan):
+            now = _current_dose(plan, check.cycle, check.drug)
+            if now is None:
+                verdict = translate("DoseChecks", "{verdict}, outdated (no longer given)").format(verdict=verdict)
+            else:
+                verdict = translate("DoseChecks", "{verdict}, outdated (the plan now calculates {dose} mg)").format(
+                    verdict=verdict, dose=plain(now.dose_mg))
         rows.append((
             check.checked_at.astimezone().strftime("%Y-%m-%d %H:%M"),
             translate("DoseChecks", "cycle {n}").format(n=check.cycle),

@@ -353,7 +353,7 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
             self.calendar.set_plan(plan, today)
             self.cycles.set_plan(plan, cycle_statuses(document.record, plan), today)
             self.cycles.select_cycle(cycle)
-            self.dose_panel.set_checks(check_history(document.record))
+            self.dose_panel.set_checks(check_history(document.record, plan))
             self.dose_panel.set_cycle(plan, cycle, self.settings.verification_tolerance())
         finally:
             self._showing = False

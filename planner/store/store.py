@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, insert, select, update
 from sqlalchemy.exc import DatabaseError, IntegrityError
 
+from planner.core.decimal_math import plain
 from planner.core.errors import InputError
 from planner.core.i18n import translate
 from planner.core.modifications import Modification, WeightChange
@@ -27,6 +28,7 @@ from planner.core.plan import PlanSettings, PriorExposure
 from planner.store import codec
 from planner.store import engine as db
 from planner.store.errors import DuplicateMrn, StaleRecord, StoreError
+from planner.store.given_guard import require_active_patient, require_not_given
 from planner.store.queries import identity_of, load_audit, load_record, patient_row
 from planner.store.records import (
     AuditEntry,
@@ -320,6 +322,7 @@ class PatientStore:
         now = now_utc()
         with self._writing() as conn:
             row = self._locked(conn, mrn, expected_version)
+            require_active_patient(row)
             record = load_record(conn, row)
             replace(record, plan=replace(record.plan, settings=settings)).compute_plan()  # InputError: no write
             version = self._bump(conn, row, now)
@@ -358,6 +361,7 @@ class PatientStore:
         now = now_utc()
         with self._writing() as conn:
             row = self._locked(conn, mrn, expected_version)
+            require_active_patient(row)
             record = load_record(conn, row)
             regimen = load_regimen(record.plan.regimen_id)
             if hasattr(modification, "drug"):
@@ -372,6 +376,9 @@ class PatientStore:
             base = record.baseline_measurement
             compute_plan(regimen, PatientInputs(record.plan.start, base.height_cm, base.weight_kg, record.plan.prior),
                          record.plan.settings, (*record.active_modifications(), modification))
+            # A cycle recorded as given keeps the date and dose it was given with (withdrawing a modification,
+            # i.e. undo, is not checked: it restores what the plan said before).
+            require_not_given(record, modification)
             version = self._bump(conn, row, now)
             data = codec.modification_to_dict(modification)
             mod_id = conn.execute(insert(modifications).values(
@@ -398,6 +405,7 @@ class PatientStore:
         now = now_utc()
         with self._writing() as conn:
             row = self._locked(conn, mrn, expected_version)
+            require_active_patient(row)
             mod = conn.execute(select(modifications).where(modifications.c.id == modification_id,
                                                            modifications.c.patient_id == row.id)).first()
             if mod is None:
@@ -431,7 +439,8 @@ class PatientStore:
         now = now_utc()
         with self._writing() as conn:
             row = self._locked(conn, mrn, expected_version)
-            drug_id = self._plan_drug(load_record(conn, row), cycle, drug)
+            require_active_patient(row)
+            drug_id = self._checked_dose(load_record(conn, row), cycle, drug, calculated_mg)
             version = self._bump(conn, row, now)
             values = {"cycle": cycle, "drug": drug_id, "calculated_mg": calculated_mg, "checked_mg": checked_mg,
                       "deviation_pct": verification.deviation_pct, "tolerance_pct": tolerance_pct,
@@ -448,6 +457,7 @@ class PatientStore:
         now = now_utc()
         with self._writing() as conn:
             row = self._locked(conn, mrn, expected_version)
+            require_active_patient(row)
             record = load_record(conn, row)
             drug_id = self._plan_drug(record, cycle, drug)
             length = record.compute_plan().cycle(cycle).length_days
@@ -471,6 +481,7 @@ class PatientStore:
         now = now_utc()
         with self._writing() as conn:
             row = self._locked(conn, mrn, expected_version)
+            require_active_patient(row)
             given = conn.execute(select(administrations).where(administrations.c.id == administration_id,
                                                                administrations.c.patient_id == row.id)).first()
             if given is None:
@@ -498,6 +509,26 @@ class PatientStore:
         if planned.dose_for(drug_id) is None:
             raise InputError("drug", translate("Store", "Drug: {drug} is not part of cycle {cycle}.").format(
                 drug=drug_id, cycle=cycle))
+        return drug_id
+
+    @classmethod
+    def _checked_dose(cls, record: PatientRecord, cycle: int, drug: str, calculated_mg: Decimal) -> str:
+        """The drug id, after checking that `calculated_mg` is the dose the plan calculates now for that cycle.
+
+        A double check counts only for the dose it compared; one made against an older dose (before a
+        delay, reduction or weight change) must not be recorded as if it were the current one.
+        """
+        drug_id = cls._plan_drug(record, cycle, drug)
+        dose = record.compute_plan().cycle(cycle).dose_for(drug_id)
+        if dose is None or not dose.given:
+            raise InputError("drug", translate(
+                "Store", "Drug: the plan gives no {drug} in cycle {cycle}; there is no dose to check.").format(
+                drug=drug_id, cycle=cycle))
+        if calculated_mg != dose.dose_mg:
+            raise InputError("calculated_dose", translate(
+                "Store", "Calculated dose: the plan now calculates {plan} mg of {drug} for cycle {cycle}, not "
+                "{calculated} mg (the plan changed); check the current dose again. Nothing was saved.").format(
+                plan=plain(dose.dose_mg), drug=drug_id, cycle=cycle, calculated=plain(calculated_mg)))
         return drug_id
 
     # ------------------------------------------------------------------ plan files and health

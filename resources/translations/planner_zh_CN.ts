@@ -184,7 +184,7 @@
 <context>
     <name>CycleStatus</name>
     <message>
-        <location filename="../../planner/gui/facts.py" line="+107"/>
+        <location filename="../../planner/gui/facts.py" line="+134"/>
         <source>{drug} given</source>
         <translation type="unfinished"></translation>
     </message>
@@ -969,7 +969,7 @@ anthracyclines</source>
 <context>
     <name>DoseChecks</name>
     <message>
-        <location filename="../../planner/gui/facts.py" line="+8"/>
+        <location filename="../../planner/gui/facts.py" line="+9"/>
         <source>passed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -979,7 +979,17 @@ anthracyclines</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>{verdict}, outdated (no longer given)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{verdict}, outdated (the plan now calculates {dose} mg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>cycle {n}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3063,7 +3073,7 @@ Reload the patient and apply {what} to the current record?</source>
 <context>
     <name>PatientHeader</name>
     <message>
-        <location filename="../../planner/gui/facts.py" line="-77"/>
+        <location filename="../../planner/gui/facts.py" line="-111"/>
         <source>Withdrawn</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3084,11 +3094,16 @@ Reload the patient and apply {what} to the current record?</source>
     </message>
     <message>
         <location line="+2"/>
-        <source>No passed double check yet for: {drugs}</source>
+        <source>No passed double check of the current dose yet for: {drugs}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+28"/>
+        <source>{drug} (checked at {old} mg; the plan now calculates {new} mg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>cumulative {drug} over limit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4185,7 +4200,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../planner/store/store.py" line="+102"/>
+        <location filename="../../planner/store/store.py" line="+104"/>
         <source>Database {location} cannot be opened ({reason}).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4200,7 +4215,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+125"/>
         <source>This patient is already withdrawn.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4210,7 +4225,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+53"/>
         <source>Modification {id} is not in this patient&apos;s record.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4245,17 +4260,17 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Dose given</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Day: cycle {cycle} has days 1 to {n}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Administration {id} is not in this patient&apos;s record.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4267,6 +4282,16 @@ Reload the patient and apply {what} to the current record?</source>
     <message>
         <location line="+19"/>
         <source>Drug: {drug} is not part of cycle {cycle}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Drug: the plan gives no {drug} in cycle {cycle}; there is no dose to check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Calculated dose: the plan now calculates {plan} mg of {drug} for cycle {cycle}, not {calculated} mg (the plan changed); check the current dose again. Nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4342,6 +4367,36 @@ Reload the patient and apply {what} to the current record?</source>
     <message>
         <location line="+12"/>
         <source>Start: the plan must start between {first} and {last}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planner/store/given_guard.py" line="+24"/>
+        <source>Patient {mrn} is withdrawn ({reason}); nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no reason recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>{drug} on day {day} of cycle {cycle}, {given_on}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hold or stop only days not recorded as given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Make the change from cycle {next} on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cycle {cycle}: this change would rewrite a dose already recorded as given ({given}). {advice}, or withdraw the given record first if it was recorded in error; nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -6,10 +6,13 @@ import json
 import os
 import subprocess
 import sys
+from datetime import date
+from decimal import Decimal
 
 import pytest
 
 from planner.cli import main
+from planner.store import PatientStore
 
 ADD = ["patient", "add", "--name", "Wang Fang", "--mrn", "12345", "--dob", "1970-03-01", "--sex", "F",
        "--height", "170", "--weight", "70", "--measured-on", "2026-01-02", "--start", "2026-01-05"]
@@ -112,6 +115,31 @@ def test_withdraw(capsys):
     assert json.loads(out) == []
     _, out, _ = run(capsys, "patient", "list", "--json", "--all")
     assert json.loads(out)[0]["status"] == "withdrawn"
+
+
+@pytest.mark.parametrize("argv", [
+    ["patient", "delay", "12345", "--cycle", "3", "--days", "7", "--reason", "x"],
+    ["patient", "weight", "12345", "--cycle", "2", "--weight", "60"],
+])
+def test_a_withdrawn_patients_plan_cannot_be_changed(capsys, argv):
+    run(capsys, *ADD)
+    run(capsys, "patient", "withdraw", "12345", "--reason", "progression")
+    code, out, err = run(capsys, *argv)
+    assert (code, out, err) == (2, "", "error: Patient 12345 is withdrawn (progression); nothing was saved.\n")
+    _, out, _ = run(capsys, "patient", "list", "--json", "--all")
+    assert [r["version"] for r in json.loads(out)] == [2]  # add, withdraw: nothing else saved
+
+
+def test_a_delay_of_a_given_cycle_is_refused_with_one_line(capsys):
+    run(capsys, *ADD)
+    with PatientStore.open() as store:
+        record = store.get_patient("12345")
+        store.record_administration("12345", cycle=2, day=1, drug="epirubicin", dose_mg=Decimal(164),
+                                    given_on=date(2026, 1, 26), expected_version=record.version)
+    code, out, err = run(capsys, "patient", "delay", "12345", "--cycle", "2", "--days", "7", "--reason", "x")
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert err.startswith("error: Cycle 2: this change would rewrite a dose already recorded as given")
+    assert "from cycle 3 on" in err
 
 
 def test_db_check(capsys, tmp_path):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QListWidget, QMessageBox
 
 from planner.gui.dialogs.cycle_actions import DelayDialog
 from planner.gui.dialogs.patient_dialog import PatientDialog
@@ -388,3 +388,62 @@ def test_undo_and_redo_say_what_they_did_and_the_cycle_menu_offers_the_actions(q
     menu.actions()[-1].trigger()  # Dose check of cycle 2
     assert seen == [("dose_check", 2)]
     assert window.dose_panel.result() is None and "cycle 2" in window.dose_panel._title.text()
+
+
+def test_a_change_of_a_cycle_recorded_as_given_is_refused_in_a_message_box(qtbot, window, monkeypatch):
+    from decimal import Decimal
+
+    from planner.core.modifications import Delay, DoseLevelChange
+    from tests.gui.shell_helpers import add_patient
+
+    record = add_patient(window.store)
+    window.store.record_administration("12345", cycle=2, day=1, drug="epirubicin", dose_mg=Decimal(164),
+                                       given_on=date(2026, 1, 26), expected_version=record.version)
+    window.refresh_list("12345")
+    qtbot.waitUntil(lambda: window.document is not None)
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append((title, text)))
+    assert not window.apply_modification(Delay(2, 7), "ANC 0.9")
+    assert not window.apply_modification(DoseLevelChange("epirubicin", 1, Decimal(75)), "toxicity")
+    assert [title for title, _ in shown] == ["Not saved", "Not saved"]
+    for (_, text), cycle in zip(shown, (2, 1), strict=True):
+        assert text.startswith(f"Cycle {cycle}: this change would rewrite a dose already recorded as given "
+                               "(epirubicin on day 1 of cycle 2, 2026-01-26). Make the change from cycle 3 on")
+    assert window.store.get_patient("12345").modifications == ()
+    assert window.document.undo_stack.count() == 0
+    # From the next cycle on it is saved as usual.
+    assert window.apply_modification(Delay(3, 7), "ANC 0.9")
+
+
+def test_a_dose_change_after_its_double_check_makes_the_check_due_again(qtbot, window, monkeypatch):
+    from decimal import Decimal
+
+    from planner.core.modifications import DoseLevelChange
+    from planner.gui.views.dose_check_panel import DoseCheckRequest
+    from tests.gui.shell_helpers import add_patient
+
+    record = add_patient(window.store)
+    window.store.record_dose_check("12345", cycle=2, drug="epirubicin", calculated_mg=Decimal(164),
+                                   checked_mg=Decimal(164), tolerance_pct=Decimal(5), first_checker="AL",
+                                   second_checker="MK", expected_version=record.version)
+    window.refresh_list("12345")
+    qtbot.waitUntil(lambda: window.document is not None)
+    assert window.header.badge_widget("dose-check-due") is None  # today is in cycle 2, checked at 164 mg
+    assert window.apply_modification(DoseLevelChange("epirubicin", 2, Decimal(75)), "neutropenia")
+    badge = window.header.badge_widget("dose-check-due")
+    assert badge is not None and "checked at 164 mg; the plan now calculates 137 mg" in badge.toolTip()
+    history = window.dose_panel.findChild(QListWidget)
+    assert "passed, outdated (the plan now calculates 137 mg)" in history.item(0).text()
+    # A check still showing the old dose (e.g. from another window) is refused, not recorded.
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append((title, text)))
+    request = DoseCheckRequest(cycle=2, drug="epirubicin", calculated_mg=Decimal(164), checked_mg=Decimal(164),
+                               tolerance_pct=Decimal(5), first_checker="AL", second_checker="MK")
+    window.dose_panel.checkSubmitted.emit(request)
+    assert shown and shown[0][1].startswith("Calculated dose: the plan now calculates 137 mg of epirubicin for "
+                                            "cycle 2, not 164 mg")
+    assert len(window.store.get_patient("12345").dose_checks) == 1
+    window.dose_panel.checkSubmitted.emit(DoseCheckRequest(
+        cycle=2, drug="epirubicin", calculated_mg=Decimal(137), checked_mg=Decimal(137), tolerance_pct=Decimal(5),
+        first_checker="AL", second_checker="MK"))
+    assert window.header.badge_widget("dose-check-due") is None
