@@ -371,11 +371,14 @@ class PatientStore:
                                        measured_on=modification.measured_on or date.today())
             modification = replace(modification, reason=reason)
             # The core validates the whole list with the new entry; an impossible one raises, nothing is saved.
-            from planner.core.plan import PatientInputs, compute_plan
+            from planner.core.modifications import DoseLevelChange
+            from planner.core.plan import PatientInputs, check_level_change, compute_plan
 
             base = record.baseline_measurement
-            compute_plan(regimen, PatientInputs(record.plan.start, base.height_cm, base.weight_kg, record.plan.prior),
-                         record.plan.settings, (*record.active_modifications(), modification))
+            inputs = PatientInputs(record.plan.start, base.height_cm, base.weight_kg, record.plan.prior)
+            if isinstance(modification, DoseLevelChange):  # a change to the level already in force is a slip
+                check_level_change(record.compute_plan(), modification)
+            compute_plan(regimen, inputs, record.plan.settings, (*record.active_modifications(), modification))
             # A cycle recorded as given keeps the date and dose it was given with (withdrawing a modification,
             # i.e. undo, is not checked: it restores what the plan said before).
             require_not_given(record, modification)

@@ -1184,7 +1184,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <location filename="../../planner/export/patient_calendar.py" line="+328"/>
         <source>Rest day - no capsule</source>
         <translation type="unfinished"></translation>
@@ -1285,7 +1285,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../planner/export/ics.py" line="+53"/>
+        <location filename="../../planner/export/ics.py" line="+57"/>
         <source>Cycle {c}, day {d}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1548,7 +1548,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../planner/export/ics.py" line="-13"/>
+        <location filename="../../planner/export/ics.py" line="+13"/>
         <location filename="../../planner/export/patient_calendar.py" line="+94"/>
         <source>Treatment calendar</source>
         <translation type="unfinished"></translation>
@@ -3781,7 +3781,7 @@ Reload the patient and apply {what} to the current record?</source>
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../planner/gui/pdf_pages.py" line="+104"/>
+        <location filename="../../planner/gui/pdf_pages.py" line="+109"/>
         <source>The printer {printer} could not be opened. Check that it is switched on and connected, or choose another printer.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4225,7 +4225,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+56"/>
         <source>Modification {id} is not in this patient&apos;s record.</source>
         <translation type="unfinished"></translation>
     </message>

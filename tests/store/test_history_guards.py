@@ -190,3 +190,20 @@ def test_every_history_write_refuses_a_withdrawn_patient(store):
         assert error.value.field == "withdrawn", name
     _unchanged(store, record)
     assert len(store.audit_log(MRN)) == audit
+
+
+def test_a_dose_level_change_that_changes_nothing_is_refused(tmp_path):
+    from planner.core.errors import InputError
+    from planner.core.modifications import DoseLevelChange
+    from planner.store import PatientIdentity, PatientStore
+
+    with PatientStore.open(tmp_path / "levels.sqlite3", actor="nurse") as store:
+        record = store.add_patient(PatientIdentity("Wang Fang", "L1"), height_cm=Decimal(170), weight_kg=Decimal(70),
+                                   measured_on=date(2026, 1, 2), regimen_id="anlotinib-epirubicin",
+                                   start=date(2026, 1, 5))
+        record, _ = store.add_modification("L1", DoseLevelChange("epirubicin", 2, Decimal(75)), "FN",
+                                           expected_version=record.version)
+        with pytest.raises(InputError, match="already at 75 mg/m² in cycle 4"):
+            store.add_modification("L1", DoseLevelChange("epirubicin", 4, Decimal(75)), "again",
+                                   expected_version=record.version)
+        assert store.get_patient("L1").version == record.version
