@@ -134,5 +134,15 @@ def capsule_combination(dose_mg: Decimal, strengths_mg: tuple[Decimal, ...]) -> 
     return _combinations(dose_mg, strengths_mg, exact=True)
 
 
+# What a syringe or pump can be set to: the screen and the dose sheet both show the volume to this step.
+VOLUME_STEP_ML = Decimal("0.1")
+
+
 def infusion_volume_ml(dose_mg: Decimal, concentration_mg_per_ml: Decimal) -> Decimal:
     return CONTEXT.divide(dose_mg, concentration_mg_per_ml)
+
+
+def drawn_volume_ml(dose_mg: Decimal, concentration_mg_per_ml: Decimal) -> Decimal:
+    """The volume to draw up, rounded half-up to VOLUME_STEP_ML (the exact quotient is shown beside it
+    wherever the two differ)."""
+    return round_half_up(infusion_volume_ml(dose_mg, concentration_mg_per_ml), VOLUME_STEP_ML)

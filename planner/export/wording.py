@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from planner.core.dates import format_days, format_long
-from planner.core.decimal_math import plain, round_half_up
-from planner.core.dosing import capsule_combination, infusion_volume_ml, vial_combination
+from planner.core.decimal_math import plain
+from planner.core.dosing import capsule_combination, drawn_volume_ml, infusion_volume_ml, vial_combination
 from planner.core.i18n import translate
 from planner.core.modifications import Delay, DoseLevelChange, Modification, OmitDays, StopDrug, WeightChange
 from planner.core.plan import DrugDose
 from planner.core.regimen import Regimen
 from planner.export.calendar_model import unit_word
-
-VOLUME_STEP = Decimal("0.1")  # mL: what a syringe or pump can be set to; the exact quotient is shown too
 
 
 def describe_modification(mod: Modification, regimen: Regimen) -> str:
@@ -45,7 +41,7 @@ def preparation(dose: DrugDose) -> str:
     parts: list[str] = []
     if drug.concentration_mg_per_ml:
         exact = infusion_volume_ml(mg, drug.concentration_mg_per_ml)
-        shown = round_half_up(exact, VOLUME_STEP)
+        shown = drawn_volume_ml(mg, drug.concentration_mg_per_ml)
         volume = translate("Export", "{ml} mL at {conc} mg/mL").format(ml=plain(shown),
                                                                        conc=plain(drug.concentration_mg_per_ml))
         if shown != exact:

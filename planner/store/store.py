@@ -17,7 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, insert, select, update
+from sqlalchemy import Connection, Engine, Table, insert, select, update
 from sqlalchemy.exc import DatabaseError, IntegrityError
 
 from planner.core.decimal_math import plain
@@ -402,6 +402,19 @@ class PatientStore:
                              "weight_kg": codec.dec(modification.weight_kg), "modification_id": mod_id})
             return self._finish(conn, row.id, version), mod_id
 
+    def _withdraw_entry(self, conn: Connection, table: Table, entry_id: int, row: Any, reason: str,
+                        now: datetime, *, field: str, missing: str, already: str) -> Any:
+        """Mark one history row of this patient withdrawn, with who, when and why (nothing is deleted).
+        Returns the row as it was, for the caller's audit entry."""
+        entry = conn.execute(select(table).where(table.c.id == entry_id, table.c.patient_id == row.id)).first()
+        if entry is None:
+            raise InputError(field, missing)
+        if entry.withdrawn:
+            raise InputError(field, already)
+        conn.execute(update(table).where(table.c.id == entry.id).values(
+            withdrawn=True, withdrawn_reason=reason, withdrawn_by=self.actor, withdrawn_at=now))
+        return entry
+
     def withdraw_modification(self, mrn: str, modification_id: int, reason: str, *,
                               expected_version: int) -> PatientRecord:
         reason = require_reason(reason)
@@ -409,17 +422,12 @@ class PatientStore:
         with self._writing() as conn:
             row = self._locked(conn, mrn, expected_version)
             require_active_patient(row)
-            mod = conn.execute(select(modifications).where(modifications.c.id == modification_id,
-                                                           modifications.c.patient_id == row.id)).first()
-            if mod is None:
-                raise InputError("modification", translate(
-                    "Store", "Modification {id} is not in this patient's record.").format(id=modification_id))
-            if mod.withdrawn:
-                raise InputError("modification", translate(
-                    "Store", "Modification {id} is already withdrawn.").format(id=modification_id))
+            mod = self._withdraw_entry(
+                conn, modifications, modification_id, row, reason, now, field="modification",
+                missing=translate("Store", "Modification {id} is not in this patient's record.").format(
+                    id=modification_id),
+                already=translate("Store", "Modification {id} is already withdrawn.").format(id=modification_id))
             version = self._bump(conn, row, now)
-            conn.execute(update(modifications).where(modifications.c.id == mod.id).values(
-                withdrawn=True, withdrawn_reason=reason, withdrawn_by=self.actor, withdrawn_at=now))
             self._audit(conn, now, "modification.withdraw", "modification", mod.id, row.id,
                         {"withdrawn": False, **mod.data}, {"withdrawn": True, "reason": reason})
             return self._finish(conn, row.id, version)
@@ -485,17 +493,13 @@ class PatientStore:
         with self._writing() as conn:
             row = self._locked(conn, mrn, expected_version)
             require_active_patient(row)
-            given = conn.execute(select(administrations).where(administrations.c.id == administration_id,
-                                                               administrations.c.patient_id == row.id)).first()
-            if given is None:
-                raise InputError("administration", translate(
-                    "Store", "Administration {id} is not in this patient's record.").format(id=administration_id))
-            if given.withdrawn:
-                raise InputError("administration", translate(
-                    "Store", "Administration {id} is already withdrawn.").format(id=administration_id))
+            given = self._withdraw_entry(
+                conn, administrations, administration_id, row, reason, now, field="administration",
+                missing=translate("Store", "Administration {id} is not in this patient's record.").format(
+                    id=administration_id),
+                already=translate("Store", "Administration {id} is already withdrawn.").format(
+                    id=administration_id))
             version = self._bump(conn, row, now)
-            conn.execute(update(administrations).where(administrations.c.id == given.id).values(
-                withdrawn=True, withdrawn_reason=reason, withdrawn_by=self.actor, withdrawn_at=now))
             old = {"withdrawn": False, "cycle": given.cycle, "day": given.day, "drug": given.drug,
                    "dose_mg": given.dose_mg, "given_on": given.given_on}
             self._audit(conn, now, "administration.withdraw", "administration", given.id, row.id, _jsonable(old),

@@ -36,8 +36,8 @@ from PySide6.QtWidgets import (
 )
 
 from planner.core.dates import format_days, format_long
-from planner.core.decimal_math import plain, round_2dp
-from planner.core.dosing import capsule_combination, infusion_volume_ml, vial_combination
+from planner.core.decimal_math import plain
+from planner.core.dosing import capsule_combination, drawn_volume_ml, vial_combination
 from planner.core.errors import InputError
 from planner.core.modifications import WeightChange
 from planner.core.plan import Cycle, DrugDose, Plan
@@ -318,7 +318,7 @@ class DoseCheckPanel(QWidget):
                 level=plain(dose.level), unit=drug.unit, n=dose.level_index, start=plain(drug.starting_level)))
         lines.append(self.tr("Route {route}, cycle days {days}").format(route=drug.route, days=format_days(dose.days)))
         if drug.concentration_mg_per_ml:
-            volume = round_2dp(infusion_volume_ml(dose.dose_mg, drug.concentration_mg_per_ml))
+            volume = drawn_volume_ml(dose.dose_mg, drug.concentration_mg_per_ml)
             lines.append(self.tr("Volume: {dose} mg / {conc} mg/mL = {volume} mL").format(
                 dose=plain(dose.dose_mg), conc=plain(drug.concentration_mg_per_ml), volume=plain(volume)))
         if drug.vials_mg:
