@@ -41,8 +41,11 @@ def missing_display_problem(argv: Sequence[str], env: dict[str, str] | None = No
         return ""
     if env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"):
         return ""
-    return ("there is no display to open the window on (DISPLAY and WAYLAND_DISPLAY are not set). Start Cycle "
-            "Planner from a desktop session, or set QT_QPA_PLATFORM=offscreen to run it without a screen.")
+    from planner.core.i18n import translate
+
+    return translate("App", "there is no display to open the window on (DISPLAY and WAYLAND_DISPLAY are not set). "
+                     "Start Cycle Planner from a desktop session, or set QT_QPA_PLATFORM=offscreen to run it "
+                     "without a screen.")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>App</name>
+    <message>
+        <location filename="../../planner/gui/app.py" line="+46"/>
+        <source>there is no display to open the window on (DISPLAY and WAYLAND_DISPLAY are not set). Start Cycle Planner from a desktop session, or set QT_QPA_PLATFORM=offscreen to run it without a screen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Bsa</name>
     <message>
         <location filename="../../planner/core/bsa.py" line="+74"/>
@@ -1830,7 +1838,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../planner/export/wording.py" line="+21"/>
+        <location filename="../../planner/export/wording.py" line="+17"/>
         <source>Cycle {c} delayed {days} days</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3410,12 +3418,12 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+27"/>
         <source>BSA capped at {cap} m² (calculated {bsa} m²).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+19"/>
         <source>Cumulative {drug} {total} mg/m² (prior exposure included) is above the {limit} mg/m² limit: check LVEF and confirm with the prescriber.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4225,17 +4233,17 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+68"/>
         <source>Modification {id} is not in this patient&apos;s record.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Modification {id} is already withdrawn.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+11"/>
         <source>First checker</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4270,17 +4278,17 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+22"/>
         <source>Administration {id} is not in this patient&apos;s record.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Administration {id} is already withdrawn.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+17"/>
         <source>Drug: {drug} is not part of cycle {cycle}.</source>
         <translation type="unfinished"></translation>
     </message>
