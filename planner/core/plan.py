@@ -386,10 +386,6 @@ def compute_plan(regimen: Regimen, inputs: PatientInputs, settings: PlanSettings
                                                threshold=plain(settings.recalc_threshold_pct)))
         for level_change in levels_from.get(number, ()):
             levels[regimen.drug(level_change.drug).id] = level_change.level
-        if bsa.capped:
-            warnings.append(PlanWarning("bsa-capped", translate(
-                "Plan", "BSA capped at {cap} m² (calculated {bsa} m²).").format(
-                cap=format_m2(bsa.m2), bsa=format_m2(bsa.rounded_m2))))
 
         doses: list[DrugDose] = []
         for phase_drug in phase.drugs:
@@ -408,6 +404,12 @@ def compute_plan(regimen: Regimen, inputs: PatientInputs, settings: PlanSettings
                 calculation = calc_cache[key] = calculate_dose(drug, level, bsa.m2, dose_weight, step)
             doses.append(DrugDose(drug, level, drug.levels.index(level), calculation, days,
                                   tuple(sorted(held)), stopped_from))
+        # The cap matters only where a dose is worked out from the BSA: on anlotinib-only maintenance
+        # cycles the same warning on every row would be noise that hides the warnings that matter.
+        if bsa.capped and any(d.given and d.drug.basis == "mg_per_m2" for d in doses):
+            warnings.append(PlanWarning("bsa-capped", translate(
+                "Plan", "BSA capped at {cap} m² (calculated {bsa} m²).").format(
+                cap=format_m2(bsa.m2), bsa=format_m2(bsa.rounded_m2))))
         if not doses and cycles:
             # Every drug stopped: nothing left to plan, and the last cycle no longer waits for a next one.
             cycles[-1] = replace(cycles[-1], length_days=cycles[-1].phase.cycle_days)

@@ -129,6 +129,7 @@ def test_bsa_cap_is_recorded():
     p = plan(inputs=PatientInputs(START, Decimal(190), Decimal(110)), settings=PlanSettings(bsa_cap_m2=Decimal(2)))
     assert p.cycles[0].bsa.m2 == 2 and p.cycles[0].dose_for("epirubicin").dose_mg == 180
     assert p.cycles[0].warnings[0].code == "bsa-capped"
+    assert all(c.warnings == () for c in p.cycles[6:])  # maintenance: no dose depends on the BSA
 
 
 @pytest.mark.parametrize(
