@@ -131,7 +131,8 @@ def propose(plan: Plan, assessment: Assessment) -> Proposal:
             continue
         if not rule.when.holds(ctx):
             continue
-        targets = list(states) if rule.drug == "*" else [rule.drug]
+        # A hold for the start criteria delays the cycle: every drug of it waits, whichever drug the rule guards.
+        targets = list(states) if rule.drug == "*" or rule.action == "hold-cycle" else [rule.drug]
         for drug_id in targets:
             _apply(rule, states[drug_id], values)
 
