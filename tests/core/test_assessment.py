@@ -141,7 +141,7 @@ def test_a_bad_rule_is_refused_with_file_key_and_reason(change, key, reason):
 
 def test_duplicate_codes_and_percent_rules_are_checked():
     data = copy.deepcopy(_shipped())
-    data["rules"] = data["rules"][:2] + [data["rules"][1]]
+    data["rules"] = [*data["rules"][:2], data["rules"][1]]
     with pytest.raises(RegimenError) as err:
         parse_regimen(data, "test.toml")
     assert err.value.key == "rules[2].code"
