@@ -121,3 +121,11 @@ def test_patient_assess_reads_the_record(capsys, tmp_path):
     assert len(json.loads(out)) == 1  # read-only: only the "add" is on the audit trail
     code, _, err = run(capsys, "patient", "assess", "12345", "--cycle", "99", *db)
     assert code == 2 and err.startswith("error: ")
+
+
+def test_single_drug_regimens_carry_their_own_rules(capsys):
+    epirubicin = assess_json(capsys, "--regimen", "epirubicin", "--cycle", "1", "--anc", "1", "--platelets", "150")
+    assert epirubicin["decision"] == "hold" and epirubicin["requires"] == ["lvef"]
+    anlotinib = assess_json(capsys, "--regimen", "anlotinib", "--cycle", "1", "--toxicity", "bleeding:3")
+    assert anlotinib["decision"] == "stop" and anlotinib["missing"] == []
+    assert assess_json(capsys, "--regimen", "anlotinib", "--cycle", "1")["decision"] == "proceed"

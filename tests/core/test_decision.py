@@ -116,6 +116,9 @@ def test_hepatic_is_a_percentage_of_the_starting_dose_with_the_calculation_shown
     ({"febrile_neutropenia": True}, True),
     ({"toxicities": (tox("nausea", 2),)}, False), ({"toxicities": (tox("nausea", 3),)}, True),
     ({"toxicities": (tox("neutropenia", 4, haem=True),)}, False),
+    ({"toxicities": (tox("thrombocytopenia", 2, haem=True),)}, False),
+    ({"toxicities": (tox("thrombocytopenia", 3, haem=True),)}, True),
+    ({"toxicities": (tox("febrile-neutropenia", 3, haem=True),)}, True),
 ])
 def test_nadir_and_toxicity_rule(fields, reduced):
     drug = epi(propose_for(**fields))
