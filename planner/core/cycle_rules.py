@@ -183,6 +183,21 @@ class Rule:
         return _uses_cumulative(self.when)
 
 
+def condition_fields(condition: Condition) -> set[str]:
+    """The assessment fields a condition looks at (`reads` must list them all)."""
+    if isinstance(condition, Compare):
+        return set(COMPARABLE_INPUTS[condition.input])
+    if isinstance(condition, Flag):
+        return {condition.name}
+    if isinstance(condition, Toxic):
+        return {condition.which}
+    if isinstance(condition, Absent):
+        return {condition.field}
+    if isinstance(condition, AnyOf | AllOf):
+        return set().union(*(condition_fields(c) for c in condition.conditions))
+    return set()
+
+
 def _uses_cumulative(condition: Condition) -> bool:
     if isinstance(condition, CumulativeCrosses | CumulativeAbove):
         return True
@@ -384,6 +399,9 @@ def parse_rules(source: str, data: object, drugs: dict[str, Any],
             requires = r.text(table, "requires")
         elif "requires" in table:
             raise r.fail("requires", "requires belongs to the action require")
+        unread = sorted(condition_fields(when) - set(reads))
+        if unread:
+            raise r.fail("reads", f"the condition reads {', '.join(unread)}; list them in reads")
         rule = Rule(code=code, drug=drug, reads=reads, required=required, when=when, action=action,
                     source=r.text(table, "source"), message=r.text(table, "message"), percent=percent, of=of,
                     requires=requires)

@@ -120,24 +120,26 @@ def propose(plan: Plan, assessment: Assessment) -> Proposal:
     ctx = RuleContext(assessment, cycle.number)
     values = _values(assessment)
     missing: list[str] = []
+    requires: list[str] = []
     deferred: list[Rule] = []
     for rule in regimen.rules:
         if rule.drug != "*" and rule.drug not in states:
             continue
         if rule.required:
             missing.extend(f for f in rule.reads if not assessment.present(f) and f not in missing)
-        if rule.action == "require":
+        if rule.uses_cumulative:
             deferred.append(rule)  # needs the proposed dose (cumulative tiers): second pass
             continue
         if not rule.when.holds(ctx):
             continue
+        if rule.requires and rule.requires not in requires:
+            requires.append(rule.requires)
         # A hold for the start criteria delays the cycle: every drug of it waits, whichever drug the rule guards.
         targets = list(states) if rule.drug == "*" or rule.action == "hold-cycle" else [rule.drug]
         for drug_id in targets:
             _apply(rule, states[drug_id], values)
 
     proposals: list[DrugProposal] = []
-    requires: list[str] = []
     cumulative_after: list[tuple[str, Decimal]] = []
     for drug_id, state in states.items():
         proposal = _resolve(state, cycle, plan)

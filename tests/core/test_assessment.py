@@ -127,6 +127,7 @@ def test_every_shipped_rule_has_a_source_and_the_single_drug_files_their_own_rul
     (lambda r: r.update(message="ANC {potassium}"), "rules[0].message", "not a value"),
     (lambda r: r.update(reads=["potassium"]), "rules[0].reads", "not an assessment field"),
     (lambda r: r.update(colour="red"), "rules[0].colour", "not a rule key"),
+    (lambda r: r.update(when={"input": "platelets", "below": 100}), "rules[0].reads", "list them in reads"),
     (lambda r: r.update(when={"cumulative_above": 900}), "rules[0].when", "cumulative conditions"),
 ])
 def test_a_bad_rule_is_refused_with_file_key_and_reason(change, key, reason):
@@ -151,3 +152,26 @@ def test_duplicate_codes_and_percent_rules_are_checked():
     with pytest.raises(RegimenError) as err:
         parse_regimen(data, "test.toml")
     assert err.value.key.endswith(".percent")
+
+
+def test_a_regimen_file_can_add_its_own_rules():
+    from datetime import date
+
+    from planner.core.decision import propose
+    from planner.core.plan import PatientInputs, compute_plan
+
+    data = copy.deepcopy(_shipped())
+    data["rules"].append({"code": "hb-before-maintenance", "drug": "*", "reads": ["hb"],
+                          "when": {"all": [{"cycle": [7]}, {"absent": "hb"}]}, "action": "require",
+                          "requires": "haemoglobin", "source": "institution policy", "message": "Hb needed."})
+    data["rules"].append({"code": "anaemia-hold", "drug": "epirubicin", "reads": ["hb"],
+                          "when": {"input": "hb", "below": 80}, "action": "hold",
+                          "source": "institution policy", "message": "Hb {hb} g/L below 80: hold epirubicin."})
+    regimen = parse_regimen(data, "custom.toml")
+    plan = compute_plan(regimen, PatientInputs(date(2026, 1, 5), D(170), D(70)))
+    maintenance = propose(plan, Assessment(cycle=7))
+    assert maintenance.requires == ("haemoglobin",) and maintenance.decision == "proceed"
+    assert maintenance.drugs[0].rules[0].code == "hb-before-maintenance"
+    held = propose(plan, Assessment(cycle=2, anc=D(2), platelets=D(150), hb=D(75)))
+    assert held.decision == "hold"
+    assert held.drug("epirubicin").rules[0].message == "Hb 75 g/L below 80: hold epirubicin."
