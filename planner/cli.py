@@ -45,7 +45,7 @@ def _optional_commands() -> list:
     import importlib
 
     modules = []
-    for name in ("patient", "db", "export"):
+    for name in ("assess", "patient", "db", "export"):
         try:
             modules.append(importlib.import_module(f"planner.commands.{name}"))
         except ModuleNotFoundError as exc:

@@ -83,7 +83,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     imported.add_argument("file", metavar="FILE.json")
     imported.set_defaults(handler=run_import)
 
-    for sub in (add, listing, show, delay, weight, withdraw, history, export, imported):
+    from planner.commands.assess import add_assessment_arguments, run_patient_assess
+
+    assess = commands.add_parser("assess", help="before a cycle: the proposal from the record's plan (read-only)")
+    assess.add_argument("mrn")
+    add_assessment_arguments(assess)
+    assess.set_defaults(handler=run_patient_assess)
+
+    for sub in (add, listing, show, delay, weight, withdraw, history, export, imported, assess):
         add_database_argument(sub)
 
 

@@ -28,6 +28,9 @@ class DoseCalculation:
     exact_mg: Decimal
     dose_mg: Decimal
     rounding_step: Decimal
+    # A level worked out as a percentage of another (50% x 90 mg/m² = 45 mg/m²), shown in the sum.
+    percent: Decimal | None = None
+    percent_of: Decimal | None = None
 
     @property
     def calculated(self) -> bool:
@@ -47,9 +50,13 @@ class DoseCalculation:
         per_m2 = self.basis == "mg_per_m2"
         unit, basis_unit = ("mg/m²", "m²") if per_m2 else ("mg/kg", "kg")
         basis_value = self.basis_value or Decimal(0)
-        return translate("Dosing", "{level} {unit} x {basis} {basis_unit} = {exact} -> {dose} mg").format(
+        text = translate("Dosing", "{level} {unit} x {basis} {basis_unit} = {exact} -> {dose} mg").format(
             level=plain(self.level), unit=unit, basis=format_m2(basis_value) if per_m2 else plain(basis_value),
             basis_unit=basis_unit, exact=plain(self.exact_mg), dose=plain(self.dose_mg))
+        if self.percent is not None and self.percent_of is not None:
+            text = translate("Dosing", "{percent}% x {of} {unit} = {text}").format(
+                percent=plain(self.percent), of=plain(self.percent_of), unit=unit, text=text)
+        return text
 
 
 def validate_rounding_step(step: Decimal) -> Decimal:
@@ -59,19 +66,25 @@ def validate_rounding_step(step: Decimal) -> Decimal:
     return step
 
 
+def percent_level(percent: Decimal, of: Decimal) -> Decimal:
+    """`percent` % of a level, exact (50% of 90 = 45, 75% of 90 = 67.5); only the mg dose is rounded."""
+    return CONTEXT.divide(CONTEXT.multiply(percent, of), Decimal(100)).normalize(CONTEXT)
+
+
 def calculate_dose(drug: DrugSpec, level: Decimal, bsa_m2: Decimal, weight_kg: Decimal,
-                   rounding_step: Decimal = DEFAULT_ROUNDING_STEP) -> DoseCalculation:
+                   rounding_step: Decimal = DEFAULT_ROUNDING_STEP, *, percent: Decimal | None = None,
+                   percent_of: Decimal | None = None) -> DoseCalculation:
     """The dose of `drug` at dose level `level` for this BSA and weight.
 
     Flat doses are what the regimen says (capsules come in fixed strengths, no rounding); calculated
     doses are rounded half-up to `rounding_step` mg.
     """
     if drug.basis == "flat":
-        return DoseCalculation(drug.id, drug.basis, level, None, level, level, rounding_step)
+        return DoseCalculation(drug.id, drug.basis, level, None, level, level, rounding_step, percent, percent_of)
     basis_value = bsa_m2 if drug.basis == "mg_per_m2" else weight_kg
     exact = CONTEXT.multiply(level, basis_value)
     return DoseCalculation(drug.id, drug.basis, level, basis_value, exact,
-                           round_half_up(exact, rounding_step), rounding_step)
+                           round_half_up(exact, rounding_step), rounding_step, percent, percent_of)
 
 
 @dataclass(frozen=True)

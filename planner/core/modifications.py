@@ -31,6 +31,26 @@ class DoseLevelChange:
 
 
 @dataclass(frozen=True)
+class DosePercentChange:
+    """`drug` is given at `percent` % of its starting or its current dose level from cycle `cycle` onward.
+
+    The labels express some reductions as a share of a dose (epirubicin hepatic: 50% of the starting
+    dose; after a bad nadir: 75% of the current one), which lands between the regimen's levels
+    (45 or 67.5 mg/m²); `of` is "starting" (the regimen's first level) or "current" (the level in
+    force at that cycle, after earlier changes).
+    """
+
+    drug: str
+    cycle: int
+    percent: Decimal
+    of: str = "current"
+    reason: str = field(default="", compare=False)
+
+
+PERCENT_BASES = ("starting", "current")
+
+
+@dataclass(frozen=True)
 class OmitDays:
     """`drug` is held on these cycle days of cycle `cycle` (e.g. anlotinib days 8-14 of cycle 3)."""
 
@@ -60,4 +80,4 @@ class WeightChange:
     reason: str = field(default="", compare=False)
 
 
-Modification = Delay | DoseLevelChange | OmitDays | StopDrug | WeightChange
+Modification = Delay | DoseLevelChange | DosePercentChange | OmitDays | StopDrug | WeightChange

@@ -16,10 +16,25 @@ from dateutil.relativedelta import relativedelta
 
 from planner.core.bsa import BsaResult, calculate_bsa, get_formula
 from planner.core.decimal_math import format_m2, plain
-from planner.core.dosing import DEFAULT_ROUNDING_STEP, DoseCalculation, calculate_dose, validate_rounding_step
+from planner.core.dosing import (
+    DEFAULT_ROUNDING_STEP,
+    DoseCalculation,
+    calculate_dose,
+    percent_level,
+    validate_rounding_step,
+)
 from planner.core.errors import InputError
 from planner.core.i18n import translate
-from planner.core.modifications import Delay, DoseLevelChange, Modification, OmitDays, StopDrug, WeightChange
+from planner.core.modifications import (
+    PERCENT_BASES,
+    Delay,
+    DoseLevelChange,
+    DosePercentChange,
+    Modification,
+    OmitDays,
+    StopDrug,
+    WeightChange,
+)
 from planner.core.regimen import DrugSpec, Phase, Regimen
 from planner.core.safety import (
     DEFAULT_ANTHRACYCLINE_FACTORS,
@@ -230,6 +245,7 @@ def _FIELD_LABELS() -> dict[str, str]:
     return {
         "delay": translate("Plan", "Delay"),
         "reduce": translate("Plan", "Dose level change"),
+        "percent": translate("Plan", "Percentage dose change"),
         "omit": translate("Plan", "Omitted days"),
         "stop": translate("Plan", "Stop"),
         "weight_at": translate("Plan", "New weight"),
@@ -255,6 +271,21 @@ def validate_modifications(regimen: Regimen, layout: list[Phase],
                     "Plan", "Dose level: {drug} has the levels {levels} {unit}; {level} is not one of them.").format(
                     drug=drug.name, levels=", ".join(plain(v) for v in drug.levels), unit=drug.unit,
                     level=plain(mod.level)))
+        elif isinstance(mod, DosePercentChange):
+            _check_cycle(mod.cycle, count, "percent")
+            drug = regimen.drug(mod.drug)
+            if drug.basis == "flat":
+                raise InputError("percent", translate(
+                    "Plan", "Percentage dose change: {drug} is a flat dose in fixed strengths; change its dose "
+                    "level instead.").format(drug=drug.name))
+            if not mod.percent.is_finite() or not 0 < mod.percent <= 100:
+                raise InputError("percent", translate(
+                    "Plan", "Percentage dose change: enter a percentage above 0 and at most 100, not {pct}.").format(
+                    pct=mod.percent))
+            if mod.of not in PERCENT_BASES:
+                raise InputError("percent", translate(
+                    "Plan", "Percentage dose change: the base is 'starting' or 'current', not '{of}'.").format(
+                    of=mod.of))
         elif isinstance(mod, OmitDays | StopDrug):
             what = "omit" if isinstance(mod, OmitDays) else "stop"
             _check_cycle(mod.cycle, count, what)
@@ -293,6 +324,14 @@ def check_level_change(plan: Plan, change: DoseLevelChange) -> None:
             drug=drug.name, level=plain(change.level), unit=drug.unit, cycle=change.cycle))
 
 
+def level_index_of(drug: DrugSpec, level: Decimal) -> int:
+    """The regimen level's index, or for a percentage level (45 mg/m²) how many regimen levels lie above it
+    (at least 1), so every screen that flags "reduced" by `level_index > 0` flags it too."""
+    if level in drug.levels:
+        return drug.levels.index(level)
+    return max(1, sum(1 for candidate in drug.levels if candidate > level))
+
+
 def compute_plan(regimen: Regimen, inputs: PatientInputs, settings: PlanSettings = PlanSettings(),
                  modifications: Iterable[Modification] = ()) -> Plan:
     """Compute every cycle of the plan. Raises InputError naming the field for any bad input."""
@@ -312,14 +351,14 @@ def compute_plan(regimen: Regimen, inputs: PatientInputs, settings: PlanSettings
     validate_modifications(regimen, layout, mods)
 
     delays: dict[int, int] = {}
-    levels_from: dict[int, list[DoseLevelChange]] = {}
+    levels_from: dict[int, list[DoseLevelChange | DosePercentChange]] = {}
     omitted: dict[tuple[int, str], set[int]] = {}
     stops: dict[str, tuple[int, int]] = {}
     weights: dict[int, WeightChange] = {}
     for mod in mods:
         if isinstance(mod, Delay):
             delays[mod.cycle] = delays.get(mod.cycle, 0) + mod.days
-        elif isinstance(mod, DoseLevelChange):
+        elif isinstance(mod, DoseLevelChange | DosePercentChange):
             levels_from.setdefault(mod.cycle, []).append(mod)
         elif isinstance(mod, OmitDays):
             omitted.setdefault((mod.cycle, mod.drug), set()).update(mod.days)
@@ -349,7 +388,9 @@ def compute_plan(regimen: Regimen, inputs: PatientInputs, settings: PlanSettings
     weight = dose_weight = inputs.weight_kg
     bsa = baseline = calculate_bsa(inputs.height_cm, weight, formula, cap)
     levels = {drug_id: drug.starting_level for drug_id, drug in regimen.drugs.items()}
-    calc_cache: dict[tuple[str, Decimal, Decimal, Decimal], DoseCalculation] = {}
+    # The percentage behind a level that is not one of the regimen's (50% of 90 = 45), for the shown sum.
+    percents: dict[str, tuple[Decimal, Decimal] | None] = dict.fromkeys(regimen.drugs)
+    calc_cache: dict[tuple[str, Decimal, Decimal, Decimal, tuple[Decimal, Decimal] | None], DoseCalculation] = {}
 
     # Day 1 of every cycle first: a delay moves its cycle and every later one, and the cycle before
     # it lasts until the delayed day 1 (its extra days are rest days of that cycle).
@@ -385,7 +426,14 @@ def compute_plan(regimen: Regimen, inputs: PatientInputs, settings: PlanSettings
                     "doses unchanged.").format(new=plain(weight), pct=pct, old=plain(dose_weight),
                                                threshold=plain(settings.recalc_threshold_pct)))
         for level_change in levels_from.get(number, ()):
-            levels[regimen.drug(level_change.drug).id] = level_change.level
+            drug_id = regimen.drug(level_change.drug).id
+            if isinstance(level_change, DosePercentChange):
+                of = regimen.drugs[drug_id].starting_level if level_change.of == "starting" else levels[drug_id]
+                levels[drug_id] = percent_level(level_change.percent, of)
+                percents[drug_id] = (level_change.percent, of)
+            else:
+                levels[drug_id] = level_change.level
+                percents[drug_id] = None
 
         doses: list[DrugDose] = []
         for phase_drug in phase.drugs:
@@ -397,12 +445,14 @@ def compute_plan(regimen: Regimen, inputs: PatientInputs, settings: PlanSettings
             held = omitted.get((number, drug.id), set())
             days = tuple(d for d in phase_drug.days
                          if d not in held and (stopped_from is None or d < stopped_from))
-            level = levels[drug.id]
-            key = (drug.id, level, bsa.m2, dose_weight)
+            level, percent = levels[drug.id], percents[drug.id]
+            key = (drug.id, level, bsa.m2, dose_weight, percent)
             calculation = calc_cache.get(key)
             if calculation is None:
-                calculation = calc_cache[key] = calculate_dose(drug, level, bsa.m2, dose_weight, step)
-            doses.append(DrugDose(drug, level, drug.levels.index(level), calculation, days,
+                calculation = calc_cache[key] = calculate_dose(
+                    drug, level, bsa.m2, dose_weight, step, percent=percent[0] if percent else None,
+                    percent_of=percent[1] if percent else None)
+            doses.append(DrugDose(drug, level, level_index_of(drug, level), calculation, days,
                                   tuple(sorted(held)), stopped_from))
         # The cap matters only where a dose is worked out from the BSA: on anlotinib-only maintenance
         # cycles the same warning on every row would be noise that hides the warnings that matter.

@@ -15,6 +15,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from planner.core.assessment import ToxicityTerm
+from planner.core.cycle_rules import Rule, parse_rules, parse_toxicity_terms
 from planner.core.errors import InputError, RegimenError
 from planner.core.i18n import translate
 
@@ -102,6 +104,9 @@ class Regimen:
     source: str
     drugs: dict[str, DrugSpec]
     phases: tuple[Phase, ...]
+    # What the assessment before each cycle checks (planner.core.cycle_rules); empty = no rules.
+    toxicities: tuple[ToxicityTerm, ...] = ()
+    rules: tuple[Rule, ...] = ()
 
     def __hash__(self) -> int:  # dict field: hash by identity of the file's id
         return hash(self.id)
@@ -284,8 +289,11 @@ def parse_regimen(data: dict[str, Any], source: str) -> Regimen:
     unused = sorted(set(drugs) - used)
     if unused:
         raise RegimenError(source, f"drugs.{unused[0]}", "is defined but given in no phase")
+    toxicities = parse_toxicity_terms(source, data.get("toxicities"))
+    rules = parse_rules(source, data.get("rules"), drugs, toxicities)
     return Regimen(id=r.text("id"), name=r.text("name"), indication=r.text("indication", required=False),
-                   source=r.text("source", required=False), drugs=drugs, phases=tuple(phases))
+                   source=r.text("source", required=False), drugs=drugs, phases=tuple(phases),
+                   toxicities=toxicities, rules=rules)
 
 
 def load_regimen_file(path: Path | str) -> Regimen:

@@ -10,6 +10,229 @@
     </message>
 </context>
 <context>
+    <name>Assessment</name>
+    <message>
+        <location filename="../../planner/core/assessment.py" line="+45"/>
+        <source>ANC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Platelets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Haemoglobin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bilirubin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>AST</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ALT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>AST upper limit of normal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ALT upper limit of normal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Creatinine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>LVEF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nadir ANC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nadir platelets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Systolic blood pressure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Diastolic blood pressure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Urine protein</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Toxicity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ongoing toxicity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{label} ({name}): {value} is outside the plausible range {low}-{high} {unit}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>{label} ({name}): &apos;{text}&apos; is not a number; enter {low}-{high} {unit}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Bilirubin (bilirubin): &apos;{text}&apos; is not a value; enter µmol/L (20, 20umol/L) or mg/dL (1.2mg/dL), 0-1000 µmol/L.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>{label} (--{name}): &apos;{text}&apos; is not a toxicity term of this regimen; use one of {terms}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>{label} (--{name}): grade 5 {term} is death; end the treatment with its reason instead of assessing a next cycle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{label} (--{name}): grade {grade} does not exist; CTCAE grades are 1 to 4 (5 is death).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{label} (--{name}): &apos;{text}&apos; should look like TERM:GRADE, e.g. bleeding:2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{label} (--{name}): the grade must be a whole number 1-4, not &apos;{grade}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Cycle (--cycle): cycles are numbered from 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{enzyme} needs the lab&apos;s upper limit of normal: give --uln-{name} (5-500 U/L) with --{name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planner/core/decision.py" line="+191"/>
+        <source>{drug} is already at its lowest level ({level} {unit}): stop it for good.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>give</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>reduce</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>stop for good</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>INCOMPLETE: inputs are missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>STOP: a drug stops for good</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HOLD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MODIFY: a dose changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PROCEED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cycle {cycle}: {decision}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>BSA {bsa} m²</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>(resume at {level} {unit})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>source: {source}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cumulative {drug} after this cycle: {total} mg/m² (prior exposure included)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Missing: {fields}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Requires: {items}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Bsa</name>
     <message>
         <location filename="../../planner/core/bsa.py" line="+74"/>
@@ -1063,13 +1286,18 @@ anthracyclines</source>
 <context>
     <name>Dosing</name>
     <message>
-        <location filename="../../planner/core/dosing.py" line="+46"/>
+        <location filename="../../planner/core/dosing.py" line="+49"/>
         <source>{dose} mg (flat dose)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
         <source>{level} {unit} x {basis} {basis_unit} = {exact} -&gt; {dose} mg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{percent}% x {of} {unit} = {text}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3328,7 +3556,7 @@ Reload the patient and apply {what} to the current record?</source>
 <context>
     <name>Plan</name>
     <message>
-        <location filename="../../planner/core/plan.py" line="+179"/>
+        <location filename="../../planner/core/plan.py" line="+194"/>
         <source>Cycle: there is no cycle {n} in this plan.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3345,6 +3573,11 @@ Reload the patient and apply {what} to the current record?</source>
     <message>
         <location line="+1"/>
         <source>Dose level change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Percentage dose change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3373,7 +3606,22 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+8"/>
+        <source>Percentage dose change: {drug} is a flat dose in fixed strengths; change its dose level instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Percentage dose change: enter a percentage above 0 and at most 100, not {pct}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Percentage dose change: the base is &apos;starting&apos; or &apos;current&apos;, not &apos;{of}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Omitted days: name at least one day.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3388,7 +3636,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+21"/>
         <source>Recalculation threshold: enter a percentage from 0 to 100 (0 means always recalculate).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3408,7 +3656,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+42"/>
         <source>Weight {new} kg ({pct}% from {old} kg): doses recalculated.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3418,7 +3666,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+36"/>
         <source>BSA capped at {cap} m² (calculated {bsa} m²).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3797,17 +4045,17 @@ Reload the patient and apply {what} to the current record?</source>
 <context>
     <name>Regimen</name>
     <message>
-        <location filename="../../planner/core/regimen.py" line="+60"/>
+        <location filename="../../planner/core/regimen.py" line="+62"/>
         <source>Dose level: {drug} has the levels {levels} {unit} (or -1, -2 for one or two levels down); &apos;{text}&apos; is not one of them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+56"/>
         <source>Drug: &apos;{drug}&apos; is not part of the regimen {regimen}; it has {drugs}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+210"/>
+        <location line="+213"/>
         <source>Regimen: &apos;{id}&apos; is not known; choose one of {choices}.</source>
         <translation type="unfinished"></translation>
     </message>
