@@ -24,7 +24,7 @@ from planner.core.decimal_math import plain
 from planner.core.errors import InputError
 from planner.core.i18n import translate
 from planner.core.modifications import Modification, WeightChange
-from planner.core.plan import PlanSettings, PriorExposure
+from planner.core.plan import Plan, PlanSettings, PriorExposure
 from planner.store import codec
 from planner.store import engine as db
 from planner.store.errors import DuplicateMrn, StaleRecord, StoreError
@@ -32,6 +32,7 @@ from planner.store.given_guard import require_active_patient, require_not_given
 from planner.store.queries import identity_of, load_audit, load_record, patient_row
 from planner.store.records import (
     AuditEntry,
+    ClinicEventRow,
     MeasurementRecord,
     PatientIdentity,
     PatientRecord,
@@ -48,7 +49,7 @@ from planner.store.schema import (
     plans,
     prior_exposures,
 )
-from planner.store.summary import list_summaries, patients_without_summary, write_summary
+from planner.store.summary import clinic_events_between, list_summaries, patients_without_summary, write_summary
 from planner.store.validate import (
     clean_identity,
     require_person,
@@ -200,6 +201,20 @@ class PatientStore:
     def list_patients(self, *, today: date | None = None, include_withdrawn: bool = False) -> list[PatientSummary]:
         with self._reading() as conn:
             return list_summaries(conn, today or date.today(), include_withdrawn)
+
+    def due_between(self, first: date, last: date) -> list[ClinicEventRow]:
+        """Every clinic event (infusion, oral-only cycle start, blood test) from `first` to `last`, from the
+        summary tables alone: the ward forecast, the day list and the CLI all ask this one query."""
+        with self._reading() as conn:
+            return clinic_events_between(conn, first, last)
+
+    def due_on(self, when: date) -> list[tuple[PatientIdentity, Plan]]:
+        """The patients with anything to do at the clinic on `when`, each with their plan: plans are computed
+        for these patients only, not for the whole unit."""
+        with self._reading() as conn:
+            mrns = sorted({row.mrn for row in clinic_events_between(conn, when, when)})
+            records = [load_record(conn, patient_row(conn, mrn)) for mrn in mrns]
+        return [(record.identity, record.compute_plan()) for record in records]
 
     def audit_log(self, mrn: str | None = None) -> list[AuditEntry]:
         with self._reading() as conn:
