@@ -48,6 +48,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     forecast.add_argument("--out", required=True, metavar="FILE", help="file ending in .csv, .xlsx or .pdf")
     forecast.set_defaults(handler=run_forecast)
 
+    rdi = subparsers.add_parser("rdi", help="relative dose intensity per patient and drug (completed cycles)")
+    rdi.add_argument("--as-of", default=None, metavar="DATE", help="count cycles completed before DATE (default today)")
+    rdi.add_argument("--database", default=None, help="patient database (path or URL; default: yours)")
+    rdi.add_argument("--out", required=True, metavar="FILE", help="file ending in .csv or .xlsx")
+    rdi.set_defaults(handler=run_rdi)
+
     ics = subparsers.add_parser("ics", help="the plan as an iCalendar (.ics) file for a phone")
     _add_plan_source(ics)
     ics.add_argument("--mrn", default=None, help="record number: keeps event ids stable between exports")
@@ -220,6 +226,19 @@ def run_forecast(args: argparse.Namespace) -> int:
     with _open_store(args.database) as store:
         events = store.due_between(first, last)
     return _save(args.out, forecast_bytes(daily_forecast(events, first, last), fmt, paper=args.paper))
+
+
+def run_rdi(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from planner.core.dates import parse_iso_date
+    from planner.export.intensity import intensity_bytes, patient_rows
+
+    as_of = parse_iso_date(args.as_of, "as_of", "--as-of") if args.as_of else date.today()
+    intensity_bytes(patient_rows([], as_of), args.out)  # a wrong file type is refused before the database is read
+    with _open_store(args.database) as store:
+        records = [store.get_patient(summary.mrn) for summary in store.list_patients(today=as_of)]
+    return _save(args.out, intensity_bytes(patient_rows(records, as_of), args.out))
 
 
 def run_ics(args: argparse.Namespace) -> int:

@@ -98,3 +98,17 @@ def test_forecast_weeks_are_bounded(weeks: int) -> None:
     with pytest.raises(InputError) as raised:
         forecast_range(date(2027, 1, 1), weeks)
     assert raised.value.field == "weeks"
+
+
+def test_rdi_export_from_the_store(unit: PatientStore, tmp_path) -> None:
+    from planner.cli import main
+
+    out = tmp_path / "rdi.csv"
+    db = unit.url.removeprefix("sqlite:///")
+    assert main(["rdi", "--as-of", "2027-03-01", "--database", db, "--out", str(out)]) == 0
+    lines = out.read_text().splitlines()
+    assert lines[0] == ("mrn,name,drug,unit,completed_cycles,planned_total,planned_weeks,given_total,"
+                        "actual_weeks,rdi_pct")
+    # Nothing recorded as given: both drugs of Li Na's two completed cycles at 0 %.
+    assert "A1,Li Na,anlotinib,mg/week,2,336,6,0,6,0" in lines
+    assert main(["rdi", "--database", db, "--out", str(tmp_path / "rdi.txt")]) == 2
