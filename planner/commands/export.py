@@ -203,8 +203,8 @@ def run_daylist(args: argparse.Namespace) -> int:
     when = parse_iso_date(args.date, "date", "DATE")
     institution, options = _print_options(args)
     with _open_store(args.database) as store:
-        patients = store.due_on(when)
-    return _save(args.out, day_list_pdf(when, patients, institution, options))
+        patients, shared = store.due_on(when), store.shared_names()
+    return _save(args.out, day_list_pdf(when, patients, institution, options, shared_names=shared))
 
 
 def run_forecast(args: argparse.Namespace) -> int:

@@ -108,7 +108,7 @@ def day_list_bytes(store: PatientStore, when: date, institution: Institution, op
     """Everyone on treatment due on `when`, read from the store (withdrawn patients are not on the list)."""
     from planner.export.day_list import day_list_pdf
 
-    return day_list_pdf(when, store.due_on(when), institution, options)
+    return day_list_pdf(when, store.due_on(when), institution, options, shared_names=store.shared_names())
 
 
 def ics_bytes(source: PatientSource) -> bytes:

@@ -29,7 +29,15 @@ from planner.store import codec
 from planner.store import engine as db
 from planner.store.errors import DuplicateMrn, StaleRecord, StoreError
 from planner.store.given_guard import require_active_patient, require_not_given
-from planner.store.queries import identity_of, load_audit, load_record, patient_row
+from planner.store.queries import (
+    identity_of,
+    load_audit,
+    load_record,
+    load_records,
+    patient_row,
+    patient_rows,
+    shared_names,
+)
 from planner.store.records import (
     AuditEntry,
     ClinicEventRow,
@@ -208,13 +216,18 @@ class PatientStore:
         with self._reading() as conn:
             return clinic_events_between(conn, first, last)
 
-    def due_on(self, when: date) -> list[tuple[PatientIdentity, Plan]]:
-        """The patients with anything to do at the clinic on `when`, each with their plan: plans are computed
-        for these patients only, not for the whole unit."""
+    def due_on(self, when: date) -> list[tuple[PatientRecord, Plan]]:
+        """The patients with anything to do at the clinic on `when`, each record with its plan: plans are
+        computed for these patients only, not for the whole unit."""
         with self._reading() as conn:
             mrns = sorted({row.mrn for row in clinic_events_between(conn, when, when)})
-            records = [load_record(conn, patient_row(conn, mrn)) for mrn in mrns]
-        return [(record.identity, record.compute_plan()) for record in records]
+            records = load_records(conn, patient_rows(conn, mrns))
+        return [(record, record.compute_plan()) for record in records]
+
+    def shared_names(self) -> set[str]:
+        """Names (case-folded) that more than one patient on record has: flagged on every list."""
+        with self._reading() as conn:
+            return shared_names(conn)
 
     def audit_log(self, mrn: str | None = None) -> list[AuditEntry]:
         with self._reading() as conn:

@@ -47,8 +47,8 @@ def test_due_between_counts_every_kind(unit: PatientStore) -> None:
 
 
 def test_due_on_computes_plans_only_for_the_patients_due(unit: PatientStore) -> None:
-    assert [identity.mrn for identity, _ in unit.due_on(date(2027, 1, 4))] == ["A1"]
-    assert [identity.mrn for identity, _ in unit.due_on(date(2027, 1, 6))] == ["A2"]
+    assert [record.identity.mrn for record, _ in unit.due_on(date(2027, 1, 4))] == ["A1"]
+    assert [record.identity.mrn for record, _ in unit.due_on(date(2027, 1, 6))] == ["A2"]
     assert unit.due_on(date(2027, 1, 5)) == []
     assert unit.due_on(date(2027, 1, 11)) == []  # A3 is withdrawn
 
