@@ -38,6 +38,22 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     daylist.add_argument("--out", required=True, metavar="FILE", help="PDF file to write")
     daylist.set_defaults(handler=run_daylist)
 
+    forecast = subparsers.add_parser(
+        "forecast", help="infusions, oral cycle starts, blood tests and chair-hours per day for the coming weeks")
+    forecast.add_argument("--from", dest="first", default=None, metavar="DATE",
+                          help="first day, YYYY-MM-DD (default: today)")
+    forecast.add_argument("--weeks", default="8", metavar="N", help="number of weeks, 1-52 (default 8)")
+    forecast.add_argument("--database", default=None, help="patient database (path or URL; default: yours)")
+    forecast.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size for a PDF")
+    forecast.add_argument("--out", required=True, metavar="FILE", help="file ending in .csv, .xlsx or .pdf")
+    forecast.set_defaults(handler=run_forecast)
+
+    rdi = subparsers.add_parser("rdi", help="relative dose intensity per patient and drug (completed cycles)")
+    rdi.add_argument("--as-of", default=None, metavar="DATE", help="count cycles completed before DATE (default today)")
+    rdi.add_argument("--database", default=None, help="patient database (path or URL; default: yours)")
+    rdi.add_argument("--out", required=True, metavar="FILE", help="file ending in .csv or .xlsx")
+    rdi.set_defaults(handler=run_rdi)
+
     ics = subparsers.add_parser("ics", help="the plan as an iCalendar (.ics) file for a phone")
     _add_plan_source(ics)
     ics.add_argument("--mrn", default=None, help="record number: keeps event ids stable between exports")
@@ -187,11 +203,42 @@ def run_daylist(args: argparse.Namespace) -> int:
     when = parse_iso_date(args.date, "date", "DATE")
     institution, options = _print_options(args)
     with _open_store(args.database) as store:
-        patients = []
-        for summary in store.list_patients(today=when):
-            record = store.get_patient(summary.mrn)
-            patients.append((record.identity, record.compute_plan()))
-    return _save(args.out, day_list_pdf(when, patients, institution, options))
+        patients, shared = store.due_on(when), store.shared_names()
+    return _save(args.out, day_list_pdf(when, patients, institution, options, shared_names=shared))
+
+
+def run_forecast(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from planner.core.dates import parse_iso_date
+    from planner.export.forecast import daily_forecast, forecast_bytes, forecast_format, forecast_range
+
+    fmt = forecast_format(args.out)
+    first = parse_iso_date(args.first, "from", "--from") if args.first else date.today()
+    try:
+        weeks = int(args.weeks)
+    except ValueError:
+        from planner.core.i18n import translate
+
+        message = translate("Forecast", "Weeks: '{text}' is not a whole number; enter 1 to 52.")
+        raise _input_error("weeks", message.format(text=args.weeks)) from None
+    first, last = forecast_range(first, weeks)
+    with _open_store(args.database) as store:
+        events = store.due_between(first, last)
+    return _save(args.out, forecast_bytes(daily_forecast(events, first, last), fmt, paper=args.paper))
+
+
+def run_rdi(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from planner.core.dates import parse_iso_date
+    from planner.export.intensity import intensity_bytes, patient_rows
+
+    as_of = parse_iso_date(args.as_of, "as_of", "--as-of") if args.as_of else date.today()
+    intensity_bytes(patient_rows([], as_of), args.out)  # a wrong file type is refused before the database is read
+    with _open_store(args.database) as store:
+        records = [store.get_patient(summary.mrn) for summary in store.list_patients(today=as_of)]
+    return _save(args.out, intensity_bytes(patient_rows(records, as_of), args.out))
 
 
 def run_ics(args: argparse.Namespace) -> int:

@@ -42,6 +42,7 @@ class DrugSpec:
     missed_dose: str = ""
     anthracycline: bool = False
     cumulative_limit_mg_per_m2: Decimal | None = None
+    infusion_minutes: int = 0  # time in the chair for one infusion (ward forecast chair-hours)
 
     @property
     def unit(self) -> str:
@@ -231,6 +232,7 @@ def _load_drug(source: str, drug_id: str, table: object) -> DrugSpec:
         missed_dose=r.text("missed_dose", required=False),
         anthracycline=anthracycline,
         cumulative_limit_mg_per_m2=r.number("cumulative_limit_mg_per_m2", required=False),
+        infusion_minutes=r.integer("infusion_minutes", required=False) or 0,
     )
 
 

@@ -1,8 +1,10 @@
 """The clinic day list: for one date, every patient due for an infusion or a cycle start, with the doses
 and the checks due, and the blood tests due that day for tomorrow's infusions.
 
-Takes (identity, plan) pairs so it works from the database, a test or a script alike; identity is a
-Subject or anything with name, mrn and dob (the store's PatientIdentity).
+Takes (source, plan) pairs so it works from the database, a test or a script alike; a source is a store
+record (`PatientStore.due_on` gives those: allergies and measurement dates print too), a PatientIdentity or
+a Subject. The charge nurse's sheet: infusions apart from cycle starts with capsules only, allergies, the
+height / weight / BSA calculation to redo each dose, patients sharing a name flagged.
 """
 
 from __future__ import annotations
@@ -14,13 +16,6 @@ from datetime import date
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import (
-    CondPageBreak,
-    Flowable,
-    Paragraph,
-    Table,
-    TableStyle,
-)
 
 from planner.core.dates import format_long
 from planner.core.decimal_math import plain
@@ -28,6 +23,7 @@ from planner.core.i18n import translate
 from planner.core.plan import Cycle, Day, Plan
 from planner.export import pdf_base as base
 from planner.export.calendar_model import is_oral
+from planner.export.canvas_table import CanvasTable, Line
 from planner.export.options import Institution, PrintOptions, Subject
 from planner.export.wording import describe_modification, preparation
 
@@ -44,6 +40,7 @@ class DueEntry:
     plan: Plan
     cycle: Cycle
     day: Day
+    source: Any = None  # what the caller gave: a store record carries allergies and measurement dates
 
     @property
     def infusion(self) -> bool:
@@ -54,7 +51,8 @@ class DueEntry:
         return self.day.day == 1
 
 
-def _subject(identity: Any) -> Subject:
+def _subject(source: Any) -> Subject:
+    identity = getattr(source, "identity", source)
     return identity if isinstance(identity, Subject) else Subject.from_identity(identity)
 
 
@@ -69,7 +67,7 @@ def due_on(patients: Iterable[tuple[Any, Plan]], when: date) -> tuple[list[DueEn
         if day is None:
             continue
         cycle = plan.cycle(day.cycle)
-        entry = DueEntry(_subject(identity), plan, cycle, day)
+        entry = DueEntry(_subject(identity), plan, cycle, day, identity)
         if day.has_infusion or day.day == 1:
             due.append(entry)
         if day.blood_test:
@@ -78,18 +76,20 @@ def due_on(patients: Iterable[tuple[Any, Plan]], when: date) -> tuple[list[DueEn
     return sorted(due, key=key), sorted(bloods, key=key)
 
 
+def standing_checks() -> list[str]:
+    """What is checked before every infusion on the list: printed once above the table, not on every row."""
+    return [translate("Export", "Before every infusion: blood count reviewed against the start criteria; "
+                                "independent double check of each calculated dose.")]
+
+
 def checks_due(entry: DueEntry) -> list[str]:
-    """What to check before giving the day's treatment: read from the plan and its settings."""
+    """What to check for this patient before the day's treatment: read from the plan and its settings."""
     cycle, plan = entry.cycle, entry.plan
     checks: list[str] = []
-    if entry.infusion:
-        checks.append(translate("Export", "Blood count reviewed against the start criteria"))
     if entry.cycle_start:
         checks.append(translate("Export", "Weigh: doses are recalculated at a change of {pct}% or more "
                                           "from {w} kg").format(pct=plain(plan.settings.recalc_threshold_pct),
                                                                  w=plain(cycle.dose_weight_kg)))
-    if any(not is_oral(a.drug) for a in entry.day.administrations):
-        checks.append(translate("Export", "Independent double check of each calculated dose"))
     for drug_id, amount in cycle.cumulative_mg_per_m2:
         drug = plan.regimen.drug(drug_id)
         if any(a.drug.id == drug_id for a in entry.day.administrations):
@@ -107,42 +107,49 @@ def checks_due(entry: DueEntry) -> list[str]:
     return checks
 
 
-def _styles() -> dict[str, Any]:
-    return {
-        "title": base.style("title", 16, bold=True, leading=20, space_after=1 * mm),
-        "sub": base.style("sub", 10, color=base.MUTED, space_after=3 * mm),
-        "h": base.style("h", 12, bold=True, leading=15, space_before=4 * mm, space_after=1.5 * mm),
-        "cell": base.style("cell", 8.5, leading=10.5),
-        "cellb": base.style("cellb", 8.5, bold=True, leading=10.5),
-        "warn": base.style("warn", 8.5, bold=True, leading=10.5, color=base.HOSPITAL),
-        "body": base.style("body", 10, leading=13),
-    }
+def _subject_of(source: Any) -> Any:
+    """The identity of a day-list source: a store record (has .identity), a PatientIdentity or a Subject."""
+    return getattr(source, "identity", source)
 
 
-def _patient_cell(entry: DueEntry, s: dict[str, Any]) -> list[Paragraph]:
+def _measured_on(entry: DueEntry) -> date | None:
+    """When the height and weight the doses use were measured, when the source is a store record."""
+    measurements = getattr(entry.source, "measurements", ())
+    return measurements[-1].measured_on if measurements else None
+
+
+def _patient_cell(entry: DueEntry, shared: set[str]) -> list[Line]:
     subject = entry.subject
     dob = format_long(subject.dob) if subject.dob else translate("Export", "not recorded")
-    return [Paragraph(base.rich(subject.name), s["cellb"]),
-            Paragraph(base.rich(translate("Export", "MRN {mrn}").format(mrn=subject.mrn)), s["cell"]),
-            Paragraph(base.rich(translate("Export", "Born {dob}").format(dob=dob)), s["cell"])]
+    cell = [Line(subject.name, bold=True), Line(translate("Export", "MRN {mrn}").format(mrn=subject.mrn)),
+            Line(translate("Export", "Born {dob}").format(dob=dob))]
+    if subject.name.casefold() in shared:
+        cell.append(Line(translate("Export", "SAME NAME as another patient: check MRN and date of birth"),
+                         bold=True, color=base.HOSPITAL))
+    return cell
 
 
-def _doses_cell(entry: DueEntry, s: dict[str, Any]) -> list[Paragraph]:
-    out = []
-    for administration in entry.day.administrations:
-        dose = entry.cycle.dose_for(administration.drug.id)
-        text = f"<b>{base.rich(administration.drug.name)} {plain(administration.dose_mg)} mg</b> " \
-               f"{base.rich(administration.drug.route)}"
-        if dose is not None and dose.calculation.calculated:
-            text += "<br/>" + base.rich(dose.calculation.explain())
-            prep = preparation(dose)
-            if prep:
-                text += "<br/>" + base.rich(prep)
-        out.append(Paragraph(text, s["cell"]))
-    return out
+def _allergies_cell(entry: DueEntry) -> list[Line]:
+    allergies = (getattr(_subject_of(entry.source), "allergies", "") or "").strip()
+    if not allergies:
+        return [Line(translate("Export", "None recorded"), color=base.MUTED)]
+    return [Line(allergies, bold=True, color=base.HOSPITAL)]
 
 
-def _due_row(n: int, entry: DueEntry, s: dict[str, Any]) -> list[Any]:
+def _body_cell(entry: DueEntry) -> list[Line]:
+    """Height, weight (and when measured) and the BSA with its formula: enough to redo "90 x 1.82"."""
+    cycle = entry.cycle
+    measured = _measured_on(entry)
+    weight = translate("Export", "H {h} cm, W {w} kg").format(h=plain(entry.plan.inputs.height_cm),
+                                                               w=plain(cycle.weight_kg))
+    lines = [Line(weight)]
+    if measured is not None:
+        lines.append(Line(translate("Export", "measured {date}").format(date=format_long(measured)), color=base.MUTED))
+    lines.append(Line(translate("Export", "BSA {bsa}").format(bsa=cycle.bsa.explain())))
+    return lines
+
+
+def _due_cell(entry: DueEntry) -> list[Line]:
     cycle = entry.cycle
     what = []
     if entry.cycle_start:
@@ -152,75 +159,135 @@ def _due_row(n: int, entry: DueEntry, s: dict[str, Any]) -> list[Any]:
     when = translate("Export", "Cycle {c}, day {d}").format(c=cycle.number, d=entry.day.day)
     if cycle.delay_days and entry.cycle_start:
         when += " " + translate("Export", "(delayed {days} days)").format(days=cycle.delay_days)
-    notes = [Paragraph(base.rich("• " + c), s["cell"]) for c in checks_due(entry)]
-    notes += [Paragraph(base.rich(f"{w.message} [{w.code}]"), s["warn"]) for w in cycle.warnings]
-    notes += [Paragraph(base.rich(n), s["cell"]) for n in cycle.notes]
-    notes += [Paragraph(base.rich(describe_modification(m, entry.plan.regimen)), s["cell"])
-              for m in entry.plan.modifications if m.cycle == cycle.number]
-    return [Paragraph(str(n), s["cell"]), _patient_cell(entry, s),
-            [Paragraph(base.rich(", ".join(what)), s["cellb"]), Paragraph(base.rich(when), s["cell"]),
-             Paragraph(base.rich(entry.plan.regimen.name), s["cell"])],
-            _doses_cell(entry, s), notes, ""]
+    return [Line(", ".join(what), bold=True), Line(when), Line(entry.plan.regimen.name, color=base.MUTED)]
 
 
-def _table(rows: list[list[Any]], widths: list[Any]) -> Table:
-    table = Table(rows, colWidths=widths, repeatRows=1)
-    table.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("GRID", (0, 0), (-1, -1), 0.4, base.RULE),
-        ("BACKGROUND", (0, 0), (-1, 0), base.SHADE),
-        ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-    ]))
-    return table
+def _doses_cell(entry: DueEntry) -> list[Line]:
+    out: list[Line] = []
+    for administration in entry.day.administrations:
+        dose = entry.cycle.dose_for(administration.drug.id)
+        out.append(Line(f"{administration.drug.name} {plain(administration.dose_mg)} mg {administration.drug.route}",
+                        bold=True))
+        if dose is not None and dose.calculation.calculated:
+            out.append(Line(dose.calculation.explain()))
+            prep = preparation(dose)
+            if prep:
+                out.append(Line(prep))
+    if not out:
+        out.append(Line(translate("Export", "No dose today"), color=base.MUTED))
+    return out
+
+
+def _checks_cell(entry: DueEntry) -> list[Line]:
+    cycle = entry.cycle
+    lines = [Line("• " + c) for c in checks_due(entry)]
+    lines += [Line(f"{w.message} [{w.code}]", bold=True, color=base.HOSPITAL) for w in cycle.warnings]
+    lines += [Line(n) for n in cycle.notes]
+    lines += [Line(describe_modification(m, entry.plan.regimen)) for m in entry.plan.modifications
+              if m.cycle == cycle.number]
+    return lines
+
+
+def _shared_names(entries: Iterable[DueEntry], known: Iterable[str]) -> set[str]:
+    """Names (case-folded) that belong to more than one patient: on this list, or per the database."""
+    seen: dict[str, set[str]] = {}
+    for entry in entries:
+        seen.setdefault(entry.subject.name.casefold(), set()).add(entry.subject.mrn)
+    return {name for name, mrns in seen.items() if len(mrns) > 1} | {n.casefold() for n in known}
 
 
 def day_list_pdf(when: date, patients: Iterable[tuple[Any, Plan]], institution: Institution | None = None,
-                 options: PrintOptions | None = None) -> bytes:
-    """The day list for `when` as PDF bytes (landscape: the doses and checks need the width)."""
+                 options: PrintOptions | None = None, *, shared_names: Iterable[str] = ()) -> bytes:
+    """The day list for `when` as PDF bytes (landscape: the doses and checks need the width).
+
+    `patients` are (source, plan) pairs; a source is a store record (then allergies and the date the
+    weight was measured print too), a PatientIdentity or a Subject. `shared_names` are names the database
+    holds for more than one patient: flagged even when only one of them is due today.
+    """
+
     base.register_fonts()
     options = options or PrintOptions()
     institution = institution or Institution()
     size = base.page_size(options.paper, wide=True)
-    s = _styles()
+    width, height = size
     due, bloods = due_on(patients, when)
-    buffer = io.BytesIO()
-    doc = base.single_frame_document(buffer, size, margin=MARGIN, header=HEADER, footer=FOOTER,
-                                     title=translate("Export", "Day list"), author=institution.name)
+    infusions = [e for e in due if e.infusion]
+    oral = [e for e in due if not e.infusion]
+    shared = _shared_names([*due, *bloods], shared_names)
     title = translate("Export", "Day list for {date}").format(date=format_long(when))
-    story: list[Flowable] = [
-        Paragraph(base.rich(title), s["title"]),
-        Paragraph(base.rich(translate("Export", "Due for an infusion or a cycle start: {due}. Blood tests "
-                                                "for tomorrow: {bloods}.").format(due=len(due), bloods=len(bloods))),
-                  s["sub"]),
-        CondPageBreak(30 * mm),  # a heading never sits alone at the foot of a page
-        Paragraph(base.rich(translate("Export", "Infusions and cycle starts")), s["h"]),
-    ]
-    header = [translate("Export", "#"), translate("Export", "Patient"), translate("Export", "Due"),
-              translate("Export", "Doses"), translate("Export", "Checks due"), translate("Export", "Done")]
-    head = [Paragraph(base.rich(h), s["cellb"]) for h in header]
-    if due:
-        rows = [head] + [_due_row(n, e, s) for n, e in enumerate(due, start=1)]
-        story.append(_table(rows, [8 * mm, 45 * mm, 40 * mm, 72 * mm, None, 16 * mm]))
-    else:
-        story.append(Paragraph(base.rich(translate("Export", "Nobody is due for an infusion or a cycle start.")),
-                               s["body"]))
-    story.append(CondPageBreak(30 * mm))
-    story.append(Paragraph(base.rich(translate("Export", "Blood tests due (infusion tomorrow)")), s["h"]))
-    if bloods:
-        blood_head = [Paragraph(base.rich(h), s["cellb"]) for h in (
-            translate("Export", "#"), translate("Export", "Patient"), translate("Export", "Infusion tomorrow"),
-            translate("Export", "Done"))]
-        rows = [blood_head] + [[Paragraph(str(n), s["cell"]), _patient_cell(e, s),
-                                Paragraph(base.rich(_tomorrow(e)), s["cell"]), ""]
-                               for n, e in enumerate(bloods, start=1)]
-        story.append(_table(rows, [8 * mm, 60 * mm, None, 16 * mm]))
-    else:
-        story.append(Paragraph(base.rich(translate("Export", "No blood tests due.")), s["body"]))
     footer = base.printed_line(options.printed_on) + (f"    {institution.name}" if institution.name else "")
     decorate = base.header_footer(size, MARGIN, HEADER, title, institution.name or translate("Export", "Day list"),
                                   footer)
-    doc.build(story, canvasmaker=base.numbered_canvas(decorate))
+    buffer = io.BytesIO()
+    c = base.numbered_canvas(decorate)(buffer, pagesize=size)
+    c.setTitle(translate("Export", "Day list"))
+    c.setAuthor(institution.name)
+    c.setCreator("Cycle Planner")
+    top = height - MARGIN - HEADER
+    bottom = MARGIN + FOOTER
+    usable = width - 2 * MARGIN
+
+    def new_page() -> float:
+        c.showPage()
+        return top
+
+    y = top - 16
+    c.setFillColor(base.INK)
+    base.draw_text(c, MARGIN, y, title, base.FONT_BOLD, 15)
+    y -= 14
+    c.setFillColor(base.MUTED)
+    base.draw_text(c, MARGIN, y, translate(
+        "Export", "Infusions: {infusions}. Cycle starts with capsules only: {oral}. Blood tests for tomorrow: "
+                  "{bloods}.").format(infusions=len(infusions), oral=len(oral), bloods=len(bloods)),
+        base.FONT, 9.5)
+    for line in standing_checks():
+        y -= 12
+        base.draw_text(c, MARGIN, y, line, base.FONT, 9.5)
+    y -= 8
+
+    def heading(y: float, text: str) -> float:
+        if y - 60 < bottom:  # a heading never sits alone at the foot of a page
+            y = new_page()
+        y -= 16
+        c.setFillColor(base.INK)
+        base.draw_text(c, MARGIN, y, text, base.FONT_BOLD, 11.5)
+        return y - 5
+
+    header = [[Line(h, bold=True)] for h in (
+        translate("Export", "#"), translate("Export", "Patient"), translate("Export", "Allergies"),
+        translate("Export", "Height, weight, BSA"), translate("Export", "Due"), translate("Export", "Doses"),
+        translate("Export", "Checks due"), translate("Export", "Done"))]
+    fixed = [7 * mm, 36 * mm, 22 * mm, 44 * mm, 27 * mm, 62 * mm, 0, 10 * mm]
+    fixed[6] = usable - sum(fixed)
+    sections = ((translate("Export", "Infusions"), infusions,
+                 translate("Export", "Nobody is due for an infusion or a cycle start.") if not due else
+                 translate("Export", "No infusions today.")),
+                (translate("Export", "Cycle starts with capsules only"), oral,
+                 translate("Export", "No cycle starts with capsules only.")))
+    for name, entries, empty in sections:
+        y = heading(y, name)
+        if not entries:
+            c.setFillColor(base.INK)
+            base.draw_text(c, MARGIN, y - 11, empty, base.FONT, 9.5)
+            y -= 16
+            continue
+        rows = [[[Line(str(n))], _patient_cell(e, shared), _allergies_cell(e), _body_cell(e), _due_cell(e),
+                 _doses_cell(e), _checks_cell(e), []] for n, e in enumerate(entries, start=1)]
+        y = CanvasTable(c, MARGIN, fixed, bottom, header).draw_rows(y, rows, new_page)
+    y = heading(y, translate("Export", "Blood tests due (infusion tomorrow)"))
+    if bloods:
+        blood_header = [[Line(h, bold=True)] for h in (
+            translate("Export", "#"), translate("Export", "Patient"), translate("Export", "Infusion tomorrow"),
+            translate("Export", "Done"))]
+        widths = [7 * mm, 60 * mm, usable - 79 * mm, 12 * mm]
+        rows = [[[Line(str(n))], _patient_cell(e, shared), [Line(_tomorrow(e))], []]
+                for n, e in enumerate(bloods, start=1)]
+        CanvasTable(c, MARGIN, widths, bottom, blood_header).draw_rows(y, rows, new_page)
+    else:
+        c.setFillColor(base.INK)
+        base.draw_text(c, MARGIN, y - 11, translate("Export", "No blood tests due."), base.FONT, 9.5)
+    c.showPage()
+    c.save()
     return buffer.getvalue()
 
 

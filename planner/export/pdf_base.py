@@ -64,6 +64,8 @@ def _needs_cjk(char: str) -> bool:
 
 def runs(text: str) -> list[tuple[bool, str]]:
     """Split text into (needs CJK font, piece) runs."""
+    if text.isascii():  # the usual case, checked in C: one run, no per-character encoding
+        return [(False, text)] if text else []
     pieces: list[tuple[bool, str]] = []
     for char in text:
         cjk = _needs_cjk(char)

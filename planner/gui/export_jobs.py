@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from planner.core.i18n import translate
 
@@ -108,11 +108,7 @@ def day_list_bytes(store: PatientStore, when: date, institution: Institution, op
     """Everyone on treatment due on `when`, read from the store (withdrawn patients are not on the list)."""
     from planner.export.day_list import day_list_pdf
 
-    patients: list[tuple[Any, Plan]] = []
-    for summary in store.list_patients(today=when, include_withdrawn=False):
-        record = store.get_patient(summary.mrn)
-        patients.append((record.identity, record.compute_plan()))
-    return day_list_pdf(when, patients, institution, options)
+    return day_list_pdf(when, store.due_on(when), institution, options, shared_names=store.shared_names())
 
 
 def ics_bytes(source: PatientSource) -> bytes:

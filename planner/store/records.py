@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
+from planner.core.clinic_events import ClinicEventKind
 from planner.core.modifications import Modification
 from planner.core.plan import Plan, PlanSettings, PriorExposure
 
@@ -154,3 +155,16 @@ class AuditEntry:
     patient_id: int | None
     old: dict | None
     new: dict | None
+
+
+@dataclass(frozen=True)
+class ClinicEventRow:
+    """One clinic event of one patient, as the summary tables hold it (see core.clinic_events)."""
+
+    on: date
+    kind: ClinicEventKind
+    cycle: int
+    chair_minutes: int
+    mrn: str
+    name: str
+    dob: date | None

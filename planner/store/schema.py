@@ -167,3 +167,19 @@ summary_dose_runs = Table(
     Column("last_on", Date, nullable=False),
     Index("ix_summary_dose_runs_patient_last", "patient_id", "last_on"),
 )
+
+# --- revision 0005 (summary_events): what the clinic does for each patient on each day (infusions with
+# their chair time, oral-only cycle starts, blood tests), so "who is due on a day" and the ward forecast
+# are one indexed query; written with the other summaries from the plan the core computed.
+
+summary_events = Table(
+    "summary_events", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("patient_id", Integer, ForeignKey("patients.id"), nullable=False),
+    Column("on_date", Date, nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("cycle", Integer, nullable=False),
+    Column("chair_minutes", Integer, nullable=False),
+    Index("ix_summary_events_on_date", "on_date", "kind"),
+    Index("ix_summary_events_patient", "patient_id"),
+)

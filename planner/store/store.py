@@ -24,14 +24,23 @@ from planner.core.decimal_math import plain
 from planner.core.errors import InputError
 from planner.core.i18n import translate
 from planner.core.modifications import Modification, WeightChange
-from planner.core.plan import PlanSettings, PriorExposure
+from planner.core.plan import Plan, PlanSettings, PriorExposure
 from planner.store import codec
 from planner.store import engine as db
 from planner.store.errors import DuplicateMrn, StaleRecord, StoreError
 from planner.store.given_guard import require_active_patient, require_not_given
-from planner.store.queries import identity_of, load_audit, load_record, patient_row
+from planner.store.queries import (
+    identity_of,
+    load_audit,
+    load_record,
+    load_records,
+    patient_row,
+    patient_rows,
+    shared_names,
+)
 from planner.store.records import (
     AuditEntry,
+    ClinicEventRow,
     MeasurementRecord,
     PatientIdentity,
     PatientRecord,
@@ -48,7 +57,7 @@ from planner.store.schema import (
     plans,
     prior_exposures,
 )
-from planner.store.summary import list_summaries, patients_without_summary, write_summary
+from planner.store.summary import clinic_events_between, list_summaries, patients_without_summary, write_summary
 from planner.store.validate import (
     clean_identity,
     require_person,
@@ -200,6 +209,25 @@ class PatientStore:
     def list_patients(self, *, today: date | None = None, include_withdrawn: bool = False) -> list[PatientSummary]:
         with self._reading() as conn:
             return list_summaries(conn, today or date.today(), include_withdrawn)
+
+    def due_between(self, first: date, last: date) -> list[ClinicEventRow]:
+        """Every clinic event (infusion, oral-only cycle start, blood test) from `first` to `last`, from the
+        summary tables alone: the ward forecast, the day list and the CLI all ask this one query."""
+        with self._reading() as conn:
+            return clinic_events_between(conn, first, last)
+
+    def due_on(self, when: date) -> list[tuple[PatientRecord, Plan]]:
+        """The patients with anything to do at the clinic on `when`, each record with its plan: plans are
+        computed for these patients only, not for the whole unit."""
+        with self._reading() as conn:
+            mrns = sorted({row.mrn for row in clinic_events_between(conn, when, when)})
+            records = load_records(conn, patient_rows(conn, mrns))
+        return [(record, record.compute_plan()) for record in records]
+
+    def shared_names(self) -> set[str]:
+        """Names (case-folded) that more than one patient on record has: flagged on every list."""
+        with self._reading() as conn:
+            return shared_names(conn)
 
     def audit_log(self, mrn: str | None = None) -> list[AuditEntry]:
         with self._reading() as conn:

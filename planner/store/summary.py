@@ -13,14 +13,22 @@ from functools import cache
 
 from sqlalchemy import Connection, Date, case, delete, func, insert, literal, select, type_coerce
 
+from planner.core.clinic_events import ClinicEventKind, plan_events
 from planner.core.plan import Plan
-from planner.store.records import PatientSummary
-from planner.store.schema import patients, plans, summary_cycles, summary_dose_runs, summary_patients
+from planner.store.records import ClinicEventRow, PatientSummary
+from planner.store.schema import (
+    patients,
+    plans,
+    summary_cycles,
+    summary_dose_runs,
+    summary_events,
+    summary_patients,
+)
 
 # Bump when the core changes how cycle or dose dates are computed: every summary is then recomputed
 # once on the next open. (Not the program version: recomputing 10,000 summaries takes ~15 s, too long
 # to pay at every release for nothing.)
-SUMMARY_ALGORITHM = 1
+SUMMARY_ALGORITHM = 2  # 2: clinic events (summary_events) added
 
 
 @cache
@@ -47,7 +55,7 @@ def dose_runs(plan: Plan) -> list[tuple[date, date]]:
 
 
 def write_summary(conn: Connection, patient_id: int, version: int, plan: Plan) -> None:
-    for table in (summary_dose_runs, summary_cycles, summary_patients):
+    for table in (summary_events, summary_dose_runs, summary_cycles, summary_patients):
         conn.execute(delete(table).where(table.c.patient_id == patient_id))
     conn.execute(insert(summary_patients).values(
         patient_id=patient_id, starts_on=plan.start, ends_on=plan.end, patient_version=version,
@@ -60,6 +68,11 @@ def write_summary(conn: Connection, patient_id: int, version: int, plan: Plan) -
     if runs:
         conn.execute(insert(summary_dose_runs), [
             {"patient_id": patient_id, "first_on": first, "last_on": last} for first, last in runs])
+    events = plan_events(plan)
+    if events:
+        conn.execute(insert(summary_events), [
+            {"patient_id": patient_id, "on_date": e.on, "kind": e.kind.value, "cycle": e.cycle,
+             "chair_minutes": e.chair_minutes} for e in events])
 
 
 def patients_without_summary(conn: Connection) -> list[str]:
@@ -118,3 +131,21 @@ def list_summaries(conn: Connection, today: date, include_withdrawn: bool) -> li
                                    next_dose_date=next_on, status=status, dob=dob, version=version))
     return rows
 
+
+
+def clinic_events_between(conn: Connection, first: date, last: date,
+                          kinds: tuple[ClinicEventKind, ...] = tuple(ClinicEventKind)) -> list[ClinicEventRow]:
+    """Every clinic event from `first` to `last` (inclusive) of the patients not withdrawn, by date and name.
+
+    Answered from the summary tables alone (indexed by date): the ward forecast needs no plan, and the day
+    list computes plans only for the patients this returns.
+    """
+    query = (select(summary_events.c.on_date, summary_events.c.kind, summary_events.c.cycle,
+                    summary_events.c.chair_minutes, patients.c.mrn, patients.c.name, patients.c.dob)
+             .select_from(summary_events.join(patients, patients.c.id == summary_events.c.patient_id))
+             .where(summary_events.c.on_date >= literal(first, Date), summary_events.c.on_date <= literal(last, Date),
+                    summary_events.c.kind.in_([k.value for k in kinds]), patients.c.withdrawn.is_(False))
+             .order_by(summary_events.c.on_date, patients.c.name, patients.c.mrn))
+    return [ClinicEventRow(on=on, kind=ClinicEventKind(kind), cycle=cycle, chair_minutes=minutes, mrn=mrn,
+                           name=name, dob=dob)
+            for on, kind, cycle, minutes, mrn, name, dob in conn.execute(query)]

@@ -147,7 +147,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../planner/core/decision.py" line="+191"/>
+        <location filename="../../planner/core/decision.py" line="+193"/>
         <source>{drug} is already at its lowest level ({level} {unit}): stop it for good.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1433,7 +1433,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../planner/export/day_list.py" line="+149"/>
+        <location filename="../../planner/export/day_list.py" line="+156"/>
         <source>Cycle {n} starts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1468,22 +1468,12 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../planner/export/day_list.py" line="-63"/>
-        <source>Blood count reviewed against the start criteria</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location filename="../../planner/export/day_list.py" line="-66"/>
         <source>Weigh: doses are recalculated at a change of {pct}% or more from {w} kg</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Independent double check of each calculated dose</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Cumulative {drug} after today {amount} mg/m²</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1498,14 +1488,14 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <location filename="../../planner/export/dose_sheet.py" line="+67"/>
-        <location filename="../../planner/export/pdf_base.py" line="+260"/>
+        <location filename="../../planner/export/pdf_base.py" line="+262"/>
         <source>not recorded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>MRN {mrn}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1515,7 +1505,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+33"/>
         <source>Infusion</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1531,66 +1521,126 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
-        <location line="+32"/>
+        <location line="+58"/>
+        <location line="+4"/>
         <source>Day list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-6"/>
         <source>Day list for {date}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Due for an infusion or a cycle start: {due}. Blood tests for tomorrow: {bloods}.</source>
+        <location line="-136"/>
+        <source>Before every infusion: blood count reviewed against the start criteria; independent double check of each calculated dose.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>SAME NAME as another patient: check MRN and date of birth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>None recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>H {h} cm, W {w} kg</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>Infusions and cycle starts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+13"/>
-        <source>#</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-13"/>
-        <location line="+13"/>
-        <source>Patient</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-13"/>
-        <source>Due</source>
+        <source>measured {date}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>BSA {bsa}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>No dose today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Infusions: {infusions}. Cycle starts with capsules only: {oral}. Blood tests for tomorrow: {bloods}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+23"/>
+        <source>#</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <location line="+23"/>
+        <source>Patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <source>Allergies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
         <source>Doses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
+        <source>Height, weight, BSA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Checks due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+13"/>
+        <location line="+22"/>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-7"/>
+        <location line="-19"/>
+        <source>Infusions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Nobody is due for an infusion or a cycle start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
+        <source>No infusions today.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cycle starts with capsules only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No cycle starts with capsules only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Blood tests due (infusion tomorrow)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1600,12 +1650,12 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>No blood tests due.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+13"/>
         <source>{date}: cycle {c} day {d} - {drugs}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2055,12 +2105,23 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../planner/export/intensity.py" line="+60"/>
         <location filename="../../planner/export/tables.py" line="+30"/>
         <source>Output file: &apos;{name}&apos; should end in .csv or .xlsx.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+7"/>
+        <source>Patients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planner/export/tables.py" line="+11"/>
         <location line="+1"/>
         <source>Plan</source>
         <translation type="unfinished"></translation>
@@ -2380,6 +2441,192 @@ and the double check of each dose. Or add a demo patient to look around first.</
     <message>
         <location line="+1"/>
         <source>plan-table</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Forecast</name>
+    <message>
+        <location filename="../../planner/commands/export.py" line="+223"/>
+        <source>Weeks: &apos;{text}&apos; is not a whole number; enter 1 to 52.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planner/export/forecast.py" line="+44"/>
+        <source>Weeks: enter a whole number from 1 to {max}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Output file: &apos;{name}&apos; should end in .csv, .xlsx or .pdf.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>Days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Weeks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planner/export/forecast_pdf.py" line="+31"/>
+        <source>Infusions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Oral-only cycle starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Blood tests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <location line="+29"/>
+        <source>Ward forecast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-27"/>
+        <source>Ward forecast {first} to {last}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Weekly totals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+8"/>
+        <source>Chair-hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Day by day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Patients</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ForecastModel</name>
+    <message>
+        <location filename="../../planner/gui/views/forecast_view.py" line="+53"/>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Infusions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Oral-only starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Blood tests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chair-hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Patients</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ForecastView</name>
+    <message>
+        <location line="+69"/>
+        <source>First day of the forecast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> weeks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Number of weeks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Forecast by day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Infusions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Oral-only starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Blood tests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Counting...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>week of {date}: {infusions} infusions, {oral} oral-only starts, {bloods} blood tests, {hours} chair-hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Forecast chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Patients</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3556,7 +3803,7 @@ Reload the patient and apply {what} to the current record?</source>
 <context>
     <name>Plan</name>
     <message>
-        <location filename="../../planner/core/plan.py" line="+194"/>
+        <location filename="../../planner/core/plan.py" line="+192"/>
         <source>Cycle: there is no cycle {n} in this plan.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3656,17 +3903,17 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+45"/>
         <source>Weight {new} kg ({pct}% from {old} kg): doses recalculated.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Weight {new} kg ({pct}% from {old} kg): below the {threshold}% threshold, doses unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+47"/>
         <source>BSA capped at {cap} m² (calculated {bsa} m²).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4045,7 +4292,7 @@ Reload the patient and apply {what} to the current record?</source>
 <context>
     <name>Regimen</name>
     <message>
-        <location filename="../../planner/core/regimen.py" line="+62"/>
+        <location filename="../../planner/core/regimen.py" line="+63"/>
         <source>Dose level: {drug} has the levels {levels} {unit} (or -1, -2 for one or two levels down); &apos;{text}&apos; is not one of them.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4055,7 +4302,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+213"/>
+        <location line="+214"/>
         <source>Regimen: &apos;{id}&apos; is not known; choose one of {choices}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4456,7 +4703,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../planner/store/store.py" line="+104"/>
+        <location filename="../../planner/store/store.py" line="+113"/>
         <source>Database {location} cannot be opened ({reason}).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4466,7 +4713,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+75"/>
         <source>Measured on: enter the date of the measurement.</source>
         <translation type="unfinished"></translation>
     </message>

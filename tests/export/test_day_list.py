@@ -4,7 +4,7 @@ from decimal import Decimal
 from planner.core.decimal_math import plain
 from planner.core.plan import PatientInputs, compute_plan
 from planner.core.regimen import load_regimen
-from planner.export.day_list import checks_due, day_list_pdf, due_on
+from planner.export.day_list import checks_due, day_list_pdf, due_on, standing_checks
 from planner.export.options import PrintOptions, Subject
 
 from .conftest import PRINTED, pdf_pages, pdf_sizes, squash
@@ -46,6 +46,8 @@ def test_pdf_lists_doses_calculations_and_checks(plan):
     epirubicin = cycle.dose_for("epirubicin")
     assert f"Epirubicin hydrochloride {plain(epirubicin.dose_mg)} mg IV" in text
     assert squash(epirubicin.calculation.explain()) in text
+    for check in standing_checks():
+        assert squash(check) in text
     due, _ = due_on(patients, when)
     for entry in due:
         for check in checks_due(entry):
