@@ -18,7 +18,7 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any, Literal
 
-from sqlalchemy import Connection, Engine, Row, Table, insert, select, update
+from sqlalchemy import Connection, CursorResult, Engine, Row, Table, insert, select, update
 from sqlalchemy.exc import DatabaseError, IntegrityError
 
 from planner.core.i18n import translate
@@ -71,12 +71,19 @@ def jsonable(values: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def _new_id(result: CursorResult[Any]) -> int:
+    """The primary key an INSERT of one row created."""
+    key = result.inserted_primary_key
+    assert key is not None  # every insert here is a single-row insert into a table with an integer id
+    return int(key[0])
+
+
 def append_audit(conn: Connection, *, at: datetime, actor: str, action: str, entity: str, entity_id: int,
                  patient_id: int | None, old: dict[str, Any] | None, new: dict[str, Any] | None) -> int:
     """Append one entry to the audit log and return its id: the ONLY place the audit log is written."""
     result = conn.execute(insert(audit_log).values(at=at, actor=actor, action=action, entity=entity,
                                                    entity_id=entity_id, patient_id=patient_id, old=old, new=new))
-    return int(result.inserted_primary_key[0])
+    return _new_id(result)
 
 
 @dataclass(frozen=True)
@@ -150,24 +157,24 @@ class Transaction:
         result = self.conn.execute(insert(modifications).values(
             patient_id=patient_id, kind=data["kind"], data=data, reason=reason, created_by=self.actor,
             created_at=self.now, withdrawn=False, withdrawn_reason="", withdrawn_by="", withdrawn_at=None))
-        return int(result.inserted_primary_key[0])
+        return _new_id(result)
 
     def insert_measurement(self, patient_id: int, *, measured_on: date, height_cm: Decimal, weight_kg: Decimal,
                            modification_id: int | None) -> int:
         result = self.conn.execute(insert(measurements).values(
             patient_id=patient_id, measured_on=measured_on, height_cm=height_cm, weight_kg=weight_kg,
             entered_by=self.actor, entered_at=self.now, modification_id=modification_id))
-        return int(result.inserted_primary_key[0])
+        return _new_id(result)
 
     def insert_dose_check(self, patient_id: int, values: dict[str, Any]) -> int:
         result = self.conn.execute(insert(dose_checks).values(
             patient_id=patient_id, checked_at=self.now, recorded_by=self.actor, **values))
-        return int(result.inserted_primary_key[0])
+        return _new_id(result)
 
     def insert_administration(self, patient_id: int, values: dict[str, Any]) -> int:
         result = self.conn.execute(insert(administrations).values(
             patient_id=patient_id, recorded_at=self.now, **values))
-        return int(result.inserted_primary_key[0])
+        return _new_id(result)
 
     def withdraw_entry(self, kind: History, entry_id: int, patient_id: int, reason: str, *,
                        missing: str, already: str) -> Withdrawn:
@@ -200,12 +207,12 @@ class Transaction:
     def _insert_rows(self, draft: PatientRecord) -> int:
         conn, now = self.conn, self.now
         ident = draft.identity
-        patient_id = int(conn.execute(insert(patients).values(
+        patient_id = _new_id(conn.execute(insert(patients).values(
             mrn=ident.mrn, name=ident.name, dob=ident.dob, sex=ident.sex, diagnosis=ident.diagnosis,
             allergies=ident.allergies, notes=ident.notes, withdrawn=draft.withdrawn,
             withdrawn_reason=draft.withdrawn_reason, withdrawn_by=self.actor if draft.withdrawn else "",
             withdrawn_at=now if draft.withdrawn else None, version=draft.version, created_by=self.actor,
-            created_at=now, updated_by=self.actor, updated_at=now)).inserted_primary_key[0])
+            created_at=now, updated_by=self.actor, updated_at=now)))
         plan = draft.plan
         s = plan.settings
         conn.execute(insert(plans).values(
@@ -219,11 +226,11 @@ class Transaction:
                 for i, p in enumerate(plan.prior)])
         mod_ids: dict[int, int] = {}  # the draft's modification ids -> the new rows' ids
         for m in draft.modifications:
-            mod_ids[m.id] = int(conn.execute(insert(modifications).values(
+            mod_ids[m.id] = _new_id(conn.execute(insert(modifications).values(
                 patient_id=patient_id, kind=codec.KIND_OF[type(m.modification)],
                 data=codec.modification_to_dict(m.modification), reason=m.reason, created_by=m.created_by,
                 created_at=m.created_at, withdrawn=m.withdrawn, withdrawn_reason=m.withdrawn_reason,
-                withdrawn_by=m.withdrawn_by, withdrawn_at=m.withdrawn_at)).inserted_primary_key[0])
+                withdrawn_by=m.withdrawn_by, withdrawn_at=m.withdrawn_at)))
         conn.execute(insert(measurements), [
             {"patient_id": patient_id, "measured_on": m.measured_on, "height_cm": m.height_cm,
              "weight_kg": m.weight_kg, "entered_by": m.entered_by, "entered_at": m.entered_at,
