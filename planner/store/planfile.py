@@ -266,7 +266,8 @@ def _plan(data: dict[str, Any]) -> PlanRecord:
         drug = R.text(e, "drug", path, empty=False, max_len=50).strip().lower()
         if drug not in {f.drug for f in settings.anthracycline_factors}:
             raise fail(f"{path}.drug", translate("Store", "'{drug}' is not a known anthracycline").format(drug=drug))
-        prior.append(PriorExposure(drug, R.decimal(e, "mg_per_m2", path, positive=False, high=Decimal(10_000))))
+        prior.append(PriorExposure(drug, R.decimal(e, "mg_per_m2", path, positive=False,  # type: ignore[arg-type]
+                                                   high=Decimal(10_000))))
     start = R.day(p, "start", "plan")
     try:
         require_plan_start(start)  # type: ignore[arg-type]
@@ -310,9 +311,9 @@ def _modifications(data: dict[str, Any], plan: PlanRecord, baseline: Measurement
         m = R.obj(item, path)
         mod = _modification(m, path)
         reason = R.text(m, "reason", path, empty=False)
-        if hasattr(mod, "drug"):
+        if isinstance(mod, (DoseLevelChange, OmitDays, StopDrug)):
             try:
-                mod = _with_drug(mod, regimen.drug(mod.drug).id)  # type: ignore[union-attr]
+                mod = _with_drug(mod, regimen.drug(mod.drug).id)
             except InputError as exc:
                 raise fail(f"{path}.drug", exc.message) from None
         if isinstance(mod, WeightChange):
@@ -344,10 +345,10 @@ def _modifications(data: dict[str, Any], plan: PlanRecord, baseline: Measurement
     return tuple(out)
 
 
-def _with_drug(mod: Modification, drug: str) -> Modification:
+def _with_drug(mod: DoseLevelChange | OmitDays | StopDrug, drug: str) -> Modification:
     from dataclasses import replace
 
-    return replace(mod, drug=drug)  # type: ignore[call-arg]
+    return replace(mod, drug=drug)
 
 
 def _with_reason(mod: Modification, reason: str) -> Modification:
