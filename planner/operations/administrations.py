@@ -10,7 +10,7 @@ from planner.core.i18n import translate
 from planner.core.plan import Plan
 from planner.operations.result import Change, OpResult
 from planner.store.given_guard import require_active_patient
-from planner.store.record_rules import planned_dose, require_checked_dose
+from planner.store.record_rules import require_checked_dose, require_planned_dose
 from planner.store.records import PatientRecord
 from planner.store.repository import Repository, jsonable
 from planner.store.validate import require_person, require_positive, require_reason
@@ -66,10 +66,10 @@ def mark_given(repo: Repository, mrn: str, *, cycle: int, day: int, drug: str, d
         record = tx.record(row)
         drug_id = _drug_id(record, drug)
         plan = record.compute_plan()  # an administration changes no input of the plan
-        planned, _ = planned_dose(plan, cycle, drug_id)
-        if not 1 <= day <= planned.length_days:
-            raise InputError("day", translate("Store", "Day: cycle {cycle} has days 1 to {n}.").format(
-                cycle=cycle, n=planned.length_days))
+        # The plan's dose on a day the plan gives it, on a possible date. (A date outside the cycle is not
+        # refused here: Mark given accepts any past date; plan-file import requires it within the cycle.)
+        require_planned_dose(plan, cycle=cycle, day=day, drug_id=drug_id, dose_mg=dose_mg, given_on=given_on,
+                             dob=record.identity.dob)
         version = tx.bump(row)
         values = {"cycle": cycle, "day": day, "drug": drug_id, "dose_mg": dose_mg, "given_on": given_on,
                   "given_by": tx.actor, "note": note}

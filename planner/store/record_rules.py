@@ -47,7 +47,19 @@ def planned_dose(plan: Plan, cycle: int, drug_id: str) -> tuple[Cycle, DrugDose]
 
 def require_planned_administration(plan: Plan, *, cycle: int, day: int, drug_id: str, dose_mg: Decimal,
                                    given_on: date, dob: date | None) -> None:
-    """InputError naming the field when the administration is not one the plan has."""
+    """InputError naming the field when the administration is not one the plan has, given within its cycle."""
+    planned = require_planned_dose(plan, cycle=cycle, day=day, drug_id=drug_id, dose_mg=dose_mg, given_on=given_on,
+                                   dob=dob)
+    if not planned.start <= given_on <= planned.end:
+        raise InputError("given_on", translate(
+            "Store", "Given on: {date} is not within cycle {cycle} ({first} to {last}).").format(
+            date=given_on.isoformat(), cycle=cycle, first=planned.start.isoformat(), last=planned.end.isoformat()))
+
+
+def require_planned_dose(plan: Plan, *, cycle: int, day: int, drug_id: str, dose_mg: Decimal, given_on: date,
+                         dob: date | None) -> Cycle:
+    """The cycle, after checking that the plan gives `dose_mg` of the drug on that day of it and that
+    `given_on` is a possible date; InputError naming the field otherwise."""
     planned, dose = planned_dose(plan, cycle, drug_id)
     if not 1 <= day <= planned.length_days:
         raise InputError("day", translate("Store", "Day: cycle {cycle} has days 1 to {n}.").format(
@@ -61,10 +73,7 @@ def require_planned_administration(plan: Plan, *, cycle: int, day: int, drug_id:
             "Store", "Dose given: the plan's dose of {drug} in cycle {cycle} is {plan} mg, not {dose} mg.").format(
             drug=drug_id, cycle=cycle, plan=plain(dose.dose_mg), dose=plain(dose_mg)))
     require_record_date(given_on, "given_on", translate("Store", "Given on"), dob)
-    if not planned.start <= given_on <= planned.end:
-        raise InputError("given_on", translate(
-            "Store", "Given on: {date} is not within cycle {cycle} ({first} to {last}).").format(
-            date=given_on.isoformat(), cycle=cycle, first=planned.start.isoformat(), last=planned.end.isoformat()))
+    return planned
 
 
 def require_checked_dose(plan: Plan, *, cycle: int, drug_id: str, calculated_mg: Decimal) -> None:

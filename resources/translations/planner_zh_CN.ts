@@ -4189,7 +4189,7 @@ Reload the patient and apply {what} to the current record?</source>
     </message>
     <message>
         <location line="+34"/>
-        <location filename="../../planner/store/record_rules.py" line="+63"/>
+        <location filename="../../planner/store/record_rules.py" line="+75"/>
         <source>Given on</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4287,13 +4287,12 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
         <location filename="../../planner/store/record_rules.py" line="-10"/>
         <source>Day: cycle {cycle} has days 1 to {n}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location filename="../../planner/operations/administrations.py" line="+33"/>
         <source>Administration {id} is not in this patient&apos;s record.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4303,7 +4302,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../planner/store/record_rules.py" line="-25"/>
+        <location filename="../../planner/store/record_rules.py" line="-37"/>
         <source>{label}: the date must be between {first} and {last}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4318,7 +4317,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+25"/>
         <source>Day: the plan gives no {drug} on day {day} of cycle {cycle}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4328,12 +4327,12 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-18"/>
         <source>Given on: {date} is not within cycle {cycle} ({first} to {last}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+33"/>
         <source>Drug: the plan gives no {drug} in cycle {cycle}; there is no dose to check.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -189,6 +189,23 @@ def test_mark_given_and_withdraw_it(store, repo, wang):
                                                                expected_version=3), field="administration")
 
 
+@pytest.mark.parametrize(("values", "field", "text"), [
+    ({"dose_mg": Decimal(99_999)}, "dose", "is 164 mg, not 99999 mg"),
+    ({"day": 2}, "day", "no epirubicin on day 2 of cycle 1"),
+    ({"given_on": date(9999, 1, 5)}, "given_on", "between 1900-01-01 and 2100-12-31"),
+    ({"given_on": date(1969, 1, 5)}, "given_on", "before the date of birth"),
+])
+def test_mark_given_records_only_a_planned_dose(store, repo, wang, values, field, text):
+    """The same rules plan-file import applies (record_rules), so what one refuses the other does too."""
+    given = {"cycle": 1, "day": 1, "drug": "epirubicin", "dose_mg": Decimal(164), "given_on": date(2026, 1, 5)}
+    given.update(values)
+    before = _state(store)
+    with pytest.raises(InputError, match=text) as caught:
+        operations.mark_given(repo, MRN, expected_version=1, **given)
+    assert caught.value.field == field
+    assert _state(store) == before
+
+
 def test_withdraw_patient(store, repo, wang):
     _refused(store, lambda: operations.withdraw_patient(repo, MRN, "", expected_version=1), field="reason")
     result = operations.withdraw_patient(repo, MRN, "moved to another hospital", expected_version=1)
