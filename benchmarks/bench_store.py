@@ -60,12 +60,11 @@ def _record(i: int) -> PatientRecord:
 
 
 def build(store: PatientStore, patients: int) -> None:
-    now = datetime.now(UTC)
-    with store._writing() as conn:  # one transaction: 10,000 fsyncs would only measure the disk
+    with store.repository.writing() as tx:  # one transaction: 10,000 fsyncs would only measure the disk
         for i in range(patients):
             record = _record(i)
-            patient_id = store._insert_rows(conn, record, now)
-            write_summary(conn, patient_id, 1, record.compute_plan())
+            patient_id = tx.insert_record(record)
+            write_summary(tx.conn, patient_id, 1, record.compute_plan())
 
 
 def median_ms(samples: list[float]) -> float:

@@ -1,5 +1,6 @@
 """`planner patient ...`: patient records from the command line (add, list, show, delay, weight,
-withdraw, history, export, import). Every command that saves prints what it saved after the commit."""
+withdraw, history, export, import). Every command that saves calls its planner.operations function and
+prints what it saved after the commit."""
 
 from __future__ import annotations
 
@@ -110,6 +111,7 @@ def _saved(what: str, record: PatientRecord) -> None:
 def run_add(args: argparse.Namespace) -> int:
     from datetime import date
 
+    from planner import operations
     from planner.commands.plan_args import prior_from_args, settings_from_args
     from planner.core.dates import parse_iso_date
     from planner.core.regimen import DEFAULT_REGIMEN
@@ -125,9 +127,9 @@ def run_add(args: argparse.Namespace) -> int:
         else date.today()
     settings, prior = settings_from_args(args), prior_from_args(args)
     with open_store(args) as store:
-        record = store.add_patient(identity, height_cm=height, weight_kg=weight, measured_on=measured_on,
-                                   regimen_id=args.regimen or DEFAULT_REGIMEN, start=start, settings=settings,
-                                   prior=prior)
+        record = operations.add_patient(
+            store.repository, identity, height_cm=height, weight_kg=weight, measured_on=measured_on,
+            regimen_id=args.regimen or DEFAULT_REGIMEN, start=start, settings=settings, prior=prior).record
     _saved(f"new patient {record.identity.name}, plan {record.plan.regimen_id} from {record.plan.start}", record)
     return 0
 
@@ -224,18 +226,22 @@ def _parse_cycle_int(text: str, option: str, what: str) -> int:
 
 
 def run_delay(args: argparse.Namespace) -> int:
+    from planner import operations
     from planner.core.modifications import Delay
 
     mod = Delay(_parse_cycle_int(args.cycle, "--cycle", "the cycle"), _parse_cycle_int(args.days, "--days", "the days"))
     with open_store(args) as store:
         current = store.get_patient(args.mrn)
-        record, mod_id = store.add_modification(args.mrn, mod, args.reason, expected_version=current.version)
-    new_start = record.compute_plan().cycle(mod.cycle).start
+        result = operations.delay_cycle(store.repository, args.mrn, mod, args.reason,
+                                        expected_version=current.version)
+    record, mod_id = result.record, result.entity_id
+    new_start = result.plan.cycle(mod.cycle).start
     _saved(f"delay #{mod_id}: cycle {mod.cycle} by {mod.days} days, now starts {new_start.isoformat()}", record)
     return 0
 
 
 def run_weight(args: argparse.Namespace) -> int:
+    from planner import operations
     from planner.core.dates import parse_iso_date
     from planner.core.decimal_math import plain
     from planner.core.modifications import WeightChange
@@ -245,17 +251,21 @@ def run_weight(args: argparse.Namespace) -> int:
     mod = WeightChange(_parse_cycle_int(args.cycle, "--cycle", "the cycle"), parse_weight(args.weight), measured_on)
     with open_store(args) as store:
         current = store.get_patient(args.mrn)
-        record, mod_id = store.add_modification(args.mrn, mod, args.reason, expected_version=current.version)
-    cycle = record.compute_plan().cycle(mod.cycle)
+        result = operations.record_weight(store.repository, args.mrn, mod, args.reason,
+                                          expected_version=current.version)
+    record, mod_id = result.record, result.entity_id
+    cycle = result.plan.cycle(mod.cycle)
     notes = " ".join(cycle.notes)
     _saved(f"weight #{mod_id}: {plain(mod.weight_kg)} kg before cycle {mod.cycle}. {notes}".rstrip(), record)
     return 0
 
 
 def run_withdraw(args: argparse.Namespace) -> int:
+    from planner import operations
     with open_store(args) as store:
         current = store.get_patient(args.mrn)
-        record = store.withdraw_patient(args.mrn, args.reason, expected_version=current.version)
+        record = operations.withdraw_patient(store.repository, args.mrn, args.reason,
+                                             expected_version=current.version).record
     _saved("patient withdrawn", record)
     return 0
 
@@ -285,8 +295,10 @@ def run_export(args: argparse.Namespace) -> int:
 def run_import(args: argparse.Namespace) -> int:
     from pathlib import Path
 
+    from planner import operations
+
     with open_store(args) as store:
-        record = store.import_plan_file(Path(args.file))
+        record = operations.import_plan_file(store.repository, Path(args.file)).record
     _saved(f"imported {record.identity.name} from {args.file}", record)
     return 0
 

@@ -1,13 +1,13 @@
 """Undoable edits of one patient's plan (orange-canvas-core `document/commands.py` style).
 
 `PatientDocument` is the open patient: the store, the latest record, its undo stack. Every write goes
-through it with the version the nurse was looking at, so a change made meanwhile by someone else is
-refused (StaleRecord) rather than overwritten. `ModificationCommand` is ONE user-visible edit: redo adds
-the modification, undo withdraws it with the reason "Undone: ..." -- so the undo itself is in the audit log,
-and redo after undo adds it again ("Redone: ..."). `AdministrationCommand` does the same for Mark given:
-undo withdraws the administration (kept on record, flagged), redo records it again. A store refusal during
-undo/redo is reported and the command is made obsolete (Qt then drops it from the stack) instead of leaving
-the history out of step.
+through it, as the matching planner.operations function, with the version the nurse was looking at, so a
+change made meanwhile by someone else is refused (StaleRecord) rather than overwritten.
+`ModificationCommand` is ONE user-visible edit: redo adds the modification, undo withdraws it with the
+reason "Undone: ..." -- so the undo itself is in the audit log, and redo after undo adds it again
+("Redone: ..."). `AdministrationCommand` does the same for Mark given: undo withdraws the administration
+(kept on record, flagged), redo records it again. A refusal during undo/redo is reported and the command
+is made obsolete (Qt then drops it from the stack) instead of leaving the history out of step.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from planner.core.modifications import Modification
 from planner.core.plan import Plan
 
 if TYPE_CHECKING:
+    from planner.operations import OpResult
     from planner.store import PatientIdentity, PatientRecord, PatientStore
 
 
@@ -59,42 +60,63 @@ class PatientDocument(QObject):
         self.undo_stack.clear()
         return self._set(self.store.get_patient(self.mrn))
 
-    # ------------------------------------------------------------------ writes (each one transaction)
+    # ------------------------------------------------------------------ writes (each one operation)
+    def _done(self, result: OpResult) -> OpResult:
+        """Take the saved record and the plan the operation computed for it (no second computation)."""
+        self.record = result.record
+        self.mrn = result.mrn  # an identity edit may have changed it
+        self._plan = result.plan
+        self.recordChanged.emit(result.record)
+        return result
+
     def add_modification(self, modification: Modification, reason: str) -> int:
-        record, modification_id = self.store.add_modification(
-            self.mrn, modification, reason, expected_version=self.record.version)
-        self._set(record)
-        return modification_id
+        from planner import operations
+
+        return self._done(operations.modify_plan(self.store.repository, self.mrn, modification, reason,
+                                                 expected_version=self.record.version)).entity_id
 
     def withdraw_modification(self, modification_id: int, reason: str) -> None:
-        self._set(self.store.withdraw_modification(self.mrn, modification_id, reason,
-                                                   expected_version=self.record.version))
+        from planner import operations
+
+        self._done(operations.withdraw_modification(self.store.repository, self.mrn, modification_id, reason,
+                                                    expected_version=self.record.version))
 
     def update_identity(self, identity: PatientIdentity) -> None:
-        self._set(self.store.update_identity(self.mrn, identity, expected_version=self.record.version))
+        from planner import operations
+
+        self._done(operations.edit_patient(self.store.repository, self.mrn, identity,
+                                           expected_version=self.record.version))
 
     def withdraw_patient(self, reason: str) -> None:
+        from planner import operations
+
         self.undo_stack.clear()  # nothing to undo into: the patient leaves the active list
-        self._set(self.store.withdraw_patient(self.mrn, reason, expected_version=self.record.version))
+        self._done(operations.withdraw_patient(self.store.repository, self.mrn, reason,
+                                               expected_version=self.record.version))
 
     def record_dose_check(self, *, cycle: int, drug: str, calculated_mg: Decimal, checked_mg: Decimal,
                           tolerance_pct: Decimal, first_checker: str, second_checker: str) -> None:
-        self._set(self.store.record_dose_check(
-            self.mrn, cycle=cycle, drug=drug, calculated_mg=calculated_mg, checked_mg=checked_mg,
-            tolerance_pct=tolerance_pct, first_checker=first_checker, second_checker=second_checker,
-            expected_version=self.record.version))
+        from planner import operations
+
+        self._done(operations.record_double_check(
+            self.store.repository, self.mrn, cycle=cycle, drug=drug, calculated_mg=calculated_mg,
+            checked_mg=checked_mg, tolerance_pct=tolerance_pct, first_checker=first_checker,
+            second_checker=second_checker, expected_version=self.record.version))
 
     def record_administration(self, *, cycle: int, day: int, drug: str, dose_mg: Decimal, given_on: date,
                               note: str = "") -> int:
-        """Save it; returns the new administration's id (the newest of this patient's, saved under the lock)."""
-        record = self._set(self.store.record_administration(
-            self.mrn, cycle=cycle, day=day, drug=drug, dose_mg=dose_mg, given_on=given_on, note=note,
-            expected_version=self.record.version))
-        return max(a.id for a in record.administrations)
+        """Save it; returns the new administration's id (as the operation reports it)."""
+        from planner import operations
+
+        return self._done(operations.mark_given(
+            self.store.repository, self.mrn, cycle=cycle, day=day, drug=drug, dose_mg=dose_mg,
+            given_on=given_on, note=note, expected_version=self.record.version)).entity_id
 
     def withdraw_administration(self, administration_id: int, reason: str) -> None:
-        self._set(self.store.withdraw_administration(self.mrn, administration_id, reason,
-                                                     expected_version=self.record.version))
+        from planner import operations
+
+        self._done(operations.withdraw_administration(self.store.repository, self.mrn, administration_id,
+                                                      reason, expected_version=self.record.version))
 
     # ------------------------------------------------------------------ undoable edits
     def apply(self, modification: Modification, reason: str, text: str) -> ModificationCommand:

@@ -394,10 +394,13 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
 
     def add_patient(self, form: PatientForm) -> PatientRecord:
         """Save a new patient (raises PlannerError, e.g. DuplicateMrn: the dialog shows it and stays open)."""
+        from planner.operations import add_patient
+
         assert self.store is not None
-        record = self.store.add_patient(
-            form.identity, height_cm=form.height_cm, weight_kg=form.weight_kg, measured_on=form.measured_on,
-            regimen_id=form.regimen_id, start=form.start, settings=self.settings.plan_settings(), prior=form.prior)
+        record = add_patient(
+            self.store.repository, form.identity, height_cm=form.height_cm, weight_kg=form.weight_kg,
+            measured_on=form.measured_on, regimen_id=form.regimen_id, start=form.start,
+            settings=self.settings.plan_settings(), prior=form.prior).record
         self._open_new(record)
         self.say(self.tr("Patient added; the plan is on the Calendar and Cycles tabs."))
         return record

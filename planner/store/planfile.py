@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -23,11 +23,12 @@ from typing import Any
 from planner.core.errors import InputError
 from planner.core.i18n import translate
 from planner.core.modifications import Delay, DoseLevelChange, Modification, OmitDays, StopDrug, WeightChange
-from planner.core.plan import PlanSettings, PriorExposure
+from planner.core.plan import Plan, PlanSettings, PriorExposure
 from planner.core.safety import AnthracyclineFactor
 from planner.store import codec
 from planner.store.errors import PlanFileError
 from planner.store.jsonread import MAX_FILE_BYTES, MAX_ITEMS, R, fail, load_json, must
+from planner.store.record_rules import require_checked_dose, require_planned_administration, require_record_date
 from planner.store.records import (
     AdministrationRecord,
     DoseCheckRecord,
@@ -178,7 +179,16 @@ def _identity(data: dict[str, Any]) -> tuple[PatientIdentity, bool, str]:
     return identity, withdrawn, reason
 
 
-def _measurements(data: dict[str, Any]) -> tuple[MeasurementRecord, ...]:
+def _dated(value: date, path: str, label: str, dob: date | None) -> date:
+    """`value` when it lies in 1900-2100 and not before the date of birth (the store's rule), else the
+    file error at `path`."""
+    try:
+        return require_record_date(value, path, label, dob)
+    except InputError as exc:
+        raise fail(path, exc.message) from None
+
+
+def _measurements(data: dict[str, Any], dob: date | None) -> tuple[MeasurementRecord, ...]:
     from planner.core.units import parse_height, parse_weight
 
     items = R.items(data, "measurements", "")
@@ -202,7 +212,9 @@ def _measurements(data: dict[str, Any]) -> tuple[MeasurementRecord, ...]:
         if i == 0 and link is not None:
             raise fail(f"{path}.modification", translate("Store", "the baseline measurement cannot come from "
                                                                    "a weight change"))
-        out.append(MeasurementRecord(i + 1, R.day(m, "measured_on", path), height, weight,  # type: ignore[arg-type]
+        measured_on = _dated(R.day(m, "measured_on", path), f"{path}.measured_on",  # type: ignore[arg-type]
+                             translate("Store", "Measured on"), dob)
+        out.append(MeasurementRecord(i + 1, measured_on, height, weight,
                                      R.text(m, "entered_by", path, empty=False, max_len=MAX_USER),
                                      R.stamp(m, "entered_at", path), link))  # type: ignore[arg-type]
     return tuple(out)
@@ -254,7 +266,8 @@ def _plan(data: dict[str, Any]) -> PlanRecord:
         drug = R.text(e, "drug", path, empty=False, max_len=50).strip().lower()
         if drug not in {f.drug for f in settings.anthracycline_factors}:
             raise fail(f"{path}.drug", translate("Store", "'{drug}' is not a known anthracycline").format(drug=drug))
-        prior.append(PriorExposure(drug, R.decimal(e, "mg_per_m2", path, positive=False, high=Decimal(10_000))))
+        prior.append(PriorExposure(drug, R.decimal(e, "mg_per_m2", path, positive=False,  # type: ignore[arg-type]
+                                                   high=Decimal(10_000))))
     start = R.day(p, "start", "plan")
     try:
         require_plan_start(start)  # type: ignore[arg-type]
@@ -284,7 +297,7 @@ def _modification(m: dict[str, Any], path: str) -> Modification:
     raise fail(f"{path}.kind", must(translate("Store", "one of {kinds}").format(kinds=", ".join(codec.KINDS))))
 
 
-def _modifications(data: dict[str, Any], plan: PlanRecord, baseline: MeasurementRecord
+def _modifications(data: dict[str, Any], plan: PlanRecord, baseline: MeasurementRecord, dob: date | None
                    ) -> tuple[ModificationRecord, ...]:
     from planner.core.plan import PatientInputs, compute_plan
     from planner.core.regimen import load_regimen
@@ -298,9 +311,9 @@ def _modifications(data: dict[str, Any], plan: PlanRecord, baseline: Measurement
         m = R.obj(item, path)
         mod = _modification(m, path)
         reason = R.text(m, "reason", path, empty=False)
-        if hasattr(mod, "drug"):
+        if isinstance(mod, (DoseLevelChange, OmitDays, StopDrug)):
             try:
-                mod = _with_drug(mod, regimen.drug(mod.drug).id)  # type: ignore[union-attr]
+                mod = _with_drug(mod, regimen.drug(mod.drug).id)
             except InputError as exc:
                 raise fail(f"{path}.drug", exc.message) from None
         if isinstance(mod, WeightChange):
@@ -310,6 +323,8 @@ def _modifications(data: dict[str, Any], plan: PlanRecord, baseline: Measurement
                 mod = WeightChange(mod.cycle, parse_weight(mod.weight_kg), mod.measured_on)
             except InputError as exc:
                 raise fail(f"{path}.weight_kg", exc.message) from None
+            if mod.measured_on is not None:
+                _dated(mod.measured_on, f"{path}.measured_on", translate("Store", "Measured on"), dob)
         withdrawn = R.boolean(m, "withdrawn", path, default=False)
         record = ModificationRecord(
             id=i + 1, modification=_with_reason(mod, reason), reason=reason,
@@ -330,10 +345,10 @@ def _modifications(data: dict[str, Any], plan: PlanRecord, baseline: Measurement
     return tuple(out)
 
 
-def _with_drug(mod: Modification, drug: str) -> Modification:
+def _with_drug(mod: DoseLevelChange | OmitDays | StopDrug, drug: str) -> Modification:
     from dataclasses import replace
 
-    return replace(mod, drug=drug)  # type: ignore[call-arg]
+    return replace(mod, drug=drug)
 
 
 def _with_reason(mod: Modification, reason: str) -> Modification:
@@ -342,7 +357,44 @@ def _with_reason(mod: Modification, reason: str) -> Modification:
     return replace(mod, reason=reason)
 
 
-def _dose_checks(data: dict[str, Any], drugs: set[str], cycles: int) -> tuple[DoseCheckRecord, ...]:
+class _PlanAt:
+    """The plan as it stood at a moment of the file's history: computed from the file's baseline and settings
+    with the modifications made by then and not yet withdrawn. A double check or an administration is checked
+    against the plan in force when it was recorded, as the store checked it then: a check of a dose a later
+    weight change replaced stays on record (shown "outdated"), it is not refused."""
+
+    def __init__(self, plan: PlanRecord, baseline: MeasurementRecord, mods: tuple[ModificationRecord, ...]) -> None:
+        from planner.core.plan import PatientInputs
+        from planner.core.regimen import load_regimen
+
+        self._regimen = load_regimen(plan.regimen_id)
+        self._inputs = PatientInputs(plan.start, baseline.height_cm, baseline.weight_kg, plan.prior)
+        self._settings = plan.settings
+        self._mods = mods
+        self._plans: dict[tuple[int, ...], Plan] = {}
+
+    def __call__(self, when: datetime) -> Plan:
+        from planner.core.plan import compute_plan
+
+        active = tuple(m for m in self._mods if m.created_at <= when
+                       and not (m.withdrawn and m.withdrawn_at is not None and m.withdrawn_at <= when))
+        key = tuple(m.id for m in active)
+        if key not in self._plans:
+            self._plans[key] = compute_plan(self._regimen, self._inputs, self._settings,
+                                            tuple(m.modification for m in active))
+        return self._plans[key]
+
+
+# The rules name the nurse's fields; a plan file names its own keys.
+_FILE_KEY = {"dose": "dose_mg", "calculated_dose": "calculated_mg"}
+
+
+def _rule_failure(path: str, exc: InputError) -> PlanFileError:
+    return fail(f"{path}.{_FILE_KEY.get(exc.field, exc.field)}", exc.message)
+
+
+def _dose_checks(data: dict[str, Any], drugs: set[str], cycles: int, plan_at: _PlanAt
+                 ) -> tuple[DoseCheckRecord, ...]:
     from planner.core.safety import verify_dose
 
     out = []
@@ -369,12 +421,20 @@ def _dose_checks(data: dict[str, Any], drugs: set[str], cycles: int) -> tuple[Do
         second = R.text(c, "second_checker", path, empty=False, max_len=MAX_USER).strip()
         if first.casefold() == second.casefold():
             raise fail(f"{path}.second_checker", translate("Store", "must be a different person from the first"))
+        checked_at = R.stamp(c, "checked_at", path)
+        assert checked_at is not None  # required=True
+        try:
+            require_checked_dose(plan_at(checked_at), cycle=cycle, drug_id=drug,
+                                 calculated_mg=calculated)  # type: ignore[arg-type]
+        except InputError as exc:
+            raise _rule_failure(path, exc) from None
         out.append(DoseCheckRecord(i + 1, cycle, drug, calculated, checked, verification.deviation_pct,  # type: ignore[arg-type]
-                                   tolerance, passed, first, second, R.stamp(c, "checked_at", path)))  # type: ignore[arg-type]
+                                   tolerance, passed, first, second, checked_at))  # type: ignore[arg-type]
     return tuple(out)
 
 
-def _administrations(data: dict[str, Any], drugs: set[str], cycles: int) -> tuple[AdministrationRecord, ...]:
+def _administrations(data: dict[str, Any], drugs: set[str], cycles: int, plan_at: _PlanAt, dob: date | None
+                     ) -> tuple[AdministrationRecord, ...]:
     out = []
     for i, item in enumerate(R.items(data, "administrations", "", required=False)):
         path = f"administrations[{i}]"
@@ -384,7 +444,7 @@ def _administrations(data: dict[str, Any], drugs: set[str], cycles: int) -> tupl
             raise fail(f"{path}.drug", translate("Store", "'{drug}' is not a drug of this regimen").format(drug=drug))
         # note and withdrawal are optional: files written before they existed stay readable.
         withdrawn = R.boolean(a, "withdrawn", path, default=False)
-        out.append(AdministrationRecord(
+        given = AdministrationRecord(
             i + 1, R.integer(a, "cycle", path, 1, cycles), R.integer(a, "day", path, 1, 1000), drug,
             R.decimal(a, "dose_mg", path, high=Decimal(100_000)), R.day(a, "given_on", path),  # type: ignore[arg-type]
             R.text(a, "given_by", path, empty=False, max_len=MAX_USER),
@@ -393,7 +453,16 @@ def _administrations(data: dict[str, Any], drugs: set[str], cycles: int) -> tupl
             withdrawn=withdrawn,
             withdrawn_reason=R.text(a, "withdrawn_reason", path, required=withdrawn, empty=not withdrawn),
             withdrawn_by=R.text(a, "withdrawn_by", path, required=withdrawn, empty=not withdrawn, max_len=MAX_USER),
-            withdrawn_at=R.stamp(a, "withdrawn_at", path, required=withdrawn)))
+            withdrawn_at=R.stamp(a, "withdrawn_at", path, required=withdrawn))
+        _dated(given.given_on, f"{path}.given_on", translate("Store", "Given on"), dob)
+        if not withdrawn:  # a withdrawn record (undone, or recorded in error) does not count as given
+            try:
+                require_planned_administration(plan_at(given.recorded_at), cycle=given.cycle, day=given.day,
+                                               drug_id=drug, dose_mg=given.dose_mg, given_on=given.given_on,
+                                               dob=dob)
+            except InputError as exc:
+                raise _rule_failure(path, exc) from None
+        out.append(given)
     return tuple(out)
 
 
@@ -410,10 +479,10 @@ def parse_plan_file(raw: bytes | str) -> PatientRecord:
             "Store", "version {version} is not supported; this program reads version {supported}").format(
             version=str(data.get("version"))[:20], supported=VERSION))
     identity, withdrawn, withdrawn_reason = _identity(data)
-    measurements = _measurements(data)
+    measurements = _measurements(data, identity.dob)
     plan = _plan(data)
     try:
-        mods = _modifications(data, plan, measurements[0])
+        mods = _modifications(data, plan, measurements[0], identity.dob)
         computed = PatientRecord(0, 1, identity, withdrawn, withdrawn_reason, measurements, plan, mods, (), (),
                                  "", datetime.now(UTC)).compute_plan()
     except InputError as exc:
@@ -427,8 +496,9 @@ def parse_plan_file(raw: bytes | str) -> PatientRecord:
     measurements = tuple(m for m in measurements if m.modification_id not in withdrawn_changes)
     drugs = set(load_regimen(plan.regimen_id).drugs)
     cycles = len(computed.cycles)
-    checks = _dose_checks(data, drugs, cycles)
-    given = _administrations(data, drugs, cycles)
+    plan_at = _PlanAt(plan, measurements[0], mods)
+    checks = _dose_checks(data, drugs, cycles, plan_at)
+    given = _administrations(data, drugs, cycles, plan_at, identity.dob)
     return PatientRecord(id=0, version=1, identity=identity, withdrawn=withdrawn, withdrawn_reason=withdrawn_reason,
                          measurements=measurements, plan=plan, modifications=mods, dose_checks=checks,
                          administrations=given, updated_by="", updated_at=datetime.now(UTC))

@@ -39,9 +39,11 @@ class UtcDateTime(TypeDecorator[datetime]):
             raise ValueError("naive datetime given to a UTC column")
         value = value.astimezone(UTC)
         # SQLite keeps no offset: store the UTC wall time, read it back as UTC.
-        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+        stored: datetime = value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+        return stored
 
     def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
         if value is None:
             return None
-        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+        read: datetime = value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+        return read

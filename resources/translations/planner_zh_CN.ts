@@ -321,7 +321,7 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../planner/gui/commands.py" line="+133"/>
+        <location filename="../../planner/gui/commands.py" line="+155"/>
         <source>Redone: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -921,7 +921,7 @@ anthracyclines</source>
 <context>
     <name>Demo</name>
     <message>
-        <location filename="../../planner/gui/demo.py" line="+32"/>
+        <location filename="../../planner/gui/demo.py" line="+35"/>
         <source>DEMO Wang Fang</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2865,7 +2865,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>Patient added; the plan is on the Calendar and Cycles tabs.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4632,7 +4632,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../planner/store/planfile.py" line="+153"/>
+        <location filename="../../planner/store/planfile.py" line="+154"/>
         <source>cannot write {path} ({reason}).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4642,7 +4642,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+18"/>
         <source>needs at least the baseline measurement</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4652,23 +4652,23 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+55"/>
         <source>&apos;{drug}&apos; is not a known anthracycline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>one of {kinds}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+71"/>
-        <location line="+29"/>
+        <location line="+110"/>
+        <location line="+37"/>
         <source>&apos;{drug}&apos; is not a drug of this regimen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="-30"/>
         <source>{value} does not match the calculated and checked doses ({expected})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4683,7 +4683,13 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+34"/>
+        <location filename="../../planner/store/record_rules.py" line="+75"/>
+        <source>Given on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>must be &quot;{format}&quot;; this is not a Cycle Planner plan file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4698,37 +4704,45 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>cannot read {path} ({reason})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../planner/store/store.py" line="+113"/>
+        <location filename="../../planner/store/store.py" line="+60"/>
         <source>Database {location} cannot be opened ({reason}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location filename="../../planner/store/repository.py" line="+293"/>
         <source>The database could not be used ({reason}); nothing was saved. Try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location filename="../../planner/operations/patients.py" line="+61"/>
         <source>Measured on: enter the date of the measurement.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+1"/>
+        <location filename="../../planner/operations/plan_changes.py" line="+61"/>
+        <location filename="../../planner/store/planfile.py" line="-296"/>
+        <location line="+111"/>
+        <source>Measured on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+74"/>
         <source>This patient is already withdrawn.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location filename="../../planner/operations/plan_changes.py" line="-11"/>
         <source>New weight measured.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+56"/>
         <source>Modification {id} is not in this patient&apos;s record.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4738,7 +4752,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location filename="../../planner/operations/administrations.py" line="+31"/>
         <source>First checker</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4763,17 +4777,17 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+23"/>
         <source>Dose given</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../../planner/store/record_rules.py" line="-10"/>
         <source>Day: cycle {cycle} has days 1 to {n}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location filename="../../planner/operations/administrations.py" line="+33"/>
         <source>Administration {id} is not in this patient&apos;s record.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4783,12 +4797,37 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location filename="../../planner/store/record_rules.py" line="-37"/>
+        <source>{label}: the date must be between {first} and {last}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{label}: {value} is before the date of birth ({dob}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Drug: {drug} is not part of cycle {cycle}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+25"/>
+        <source>Day: the plan gives no {drug} on day {day} of cycle {cycle}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Dose given: the plan&apos;s dose of {drug} in cycle {cycle} is {plan} mg, not {dose} mg.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>Given on: {date} is not within cycle {cycle} ({first} to {last}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>Drug: the plan gives no {drug} in cycle {cycle}; there is no dose to check.</source>
         <translation type="unfinished"></translation>
     </message>
