@@ -38,7 +38,7 @@ translations: $(STAMP)
 	mkdir -p resources/translations
 	for lang in $(LANGS); do \
 	  ts=resources/translations/planner_$$lang.ts; qm=resources/translations/planner_$$lang.qm; \
-	  $(BIN)/pyside6-lupdate -locations relative $$(find planner -name '*.py' | sort) -ts $$ts || exit 1; \
+	  $(BIN)/pyside6-lupdate -locations relative -no-obsolete $$(find planner -name '*.py' | sort) -ts $$ts || exit 1; \
 	  if grep -q '<translation>' $$ts; then $(BIN)/pyside6-lrelease $$ts -qm $$qm || exit 1; \
 	  else rm -f $$qm; echo "$$ts: nothing translated yet, no .qm"; fi; \
 	done
