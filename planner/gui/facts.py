@@ -98,9 +98,9 @@ def _unchecked_text(record: PatientRecord, cycle: int, dose: DrugDose) -> str:
     """The drug's name, and the dose an earlier passed check was for when there is one (now outdated)."""
     older = [c for c in record.dose_checks if c.passed and c.cycle == cycle and c.drug == dose.drug.id]
     if not older:
-        return dose.drug.name
+        return dose.drug.label
     return translate("PatientHeader", "{drug} (checked at {old} mg; the plan now calculates {new} mg)").format(
-        drug=dose.drug.name, old=plain(older[-1].calculated_mg), new=plain(dose.dose_mg))
+        drug=dose.drug.label, old=plain(older[-1].calculated_mg), new=plain(dose.dose_mg))
 
 
 def short_warning(code: str) -> str:

@@ -555,7 +555,7 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
         given = dialog.administration()
         assert given is not None
         dose = plan.cycle(cycle_number).dose_for(given.drug)
-        name = dose.drug.name if dose is not None else given.drug
+        name = dose.drug.label if dose is not None else given.drug
         text = self.tr("Given: {drug} {mg} mg, cycle {c} day {d}").format(
             drug=name, mg=plain(given.dose_mg), c=given.cycle, d=given.day)
         if self._write(lambda: document.mark_given(given, text), text):

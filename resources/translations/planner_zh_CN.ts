@@ -784,26 +784,26 @@ anthracyclines</source>
     <message>
         <location line="+10"/>
         <location line="+13"/>
-        <location line="+257"/>
+        <location line="+258"/>
         <source>First checker&apos;s initials</source>
         <translation>第一核对人姓名缩写</translation>
     </message>
     <message>
-        <location line="-267"/>
+        <location line="-268"/>
         <location line="+11"/>
-        <location line="+257"/>
+        <location line="+258"/>
         <source>Second checker&apos;s initials</source>
         <translation>第二核对人姓名缩写</translation>
     </message>
     <message>
-        <location line="-266"/>
+        <location line="-267"/>
         <location line="+1"/>
-        <location line="+307"/>
+        <location line="+308"/>
         <source>Record double check</source>
         <translation>记录双人核对</translation>
     </message>
     <message>
-        <location line="-306"/>
+        <location line="-307"/>
         <source>Drug</source>
         <translation>药物</translation>
     </message>
@@ -854,7 +854,7 @@ anthracyclines</source>
         <translation>给药途径 {route}，周期第 {days} 天</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Volume: {dose} mg / {conc} mg/mL = {volume} mL</source>
         <translation>体积：{dose} mg / {conc} mg/mL = {volume} mL</translation>
     </message>
@@ -3806,12 +3806,12 @@ Reload the patient and apply {what} to the current record?</source>
 <context>
     <name>Regimen</name>
     <message>
-        <location filename="../../planner/core/regimen.py" line="+60"/>
+        <location filename="../../planner/core/regimen.py" line="+92"/>
         <source>Dose level: {drug} has the levels {levels} {unit} (or -1, -2 for one or two levels down); &apos;{text}&apos; is not one of them.</source>
         <translation>剂量水平：{drug} 的剂量水平为 {levels} {unit}（或用 -1、-2 表示下调一级或两级）；“{text}”不在其中。</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+66"/>
         <source>Drug: &apos;{drug}&apos; is not part of the regimen {regimen}; it has {drugs}.</source>
         <translation>药物：“{drug}”不属于 {regimen} 方案；该方案包括 {drugs}。</translation>
     </message>
@@ -3819,6 +3819,96 @@ Reload the patient and apply {what} to the current record?</source>
         <location line="+210"/>
         <source>Regimen: &apos;{id}&apos; is not known; choose one of {choices}.</source>
         <translation>治疗方案：无法识别“{id}”；请从 {choices} 中选择。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/core/regimen_texts.py" line="+16"/>
+        <source>Anlotinib + epirubicin</source>
+        <translation>安罗替尼 + 表柔比星</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First-line advanced soft tissue sarcoma</source>
+        <translation>晚期软组织肉瘤一线治疗</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ALTN-III-04 (NCT05121350), ASCO 2025; approved in China 2025</source>
+        <translation>ALTN-III-04 (NCT05121350)，ASCO 2025；2025年在中国获批</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Anlotinib</source>
+        <translation>安罗替尼</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>oral</source>
+        <translation>口服</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Once daily before breakfast</source>
+        <translation>每日一次，早餐前口服</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skip a missed dose when the next one is less than 12 hours away</source>
+        <translation>如距下次服药不足 12 小时，则不再补服</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Epirubicin hydrochloride</source>
+        <translation>盐酸表柔比星</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>IV</source>
+        <translation>静脉输注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>IV infusion on day 1</source>
+        <translation>静脉输注，第1天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Epirubicin</source>
+        <translation>表柔比星</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Combination</source>
+        <translation>联合治疗</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Maintenance</source>
+        <translation>维持治疗</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Soft tissue sarcoma after prior chemotherapy</source>
+        <translation>既往化疗后的软组织肉瘤</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Anlotinib label (China)</source>
+        <translation>安罗替尼说明书（中国）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Treatment</source>
+        <translation>治疗</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Advanced soft tissue sarcoma</source>
+        <translation>晚期软组织肉瘤</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ALTN-III-04 (NCT05121350) control arm</source>
+        <translation>ALTN-III-04 (NCT05121350) 对照组</translation>
     </message>
 </context>
 <context>
