@@ -1086,17 +1086,17 @@ anthracyclines</source>
 <context>
     <name>EmptyState</name>
     <message>
-        <location filename="../../planner/gui/widgets/empty_state.py" line="+17"/>
+        <location filename="../../planner/gui/widgets/empty_state.py" line="+51"/>
         <source>Welcome</source>
         <translation>欢迎</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Welcome to Cycle Planner</source>
         <translation>欢迎使用化疗周期计划</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>There are no patients yet.
 Add a patient to plan their treatment cycles: the calendar, every dose with its calculation,
 and the double check of each dose. Or add a demo patient to look around first.</source>
@@ -1105,7 +1105,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
 以及每个剂量的双人核对。也可以先添加一位演示患者看看。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>New patient...</source>
         <translation>新建患者...</translation>
     </message>
@@ -1115,7 +1115,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>新建患者</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <location line="+1"/>
         <source>Add a demo patient</source>
         <translation>添加演示患者</translation>
@@ -1918,7 +1918,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
 <context>
     <name>ExportActions</name>
     <message>
-        <location filename="../../planner/gui/export_actions.py" line="+68"/>
+        <location filename="../../planner/gui/export_actions.py" line="+94"/>
         <source>Export patient &amp;calendar (PDF)...</source>
         <translation>导出患者日历 (PDF)(&amp;C)...</translation>
     </message>
@@ -1928,7 +1928,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>患者带回家的月历，含打勾方框和联系电话</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Export &amp;dose sheet (PDF)...</source>
         <translation>导出剂量单 (PDF)(&amp;D)...</translation>
     </message>
@@ -1938,7 +1938,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>每个剂量及其计算过程，用于配制和核对</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Export day &amp;list (PDF)...</source>
         <translation>导出当日清单 (PDF)(&amp;L)...</translation>
     </message>
@@ -1948,7 +1948,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>所有患者中某天需要输注或开始新周期的人员</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Export calendar for &amp;phone (.ics)...</source>
         <translation>导出手机日历 (.ics)(&amp;P)...</translation>
     </message>
@@ -1958,7 +1958,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>将服药日、输注和抽血化验作为日历事件导入患者手机</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Export plan &amp;table (CSV / Excel)...</source>
         <translation>导出计划表 (CSV / Excel)(&amp;T)...</translation>
     </message>
@@ -1968,7 +1968,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>按天列出的计划，CSV 文件或 Excel 工作簿</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Print...</source>
         <translation>打印(&amp;P)...</translation>
     </message>
@@ -1978,12 +1978,12 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>打印患者日历或剂量单，带预览</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+4"/>
         <source>Open the exported file</source>
         <translation>打开导出的文件</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+33"/>
         <source>Open a patient first.</source>
         <translation>请先打开一位患者。</translation>
     </message>
@@ -2165,7 +2165,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../planner/gui/actions.py" line="+40"/>
+        <location filename="../../planner/gui/actions.py" line="+111"/>
         <source>&amp;New patient...</source>
         <translation>新建患者(&amp;N)...</translation>
     </message>
@@ -2175,7 +2175,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>添加患者并计划其治疗</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Add &amp;demo patient</source>
         <translation>添加演示患者(&amp;D)</translation>
     </message>
@@ -2195,7 +2195,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>编辑所选患者的信息</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Withdraw patient...</source>
         <translation>退出治疗(&amp;W)...</translation>
     </message>
@@ -2225,7 +2225,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>体表面积公式、取整、容差、打印</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -2235,7 +2235,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>关闭化疗周期计划</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>&amp;About Cycle Planner</source>
         <translation>关于化疗周期计划(&amp;A)</translation>
     </message>
@@ -2245,74 +2245,76 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>版本及临床依据来源</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+1"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+1"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+2"/>
+        <location line="+1"/>
+        <location line="+1"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="+68"/>
+        <location filename="../../planner/gui/main_window.py" line="+172"/>
         <source>Cycle Planner</source>
         <translation>化疗周期计划</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <location line="+95"/>
+        <location line="+2"/>
+        <location line="+70"/>
         <source>Opening the patient database...</source>
         <translation>正在打开患者数据库...</translation>
     </message>
     <message>
-        <location line="-87"/>
+        <location line="-68"/>
         <source>Choose a patient on the left, or add a new one with File &gt; New patient (Ctrl+N).</source>
         <translation>请在左侧选择患者，或通过 文件 &gt; 新建患者 (Ctrl+N) 添加新患者。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+1"/>
         <source>Dose check</source>
         <translation>剂量核对</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-57"/>
+        <location line="+62"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-61"/>
+        <location line="+62"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-5"/>
         <source>Working</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/window_layout.py" line="+49"/>
+        <location filename="../../planner/gui/window_layout.py" line="+64"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Calendar</source>
         <translation>日历(&amp;C)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Show the treatment calendar</source>
         <translation>显示治疗日历</translation>
     </message>
@@ -2337,7 +2339,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>显示所选周期的剂量核对</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+58"/>
         <source>Dose chec&amp;k</source>
         <translation>剂量核对(&amp;K)</translation>
     </message>
@@ -2347,7 +2349,8 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>所选周期的剂量核对 (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="+60"/>
+        <location filename="../../planner/gui/main_window.py" line="-11"/>
+        <location line="+95"/>
         <source>Database: {location}</source>
         <translation>数据库：{location}</translation>
     </message>
@@ -2362,7 +2365,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>无法打开数据库：{error}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The database could not be opened.</source>
         <translation>无法打开数据库。</translation>
     </message>
@@ -2499,7 +2502,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>双人核对{verdict}：第{c}周期，偏差 {pct}%。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>Preferences saved; new plans use them.</source>
         <translation>首选项已保存；新计划将使用这些设置。</translation>
     </message>
@@ -3183,7 +3186,7 @@ Reload the patient and apply {what} to the current record?</source>
 <context>
     <name>PatientList</name>
     <message>
-        <location filename="../../planner/gui/widgets/patient_list.py" line="+50"/>
+        <location filename="../../planner/gui/widgets/patient_list.py" line="+102"/>
         <source>Search by name or MRN  (Ctrl+F)</source>
         <translation>按姓名或病历号搜索  (Ctrl+F)</translation>
     </message>
@@ -3193,12 +3196,12 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>按姓名或病历号搜索患者</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
         <source>Patients</source>
         <translation>患者</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+1"/>
         <source>Number of patients shown</source>
         <translation>显示的患者人数</translation>
     </message>
@@ -3213,7 +3216,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>显示已退出治疗的患者</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+71"/>
         <source>1 patient</source>
         <translation>1 位患者</translation>
     </message>
@@ -3314,7 +3317,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>已退出</translation>
     </message>
     <message>
-        <location line="+153"/>
+        <location line="+160"/>
         <source>Regimen: {regimen}</source>
         <translation>治疗方案：{regimen}</translation>
     </message>
@@ -3670,7 +3673,7 @@ Reload the patient and apply {what} to the current record?</source>
     </message>
     <message>
         <location line="+3"/>
-        <source>Language (after restart):</source>
+        <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>

@@ -55,7 +55,8 @@ class DayCell:
 
 def short_name(name: str) -> str:
     """`Anlotinib` -> `Anl`, `Epirubicin hydrochloride` -> `Epi`: the abbreviation wards write on boards;
-    a Chinese name keeps its first two characters (安罗替尼 -> 安罗, 表柔比星 -> 表柔), as wide as `Anlo`."""
+    a Chinese name keeps its first two characters (安罗替尼 -> 安罗, 表柔比星 -> 表柔), as wide as `Anlo`;
+    callers pass DrugSpec.short_label, so 盐酸表柔比星 (epirubicin hydrochloride) abbreviates from 表柔比星."""
     if not name.strip():
         return name
     first = name.split()[0]
@@ -77,7 +78,7 @@ def _chips(day: Day, cycle: Cycle) -> tuple[Chip, ...]:
             state = "stopped"
         else:
             continue
-        chips.append(Chip(drug.id, drug.label, short_name(drug.label), drug.route, drug.route_label,
+        chips.append(Chip(drug.id, drug.label, short_name(drug.short_label), drug.route, drug.route_label,
                           plain(dose.dose_mg) if state == "given" else "", state, dose.level_index > 0, dose))
     return tuple(chips)
 
