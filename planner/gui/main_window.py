@@ -612,7 +612,7 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
         document = self.document
         if document is None:
             return False
-        text = describe_modification(modification)
+        text = describe_modification(modification, document.plan.regimen)
         if self._write(lambda: document.apply(modification, reason, text), text):
             self.say(self.tr("Saved: {what}. Undo with Ctrl+Z.").format(what=text))
             return True

@@ -121,7 +121,7 @@
 <context>
     <name>CycleActionDialog</name>
     <message>
-        <location filename="../../planner/gui/dialogs/cycle_actions.py" line="+70"/>
+        <location filename="../../planner/gui/dialogs/cycle_actions.py" line="+72"/>
         <source>What will change</source>
         <translation>将要更改的内容</translation>
     </message>
@@ -133,7 +133,7 @@
     <message>
         <location line="+1"/>
         <source>Why (recorded in the audit log), e.g. ANC 0.9 on day 21</source>
-        <translation>原因（记入审计日志），例如：第21天中性粒细胞绝对计数 0.9</translation>
+        <translation>记入审计日志，如：第21天中性粒细胞绝对计数 0.9</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -192,7 +192,7 @@
 <context>
     <name>CycleStatus</name>
     <message>
-        <location filename="../../planner/gui/facts.py" line="+134"/>
+        <location filename="../../planner/gui/facts.py" line="+135"/>
         <source>{drug} given</source>
         <translation>{drug} 已给药</translation>
     </message>
@@ -881,7 +881,7 @@ anthracyclines</source>
     <message>
         <location line="+1"/>
         <source>capsule(s)</source>
-        <translation>粒</translation>
+        <translation>胶囊</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -982,7 +982,7 @@ anthracyclines</source>
 <context>
     <name>DoseChecks</name>
     <message>
-        <location filename="../../planner/gui/facts.py" line="+9"/>
+        <location filename="../../planner/gui/facts.py" line="+15"/>
         <source>passed</source>
         <translation>通过</translation>
     </message>
@@ -3093,7 +3093,7 @@ Reload the patient and apply {what} to the current record?</source>
 <context>
     <name>PatientHeader</name>
     <message>
-        <location filename="../../planner/gui/facts.py" line="-111"/>
+        <location filename="../../planner/gui/facts.py" line="-117"/>
         <source>Withdrawn</source>
         <translation>已退出治疗</translation>
     </message>
@@ -3619,7 +3619,7 @@ Reload the patient and apply {what} to the current record?</source>
     <message>
         <location line="+1"/>
         <source>Recalculate when weight changes by (%):</source>
-        <translation>体重变化超过此值时重新计算 (%)：</translation>
+        <translation>体重变化达此值时重新计算 (%)：</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3778,7 +3778,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>缩放：</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+43"/>
         <source>Preparing the pages...</source>
         <translation>正在准备页面...</translation>
     </message>

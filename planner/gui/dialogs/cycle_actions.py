@@ -30,27 +30,29 @@ from planner.core.errors import InputError, PlannerError
 from planner.core.i18n import translate
 from planner.core.modifications import Delay, DoseLevelChange, Modification, OmitDays, StopDrug, WeightChange
 from planner.core.plan import Cycle, Plan, compute_plan
-from planner.core.regimen import parse_days
+from planner.core.regimen import Regimen, parse_days
 from planner.core.units import parse_weight_measurement
 from planner.gui.dialogs._form import FieldMessage
+from planner.gui.facts import drug_word
 
 ACTION_KEYS = ("delay", "dose_level", "omit", "stop", "weight")
 
 
-def describe_modification(mod: Modification) -> str:
-    """One line for the undo history and status bar (no patient data: cycle, drug and numbers only)."""
+def describe_modification(mod: Modification, regimen: Regimen | None = None) -> str:
+    """One line for the undo history and status bar (no patient data: cycle, drug and numbers only); the
+    drug in the interface language when the regimen is given (表柔比星), else its id."""
     if isinstance(mod, Delay):
         return translate("CycleActions", "Delay cycle {c} by {d} days").format(
             c=mod.cycle, d=mod.days)
     if isinstance(mod, DoseLevelChange):
         return translate("CycleActions", "{drug} dose level {level} from cycle {c}").format(
-            drug=mod.drug, level=plain(mod.level), c=mod.cycle)
+            drug=drug_word(regimen, mod.drug), level=plain(mod.level), c=mod.cycle)
     if isinstance(mod, OmitDays):
         return translate("CycleActions", "Omit {drug} days {days} of cycle {c}").format(
-            drug=mod.drug, days=format_days(mod.days), c=mod.cycle)
+            drug=drug_word(regimen, mod.drug), days=format_days(mod.days), c=mod.cycle)
     if isinstance(mod, StopDrug):
         return translate("CycleActions", "Stop {drug} from cycle {c} day {d}").format(
-            drug=mod.drug, c=mod.cycle, d=mod.day)
+            drug=drug_word(regimen, mod.drug), c=mod.cycle, d=mod.day)
     return translate("CycleActions", "Weight {w} kg before cycle {c}").format(
         w=plain(mod.weight_kg), c=mod.cycle)
 

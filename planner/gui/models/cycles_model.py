@@ -124,7 +124,7 @@ def _row(plan: Plan, cycle: Cycle, previous: Cycle | None, status: str) -> _Row:
             "CyclesTable", "Doxorubicin equivalent {amount} mg/m² (prior exposure included).").format(
             amount=plain(cycle.cumulative_doxorubicin_eq_mg_per_m2))
     # A few words per warning in the cell (rows stay one or two lines high); the full messages in the tooltip.
-    warnings = "\n".join(short_warning(w.code) for w in cycle.warnings)
+    warnings = "\n".join(short_warning(w.code, plan.regimen) for w in cycle.warnings)
     warnings_tip = "\n".join(w.message for w in cycle.warnings)
     start_tip = ""
     if cycle.delay_days:
