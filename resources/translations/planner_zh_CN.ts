@@ -1196,7 +1196,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
     <message>
         <location line="+25"/>
         <source>Hospital day - {drug} infusion</source>
-        <translation>住院日 - {drug}输注</translation>
+        <translation>来院日 - {drug}输注</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1249,7 +1249,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
     <message>
         <location filename="../../planner/export/day_list.py" line="-63"/>
         <source>Blood count reviewed against the start criteria</source>
-        <translation>按开始标准复核血常规</translation>
+        <translation>血常规已对照开始治疗标准复核</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1259,7 +1259,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
     <message>
         <location line="+4"/>
         <source>Independent double check of each calculated dose</source>
-        <translation>每个计算剂量均需独立双人核对</translation>
+        <translation>每个计算剂量均经独立双人核对</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1345,7 +1345,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
     <message>
         <location line="-13"/>
         <source>Due</source>
-        <translation>到期项目</translation>
+        <translation>待办</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1791,7 +1791,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
     <message>
         <location line="+3"/>
         <source>Hospital</source>
-        <translation>住院</translation>
+        <translation>来院</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -1811,7 +1811,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
     <message>
         <location line="+3"/>
         <source>Blood test - the day before each hospital day</source>
-        <translation>抽血化验 - 每次住院前一天</translation>
+        <translation>抽血化验 - 每次来院前一天</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2782,7 +2782,7 @@ Reload the patient and apply {what} to the current record?</source>
     <message>
         <location line="-162"/>
         <source>Family name, given name</source>
-        <translation>姓，名</translation>
+        <translation>姓在前，名在后</translation>
     </message>
     <message>
         <location line="+1"/>
