@@ -100,3 +100,14 @@ def test_switching_language_retranslates_the_open_window_and_back(qtbot, monkeyp
 def test_a_chinese_drug_name_abbreviates_to_two_characters():
     assert (short_name("安罗替尼"), short_name("表柔比星"), short_name("Epirubicin hydrochloride")) == (
         "安罗", "表柔", "Epi")
+
+
+def test_a_docked_dose_check_is_rebuilt_in_its_dock(qtbot, monkeypatch, window):
+    window.resize(1920, 1010)
+    qtbot.waitUntil(window.dose_check_is_docked)
+    window.show_dose_check()
+    choose_language(monkeypatch, window, "zh_CN")
+    qtbot.waitUntil(lambda: window.dose_dock.windowTitle() == "剂量核对")
+    assert window.dose_check_is_docked() and window.dose_dock.widget() is window.dose_panel
+    assert window.dose_panel.isVisible() and window.tabs.indexOf(window.dose_panel) < 0
+    assert window.dose_panel._title.text().startswith("剂量核对：第")  # filled again for the selected cycle
