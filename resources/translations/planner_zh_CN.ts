@@ -171,7 +171,7 @@
     <message>
         <location line="+3"/>
         <source>{drug} dose level {level} from cycle {c}</source>
-        <translation>{drug} 自第{c}周期起剂量水平 {level}</translation>
+        <translation>{drug}自第{c}周期起剂量水平 {level}</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -181,7 +181,7 @@
     <message>
         <location line="+3"/>
         <source>Stop {drug} from cycle {c} day {d}</source>
-        <translation>{drug} 自第{c}周期第{d}天起停药</translation>
+        <translation>{drug}自第{c}周期第{d}天起停药</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -194,7 +194,7 @@
     <message>
         <location filename="../../planner/gui/facts.py" line="+135"/>
         <source>{drug} given</source>
-        <translation>{drug} 已给药</translation>
+        <translation>{drug}已给药</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -227,7 +227,7 @@
     <message>
         <location line="+6"/>
         <source>{drug} is not part of the {phase} phase.</source>
-        <translation>{drug} 不属于{phase}阶段。</translation>
+        <translation>{drug}不属于{phase}阶段。</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -237,7 +237,7 @@
     <message>
         <location line="+1"/>
         <source>{drug} was stopped in an earlier cycle.</source>
-        <translation>{drug} 已在之前的周期停药。</translation>
+        <translation>{drug}已在之前的周期停药。</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -616,12 +616,12 @@ anthracyclines</source>
     <message>
         <location line="+8"/>
         <source>{drug} held today (omitted on days {days} of this cycle).</source>
-        <translation>{drug} 今日暂停（本周期第 {days} 天暂停）。</translation>
+        <translation>{drug}今日暂停（本周期第 {days} 天暂停）。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>{drug} stopped from day {day} of this cycle.</source>
-        <translation>{drug} 自本周期第{day}天起停药。</translation>
+        <translation>{drug}自本周期第{day}天起停药。</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1062,7 +1062,7 @@ anthracyclines</source>
     <message>
         <location line="+9"/>
         <source>{drug} from cycle {n} on: {old} -&gt; {new} mg ({calc}).</source>
-        <translation>{drug} 自第{n}周期起：{old} -&gt; {new} mg（{calc}）。</translation>
+        <translation>{drug}自第{n}周期起：{old} -&gt; {new} mg（{calc}）。</translation>
     </message>
 </context>
 <context>
@@ -1852,7 +1852,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
     <message>
         <location line="+3"/>
         <source>{drug} dose level {level} {unit} from cycle {c}</source>
-        <translation>{drug} 自第{c}周期起剂量水平 {level} {unit}</translation>
+        <translation>{drug}自第{c}周期起剂量水平 {level} {unit}</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1862,7 +1862,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
     <message>
         <location line="+3"/>
         <source>{drug} stopped from day {day} of cycle {c}</source>
-        <translation>{drug} 自第{c}周期第{day}天起停药</translation>
+        <translation>{drug}自第{c}周期第{day}天起停药</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2617,14 +2617,14 @@ Reload the patient and apply {what} to the current record?</source>
         <location line="+2"/>
         <location line="+182"/>
         <source>{drug} held</source>
-        <translation>{drug} 暂停</translation>
+        <translation>{drug}暂停</translation>
     </message>
     <message>
         <location line="-180"/>
         <location line="+183"/>
         <location line="+1"/>
         <source>{drug} stopped</source>
-        <translation>{drug} 停药</translation>
+        <translation>{drug}停药</translation>
     </message>
     <message>
         <location line="-181"/>
@@ -3382,7 +3382,7 @@ Reload the patient and apply {what} to the current record?</source>
     <message>
         <location line="+7"/>
         <source>Dose level: {drug} has the levels {levels} {unit}; {level} is not one of them.</source>
-        <translation>剂量水平：{drug} 的剂量水平为 {levels} {unit}；{level} 不在其中。</translation>
+        <translation>剂量水平：{drug}的剂量水平为 {levels} {unit}；{level} 不在其中。</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -3811,7 +3811,7 @@ Reload the patient and apply {what} to the current record?</source>
     <message>
         <location filename="../../planner/core/regimen.py" line="+92"/>
         <source>Dose level: {drug} has the levels {levels} {unit} (or -1, -2 for one or two levels down); &apos;{text}&apos; is not one of them.</source>
-        <translation>剂量水平：{drug} 的剂量水平为 {levels} {unit}（或用 -1、-2 表示下调一级或两级）；“{text}”不在其中。</translation>
+        <translation>剂量水平：{drug}的剂量水平为 {levels} {unit}（或用 -1、-2 表示下调一级或两级）；“{text}”不在其中。</translation>
     </message>
     <message>
         <location line="+66"/>
@@ -3969,7 +3969,7 @@ Reload the patient and apply {what} to the current record?</source>
     <message>
         <location line="+7"/>
         <source>{drug} held</source>
-        <translation>{drug} 暂停</translation>
+        <translation>{drug}暂停</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -4030,7 +4030,7 @@ Reload the patient and apply {what} to the current record?</source>
     <message>
         <location line="+8"/>
         <source>{drug} is stopped for good from cycle {n} day {d} ({date}); {count} cycles remain planned.</source>
-        <translation>{drug} 自第{n}周期第{d}天（{date}）起永久停药；仍计划 {count} 个周期。</translation>
+        <translation>{drug}自第{n}周期第{d}天（{date}）起永久停药；仍计划 {count} 个周期。</translation>
     </message>
 </context>
 <context>
@@ -4392,7 +4392,7 @@ Reload the patient and apply {what} to the current record?</source>
     <message>
         <location line="+17"/>
         <source>Drug: {drug} is not part of cycle {cycle}.</source>
-        <translation>药物：{drug} 不属于第{cycle}周期。</translation>
+        <translation>药物：{drug}不属于第{cycle}周期。</translation>
     </message>
     <message>
         <location line="+14"/>
