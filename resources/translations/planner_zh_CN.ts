@@ -3649,7 +3649,7 @@ Reload the patient and apply {what} to the current record?</source>
     <message>
         <location line="+1"/>
         <source>Printouts</source>
-        <translation>打印</translation>
+        <translation>打印设置</translation>
     </message>
     <message>
         <location line="+2"/>
