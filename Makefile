@@ -33,12 +33,15 @@ bench: $(STAMP)
 # Extract every tr() / translate("Context", ...) string into resources/translations/planner_<lang>.ts
 # (LANGS, default zh_CN), then compile the .ts to .qm for the app to load -- only once it holds at least
 # one finished translation: an empty .qm would put a language in Preferences that changes nothing.
+# The regimen files' texts first become planner/core/regimen_texts.py, which lupdate reads; new strings
+# are translated with tools/ts_translate.py (todo / apply).
 LANGS ?= zh_CN
 translations: $(STAMP)
 	mkdir -p resources/translations
+	$(BIN)/python tools/extract_regimen_strings.py
 	for lang in $(LANGS); do \
 	  ts=resources/translations/planner_$$lang.ts; qm=resources/translations/planner_$$lang.qm; \
-	  $(BIN)/pyside6-lupdate -locations relative $$(find planner -name '*.py' | sort) -ts $$ts || exit 1; \
+	  $(BIN)/pyside6-lupdate -locations relative -no-obsolete $$(find planner -name '*.py' | sort) -ts $$ts || exit 1; \
 	  if grep -q '<translation>' $$ts; then $(BIN)/pyside6-lrelease $$ts -qm $$qm || exit 1; \
 	  else rm -f $$qm; echo "$$ts: nothing translated yet, no .qm"; fi; \
 	done

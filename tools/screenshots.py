@@ -1,6 +1,6 @@
 """Screenshots of the main window at the ward's screen sizes, for looking at (not a test).
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshots.py OUTDIR [1366x768 1280x1024 1920x1080]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshots.py [--lang zh_CN] OUTDIR [1366x768 1280x1024 ...]
 
 Each size runs in its own process on an offscreen screen of that size (Qt's offscreen platform reads the
 screen geometry from a JSON config file), so the window sizes itself from the screen as it would on a ward PC.
@@ -21,7 +21,7 @@ SIZES = ("1366x768", "1280x1024", "1920x1080")
 TASKBAR = 40  # what a desktop's panel typically takes off the available height
 
 
-def run_one(outdir: Path, size: str) -> None:
+def run_one(outdir: Path, size: str, language: str = "en") -> None:
     from datetime import date
     from decimal import Decimal
 
@@ -32,6 +32,10 @@ def run_one(outdir: Path, size: str) -> None:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     work = Path(tempfile.mkdtemp())
     settings_module.set_settings_path(str(work / "settings.ini"))
+    settings_module.Settings().set("ui/language", language)
+    from planner.gui.translations import use_language
+
+    translators = use_language(language)  # noqa: F841 - kept alive while the shots are taken
     from planner.core.plan import PriorExposure
     from planner.gui.main_window import MainWindow
     from planner.store import PatientIdentity
@@ -100,36 +104,53 @@ def _grab(widget: Any, path: Path, wait: Callable[..., None]) -> None:
 
 
 def dialogs(window: Any, shot_widget: Callable[[Any, str], None]) -> None:
-    """The dialogs a nurse meets first: New patient, Delay, Mark given."""
-    from planner.gui.dialogs.cycle_actions import DIALOGS
+    """Every dialog: New / Edit patient, the cycle actions, Mark given, Withdraw, Preferences, Day list, Print."""
+    from planner.gui.dialogs.cycle_actions import DIALOGS, WeightDialog
+    from planner.gui.dialogs.day_list_dialog import DayListDialog
     from planner.gui.dialogs.patient_dialog import PatientDialog
-    from planner.gui.dialogs.simple_dialogs import MarkGivenDialog
+    from planner.gui.dialogs.preferences_dialog import PreferencesDialog
+    from planner.gui.dialogs.simple_dialogs import MarkGivenDialog, WithdrawPatientDialog
+    from planner.gui.export_jobs import PatientSource
 
     shot_widget(PatientDialog(window, settings=window.settings.plan_settings(), today=window.today(),
                               submit=lambda form: None), "7-new-patient")
+    shot_widget(PatientDialog(window, settings=window.document.record.plan.settings, record=window.document.record,
+                              today=window.today(), submit=lambda form: None), "7b-edit-patient")
     window.patients.select("DEMO-0001")
     plan = window.plan
     shot_widget(DIALOGS["delay"](plan, 3, window), "8-delay")
+    shot_widget(DIALOGS["dose_level"](plan, 3, window), "8b-dose-level")
+    shot_widget(DIALOGS["omit"](plan, 3, window), "8c-omit-days")
+    shot_widget(DIALOGS["stop"](plan, 3, window), "8d-stop-drug")
+    shot_widget(WeightDialog(plan, 3, window, today=window.today()), "8e-weight")
     shot_widget(MarkGivenDialog(plan.cycle(3), window, today=window.today()), "9-mark-given")
-    from planner.gui.dialogs.preferences_dialog import PreferencesDialog
-
+    identity = window.document.record.identity
+    shot_widget(WithdrawPatientDialog(f"{identity.name} ({identity.mrn})", window), "9b-withdraw")
     shot_widget(PreferencesDialog(window.settings, window), "10-preferences")
+    shot_widget(DayListDialog(window.today(), window), "11-day-list")
+    preview = window.exports.preview(PatientSource(window.document.record, window.document.plan))
+    shot_widget(preview, "12-print-preview")
 
 
 def main() -> int:
-    if len(sys.argv) >= 3 and sys.argv[1] == "--one":
-        run_one(Path(sys.argv[2]), sys.argv[3])
+    args = sys.argv[1:]
+    language = "en"
+    if len(args) >= 2 and args[0] == "--lang":
+        language, args = args[1], args[2:]
+    if len(args) >= 3 and args[0] == "--one":
+        run_one(Path(args[1]), args[2], language)
         return 0
-    outdir = Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots")
+    outdir = Path(args[0] if args else "screenshots")
     outdir.mkdir(parents=True, exist_ok=True)
-    for size in sys.argv[2:] or SIZES:
+    for size in args[1:] or SIZES:
         width, height = (int(x) for x in size.split("x"))
         config = Path(tempfile.mkdtemp()) / "screen.json"
         config.write_text(json.dumps({"screens": [{"name": "ward", "x": 0, "y": 0, "width": width,
                                                    "height": height - TASKBAR, "logicalDpi": 96,
                                                    "logicalBaseDpi": 96, "dpr": 1}]}))
         env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}")
-        subprocess.run([sys.executable, __file__, "--one", str(outdir), size], env=env, check=True)
+        subprocess.run([sys.executable, __file__, "--lang", language, "--one", str(outdir), size], env=env,
+                       check=True)
     return 0
 
 

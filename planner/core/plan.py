@@ -267,7 +267,7 @@ def validate_modifications(regimen: Regimen, layout: list[Phase],
             if mod.level not in drug.levels:
                 raise InputError("level", translate(
                     "Plan", "Dose level: {drug} has the levels {levels} {unit}; {level} is not one of them.").format(
-                    drug=drug.name, levels=", ".join(plain(v) for v in drug.levels), unit=drug.unit,
+                    drug=drug.label, levels=", ".join(plain(v) for v in drug.levels), unit=drug.unit,
                     level=plain(mod.level)))
         elif isinstance(mod, DosePercentChange):
             _check_cycle(mod.cycle, count, "percent")
@@ -299,7 +299,7 @@ def validate_modifications(regimen: Regimen, layout: list[Phase],
                 if day not in drug_days:
                     raise InputError(what, translate(
                         "Plan", "{what}: {drug} is not given on day {day} of cycle {cycle}.").format(
-                        what=_FIELD_LABELS()[what], drug=drug.name, day=day, cycle=mod.cycle))
+                        what=_FIELD_LABELS()[what], drug=drug.label, day=day, cycle=mod.cycle))
         elif isinstance(mod, WeightChange):
             _check_cycle(mod.cycle, count, "weight_at")
 
@@ -319,7 +319,7 @@ def check_level_change(plan: Plan, change: DoseLevelChange) -> None:
         raise InputError("level", translate(
             "Plan", "Dose level: {drug} is already at {level} {unit} in cycle {cycle}; choose another level "
             "(-1 and -2 count from the starting dose).").format(
-            drug=drug.name, level=plain(change.level), unit=drug.unit, cycle=change.cycle))
+            drug=drug.label, level=plain(change.level), unit=drug.unit, cycle=change.cycle))
 
 
 def level_index_of(drug: DrugSpec, level: Decimal) -> int:

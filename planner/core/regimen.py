@@ -25,6 +25,16 @@ BASIS_UNITS = {"flat": "mg", "mg_per_m2": "mg/m²", "mg_per_kg": "mg/kg"}
 DEFAULT_REGIMEN = "anlotinib-epirubicin"
 
 
+def regimen_text(text: str) -> str:
+    """A text from a regimen file (drug name, route, instructions, phase name...) in the current language.
+
+    Translated where it is shown, not when the file is loaded: the loaded values stay as written (the route
+    decides IV or oral, `load_regimen` is cached), and a language switch needs no reload. The texts reach
+    the .ts through tools/extract_regimen_strings.py (context "Regimen").
+    """
+    return translate("Regimen", text) if text else text
+
+
 @dataclass(frozen=True)
 class DrugSpec:
     """A drug as a regimen gives it: route, dosing basis and its dose levels (starting dose first)."""
@@ -45,6 +55,28 @@ class DrugSpec:
     infusion_minutes: int = 0  # time in the chair for one infusion (ward forecast chair-hours)
 
     @property
+    def label(self) -> str:
+        """The drug's name in the current language (安罗替尼, 盐酸表柔比星)."""
+        return regimen_text(self.name)
+
+    @property
+    def short_label(self) -> str:
+        """The name's first word in the current language ("Epirubicin", 表柔比星) for sentences and columns."""
+        return regimen_text(self.name.split()[0]) if self.name.split() else self.name
+
+    @property
+    def route_label(self) -> str:
+        return regimen_text(self.route)
+
+    @property
+    def instructions_label(self) -> str:
+        return regimen_text(self.instructions)
+
+    @property
+    def missed_dose_label(self) -> str:
+        return regimen_text(self.missed_dose)
+
+    @property
     def unit(self) -> str:
         """The unit of a dose level: mg, mg/m² or mg/kg."""
         return BASIS_UNITS[self.basis]
@@ -63,7 +95,7 @@ class DrugSpec:
         problem = translate(
             "Regimen", "Dose level: {drug} has the levels {levels} {unit} (or -1, -2 for one or two "
             "levels down); '{text}' is not one of them.").format(
-            drug=self.name, levels=levels, unit=self.unit, text=raw)
+            drug=self.label, levels=levels, unit=self.unit, text=raw)
         try:
             number = Decimal(raw)
         except InvalidOperation:
@@ -93,6 +125,11 @@ class Phase:
     drugs: tuple[PhaseDrug, ...]
 
     @property
+    def label(self) -> str:
+        """The phase's name in the current language (联合治疗, 维持治疗)."""
+        return regimen_text(self.name)
+
+    @property
     def open_ended(self) -> bool:
         return self.max_cycles is None
 
@@ -112,13 +149,21 @@ class Regimen:
     def __hash__(self) -> int:  # dict field: hash by identity of the file's id
         return hash(self.id)
 
+    @property
+    def label(self) -> str:
+        return regimen_text(self.name)
+
+    @property
+    def indication_label(self) -> str:
+        return regimen_text(self.indication)
+
     def drug(self, drug_id: str) -> DrugSpec:
         try:
             return self.drugs[drug_id.strip().lower()]
         except KeyError:
             raise InputError("drug", translate(
                 "Regimen", "Drug: '{drug}' is not part of the regimen {regimen}; it has {drugs}.").format(
-                drug=drug_id, regimen=self.name, drugs=", ".join(self.drugs))) from None
+                drug=drug_id, regimen=self.label, drugs=", ".join(self.drugs))) from None
 
     @property
     def anthracyclines(self) -> tuple[DrugSpec, ...]:

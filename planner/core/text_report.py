@@ -11,7 +11,7 @@ from planner.core.plan import Plan
 def plan_as_text(plan: Plan) -> str:
     bsa = plan.baseline_bsa
     lines = [
-        translate("Report", "Regimen: {name} ({id})").format(name=plan.regimen.name, id=plan.regimen.id),
+        translate("Report", "Regimen: {name} ({id})").format(name=plan.regimen.label, id=plan.regimen.id),
         translate("Report", "BSA: {explain}").format(explain=bsa.explain()),
         translate("Report", "Rounding step {step} mg; recalculate at a weight change of {pct}% or more").format(
             step=plain(plan.settings.rounding_step_mg), pct=plain(plan.settings.recalc_threshold_pct)),

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QToolBar
+from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 
 from planner.core.i18n import translate
 from planner.gui.icons import icon
@@ -25,57 +25,41 @@ class Actions:
     quit: QAction
     about: QAction
     toolbar: QToolBar
+    file_menu: QMenu
+    edit_menu: QMenu
+    help_menu: QMenu
 
 
 def build_actions(window: QMainWindow, undo: QAction, redo: QAction) -> Actions:
+    """The actions, menus and toolbar; their words are set by `retranslate_actions` (again on a language change)."""
 
-    def action(text: str, icon_name: str | None, tip: str, shortcut: QKeySequence | str | None = None) -> QAction:
-        act = QAction(icon(icon_name), text, window) if icon_name else QAction(text, window)
-        act.setStatusTip(tip)
-        act.setToolTip(tip)
+    def action(icon_name: str, shortcut: QKeySequence | str | None = None) -> QAction:
+        act = QAction(icon(icon_name), "", window)
         if shortcut is not None:
             act.setShortcut(QKeySequence(shortcut))
         return act
 
-    new_patient = action(translate("MainWindow", "&New patient..."), "patient-new",
-                         translate("MainWindow", "Add a patient and plan their treatment"),
-                         QKeySequence.StandardKey.New)
-    demo_patient = action(translate("MainWindow", "Add &demo patient"), "demo",
-                          translate("MainWindow", "Add a demo patient mid-treatment to look around"))
-    edit_patient = action(translate("MainWindow", "&Edit patient..."), "patient-edit",
-                          translate("MainWindow", "Edit the selected patient's details"), "Ctrl+E")
-    withdraw_patient = action(
-        translate("MainWindow", "&Withdraw patient..."), "patient-withdraw",
-        translate("MainWindow", "Withdraw the selected patient from active treatment (kept on record)"))
-    find = action(translate("MainWindow", "&Find patient"), "search",
-                  translate("MainWindow", "Search patients by name or MRN"), QKeySequence.StandardKey.Find)
-    preferences = action(translate("MainWindow", "&Preferences..."), "preferences",
-                         translate("MainWindow", "BSA formula, rounding, tolerance, printouts"),
-                         QKeySequence.StandardKey.Preferences)
+    new_patient = action("patient-new", QKeySequence.StandardKey.New)
+    demo_patient = action("demo")
+    edit_patient = action("patient-edit", "Ctrl+E")
+    withdraw_patient = action("patient-withdraw")
+    find = action("search", QKeySequence.StandardKey.Find)
+    preferences = action("preferences", QKeySequence.StandardKey.Preferences)
     if preferences.shortcut().isEmpty():
         preferences.setShortcut(QKeySequence("Ctrl+,"))  # no platform default on Linux / Windows
-    quit_action = action(translate("MainWindow", "&Quit"), "quit", translate("MainWindow", "Close Cycle Planner"),
-                         QKeySequence.StandardKey.Quit)
+    quit_action = action("quit", QKeySequence.StandardKey.Quit)
     if quit_action.shortcut().isEmpty():
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-    about = action(translate("MainWindow", "&About Cycle Planner"), "about",
-                   translate("MainWindow", "Version and where the clinical facts come from"))
-
-    undo.setIcon(icon("undo"))
-    undo.setShortcut(QKeySequence.StandardKey.Undo)
-    redo.setIcon(icon("redo"))
-    # Ctrl+Shift+Z everywhere, plus the platform's own redo key when it differs (Ctrl+Y on Windows).
-    redo_keys = [QKeySequence("Ctrl+Shift+Z")]
-    redo_keys += [k for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Redo) if k not in redo_keys]
-    redo.setShortcuts(redo_keys)
+    about = action("about")
+    style_undo_actions(undo, redo)
 
     menu = window.menuBar()
-    file_menu = menu.addMenu(translate("MainWindow", "&File"))
+    file_menu = menu.addMenu("")
     file_menu.addAction(new_patient)
     file_menu.addAction(demo_patient)
     file_menu.addSeparator()
     file_menu.addAction(quit_action)
-    edit_menu = menu.addMenu(translate("MainWindow", "&Edit"))
+    edit_menu = menu.addMenu("")
     edit_menu.addAction(undo)
     edit_menu.addAction(redo)
     edit_menu.addSeparator()
@@ -84,12 +68,11 @@ def build_actions(window: QMainWindow, undo: QAction, redo: QAction) -> Actions:
     edit_menu.addAction(withdraw_patient)
     edit_menu.addSeparator()
     edit_menu.addAction(preferences)
-    help_menu = menu.addMenu(translate("MainWindow", "&Help"))
+    help_menu = menu.addMenu("")
     help_menu.addAction(about)
 
-    toolbar = window.addToolBar(translate("MainWindow", "Main toolbar"))
+    toolbar = window.addToolBar("")
     toolbar.setObjectName("mainToolbar")
-    toolbar.setAccessibleName(translate("MainWindow", "Main toolbar"))
     toolbar.setMovable(False)
     # Words beside the icons: a new user should not have to hover to learn what a button does.
     toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -100,5 +83,48 @@ def build_actions(window: QMainWindow, undo: QAction, redo: QAction) -> Actions:
     toolbar.addAction(redo)
     toolbar.addSeparator()
     toolbar.addAction(preferences)
-    return Actions(new_patient, demo_patient, edit_patient, withdraw_patient, find, undo, redo, preferences,
-                   quit_action, about, toolbar)
+    actions = Actions(new_patient, demo_patient, edit_patient, withdraw_patient, find, undo, redo, preferences,
+                      quit_action, about, toolbar, file_menu, edit_menu, help_menu)
+    retranslate_actions(actions)
+    return actions
+
+
+def style_undo_actions(undo: QAction, redo: QAction) -> None:
+    """Icons and keys of the undo group's actions (made again when the language changes: see MainWindow)."""
+    undo.setIcon(icon("undo"))
+    undo.setShortcut(QKeySequence.StandardKey.Undo)
+    redo.setIcon(icon("redo"))
+    # Ctrl+Shift+Z everywhere, plus the platform's own redo key when it differs (Ctrl+Y on Windows).
+    redo_keys = [QKeySequence("Ctrl+Shift+Z")]
+    redo_keys += [k for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Redo) if k not in redo_keys]
+    redo.setShortcuts(redo_keys)
+
+
+def retranslate_actions(actions: Actions) -> None:
+    """Set every word of the actions, menus and toolbar in the current language."""
+
+    def words(act: QAction, text: str, tip: str) -> None:
+        act.setText(text)
+        act.setStatusTip(tip)
+        act.setToolTip(tip)
+
+    words(actions.new_patient, translate("MainWindow", "&New patient..."),
+          translate("MainWindow", "Add a patient and plan their treatment"))
+    words(actions.demo_patient, translate("MainWindow", "Add &demo patient"),
+          translate("MainWindow", "Add a demo patient mid-treatment to look around"))
+    words(actions.edit_patient, translate("MainWindow", "&Edit patient..."),
+          translate("MainWindow", "Edit the selected patient's details"))
+    words(actions.withdraw_patient, translate("MainWindow", "&Withdraw patient..."),
+          translate("MainWindow", "Withdraw the selected patient from active treatment (kept on record)"))
+    words(actions.find, translate("MainWindow", "&Find patient"),
+          translate("MainWindow", "Search patients by name or MRN"))
+    words(actions.preferences, translate("MainWindow", "&Preferences..."),
+          translate("MainWindow", "BSA formula, rounding, tolerance, printouts"))
+    words(actions.quit, translate("MainWindow", "&Quit"), translate("MainWindow", "Close Cycle Planner"))
+    words(actions.about, translate("MainWindow", "&About Cycle Planner"),
+          translate("MainWindow", "Version and where the clinical facts come from"))
+    actions.file_menu.setTitle(translate("MainWindow", "&File"))
+    actions.edit_menu.setTitle(translate("MainWindow", "&Edit"))
+    actions.help_menu.setTitle(translate("MainWindow", "&Help"))
+    actions.toolbar.setWindowTitle(translate("MainWindow", "Main toolbar"))
+    actions.toolbar.setAccessibleName(translate("MainWindow", "Main toolbar"))

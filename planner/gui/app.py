@@ -72,9 +72,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.settings:
         settings_module.set_settings_path(args.settings)
     settings = settings_module.Settings()
-    from planner.gui.translations import install_translators
+    from planner.gui.translations import use_language
 
-    translators = install_translators(app, settings.text("ui/language"))
+    translators = use_language(settings.text("ui/language"))
     today: date | None = None
     if args.today:
         try:

@@ -57,35 +57,17 @@ class ExportActions(QObject):
         # Replaced in tests: never open a real viewer from a test.
         self.open_url: Callable[[QUrl], Any] = QDesktopServices.openUrl
 
-        def action(text: str, icon_name: str, tip: str, slot: Callable[[], None]) -> QAction:
-            act = QAction(icon(icon_name), text, window)
-            act.setStatusTip(tip)
-            act.setToolTip(tip)
+        def action(icon_name: str, slot: Callable[[], None]) -> QAction:
+            act = QAction(icon(icon_name), "", window)
             act.triggered.connect(slot)
             return act
 
-        self.patient_calendar = action(
-            self.tr("Export patient &calendar (PDF)..."), "export-calendar",
-            self.tr("The month calendar the patient takes home, with tick boxes and phone numbers"),
-            lambda: self.export_patient_pdf(PATIENT_CALENDAR))
-        self.dose_sheet = action(
-            self.tr("Export &dose sheet (PDF)..."), "export-dose-sheet",
-            self.tr("Every dose with its calculation, for preparing and checking"),
-            lambda: self.export_patient_pdf(DOSE_SHEET))
-        self.day_list = action(
-            self.tr("Export day &list (PDF)..."), "export-day-list",
-            self.tr("Everyone due for an infusion or a cycle start on a day, from all patients"),
-            self.export_day_list)
-        self.ics = action(
-            self.tr("Export calendar for &phone (.ics)..."), "export-ics",
-            self.tr("Capsule days, infusions and blood tests as calendar events for the patient's phone"),
-            self.export_ics)
-        self.table = action(
-            self.tr("Export plan &table (CSV / Excel)..."), "export-table",
-            self.tr("The plan day by day as a CSV file or an Excel workbook"), self.export_table)
-        self.print_action = action(
-            self.tr("&Print..."), "print",
-            self.tr("Print the patient calendar or the dose sheet, with a preview"), self.print_document)
+        self.patient_calendar = action("export-calendar", lambda: self.export_patient_pdf(PATIENT_CALENDAR))
+        self.dose_sheet = action("export-dose-sheet", lambda: self.export_patient_pdf(DOSE_SHEET))
+        self.day_list = action("export-day-list", self.export_day_list)
+        self.ics = action("export-ics", self.export_ics)
+        self.table = action("export-table", self.export_table)
+        self.print_action = action("print", self.print_document)
         self.print_action.setShortcut(QKeySequence.StandardKey.Print)
         if self.print_action.shortcut().isEmpty():
             self.print_action.setShortcut(QKeySequence("Ctrl+P"))
@@ -95,7 +77,7 @@ class ExportActions(QObject):
 
         self.open_button = QPushButton(icon("open-file"), "")
         self.open_button.setFlat(True)
-        self.open_button.setAccessibleName(self.tr("Open the exported file"))
+        self.retranslate()
         self.open_button.clicked.connect(self.open_written)
         self.open_button.hide()
         window.statusBar().insertPermanentWidget(0, self.open_button)
@@ -105,6 +87,26 @@ class ExportActions(QObject):
         # opens them and clears it when none is open.
         window.undo_group.activeStackChanged.connect(lambda _: self.update_enabled())
         self.update_enabled()
+
+    def retranslate(self) -> None:
+        """Every word of the actions in the current language (at creation, and again on a language change)."""
+        for act, text, tip in (
+                (self.patient_calendar, self.tr("Export patient &calendar (PDF)..."),
+                 self.tr("The month calendar the patient takes home, with tick boxes and phone numbers")),
+                (self.dose_sheet, self.tr("Export &dose sheet (PDF)..."),
+                 self.tr("Every dose with its calculation, for preparing and checking")),
+                (self.day_list, self.tr("Export day &list (PDF)..."),
+                 self.tr("Everyone due for an infusion or a cycle start on a day, from all patients")),
+                (self.ics, self.tr("Export calendar for &phone (.ics)..."),
+                 self.tr("Capsule days, infusions and blood tests as calendar events for the patient's phone")),
+                (self.table, self.tr("Export plan &table (CSV / Excel)..."),
+                 self.tr("The plan day by day as a CSV file or an Excel workbook")),
+                (self.print_action, self.tr("&Print..."),
+                 self.tr("Print the patient calendar or the dose sheet, with a preview"))):
+            act.setText(text)
+            act.setStatusTip(tip)
+            act.setToolTip(tip)
+        self.open_button.setAccessibleName(self.tr("Open the exported file"))
 
     # ================================================================ menu
     def add_to_menu(self, menu: QMenu, before: QAction | None) -> None:

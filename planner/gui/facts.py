@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from planner.core.decimal_math import plain
 from planner.core.i18n import translate
 from planner.core.plan import Cycle, DrugDose, Plan
+from planner.core.regimen import Regimen
 
 if TYPE_CHECKING:
     from planner.store import PatientRecord
@@ -63,7 +64,7 @@ def active_badges(record: PatientRecord, plan: Plan, today: date) -> list[Badge]
                 seen.add(warning.code)
                 severity = SEVERITY_DANGER if warning.code.startswith("cumulative-") else SEVERITY_CAUTION
                 text = translate("PatientHeader", "Cycle {n}: {what}").format(
-                    n=cycle.number, what=short_warning(warning.code))
+                    n=cycle.number, what=short_warning(warning.code, plan.regimen))
                 badges.append(Badge(warning.code, text, severity, warning.message))
         checked = {(c.cycle, c.drug) for c in record.dose_checks if c.passed and check_is_current(c, plan)}
         unchecked = [d for d in now.doses if d.drug.basis != "flat" and d.given
@@ -98,16 +99,16 @@ def _unchecked_text(record: PatientRecord, cycle: int, dose: DrugDose) -> str:
     """The drug's name, and the dose an earlier passed check was for when there is one (now outdated)."""
     older = [c for c in record.dose_checks if c.passed and c.cycle == cycle and c.drug == dose.drug.id]
     if not older:
-        return dose.drug.name
+        return dose.drug.label
     return translate("PatientHeader", "{drug} (checked at {old} mg; the plan now calculates {new} mg)").format(
-        drug=dose.drug.name, old=plain(older[-1].calculated_mg), new=plain(dose.dose_mg))
+        drug=dose.drug.label, old=plain(older[-1].calculated_mg), new=plain(dose.dose_mg))
 
 
-def short_warning(code: str) -> str:
+def short_warning(code: str, regimen: Regimen | None = None) -> str:
     """A warning in a few words, for badges and narrow table cells (the full message goes in the tooltip)."""
     if code.startswith("cumulative-") and code.endswith("-limit"):
         drug = code[len("cumulative-"):-len("-limit")]
-        return translate("PatientHeader", "cumulative {drug} over limit").format(drug=drug)
+        return translate("PatientHeader", "cumulative {drug} over limit").format(drug=drug_word(regimen, drug))
     if code == "bsa-capped":
         return translate("PatientHeader", "BSA capped")
     return code
@@ -131,15 +132,21 @@ def cycle_statuses(record: PatientRecord, plan: Plan) -> dict[int, str]:
                 continue
             days = given.get((cycle.number, dose.drug.id), set()) & set(dose.days)
             if len(days) == len(dose.days):
-                parts.append(translate("CycleStatus", "{drug} given").format(drug=dose.drug.id))
+                parts.append(translate("CycleStatus", "{drug} given").format(drug=dose.drug.short_label.lower()))
             else:
                 complete = False
                 if days:
                     parts.append(translate("CycleStatus", "{drug} {k} of {n} days").format(
-                        drug=dose.drug.id, k=len(days), n=len(dose.days)))
+                        drug=dose.drug.short_label.lower(), k=len(days), n=len(dose.days)))
         if parts:
             statuses[cycle.number] = translate("CycleStatus", "given") if complete else "; ".join(parts)
     return statuses
+
+
+def drug_word(regimen: Regimen | None, drug_id: str) -> str:
+    """`epirubicin` (表柔比星 in Chinese) for a drug id; the id itself for a drug not in the regimen."""
+    drug = regimen.drugs.get(drug_id) if regimen is not None else None
+    return drug.short_label.lower() if drug is not None else drug_id
 
 
 def check_history(record: PatientRecord, plan: Plan) -> list[tuple[str, ...]]:
@@ -158,7 +165,7 @@ def check_history(record: PatientRecord, plan: Plan) -> list[tuple[str, ...]]:
         rows.append((
             check.checked_at.astimezone().strftime("%Y-%m-%d %H:%M"),
             translate("DoseChecks", "cycle {n}").format(n=check.cycle),
-            check.drug,
+            drug_word(plan.regimen, check.drug),
             translate("DoseChecks", "{checked} mg vs {calculated} mg ({pct}%)").format(
                 checked=plain(check.checked_mg), calculated=plain(check.calculated_mg),
                 pct=plain(check.deviation_pct)),

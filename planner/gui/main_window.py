@@ -10,24 +10,26 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QUndoGroup
 from PySide6.QtWidgets import (
     QDialog,
     QDockWidget,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressBar,
     QSplitter,
     QStackedWidget,
+    QToolBar,
 )
 from shiboken6 import isValid
 
 from planner.core.decimal_math import plain
 from planner.core.errors import PlannerError
 from planner.gui import screen_fit
-from planner.gui.actions import build_actions
+from planner.gui.actions import build_actions, retranslate_actions, style_undo_actions
 from planner.gui.export_actions import install_export_actions
 from planner.gui.icons import icon
 from planner.gui.settings import Settings
@@ -65,8 +67,8 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
         self._showing = False
         self.runner = TaskRunner(self)
         self.undo_group = QUndoGroup(self)
-        self.setWindowTitle(self.tr("Cycle Planner"))
         self.setWindowIcon(icon("app"))
+        self._retranslate_pending = False
 
         # ------------------------------------------------------------ left: patients
         self.patients = PatientList()
@@ -75,7 +77,8 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
 
         # ------------------------------------------------------------ right: pages
         self.pages = QStackedWidget()
-        self.loading_label = QLabel(self.tr("Opening the patient database..."))
+        self.loading_label = QLabel()
+        self._database_error = False  # the loading page then shows why the database did not open
         self.loading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.loading_label.setWordWrap(True)
         self.pages.addWidget(self.loading_label)
@@ -83,7 +86,7 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
         self.empty_state.newPatientRequested.connect(self.new_patient)
         self.empty_state.demoPatientRequested.connect(self.add_demo_patient)
         self.pages.addWidget(self.empty_state)
-        choose = QLabel(self.tr("Choose a patient on the left, or add a new one with File > New patient (Ctrl+N)."))
+        self.choose_label = choose = QLabel()
         choose.setAlignment(Qt.AlignmentFlag.AlignCenter)
         choose.setStyleSheet("color: #555; font-size: 11pt;")
         self.pages.addWidget(choose)
@@ -104,7 +107,7 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
         # check is a dock beside the tabs on a wide window and a third tab on a narrow one (1366 / 1280 px
         # screens), where a dock would squeeze either it or the calendar to an unreadable sliver.
         self.page: PatientPage | None = None
-        self.dose_dock = QDockWidget(self.tr("Dose check"), self)
+        self.dose_dock = QDockWidget(self)
         self.dose_dock.setObjectName("doseCheckDock")
         self.dose_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
                                    | QDockWidget.DockWidgetFeature.DockWidgetClosable)
@@ -128,14 +131,82 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)  # busy indicator
         self.progress.setMaximumWidth(160)
-        self.progress.setAccessibleName(self.tr("Working"))
         self.progress.hide()
         self.statusBar().addPermanentWidget(self.progress)
         self.database_label = QLabel()
         self.statusBar().addPermanentWidget(self.database_label)
         self._set_patient_actions_enabled(False)
         self.exports = install_export_actions(self)  # File > Export ... and Print (Ctrl+P)
+        self._retranslate_window()
         self._restore_window()
+
+    # ================================================================ language
+    def changeEvent(self, event: QEvent) -> None:
+        # Installing a language sends several LanguageChange events (the planner's and Qt's translators,
+        # the old ones removed): the window is retranslated once, after the last of them.
+        if event.type() == QEvent.Type.LanguageChange and not self._retranslate_pending:
+            self._retranslate_pending = True
+            QTimer.singleShot(0, self.retranslate)
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Show the window in the language just installed (Preferences > Language), without a restart.
+
+        Widgets that own their words (patient list, welcome page) follow LanguageChange themselves; here
+        the window's own words, the actions and menus, and the open patient's page -- rebuilt and filled
+        again from the document, since nearly all of its text is made from the plan (undo history, the open
+        patient and the selected cycle are kept).
+        """
+        self._retranslate_pending = False
+        self._retranslate_window()
+        retranslate_actions(self.actions)
+        self._replace_undo_actions()
+        self._retranslate_view_menu(self.view_menu)
+        self.exports.retranslate()
+        if self.store is not None:
+            self.database_label.setText(self.tr("Database: {location}").format(
+                location=Path(self.store.url).name))
+        self._rebuild_patient_page()
+
+    def _retranslate_window(self) -> None:
+        self.setWindowTitle(self.tr("Cycle Planner"))
+        if not self._database_error:
+            self.loading_label.setText(self.tr("Opening the patient database..."))
+        self.choose_label.setText(
+            self.tr("Choose a patient on the left, or add a new one with File > New patient (Ctrl+N)."))
+        self.dose_dock.setWindowTitle(self.tr("Dose check"))
+        self.progress.setAccessibleName(self.tr("Working"))
+
+    def _replace_undo_actions(self) -> None:
+        """QUndoGroup words its actions with the prefix given when they were made: make them again."""
+        undo = self.undo_group.createUndoAction(self, self.tr("&Undo"))
+        redo = self.undo_group.createRedoAction(self, self.tr("&Redo"))
+        style_undo_actions(undo, redo)
+        for old, new in ((self.actions.undo, undo), (self.actions.redo, redo)):
+            for holder in old.associatedObjects():
+                if isinstance(holder, QMenu | QToolBar):
+                    holder.insertAction(old, new)
+                    holder.removeAction(old)
+            old.deleteLater()
+        self.actions.undo, self.actions.redo = undo, redo
+
+    def _rebuild_patient_page(self) -> None:
+        page = self.page
+        if page is None:
+            return
+        tab = page.tabs.currentIndex()
+        showing = self.pages.currentWidget() is page
+        panel = page.dose_panel
+        panel.setParent(None)  # out of the dock or the tabs, deleted with the page
+        self.pages.removeWidget(page)
+        page.deleteLater()
+        panel.deleteLater()
+        self.page = None
+        self._docked = None
+        if self.document is not None and showing:
+            self._show_record(self.document)
+            if self.page is not None and 0 <= tab < self.page.tabs.count():
+                self.page.tabs.setCurrentIndex(tab)
 
     # ================================================================ helpers
     def today(self) -> date:
@@ -201,6 +272,7 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
         self._busy(False)
         message = exc.message if isinstance(exc, PlannerError) else self.tr(
             "The database could not be opened: {error}").format(error=type(exc).__name__)
+        self._database_error = True
         self.loading_label.setText(message)
         self.loading_label.setStyleSheet("color: #b00020; font-size: 11pt;")
         self.say(self.tr("The database could not be opened."))
@@ -543,7 +615,7 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
         document = self.document
         if document is None:
             return False
-        text = describe_modification(modification)
+        text = describe_modification(modification, document.plan.regimen)
         if self._write(lambda: document.apply(modification, reason, text), text):
             self.say(self.tr("Saved: {what}. Undo with Ctrl+Z.").format(what=text))
             return True
@@ -558,7 +630,7 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
         given = dialog.administration()
         assert given is not None
         dose = plan.cycle(cycle_number).dose_for(given.drug)
-        name = dose.drug.name if dose is not None else given.drug
+        name = dose.drug.label if dose is not None else given.drug
         text = self.tr("Given: {drug} {mg} mg, cycle {c} day {d}").format(
             drug=name, mg=plain(given.dose_mg), c=given.cycle, d=given.day)
         if self._write(lambda: document.mark_given(given, text), text):
@@ -583,7 +655,12 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
     def edit_preferences(self) -> None:
         from planner.gui.dialogs.preferences_dialog import PreferencesDialog
 
+        language = self.settings.text("ui/language")
         if PreferencesDialog(self.settings, self).exec() == QDialog.DialogCode.Accepted:
+            if self.settings.text("ui/language") != language:
+                from planner.gui.translations import use_language
+
+                use_language(self.settings.text("ui/language"))  # every window follows LanguageChange
             self.say(self.tr("Preferences saved; new plans use them."))
             if self.document is not None:
                 self._show_record(self.document)  # the dose-check tolerance may have changed

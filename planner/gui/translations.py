@@ -62,3 +62,18 @@ def install_translators(app: QCoreApplication, language: str, folder: Path | Non
         app.installTranslator(qt_translator)  # standard buttons (Save, Cancel) and dialogs
         installed.append(qt_translator)
     return installed
+
+
+_in_use: list[QTranslator] = []
+
+
+def use_language(language: str, folder: Path | None = None) -> list[QTranslator]:
+    """Switch the running application to `language`: the translators installed by the previous call are
+    removed and the new ones installed, and Qt sends every widget a LanguageChange event (windows retranslate
+    themselves, see MainWindow.retranslate). Keeps the translators alive; returns them."""
+    app = QCoreApplication.instance()
+    assert app is not None
+    for translator in _in_use:
+        app.removeTranslator(translator)
+    _in_use[:] = install_translators(app, language, folder)
+    return list(_in_use)

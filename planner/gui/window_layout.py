@@ -46,25 +46,30 @@ class WindowLayoutMixin:
     def _build_view_menu(self) -> QMenu:
         """Calendar, Cycles and Dose check by keyboard (Ctrl+1/2/3), wherever the dose check sits."""
         window = self._window()
-        menu = QMenu(translate("MainWindow", "&View"), window)
-        entries = (
-            (translate("MainWindow", "&Calendar"), "Ctrl+1",
-             translate("MainWindow", "Show the treatment calendar"), self.show_calendar),
-            (translate("MainWindow", "C&ycles"), "Ctrl+2",
-             translate("MainWindow", "Show the table of cycles and their actions"), self.show_cycles),
-            (translate("MainWindow", "&Dose check"), "Ctrl+3",
-             translate("MainWindow", "Show the dose check of the selected cycle"), self.show_dose_check))
+        menu = QMenu(window)
         self.view_actions = []
-        for text, keys, tip, slot in entries:
-            action = QAction(text, window)
+        for keys, slot in (("Ctrl+1", self.show_calendar), ("Ctrl+2", self.show_cycles),
+                           ("Ctrl+3", self.show_dose_check)):
+            action = QAction(window)
             action.setShortcut(QKeySequence(keys))
-            action.setStatusTip(tip)
             action.setEnabled(False)  # until a patient is open
             action.triggered.connect(slot)
             menu.addAction(action)
             self.view_actions.append(action)
         window.menuBar().insertMenu(window.menuBar().actions()[-1], menu)  # before Help
+        self._retranslate_view_menu(menu)
         return menu
+
+    def _retranslate_view_menu(self, menu: QMenu) -> None:
+        menu.setTitle(translate("MainWindow", "&View"))
+        words = ((translate("MainWindow", "&Calendar"), translate("MainWindow", "Show the treatment calendar")),
+                 (translate("MainWindow", "C&ycles"),
+                  translate("MainWindow", "Show the table of cycles and their actions")),
+                 (translate("MainWindow", "&Dose check"),
+                  translate("MainWindow", "Show the dose check of the selected cycle")))
+        for action, (text, tip) in zip(self.view_actions, words, strict=True):
+            action.setText(text)
+            action.setStatusTip(tip)
 
     def _restore_window(self) -> None:
         window = self._window()

@@ -6,7 +6,7 @@
     <message>
         <location filename="../../planner/gui/app.py" line="+46"/>
         <source>there is no display to open the window on (DISPLAY and WAYLAND_DISPLAY are not set). Start Cycle Planner from a desktop session, or set QT_QPA_PLATFORM=offscreen to run it without a screen.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可显示窗口的显示器（未设置 DISPLAY 和 WAYLAND_DISPLAY）。请在桌面会话中启动化疗周期计划，或设置 QT_QPA_PLATFORM=offscreen 在无屏幕环境下运行。</translation>
     </message>
 </context>
 <context>
@@ -237,22 +237,22 @@
     <message>
         <location filename="../../planner/core/bsa.py" line="+74"/>
         <source>BSA formula: &apos;{key}&apos; is not known; choose one of {choices}.</source>
-        <translation type="unfinished"></translation>
+        <translation>体表面积公式：无法识别“{key}”；请从 {choices} 中选择。</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>{name} {expression}, H {height} cm, W {weight} kg = {exact} -&gt; {rounded} m²</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} {expression}，身高 {height} cm，体重 {weight} kg = {exact} -&gt; {rounded} m²</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>, capped at {cap} m²</source>
-        <translation type="unfinished"></translation>
+        <translation>，上限 {cap} m²</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>BSA cap must be more than 0 m² (for example 2.0).</source>
-        <translation type="unfinished"></translation>
+        <translation>体表面积上限必须大于 0 m²（例如 2.0）。</translation>
     </message>
 </context>
 <context>
@@ -260,62 +260,62 @@
     <message>
         <location filename="../../planner/gui/views/legend.py" line="+82"/>
         <source>Tablets / capsules (daily dose)</source>
-        <translation type="unfinished"></translation>
+        <translation>片剂/胶囊（每日剂量）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Infusion (dose)</source>
-        <translation type="unfinished"></translation>
+        <translation>静脉输注（剂量）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Blood count due</source>
-        <translation type="unfinished"></translation>
+        <translation>需查血常规</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reduced dose level</source>
-        <translation type="unfinished"></translation>
+        <translation>剂量已下调</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Dose held / stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停/停药</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cycle has a warning</source>
-        <translation type="unfinished"></translation>
+        <translation>周期有警示</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Rest day</source>
-        <translation type="unfinished"></translation>
+        <translation>休息日</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Delay day</source>
-        <translation type="unfinished"></translation>
+        <translation>延迟日</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cycle starts</source>
-        <translation type="unfinished"></translation>
+        <translation>周期开始</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation>今天</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Outside the plan</source>
-        <translation type="unfinished"></translation>
+        <translation>不在计划内</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Calendar legend</source>
-        <translation type="unfinished"></translation>
+        <translation>日历图例</translation>
     </message>
 </context>
 <context>
@@ -323,65 +323,65 @@
     <message>
         <location filename="../../planner/gui/commands.py" line="+155"/>
         <source>Redone: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>已重做：{reason}</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Undone: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>已撤销：{reason}</translation>
     </message>
     <message>
         <location line="+58"/>
         <source>Redone: {what}</source>
-        <translation type="unfinished"></translation>
+        <translation>已重做：{what}</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Undone: {what}</source>
-        <translation type="unfinished"></translation>
+        <translation>已撤销：{what}</translation>
     </message>
 </context>
 <context>
     <name>CycleActionDialog</name>
     <message>
-        <location filename="../../planner/gui/dialogs/cycle_actions.py" line="+70"/>
+        <location filename="../../planner/gui/dialogs/cycle_actions.py" line="+72"/>
         <source>What will change</source>
-        <translation type="unfinished"></translation>
+        <translation>将要更改的内容</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>原因</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Why (recorded in the audit log), e.g. ANC 0.9 on day 21</source>
-        <translation type="unfinished"></translation>
+        <translation>记入审计日志，如：第21天中性粒细胞绝对计数 0.9</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Save change</source>
-        <translation type="unfinished"></translation>
+        <translation>保存更改</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Cycle {n} ({phase}): {start} to {end}</source>
-        <translation type="unfinished"></translation>
+        <translation>第{n}周期（{phase}）：{start} 至 {end}</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Reason:</source>
-        <translation type="unfinished"></translation>
+        <translation>原因：</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Drug</source>
-        <translation type="unfinished"></translation>
+        <translation>药物</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>A reason is required: it is kept with the change.</source>
-        <translation type="unfinished"></translation>
+        <translation>必须填写原因：原因将与更改一同保存。</translation>
     </message>
 </context>
 <context>
@@ -389,45 +389,45 @@
     <message>
         <location line="-86"/>
         <source>Delay cycle {c} by {d} days</source>
-        <translation type="unfinished"></translation>
+        <translation>第{c}周期延迟 {d} 天</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{drug} dose level {level} from cycle {c}</source>
-        <translation type="unfinished"></translation>
+        <translation>{drug}自第{c}周期起剂量水平 {level}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Omit {drug} days {days} of cycle {c}</source>
-        <translation type="unfinished"></translation>
+        <translation>第{c}周期{drug}第 {days} 天暂停</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Stop {drug} from cycle {c} day {d}</source>
-        <translation type="unfinished"></translation>
+        <translation>{drug}自第{c}周期第{d}天起停药</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Weight {w} kg before cycle {c}</source>
-        <translation type="unfinished"></translation>
+        <translation>第{c}周期前体重 {w} kg</translation>
     </message>
 </context>
 <context>
     <name>CycleStatus</name>
     <message>
-        <location filename="../../planner/gui/facts.py" line="+134"/>
+        <location filename="../../planner/gui/facts.py" line="+135"/>
         <source>{drug} given</source>
-        <translation type="unfinished"></translation>
+        <translation>{drug}已给药</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>{drug} {k} of {n} days</source>
-        <translation type="unfinished"></translation>
+        <translation>{drug} {n} 天中已给 {k} 天</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>given</source>
-        <translation type="unfinished"></translation>
+        <translation>已给药</translation>
     </message>
 </context>
 <context>
@@ -435,192 +435,197 @@
     <message>
         <location filename="../../planner/gui/models/cycles_model.py" line="+56"/>
         <source>planned</source>
-        <translation type="unfinished"></translation>
+        <translation>计划中</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>进行中</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>done</source>
-        <translation type="unfinished"></translation>
+        <translation>已完成</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>{drug} is not part of the {phase} phase.</source>
-        <translation type="unfinished"></translation>
+        <translation>{drug}不属于{phase}阶段。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>已停药</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{drug} was stopped in an earlier cycle.</source>
-        <translation type="unfinished"></translation>
+        <translation>{drug}已在之前的周期停药。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>{dose} mg</source>
-        <translation type="unfinished"></translation>
+        <translation>{dose} mg</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>level -{n}</source>
-        <translation type="unfinished"></translation>
+        <translation>下调 {n} 级</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>days {days}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {days} 天</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>not given</source>
-        <translation type="unfinished"></translation>
+        <translation>未给药</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>held days {days}</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停第 {days} 天</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>stopped from day {day}</source>
-        <translation type="unfinished"></translation>
+        <translation>自第{day}天起停药</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{drug} {route}, dose level {level}: {explain}</source>
-        <translation type="unfinished"></translation>
+        <translation>{drug} {route}，剂量水平 {level}：{explain}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Dose level</source>
-        <translation type="unfinished"></translation>
+        <translation>剂量水平</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Held days</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停日</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>{weight} kg
 BSA {bsa} m²</source>
-        <translation type="unfinished"></translation>
+        <translation>{weight} kg
+体表面积 {bsa} m²</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>BSA: {explain}</source>
-        <translation type="unfinished"></translation>
+        <translation>体表面积：{explain}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>new weight, recalculated</source>
-        <translation type="unfinished"></translation>
+        <translation>新体重，已重新计算</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>weighed {weight} kg, unchanged</source>
-        <translation type="unfinished"></translation>
+        <translation>称重 {weight} kg，剂量不变</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>{amount} mg/m²</source>
-        <translation type="unfinished"></translation>
+        <translation>{amount} mg/m²</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{drug} {amount} mg/m²</source>
-        <translation type="unfinished"></translation>
+        <translation>{drug} {amount} mg/m²</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Doxorubicin equivalent {amount} mg/m² (prior exposure included).</source>
-        <translation type="unfinished"></translation>
+        <translation>多柔比星当量 {amount} mg/m²（含既往用量）。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Delayed by {days} days</source>
-        <translation type="unfinished"></translation>
+        <translation>延迟 {days} 天</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Cycle {n} ({phase}): {start} to {end}</source>
-        <translation type="unfinished"></translation>
+        <translation>第{n}周期（{phase}）：{start} 至 {end}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>(+{days} d)</source>
-        <translation type="unfinished"></translation>
+        <translation>（+{days} 天）</translation>
     </message>
     <message>
         <location line="+81"/>
         <source>Cycle</source>
-        <translation type="unfinished"></translation>
+        <translation>周期</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Phase</source>
-        <translation type="unfinished"></translation>
+        <translation>阶段</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Day 1</source>
-        <translation type="unfinished"></translation>
+        <translation>第1天</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Last day</source>
-        <translation type="unfinished"></translation>
+        <translation>最后一天</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Dose weight
 &amp; BSA</source>
-        <translation type="unfinished"></translation>
+        <translation>计算体重
+及体表面积</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>{drug}
 {route} dose</source>
-        <translation type="unfinished"></translation>
+        <translation>{drug}
+{route}剂量</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>The weight and body surface area this cycle&apos;s doses are calculated from (a new weight is taken up only beyond the recalculation threshold).</source>
-        <translation type="unfinished"></translation>
+        <translation>本周期剂量所依据的体重和体表面积（新体重仅在超过重新计算阈值时才采用）。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>{drug} ({route}): dose level x BSA = exact -&gt; rounded dose, and the cycle days it is given on.</source>
-        <translation type="unfinished"></translation>
+        <translation>{drug}（{route}）：剂量水平 × 体表面积 = 精确值 -&gt; 取整剂量，以及给药的周期日。</translation>
     </message>
     <message>
         <location line="-17"/>
         <source>Cumulative
 {drug}</source>
-        <translation type="unfinished"></translation>
+        <translation>{drug}
+累积剂量</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cumulative
 anthracyclines</source>
-        <translation type="unfinished"></translation>
+        <translation>蒽环类
+累积剂量</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Warnings</source>
-        <translation type="unfinished"></translation>
+        <translation>警示</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
 </context>
 <context>
@@ -628,77 +633,77 @@ anthracyclines</source>
     <message>
         <location filename="../../planner/gui/views/cycles_view.py" line="+39"/>
         <source>Cycles</source>
-        <translation type="unfinished"></translation>
+        <translation>周期</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Cycles of the plan</source>
-        <translation type="unfinished"></translation>
+        <translation>计划的周期</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Delay…</source>
-        <translation type="unfinished"></translation>
+        <translation>延迟…</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Delay this cycle and every later cycle</source>
-        <translation type="unfinished"></translation>
+        <translation>延迟本周期及之后所有周期</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Change dose level…</source>
-        <translation type="unfinished"></translation>
+        <translation>调整剂量水平…</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Change a drug&apos;s dose level from this cycle on</source>
-        <translation type="unfinished"></translation>
+        <translation>自本周期起调整某药物的剂量水平</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Omit days…</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停给药日…</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Hold a drug on some days of this cycle</source>
-        <translation type="unfinished"></translation>
+        <translation>在本周期的某些天暂停某药物</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Stop a drug…</source>
-        <translation type="unfinished"></translation>
+        <translation>停药…</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Stop a drug for good from a day of this cycle</source>
-        <translation type="unfinished"></translation>
+        <translation>自本周期某天起永久停用某药物</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Record weight…</source>
-        <translation type="unfinished"></translation>
+        <translation>记录体重…</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Record a new weight before this cycle</source>
-        <translation type="unfinished"></translation>
+        <translation>在本周期前记录新体重</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Mark given</source>
-        <translation type="unfinished"></translation>
+        <translation>标记已给药</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Record that this cycle&apos;s doses were given</source>
-        <translation type="unfinished"></translation>
+        <translation>记录本周期的剂量已给药</translation>
     </message>
     <message>
         <location line="+91"/>
         <source>Dose check of cycle {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>第{n}周期剂量核对</translation>
     </message>
 </context>
 <context>
@@ -706,72 +711,72 @@ anthracyclines</source>
     <message>
         <location filename="../../planner/core/dates.py" line="+21"/>
         <source>{label}: &apos;{text}&apos; is not a date; write it as YYYY-MM-DD, e.g. 2026-01-05.</source>
-        <translation type="unfinished"></translation>
+        <translation>{label}：“{text}”不是日期；请按 YYYY-MM-DD 格式填写，例如 2026-01-05。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>{label}: {text} does not exist in the calendar.</source>
-        <translation type="unfinished"></translation>
+        <translation>{label}：日历中不存在 {text}。</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Jan</source>
-        <translation type="unfinished"></translation>
+        <translation>1月</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Feb</source>
-        <translation type="unfinished"></translation>
+        <translation>2月</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Mar</source>
-        <translation type="unfinished"></translation>
+        <translation>3月</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Apr</source>
-        <translation type="unfinished"></translation>
+        <translation>4月</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>May</source>
-        <translation type="unfinished"></translation>
+        <translation>5月</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Jun</source>
-        <translation type="unfinished"></translation>
+        <translation>6月</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Jul</source>
-        <translation type="unfinished"></translation>
+        <translation>7月</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Aug</source>
-        <translation type="unfinished"></translation>
+        <translation>8月</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Sep</source>
-        <translation type="unfinished"></translation>
+        <translation>9月</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Oct</source>
-        <translation type="unfinished"></translation>
+        <translation>10月</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Nov</source>
-        <translation type="unfinished"></translation>
+        <translation>11月</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Dec</source>
-        <translation type="unfinished"></translation>
+        <translation>12月</translation>
     </message>
 </context>
 <context>
@@ -779,87 +784,87 @@ anthracyclines</source>
     <message>
         <location filename="../../planner/gui/views/day_details.py" line="+36"/>
         <source>Reason: {reason}.</source>
-        <translation type="unfinished"></translation>
+        <translation>原因：{reason}。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>No plan to show.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可显示的计划。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Click a day to see what is given and how each dose was calculated.</source>
-        <translation type="unfinished"></translation>
+        <translation>点击某一天，查看当天的给药内容及每个剂量的计算过程。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Not part of this plan (the plan runs from {start} to {end}).</source>
-        <translation type="unfinished"></translation>
+        <translation>不在本计划内（计划自 {start} 至 {end}）。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Cycle {n}, day {d} of {length}</source>
-        <translation type="unfinished"></translation>
+        <translation>第{n}周期，第{d}天（共{length}天）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{phase} phase</source>
-        <translation type="unfinished"></translation>
+        <translation>{phase}阶段</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cycle {n} was delayed by {days} days.</source>
-        <translation type="unfinished"></translation>
+        <translation>第{n}周期已延迟 {days} 天。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Delay day: no treatment while cycle {n} waits (delayed by {days} days).</source>
-        <translation type="unfinished"></translation>
+        <translation>延迟日：第{n}周期等待期间不治疗（已延迟 {days} 天）。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>{drug} {dose} mg {route}</source>
-        <translation type="unfinished"></translation>
+        <translation>{drug} {dose} mg {route}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Calculation: {explain}</source>
-        <translation type="unfinished"></translation>
+        <translation>计算：{explain}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Reduced dose level: {level} {unit} ({steps} level(s) below the starting {start} {unit}).</source>
-        <translation type="unfinished"></translation>
+        <translation>剂量已下调：{level} {unit}（比起始剂量 {start} {unit} 低 {steps} 级）。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>{drug} held today (omitted on days {days} of this cycle).</source>
-        <translation type="unfinished"></translation>
+        <translation>{drug}今日暂停（本周期第 {days} 天暂停）。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>{drug} stopped from day {day} of this cycle.</source>
-        <translation type="unfinished"></translation>
+        <translation>{drug}自本周期第{day}天起停药。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Rest day: no treatment.</source>
-        <translation type="unfinished"></translation>
+        <translation>休息日：不治疗。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Blood count due today</source>
-        <translation type="unfinished"></translation>
+        <translation>今日需查血常规</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>(the day before the infusion).</source>
-        <translation type="unfinished"></translation>
+        <translation>（输注前一天）。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Warning:</source>
-        <translation type="unfinished"></translation>
+        <translation>警示：</translation>
     </message>
 </context>
 <context>
@@ -867,27 +872,27 @@ anthracyclines</source>
     <message>
         <location filename="../../planner/gui/dialogs/day_list_dialog.py" line="+23"/>
         <source>Export day list</source>
-        <translation type="unfinished"></translation>
+        <translation>导出当日清单</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Everyone on treatment who is due for an infusion or a cycle start on this day, with their doses and the checks due, and the blood tests for the next day&apos;s infusions.</source>
-        <translation type="unfinished"></translation>
+        <translation>当天需要输注或开始新周期的所有在治患者，包括剂量和需做的核对，以及次日输注所需的血液检查。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Clinic day</source>
-        <translation type="unfinished"></translation>
+        <translation>门诊日</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Export...</source>
-        <translation type="unfinished"></translation>
+        <translation>导出...</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Clinic day:</source>
-        <translation type="unfinished"></translation>
+        <translation>门诊日：</translation>
     </message>
 </context>
 <context>
@@ -895,27 +900,27 @@ anthracyclines</source>
     <message>
         <location filename="../../planner/gui/dialogs/cycle_actions.py" line="+97"/>
         <source>Delay cycle {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>第{n}周期延迟</translation>
     </message>
     <message>
         <location line="+4"/>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> 天</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Delay in days</source>
-        <translation type="unfinished"></translation>
+        <translation>延迟天数</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Delay by:</source>
-        <translation type="unfinished"></translation>
+        <translation>延迟：</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Cycle {n} day 1 moves from {old} to {new}; the {later} later cycles move with it.</source>
-        <translation type="unfinished"></translation>
+        <translation>第{n}周期第1天从 {old} 改为 {new}；之后的 {later} 个周期随之顺延。</translation>
     </message>
 </context>
 <context>
@@ -923,32 +928,32 @@ anthracyclines</source>
     <message>
         <location filename="../../planner/gui/demo.py" line="+35"/>
         <source>DEMO Wang Fang</source>
-        <translation type="unfinished"></translation>
+        <translation>演示 王芳</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Leiomyosarcoma of the uterus, lung metastases (demo patient)</source>
-        <translation type="unfinished"></translation>
+        <translation>子宫平滑肌肉瘤，肺转移（演示患者）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Penicillin (rash)</source>
-        <translation type="unfinished"></translation>
+        <translation>青霉素（皮疹）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Demo patient: safe to change, undo and withdraw.</source>
-        <translation type="unfinished"></translation>
+        <translation>演示患者：可放心修改、撤销和退出。</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>ANC 0.9 x10^9/L on day 21 of cycle 2</source>
-        <translation type="unfinished"></translation>
+        <translation>第2周期第21天中性粒细胞绝对计数 0.9 x10^9/L</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Febrile neutropenia after cycle 2: one level down</source>
-        <translation type="unfinished"></translation>
+        <translation>第2周期后发热性中性粒细胞减少：下调一级</translation>
     </message>
 </context>
 <context>
@@ -956,278 +961,278 @@ anthracyclines</source>
     <message>
         <location filename="../../planner/gui/views/dose_check_panel.py" line="+72"/>
         <source>Dose check</source>
-        <translation type="unfinished"></translation>
+        <translation>剂量核对</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Calculation</source>
-        <translation type="unfinished"></translation>
+        <translation>计算</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Calculation chain</source>
-        <translation type="unfinished"></translation>
+        <translation>计算过程</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Independent double check</source>
-        <translation type="unfinished"></translation>
+        <translation>独立双人核对</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Drug to check</source>
-        <translation type="unfinished"></translation>
+        <translation>待核对药物</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+26"/>
         <source>Calculated dose</source>
-        <translation type="unfinished"></translation>
+        <translation>计算剂量</translation>
     </message>
     <message>
         <location line="-22"/>
         <source>mg, as written on the order or the bag label</source>
-        <translation type="unfinished"></translation>
+        <translation>mg，与医嘱或输液袋标签一致</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Dose on the order or bag in mg</source>
-        <translation type="unfinished"></translation>
+        <translation>医嘱或输液袋上的剂量（mg）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Check result</source>
-        <translation type="unfinished"></translation>
+        <translation>核对结果</translation>
     </message>
     <message>
         <location line="+10"/>
         <location line="+13"/>
-        <location line="+257"/>
+        <location line="+258"/>
         <source>First checker&apos;s initials</source>
-        <translation type="unfinished"></translation>
+        <translation>第一核对人姓名缩写</translation>
+    </message>
+    <message>
+        <location line="-268"/>
+        <location line="+11"/>
+        <location line="+258"/>
+        <source>Second checker&apos;s initials</source>
+        <translation>第二核对人姓名缩写</translation>
     </message>
     <message>
         <location line="-267"/>
-        <location line="+11"/>
-        <location line="+257"/>
-        <source>Second checker&apos;s initials</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-266"/>
         <location line="+1"/>
-        <location line="+307"/>
+        <location line="+308"/>
         <source>Record double check</source>
-        <translation type="unfinished"></translation>
+        <translation>记录双人核对</translation>
     </message>
     <message>
-        <location line="-306"/>
+        <location line="-307"/>
         <source>Drug</source>
-        <translation type="unfinished"></translation>
+        <translation>药物</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Dose on the order or bag (mg)</source>
-        <translation type="unfinished"></translation>
+        <translation>医嘱/输液袋剂量（mg）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Deviation</source>
-        <translation type="unfinished"></translation>
+        <translation>偏差</translation>
     </message>
     <message>
         <location line="+10"/>
         <location line="+2"/>
         <source>Double checks recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>已记录的双人核对</translation>
     </message>
     <message>
         <location line="+99"/>
         <source>No double check recorded for this patient yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>该患者尚无双人核对记录。</translation>
     </message>
     <message>
         <location line="+63"/>
         <source>{weight} kg, the weight at the start of the plan ({start})</source>
-        <translation type="unfinished"></translation>
+        <translation>{weight} kg，计划开始时的体重（{start}）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>date not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>未记录日期</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{weight} kg, measured {when} (before cycle {n})</source>
-        <translation type="unfinished"></translation>
+        <translation>{weight} kg，测量于 {when}（第{n}周期前）</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Dose level {level} {unit}: {n} level(s) below the starting {start} {unit}</source>
-        <translation type="unfinished"></translation>
+        <translation>剂量水平 {level} {unit}：比起始剂量 {start} {unit} 低 {n} 级</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Route {route}, cycle days {days}</source>
-        <translation type="unfinished"></translation>
+        <translation>给药途径 {route}，周期第 {days} 天</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Volume: {dose} mg / {conc} mg/mL = {volume} mL</source>
-        <translation type="unfinished"></translation>
+        <translation>体积：{dose} mg / {conc} mg/mL = {volume} mL</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Vials: {vials} ({total} mg opened, {waste} mg left over)</source>
-        <translation type="unfinished"></translation>
+        <translation>药瓶：{vials}（开启 {total} mg，剩余 {waste} mg）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>vials</source>
-        <translation type="unfinished"></translation>
+        <translation>瓶</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Capsules: no combination of {strengths} mg capsules makes {dose} mg</source>
-        <translation type="unfinished"></translation>
+        <translation>胶囊：{strengths} mg 胶囊无法组合成 {dose} mg</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Capsules: {capsules} per day</source>
-        <translation type="unfinished"></translation>
+        <translation>胶囊：每日 {capsules}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>capsule(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>胶囊</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Dose check: select a cycle</source>
-        <translation type="unfinished"></translation>
+        <translation>剂量核对：请选择周期</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Select a cycle to see how each dose was calculated.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一个周期，查看每个剂量的计算过程。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Dose check: cycle {n} ({phase}), day 1 on {day1}</source>
-        <translation type="unfinished"></translation>
+        <translation>剂量核对：第{n}周期（{phase}），第1天为 {day1}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Body surface area</source>
-        <translation type="unfinished"></translation>
+        <translation>体表面积</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Weight used for the doses</source>
-        <translation type="unfinished"></translation>
+        <translation>计算剂量所用体重</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Latest weight {weight} kg is below the recalculation threshold; doses stay on {dose_weight} kg.</source>
-        <translation type="unfinished"></translation>
+        <translation>最新体重 {weight} kg 未超过重新计算阈值；剂量仍按 {dose_weight} kg 计算。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Not given in this cycle.</source>
-        <translation type="unfinished"></translation>
+        <translation>本周期不给药。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Warning:</source>
-        <translation type="unfinished"></translation>
+        <translation>警示：</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Dose on the order or bag: &apos;{text}&apos; is not a number; enter the dose in mg, for example 164 or 162.5.</source>
-        <translation type="unfinished"></translation>
+        <translation>医嘱或输液袋上的剂量：“{text}”不是数字；请以 mg 为单位填写剂量，例如 164 或 162.5。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Dose on the order or bag: enter the dose in mg, more than 0.</source>
-        <translation type="unfinished"></translation>
+        <translation>医嘱或输液袋上的剂量：请以 mg 为单位填写大于 0 的剂量。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>{field}: enter 1 to 5 letters, for example AB.</source>
-        <translation type="unfinished"></translation>
+        <translation>{field}：请输入 1 至 5 个字母，例如 AB。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Second checker&apos;s initials: the double check needs two different people; these are the same initials as the first checker&apos;s.</source>
-        <translation type="unfinished"></translation>
+        <translation>第二核对人姓名缩写：双人核对需要两个不同的人；该缩写与第一核对人相同。</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>{dose} mg</source>
-        <translation type="unfinished"></translation>
+        <translation>{dose} mg</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Record double check (PASS)</source>
-        <translation type="unfinished"></translation>
+        <translation>记录双人核对（通过）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Record double check (FAIL)</source>
-        <translation type="unfinished"></translation>
+        <translation>记录双人核对（不通过）</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Do not give: recheck the order, the calculation and the preparation.</source>
-        <translation type="unfinished"></translation>
+        <translation>请勿给药：请重新核对医嘱、计算和配制。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>enter the dose to see the deviation</source>
-        <translation type="unfinished"></translation>
+        <translation>输入剂量以查看偏差</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>{deviation}  PASS (within ±{tolerance} %)</source>
-        <translation type="unfinished"></translation>
+        <translation>{deviation}  通过（在 ±{tolerance} % 以内）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{deviation}  FAIL (more than ±{tolerance} %)</source>
-        <translation type="unfinished"></translation>
+        <translation>{deviation}  不通过（超过 ±{tolerance} %）</translation>
     </message>
 </context>
 <context>
     <name>DoseChecks</name>
     <message>
-        <location filename="../../planner/gui/facts.py" line="+9"/>
+        <location filename="../../planner/gui/facts.py" line="+15"/>
         <source>passed</source>
-        <translation type="unfinished"></translation>
+        <translation>通过</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>FAILED</source>
-        <translation type="unfinished"></translation>
+        <translation>不通过</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>{verdict}, outdated (no longer given)</source>
-        <translation type="unfinished"></translation>
+        <translation>{verdict}，已过时（不再给药）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{verdict}, outdated (the plan now calculates {dose} mg)</source>
-        <translation type="unfinished"></translation>
+        <translation>{verdict}，已过时（计划现计算为 {dose} mg）</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>cycle {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>第{n}周期</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{checked} mg vs {calculated} mg ({pct}%)</source>
-        <translation type="unfinished"></translation>
+        <translation>核对 {checked} mg / 计算 {calculated} mg（{pct}%）</translation>
     </message>
 </context>
 <context>
@@ -1235,52 +1240,52 @@ anthracyclines</source>
     <message>
         <location filename="../../planner/gui/dialogs/cycle_actions.py" line="+7"/>
         <source>Change dose level from cycle {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>自第{n}周期起调整剂量水平</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Dose level</source>
-        <translation type="unfinished"></translation>
+        <translation>剂量水平</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Drug:</source>
-        <translation type="unfinished"></translation>
+        <translation>药物：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>New level:</source>
-        <translation type="unfinished"></translation>
+        <translation>新剂量水平：</translation>
     </message>
     <message>
         <location line="+11"/>
         <source> (starting dose)</source>
-        <translation type="unfinished"></translation>
+        <translation> （起始剂量）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source> (level -{n})</source>
-        <translation type="unfinished"></translation>
+        <translation> （下调 {n} 级）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source> - current</source>
-        <translation type="unfinished"></translation>
+        <translation> - 当前</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Dose level: choose a drug and a level.</source>
-        <translation type="unfinished"></translation>
+        <translation>剂量水平：请选择药物和剂量水平。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Dose level: {drug} is already at {level} {unit} in cycle {n}.</source>
-        <translation type="unfinished"></translation>
+        <translation>剂量水平：第{n}周期{drug}已是 {level} {unit}。</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>{drug} from cycle {n} on: {old} -&gt; {new} mg ({calc}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{drug}自第{n}周期起：{old} -&gt; {new} mg（{calc}）。</translation>
     </message>
 </context>
 <context>
@@ -1288,12 +1293,12 @@ anthracyclines</source>
     <message>
         <location filename="../../planner/core/dosing.py" line="+49"/>
         <source>{dose} mg (flat dose)</source>
-        <translation type="unfinished"></translation>
+        <translation>{dose} mg（固定剂量）</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>{level} {unit} x {basis} {basis_unit} = {exact} -&gt; {dose} mg</source>
-        <translation type="unfinished"></translation>
+        <translation>{level} {unit} × {basis} {basis_unit} = {exact} -&gt; {dose} mg</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1303,43 +1308,45 @@ anthracyclines</source>
     <message>
         <location line="+7"/>
         <source>Rounding step: enter a number of mg above 0 and at most 50 (for example 1 or 5).</source>
-        <translation type="unfinished"></translation>
+        <translation>取整步长：请输入大于 0 且不超过 50 的 mg 数（例如 1 或 5）。</translation>
     </message>
 </context>
 <context>
     <name>EmptyState</name>
     <message>
-        <location filename="../../planner/gui/widgets/empty_state.py" line="+17"/>
+        <location filename="../../planner/gui/widgets/empty_state.py" line="+51"/>
         <source>Welcome</source>
-        <translation type="unfinished"></translation>
+        <translation>欢迎</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Welcome to Cycle Planner</source>
-        <translation type="unfinished"></translation>
+        <translation>欢迎使用化疗周期计划</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>There are no patients yet.
 Add a patient to plan their treatment cycles: the calendar, every dose with its calculation,
 and the double check of each dose. Or add a demo patient to look around first.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚无患者。
+添加患者即可计划其治疗周期：日历、每个剂量及其计算过程，
+以及每个剂量的双人核对。也可以先添加一位演示患者看看。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>New patient...</source>
-        <translation type="unfinished"></translation>
+        <translation>新建患者...</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>New patient</source>
-        <translation type="unfinished"></translation>
+        <translation>新建患者</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <location line="+1"/>
         <source>Add a demo patient</source>
-        <translation type="unfinished"></translation>
+        <translation>添加演示患者</translation>
     </message>
 </context>
 <context>
@@ -1347,189 +1354,189 @@ and the double check of each dose. Or add a demo patient to look around first.</
     <message>
         <location filename="../../planner/export/atomic.py" line="+33"/>
         <source>Cannot save {path}: the disk is full. Free some space or choose another drive; nothing was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存 {path}：磁盘已满。请释放空间或选择其他磁盘；未保存任何内容。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Cannot save {path}: the folder {folder} is on a read-only drive. Choose another folder; nothing was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存 {path}：文件夹 {folder} 位于只读磁盘。请选择其他文件夹；未保存任何内容。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Cannot save {path}: the file is open in another program or protected. Close it and try again; nothing was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存 {path}：文件已在其他程序中打开或受保护。请关闭后重试；未保存任何内容。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Cannot save {path}: the folder {folder} is not writable. Choose another folder; nothing was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存 {path}：文件夹 {folder} 不可写。请选择其他文件夹；未保存任何内容。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Cannot save {path}: {reason}. Nothing was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存 {path}：{reason}。未保存任何内容。</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Cannot save {path}: that is a folder; give a file name.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存 {path}：这是一个文件夹；请填写文件名。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Cannot save {path}: the folder {folder} does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存 {path}：文件夹 {folder} 不存在。</translation>
     </message>
     <message>
         <location filename="../../planner/export/calendar_model.py" line="+50"/>
         <source>capsule</source>
-        <translation type="unfinished"></translation>
+        <translation>粒</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>capsules</source>
-        <translation type="unfinished"></translation>
+        <translation>粒</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>tablet</source>
-        <translation type="unfinished"></translation>
+        <translation>片</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>tablets</source>
-        <translation type="unfinished"></translation>
+        <translation>片</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>dose</source>
-        <translation type="unfinished"></translation>
+        <translation>剂</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>doses</source>
-        <translation type="unfinished"></translation>
+        <translation>剂</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>{drug} {dose} mg</source>
-        <translation type="unfinished"></translation>
+        <translation>{drug} {dose} mg</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Hospital day - {drug} infusion</source>
-        <translation type="unfinished"></translation>
+        <translation>来院日 - {drug}输注</translation>
     </message>
     <message>
         <location line="+6"/>
         <location filename="../../planner/export/patient_calendar.py" line="+328"/>
         <source>Rest day - no capsule</source>
-        <translation type="unfinished"></translation>
+        <translation>休息日 - 不服药</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../../planner/export/patient_calendar.py" line="+1"/>
         <source>Rest day</source>
-        <translation type="unfinished"></translation>
+        <translation>休息日</translation>
     </message>
     <message>
         <location line="+4"/>
         <location filename="../../planner/export/day_list.py" line="+156"/>
         <source>Cycle {n} starts</source>
-        <translation type="unfinished"></translation>
+        <translation>第{n}周期开始</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Delayed by {days} days</source>
-        <translation type="unfinished"></translation>
+        <translation>延迟 {days} 天</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{phase} phase starts</source>
-        <translation type="unfinished"></translation>
+        <translation>{phase}阶段开始</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>New {drug} dose</source>
-        <translation type="unfinished"></translation>
+        <translation>{drug}新剂量</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>{drug} stopped - take no more</source>
-        <translation type="unfinished"></translation>
+        <translation>{drug}已停药 - 请勿再服</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Blood test</source>
-        <translation type="unfinished"></translation>
+        <translation>抽血化验</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>No {drug} today - held by your doctor</source>
-        <translation type="unfinished"></translation>
+        <translation>今日不服{drug} - 医生嘱咐暂停</translation>
     </message>
     <message>
         <location filename="../../planner/export/day_list.py" line="-66"/>
         <source>Weigh: doses are recalculated at a change of {pct}% or more from {w} kg</source>
-        <translation type="unfinished"></translation>
+        <translation>称体重：体重较 {w} kg 变化 {pct}% 或以上时重新计算剂量</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Cumulative {drug} after today {amount} mg/m²</source>
-        <translation type="unfinished"></translation>
+        <translation>今日后{drug}累积剂量 {amount} mg/m²</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>(limit {limit})</source>
-        <translation type="unfinished"></translation>
+        <translation>（上限 {limit}）</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Dispense {drug} for days {first}-{last}: {prep}</source>
-        <translation type="unfinished"></translation>
+        <translation>发放{drug}，第 {first}-{last} 天：{prep}</translation>
     </message>
     <message>
         <location line="+18"/>
         <location filename="../../planner/export/dose_sheet.py" line="+67"/>
         <location filename="../../planner/export/pdf_base.py" line="+262"/>
         <source>not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>未记录</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>MRN {mrn}</source>
-        <translation type="unfinished"></translation>
+        <translation>病历号 {mrn}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Born {dob}</source>
-        <translation type="unfinished"></translation>
+        <translation>出生 {dob}</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>Infusion</source>
-        <translation type="unfinished"></translation>
+        <translation>输注</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../../planner/export/ics.py" line="+57"/>
         <source>Cycle {c}, day {d}</source>
-        <translation type="unfinished"></translation>
+        <translation>第{c}周期，第{d}天</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>(delayed {days} days)</source>
-        <translation type="unfinished"></translation>
+        <translation>（延迟 {days} 天）</translation>
     </message>
     <message>
         <location line="+58"/>
         <location line="+4"/>
         <source>Day list</source>
-        <translation type="unfinished"></translation>
+        <translation>当日清单</translation>
     </message>
     <message>
         <location line="-6"/>
         <source>Day list for {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>{date} 当日清单</translation>
     </message>
     <message>
         <location line="-136"/>
@@ -1575,28 +1582,28 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <location line="+18"/>
         <location line="+23"/>
         <source>#</source>
-        <translation type="unfinished"></translation>
+        <translation>#</translation>
     </message>
     <message>
         <location line="-23"/>
         <location line="+23"/>
         <source>Patient</source>
-        <translation type="unfinished"></translation>
+        <translation>患者</translation>
     </message>
     <message>
         <location line="-23"/>
         <source>Allergies</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">过敏史</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>待办</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Doses</source>
-        <translation type="unfinished"></translation>
+        <translation>剂量</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -1606,13 +1613,13 @@ and the double check of each dose. Or add a demo patient to look around first.</
     <message>
         <location line="+1"/>
         <source>Checks due</source>
-        <translation type="unfinished"></translation>
+        <translation>需做的核对</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+22"/>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>完成</translation>
     </message>
     <message>
         <location line="-19"/>
@@ -1622,7 +1629,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
     <message>
         <location line="+1"/>
         <source>Nobody is due for an infusion or a cycle start.</source>
-        <translation type="unfinished"></translation>
+        <translation>今日无人需要输注或开始新周期。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1642,22 +1649,22 @@ and the double check of each dose. Or add a demo patient to look around first.</
     <message>
         <location line="+11"/>
         <source>Blood tests due (infusion tomorrow)</source>
-        <translation type="unfinished"></translation>
+        <translation>需抽血化验（明日输注）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Infusion tomorrow</source>
-        <translation type="unfinished"></translation>
+        <translation>明日输注</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>No blood tests due.</source>
-        <translation type="unfinished"></translation>
+        <translation>无需抽血化验。</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>{date}: cycle {c} day {d} - {drugs}</source>
-        <translation type="unfinished"></translation>
+        <translation>{date}：第{c}周期第{d}天 - {drugs}</translation>
     </message>
     <message>
         <location filename="../../planner/export/dose_sheet.py" line="+1"/>
@@ -1665,455 +1672,455 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <location line="+25"/>
         <location filename="../../planner/export/patient_calendar.py" line="-36"/>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>无</translation>
     </message>
     <message>
         <location line="-35"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>MRN</source>
-        <translation type="unfinished"></translation>
+        <translation>病历号</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Date of birth</source>
-        <translation type="unfinished"></translation>
+        <translation>出生日期</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Height / weight</source>
-        <translation type="unfinished"></translation>
+        <translation>身高/体重</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Measured on</source>
-        <translation type="unfinished"></translation>
+        <translation>测量日期</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>BSA</source>
-        <translation type="unfinished"></translation>
+        <translation>体表面积</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Rounding</source>
-        <translation type="unfinished"></translation>
+        <translation>取整</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>doses half-up to {step} mg; recalculate at a weight change of {pct}% or more</source>
-        <translation type="unfinished"></translation>
+        <translation>剂量四舍五入至 {step} mg；体重变化 {pct}% 或以上时重新计算</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>BSA cap</source>
-        <translation type="unfinished"></translation>
+        <translation>体表面积上限</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Prior anthracyclines</source>
-        <translation type="unfinished"></translation>
+        <translation>既往蒽环类用量</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Cycle {n} ({phase}) - day 1: {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>第{n}周期（{phase}）- 第1天：{date}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>delayed {days} days</source>
-        <translation type="unfinished"></translation>
+        <translation>延迟 {days} 天</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Weight {w} kg; doses calculated on {dw} kg; BSA {bsa}</source>
-        <translation type="unfinished"></translation>
+        <translation>体重 {w} kg；剂量按 {dw} kg 计算；体表面积 {bsa}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Drug</source>
-        <translation type="unfinished"></translation>
+        <translation>药物</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Route / days</source>
-        <translation type="unfinished"></translation>
+        <translation>途径/给药日</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Level</source>
-        <translation type="unfinished"></translation>
+        <translation>剂量水平</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Dose</source>
-        <translation type="unfinished"></translation>
+        <translation>剂量</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Calculation</source>
-        <translation type="unfinished"></translation>
+        <translation>计算</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Preparation</source>
-        <translation type="unfinished"></translation>
+        <translation>配制</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>(reduced, level -{n})</source>
-        <translation type="unfinished"></translation>
+        <translation>（已下调，下调 {n} 级）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>day {days}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {days} 天</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>held {days}</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停 {days}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>stopped from day {day}</source>
-        <translation type="unfinished"></translation>
+        <translation>自第{day}天起停药</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Cumulative {drug} after this cycle: {amount} mg/m² (prior exposure included)</source>
-        <translation type="unfinished"></translation>
+        <translation>本周期后{drug}累积剂量：{amount} mg/m²（含既往用量）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>limit {limit} mg/m²</source>
-        <translation type="unfinished"></translation>
+        <translation>上限 {limit} mg/m²</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Doxorubicin equivalent: {amount} mg/m²</source>
-        <translation type="unfinished"></translation>
+        <translation>多柔比星当量：{amount} mg/m²</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>WARNING [{code}]: {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>警示 [{code}]：{message}</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Modification: {text}</source>
-        <translation type="unfinished"></translation>
+        <translation>方案调整：{text}</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Prepared by</source>
-        <translation type="unfinished"></translation>
+        <translation>配制人</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Checked by</source>
-        <translation type="unfinished"></translation>
+        <translation>核对人</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Date / time</source>
-        <translation type="unfinished"></translation>
+        <translation>日期/时间</translation>
     </message>
     <message>
         <location line="+21"/>
         <location line="+10"/>
         <source>Dose sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>剂量单</translation>
     </message>
     <message>
         <location line="-8"/>
         <source>Chemotherapy dose sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>化疗剂量单</translation>
     </message>
     <message>
         <location filename="../../planner/export/ics.py" line="+13"/>
         <location filename="../../planner/export/patient_calendar.py" line="+94"/>
         <source>Treatment calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>治疗日历</translation>
     </message>
     <message>
         <location filename="../../planner/export/options.py" line="+29"/>
         <source>Name: enter the patient&apos;s name; it prints on every page.</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名：请填写患者姓名；每页都会打印。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>MRN: enter the patient&apos;s record number; it prints on every page.</source>
-        <translation type="unfinished"></translation>
+        <translation>病历号：请填写患者病历号；每页都会打印。</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Paper: &apos;{paper}&apos; is not known; choose a4 or letter.</source>
-        <translation type="unfinished"></translation>
+        <translation>纸张：无法识别“{paper}”；请选择 a4 或 letter。</translation>
     </message>
     <message>
         <location filename="../../planner/export/patient_calendar.py" line="-328"/>
         <source>Bleeding: a nosebleed that will not stop, blood in urine, stool or vomit, or coughing up blood</source>
-        <translation type="unfinished"></translation>
+        <translation>出血：鼻出血不止，尿液、大便或呕吐物中带血，或咳血</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>High blood pressure: a bad headache, dizziness or blurred vision</source>
-        <translation type="unfinished"></translation>
+        <translation>血压高：剧烈头痛、头晕或视物模糊</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Fever of 38 °C or more, or shivering</source>
-        <translation type="unfinished"></translation>
+        <translation>发热 38 °C 或以上，或寒战</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Chest pain, a racing heart, or getting breathless</source>
-        <translation type="unfinished"></translation>
+        <translation>胸痛、心跳加快或气促</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Severe diarrhoea (4 or more times a day more than usual) or vomiting</source>
-        <translation type="unfinished"></translation>
+        <translation>严重腹泻（每天比平时多 4 次或以上）或呕吐</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Painful, red or blistered hands or feet</source>
-        <translation type="unfinished"></translation>
+        <translation>手足疼痛、发红或起水疱</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Swelling of the legs, or much less urine than usual</source>
-        <translation type="unfinished"></translation>
+        <translation>腿部肿胀，或尿量比平时明显减少</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Monday</source>
-        <translation type="unfinished"></translation>
+        <translation>星期一</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Tuesday</source>
-        <translation type="unfinished"></translation>
+        <translation>星期二</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Wednesday</source>
-        <translation type="unfinished"></translation>
+        <translation>星期三</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Thursday</source>
-        <translation type="unfinished"></translation>
+        <translation>星期四</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Friday</source>
-        <translation type="unfinished"></translation>
+        <translation>星期五</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Saturday</source>
-        <translation type="unfinished"></translation>
+        <translation>星期六</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sunday</source>
-        <translation type="unfinished"></translation>
+        <translation>星期日</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>January</source>
-        <translation type="unfinished"></translation>
+        <translation>1月</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>February</source>
-        <translation type="unfinished"></translation>
+        <translation>2月</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>March</source>
-        <translation type="unfinished"></translation>
+        <translation>3月</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>April</source>
-        <translation type="unfinished"></translation>
+        <translation>4月</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>May</source>
-        <translation type="unfinished"></translation>
+        <translation>5月</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>June</source>
-        <translation type="unfinished"></translation>
+        <translation>6月</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>July</source>
-        <translation type="unfinished"></translation>
+        <translation>7月</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>August</source>
-        <translation type="unfinished"></translation>
+        <translation>8月</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>September</source>
-        <translation type="unfinished"></translation>
+        <translation>9月</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>October</source>
-        <translation type="unfinished"></translation>
+        <translation>10月</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>November</source>
-        <translation type="unfinished"></translation>
+        <translation>11月</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>December</source>
-        <translation type="unfinished"></translation>
+        <translation>12月</translation>
     </message>
     <message>
         <location line="+146"/>
         <source>My treatment calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>我的治疗日历</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{regimen} - from {start} to {end}</source>
-        <translation type="unfinished"></translation>
+        <translation>{regimen} - {start} 至 {end}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Your treatment at a glance</source>
-        <translation type="unfinished"></translation>
+        <translation>治疗概览</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>What the pictures mean</source>
-        <translation type="unfinished"></translation>
+        <translation>图标说明</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Taking {drug}</source>
-        <translation type="unfinished"></translation>
+        <translation>如何服用{drug}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Tick the box each day after you have taken it.</source>
-        <translation type="unfinished"></translation>
+        <translation>每天服药后请在方框内打勾。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>If you miss a dose: {advice}.</source>
-        <translation type="unfinished"></translation>
+        <translation>如果漏服：{advice}。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Never take two doses to make up for a missed one.</source>
-        <translation type="unfinished"></translation>
+        <translation>切勿一次服用两剂来补漏服的一剂。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Call us straight away if you have</source>
-        <translation type="unfinished"></translation>
+        <translation>出现以下情况请立即联系我们</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Whom to call</source>
-        <translation type="unfinished"></translation>
+        <translation>联系方式</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Your care team&apos;s phone number:</source>
-        <translation type="unfinished"></translation>
+        <translation>医护团队电话：</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Bring this calendar and your capsules to every hospital visit.</source>
-        <translation type="unfinished"></translation>
+        <translation>每次来医院请带上本日历和您的胶囊。</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Cycle</source>
-        <translation type="unfinished"></translation>
+        <translation>周期</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Starts</source>
-        <translation type="unfinished"></translation>
+        <translation>开始</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Capsules</source>
-        <translation type="unfinished"></translation>
+        <translation>胶囊</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Hospital</source>
-        <translation type="unfinished"></translation>
+        <translation>来院</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>(with gaps)</source>
-        <translation type="unfinished"></translation>
+        <translation>（含间隔）</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>{drug} day - the dose is written on each day</source>
-        <translation type="unfinished"></translation>
+        <translation>{drug}服药日 - 每天标有剂量</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Tick the box when you have taken your capsule</source>
-        <translation type="unfinished"></translation>
+        <translation>服用胶囊后请在方框内打勾</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Blood test - the day before each hospital day</source>
-        <translation type="unfinished"></translation>
+        <translation>抽血化验 - 每次来院前一天</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Dose held or stopped by your doctor - do not take it</source>
-        <translation type="unfinished"></translation>
+        <translation>医生嘱咐暂停或停药 - 请勿服用</translation>
     </message>
     <message>
         <location filename="../../planner/export/pdf_base.py" line="-148"/>
         <source>Printed {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>打印日期 {date}</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Page {n} of {m}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {n} 页，共 {m} 页</translation>
     </message>
     <message>
         <location line="+143"/>
         <source>{name}    MRN {mrn}    Born {dob}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}    病历号 {mrn}    出生 {dob}</translation>
     </message>
     <message>
         <location filename="../../planner/export/intensity.py" line="+60"/>
         <location filename="../../planner/export/tables.py" line="+30"/>
         <source>Output file: &apos;{name}&apos; should end in .csv or .xlsx.</source>
-        <translation type="unfinished"></translation>
+        <translation>输出文件：“{name}”应以 .csv 或 .xlsx 结尾。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Patients</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">患者</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2124,286 +2131,286 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <location filename="../../planner/export/tables.py" line="+11"/>
         <location line="+1"/>
         <source>Plan</source>
-        <translation type="unfinished"></translation>
+        <translation>计划</translation>
     </message>
     <message>
         <location filename="../../planner/export/wording.py" line="+17"/>
         <source>Cycle {c} delayed {days} days</source>
-        <translation type="unfinished"></translation>
+        <translation>第{c}周期延迟 {days} 天</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{drug} dose level {level} {unit} from cycle {c}</source>
-        <translation type="unfinished"></translation>
+        <translation>{drug}自第{c}周期起剂量水平 {level} {unit}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{drug} held on days {days} of cycle {c}</source>
-        <translation type="unfinished"></translation>
+        <translation>第{c}周期第 {days} 天暂停{drug}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{drug} stopped from day {day} of cycle {c}</source>
-        <translation type="unfinished"></translation>
+        <translation>{drug}自第{c}周期第{day}天起停药</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>New weight {w} kg before cycle {c}</source>
-        <translation type="unfinished"></translation>
+        <translation>第{c}周期前新体重 {w} kg</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>(measured {date})</source>
-        <translation type="unfinished"></translation>
+        <translation>（测量于 {date}）</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>reason: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>原因：{reason}</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>{ml} mL at {conc} mg/mL</source>
-        <translation type="unfinished"></translation>
+        <translation>{ml} mL，浓度 {conc} mg/mL</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>(exactly {exact} mL)</source>
-        <translation type="unfinished"></translation>
+        <translation>（精确值 {exact} mL）</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>vial</source>
-        <translation type="unfinished"></translation>
+        <translation>瓶</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>vials</source>
-        <translation type="unfinished"></translation>
+        <translation>瓶</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>({total} mg opened, {left} mg left over)</source>
-        <translation type="unfinished"></translation>
+        <translation>（开启 {total} mg，剩余 {left} mg）</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>no capsule combination makes {mg} mg</source>
-        <translation type="unfinished"></translation>
+        <translation>现有胶囊规格无法组合成 {mg} mg</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>per day</source>
-        <translation type="unfinished"></translation>
+        <translation>每日</translation>
     </message>
 </context>
 <context>
     <name>ExportActions</name>
     <message>
-        <location filename="../../planner/gui/export_actions.py" line="+68"/>
+        <location filename="../../planner/gui/export_actions.py" line="+94"/>
         <source>Export patient &amp;calendar (PDF)...</source>
-        <translation type="unfinished"></translation>
+        <translation>导出患者日历 (PDF)(&amp;C)...</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The month calendar the patient takes home, with tick boxes and phone numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>患者带回家的月历，含打勾方框和联系电话</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Export &amp;dose sheet (PDF)...</source>
-        <translation type="unfinished"></translation>
+        <translation>导出剂量单 (PDF)(&amp;D)...</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Every dose with its calculation, for preparing and checking</source>
-        <translation type="unfinished"></translation>
+        <translation>每个剂量及其计算过程，用于配制和核对</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Export day &amp;list (PDF)...</source>
-        <translation type="unfinished"></translation>
+        <translation>导出当日清单 (PDF)(&amp;L)...</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Everyone due for an infusion or a cycle start on a day, from all patients</source>
-        <translation type="unfinished"></translation>
+        <translation>所有患者中某天需要输注或开始新周期的人员</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Export calendar for &amp;phone (.ics)...</source>
-        <translation type="unfinished"></translation>
+        <translation>导出手机日历 (.ics)(&amp;P)...</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Capsule days, infusions and blood tests as calendar events for the patient&apos;s phone</source>
-        <translation type="unfinished"></translation>
+        <translation>将服药日、输注和抽血化验作为日历事件导入患者手机</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Export plan &amp;table (CSV / Excel)...</source>
-        <translation type="unfinished"></translation>
+        <translation>导出计划表 (CSV / Excel)(&amp;T)...</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The plan day by day as a CSV file or an Excel workbook</source>
-        <translation type="unfinished"></translation>
+        <translation>按天列出的计划，CSV 文件或 Excel 工作簿</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Print...</source>
-        <translation type="unfinished"></translation>
+        <translation>打印(&amp;P)...</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Print the patient calendar or the dose sheet, with a preview</source>
-        <translation type="unfinished"></translation>
+        <translation>打印患者日历或剂量单，带预览</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+4"/>
         <source>Open the exported file</source>
-        <translation type="unfinished"></translation>
+        <translation>打开导出的文件</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+33"/>
         <source>Open a patient first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先打开一位患者。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Plan cannot be exported</source>
-        <translation type="unfinished"></translation>
+        <translation>无法导出计划</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>Saving {what}...</source>
-        <translation type="unfinished"></translation>
+        <translation>正在保存{what}...</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Saved {what}: {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存{what}：{path}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>打开 {name}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open {path} in the system viewer</source>
-        <translation type="unfinished"></translation>
+        <translation>在系统查看器中打开 {path}</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Cannot save {path}: {problem}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存 {path}：{problem}</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Cannot save {path}: an unexpected error ({error}). Nothing was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存 {path}：意外错误（{error}）。未保存任何内容。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Export failed</source>
-        <translation type="unfinished"></translation>
+        <translation>导出失败</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>the patient calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>患者日历</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>the dose sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>剂量单</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Export patient calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>导出患者日历</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Export dose sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>导出剂量单</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+26"/>
         <source>PDF document (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
         <location line="-8"/>
         <source>The database is not open yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库尚未打开。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Export day list</source>
-        <translation type="unfinished"></translation>
+        <translation>导出当日清单</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>the day list for {day}</source>
-        <translation type="unfinished"></translation>
+        <translation>{day} 当日清单</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Export calendar for the phone</source>
-        <translation type="unfinished"></translation>
+        <translation>导出手机日历</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>iCalendar file (*.ics)</source>
-        <translation type="unfinished"></translation>
+        <translation>iCalendar 文件 (*.ics)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the phone calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>手机日历</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Export plan table</source>
-        <translation type="unfinished"></translation>
+        <translation>导出计划表</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>CSV table (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 表格 (*.csv)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Excel workbook (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the plan table</source>
-        <translation type="unfinished"></translation>
+        <translation>计划表</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>Printing {what}...</source>
-        <translation type="unfinished"></translation>
+        <translation>正在打印{what}...</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Sent {pages} to the printer {printer}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已将 {pages} 发送到打印机 {printer}。</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>The document could not be printed ({error}). Check the printer and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>文档无法打印（{error}）。请检查打印机后重试。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Not printed</source>
-        <translation type="unfinished"></translation>
+        <translation>未打印</translation>
     </message>
 </context>
 <context>
@@ -2411,37 +2418,37 @@ and the double check of each dose. Or add a demo patient to look around first.</
     <message>
         <location filename="../../planner/gui/export_jobs.py" line="+38"/>
         <source>Ward: {number}</source>
-        <translation type="unfinished"></translation>
+        <translation>病房：{number}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Emergency (out of hours): {number}</source>
-        <translation type="unfinished"></translation>
+        <translation>急诊（非工作时间）：{number}</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>patient-calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>患者日历</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>dose-sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>剂量单</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>day-list</source>
-        <translation type="unfinished"></translation>
+        <translation>当日清单</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>treatment-calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>治疗日历</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>plan-table</source>
-        <translation type="unfinished"></translation>
+        <translation>计划表</translation>
     </message>
 </context>
 <context>
@@ -2526,7 +2533,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
     <message>
         <location line="+2"/>
         <source>Patients</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">患者</translation>
     </message>
 </context>
 <context>
@@ -2559,7 +2566,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
     <message>
         <location line="+0"/>
         <source>Patients</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">患者</translation>
     </message>
 </context>
 <context>
@@ -2627,357 +2634,362 @@ and the double check of each dose. Or add a demo patient to look around first.</
     <message>
         <location line="+15"/>
         <source>Patients</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">患者</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../planner/gui/actions.py" line="+40"/>
+        <location filename="../../planner/gui/actions.py" line="+111"/>
         <source>&amp;New patient...</source>
-        <translation type="unfinished"></translation>
+        <translation>新建患者(&amp;N)...</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Add a patient and plan their treatment</source>
-        <translation type="unfinished"></translation>
+        <translation>添加患者并计划其治疗</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Add &amp;demo patient</source>
-        <translation type="unfinished"></translation>
+        <translation>添加演示患者(&amp;D)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Add a demo patient mid-treatment to look around</source>
-        <translation type="unfinished"></translation>
+        <translation>添加一位治疗中的演示患者，方便熟悉功能</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Edit patient...</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑患者(&amp;E)...</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Edit the selected patient&apos;s details</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑所选患者的信息</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Withdraw patient...</source>
-        <translation type="unfinished"></translation>
+        <translation>退出治疗(&amp;W)...</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Withdraw the selected patient from active treatment (kept on record)</source>
-        <translation type="unfinished"></translation>
+        <translation>将所选患者退出在治名单（记录保留）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Find patient</source>
-        <translation type="unfinished"></translation>
+        <translation>查找患者(&amp;F)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Search patients by name or MRN</source>
-        <translation type="unfinished"></translation>
+        <translation>按姓名或病历号搜索患者</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Preferences...</source>
-        <translation type="unfinished"></translation>
+        <translation>首选项(&amp;P)...</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>BSA formula, rounding, tolerance, printouts</source>
-        <translation type="unfinished"></translation>
+        <translation>体表面积公式、取整、容差、打印</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Close Cycle Planner</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭化疗周期计划</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>&amp;About Cycle Planner</source>
-        <translation type="unfinished"></translation>
+        <translation>关于化疗周期计划(&amp;A)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Version and where the clinical facts come from</source>
-        <translation type="unfinished"></translation>
+        <translation>版本及临床依据来源</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+1"/>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+1"/>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+2"/>
+        <location line="+1"/>
+        <location line="+1"/>
         <source>Main toolbar</source>
-        <translation type="unfinished"></translation>
+        <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="+68"/>
+        <location filename="../../planner/gui/main_window.py" line="+172"/>
         <source>Cycle Planner</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <location line="+95"/>
-        <source>Opening the patient database...</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-87"/>
-        <source>Choose a patient on the left, or add a new one with File &gt; New patient (Ctrl+N).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>Dose check</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Working</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../planner/gui/window_layout.py" line="+49"/>
-        <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>化疗周期计划</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>&amp;Calendar</source>
-        <translation type="unfinished"></translation>
+        <location line="+70"/>
+        <source>Opening the patient database...</source>
+        <translation>正在打开患者数据库...</translation>
+    </message>
+    <message>
+        <location line="-68"/>
+        <source>Choose a patient on the left, or add a new one with File &gt; New patient (Ctrl+N).</source>
+        <translation>请在左侧选择患者，或通过 文件 &gt; 新建患者 (Ctrl+N) 添加新患者。</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Dose check</source>
+        <translation>剂量核对</translation>
+    </message>
+    <message>
+        <location line="-57"/>
+        <location line="+62"/>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="-61"/>
+        <location line="+62"/>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Working</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/window_layout.py" line="+64"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Calendar</source>
+        <translation>日历(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
         <source>Show the treatment calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>显示治疗日历</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>C&amp;ycles</source>
-        <translation type="unfinished"></translation>
+        <translation>周期(&amp;Y)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Show the table of cycles and their actions</source>
-        <translation type="unfinished"></translation>
+        <translation>显示周期表及其操作</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Dose check</source>
-        <translation type="unfinished"></translation>
+        <translation>剂量核对(&amp;D)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Show the dose check of the selected cycle</source>
-        <translation type="unfinished"></translation>
+        <translation>显示所选周期的剂量核对</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+58"/>
         <source>Dose chec&amp;k</source>
-        <translation type="unfinished"></translation>
+        <translation>剂量核对(&amp;K)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Dose check of the selected cycle (Ctrl+3)</source>
-        <translation type="unfinished"></translation>
+        <translation>所选周期的剂量核对 (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="+60"/>
+        <location filename="../../planner/gui/main_window.py" line="-11"/>
+        <location line="+95"/>
         <source>Database: {location}</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库：{location}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Database opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库已打开。</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>The database could not be opened: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开数据库：{error}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The database could not be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开数据库。</translation>
     </message>
     <message>
         <location line="+74"/>
         <source>The patient list could not be refreshed.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法刷新患者列表。</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Patient not opened</source>
-        <translation type="unfinished"></translation>
+        <translation>未能打开患者</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>Undone: {what}. Redo with Ctrl+Shift+Z.</source>
-        <translation type="unfinished"></translation>
+        <translation>已撤销：{what}。按 Ctrl+Shift+Z 重做。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Redone: {what}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已重做：{what}。</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Plan cannot be shown</source>
-        <translation type="unfinished"></translation>
+        <translation>无法显示计划</translation>
     </message>
     <message>
         <location line="+46"/>
         <source>The database is not open yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库尚未打开。</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Patient added; the plan is on the Calendar and Cycles tabs.</source>
-        <translation type="unfinished"></translation>
+        <translation>已添加患者；计划见“日历”和“周期”标签页。</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Demo patient not added</source>
-        <translation type="unfinished"></translation>
+        <translation>未添加演示患者</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Demo patient added: cycle 3 was delayed a week and epirubicin reduced to 75 mg/m².</source>
-        <translation type="unfinished"></translation>
+        <translation>已添加演示患者：第3周期延迟一周，表柔比星下调至 75 mg/m²。</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>the edited details</source>
-        <translation type="unfinished"></translation>
+        <translation>修改后的信息</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Patient withdrawn; tick Show withdrawn to see them in the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>患者已退出治疗；勾选“显示已退出”可在列表中查看。</translation>
     </message>
     <message>
         <location line="+16"/>
         <location line="+15"/>
         <location line="+3"/>
         <source>Not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存</translation>
     </message>
     <message>
         <location line="-16"/>
         <source>your change</source>
-        <translation type="unfinished"></translation>
+        <translation>您的更改</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Changed by someone else</source>
-        <translation type="unfinished"></translation>
+        <translation>已被他人修改</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{message}
 
 Reload the patient and apply {what} to the current record?</source>
-        <translation type="unfinished"></translation>
+        <translation>{message}
+
+重新加载该患者，并将{what}应用到当前记录？</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Not saved: the patient was changed by someone else.</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存：该患者已被他人修改。</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Undo / redo not possible</source>
-        <translation type="unfinished"></translation>
+        <translation>无法撤销/重做</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Patient withdrawn</source>
-        <translation type="unfinished"></translation>
+        <translation>患者已退出治疗</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>This patient was withdrawn from treatment ({reason}); their plan can no longer be changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>该患者已退出治疗（{reason}）；其计划不能再更改。</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Not possible</source>
-        <translation type="unfinished"></translation>
+        <translation>无法执行</translation>
     </message>
     <message>
         <location line="+17"/>
         <location line="+17"/>
         <source>Saved: {what}. Undo with Ctrl+Z.</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存：{what}。按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
         <location line="-3"/>
         <source>Given: {drug} {mg} mg, cycle {c} day {d}</source>
-        <translation type="unfinished"></translation>
+        <translation>已给药：{drug} {mg} mg，第{c}周期第{d}天</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>passed</source>
-        <translation type="unfinished"></translation>
+        <translation>通过</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>FAILED</source>
-        <translation type="unfinished"></translation>
+        <translation>不通过</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Double check {verdict}: cycle {c}, deviation {pct}%.</source>
-        <translation type="unfinished"></translation>
+        <translation>双人核对{verdict}：第{c}周期，偏差 {pct}%。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>Preferences saved; new plans use them.</source>
-        <translation type="unfinished"></translation>
+        <translation>首选项已保存；新计划将使用这些设置。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>About Cycle Planner</source>
-        <translation type="unfinished"></translation>
+        <translation>关于化疗周期计划</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&lt;b&gt;Cycle Planner&lt;/b&gt;&lt;br&gt;Plans chemotherapy cycles, shows every dose with its calculation and records the independent double check.&lt;br&gt;&lt;br&gt;Every number can be traced: BSA with its formula and inputs, each dose as level x BSA = exact -&gt; rounded.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;化疗周期计划&lt;/b&gt;&lt;br&gt;计划化疗周期，显示每个剂量及其计算过程，并记录独立双人核对。&lt;br&gt;&lt;br&gt;每个数字均可追溯：体表面积及其公式和输入值，每个剂量按 剂量水平 × 体表面积 = 精确值 -&gt; 取整剂量 计算。</translation>
     </message>
 </context>
 <context>
@@ -2985,73 +2997,73 @@ Reload the patient and apply {what} to the current record?</source>
     <message>
         <location filename="../../planner/gui/dialogs/simple_dialogs.py" line="+75"/>
         <source>Mark given: cycle {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>标记已给药：第{n}周期</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Dose given</source>
-        <translation type="unfinished"></translation>
+        <translation>已给剂量</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>{drug} {mg} mg, day {day} ({date})</source>
-        <translation type="unfinished"></translation>
+        <translation>{drug} {mg} mg，第{day}天（{date}）</translation>
     </message>
     <message>
         <location line="+9"/>
         <location line="+35"/>
         <source>Given on</source>
-        <translation type="unfinished"></translation>
+        <translation>给药日期</translation>
     </message>
     <message>
         <location line="-34"/>
         <source>YYYY-MM-DD</source>
-        <translation type="unfinished"></translation>
+        <translation>YYYY-MM-DD</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Note (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>备注（可选）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>optional, e.g. given late after antiemetics</source>
-        <translation type="unfinished"></translation>
+        <translation>可选，例如：止吐后延迟给药</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Saved with your name and the time. A mistake can be undone with Edit &gt; Undo (Ctrl+Z); the record then shows it as withdrawn.</source>
-        <translation type="unfinished"></translation>
+        <translation>将与您的姓名和时间一同保存。如有错误，可通过 编辑 &gt; 撤销 (Ctrl+Z) 撤回；记录中将显示为已撤回。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Record as given</source>
-        <translation type="unfinished"></translation>
+        <translation>记录为已给药</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Dose:</source>
-        <translation type="unfinished"></translation>
+        <translation>剂量：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Given on:</source>
-        <translation type="unfinished"></translation>
+        <translation>给药日期：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Note:</source>
-        <translation type="unfinished"></translation>
+        <translation>备注：</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>This cycle has no planned doses left to give.</source>
-        <translation type="unfinished"></translation>
+        <translation>本周期没有剩余的计划剂量需要给药。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Given on: {date} is in the future.</source>
-        <translation type="unfinished"></translation>
+        <translation>给药日期：{date} 是将来的日期。</translation>
     </message>
 </context>
 <context>
@@ -3059,111 +3071,111 @@ Reload the patient and apply {what} to the current record?</source>
     <message>
         <location filename="../../planner/gui/views/month_grid.py" line="+133"/>
         <source>{date}: not part of the plan</source>
-        <translation type="unfinished"></translation>
+        <translation>{date}：不在计划内</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{date}: cycle {n}, day {d}</source>
-        <translation type="unfinished"></translation>
+        <translation>{date}：第{n}周期，第{d}天</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>{drug} {dose} mg {route}</source>
-        <translation type="unfinished"></translation>
+        <translation>{drug} {dose} mg {route}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>(reduced dose level)</source>
-        <translation type="unfinished"></translation>
+        <translation>（剂量已下调）</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+182"/>
         <source>{drug} held</source>
-        <translation type="unfinished"></translation>
+        <translation>{drug}暂停</translation>
     </message>
     <message>
         <location line="-180"/>
         <location line="+183"/>
         <location line="+1"/>
         <source>{drug} stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>{drug}停药</translation>
     </message>
     <message>
         <location line="-181"/>
         <source>Delay: no treatment</source>
-        <translation type="unfinished"></translation>
+        <translation>延迟：不治疗</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Rest day</source>
-        <translation type="unfinished"></translation>
+        <translation>休息日</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Blood count due</source>
-        <translation type="unfinished"></translation>
+        <translation>需查血常规</translation>
     </message>
     <message>
         <location line="+131"/>
         <source>delay</source>
-        <translation type="unfinished"></translation>
+        <translation>延迟</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>rest</source>
-        <translation type="unfinished"></translation>
+        <translation>休息</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Cycle {n} · D{d}</source>
-        <translation type="unfinished"></translation>
+        <translation>第{n}周期 · 第{d}天</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>C{n} D{d}</source>
-        <translation type="unfinished"></translation>
+        <translation>C{n} D{d}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>C{n}</source>
-        <translation type="unfinished"></translation>
+        <translation>C{n}</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>{drug} {dose} mg</source>
-        <translation type="unfinished"></translation>
+        <translation>{drug} {dose} mg</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>held</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>stop</source>
-        <translation type="unfinished"></translation>
+        <translation>停药</translation>
     </message>
     <message>
         <location line="-6"/>
         <location line="+37"/>
         <source>{dose} mg</source>
-        <translation type="unfinished"></translation>
+        <translation>{dose} mg</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Blood count</source>
-        <translation type="unfinished"></translation>
+        <translation>查血常规</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Blood</source>
-        <translation type="unfinished"></translation>
+        <translation>抽血</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>FBC</source>
-        <translation type="unfinished"></translation>
+        <translation>血常规</translation>
     </message>
 </context>
 <context>
@@ -3171,57 +3183,57 @@ Reload the patient and apply {what} to the current record?</source>
     <message>
         <location filename="../../planner/gui/dialogs/cycle_actions.py" line="+8"/>
         <source>Omit days in cycle {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>第{n}周期暂停给药日</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Days to omit</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停天数</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>cycle days, e.g. 8-14 or 3, 5</source>
-        <translation type="unfinished"></translation>
+        <translation>周期日，例如 8-14 或 3, 5</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Drug:</source>
-        <translation type="unfinished"></translation>
+        <translation>药物：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Planned on days:</source>
-        <translation type="unfinished"></translation>
+        <translation>计划给药日：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Omit days:</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停日：</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Omit days: name the cycle days to hold, e.g. 8-14.</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停给药日：请填写要暂停的周期日，例如 8-14。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>not a number</source>
-        <translation type="unfinished"></translation>
+        <translation>不是数字</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Omit days: &apos;{text}&apos; is not a list of cycle days 1-{max} ({why}).</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停给药日：“{text}”不是有效的周期日列表 1-{max}（{why}）。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>{drug} in cycle {n} will be given on days {days}.</source>
-        <translation type="unfinished"></translation>
+        <translation>第{n}周期{drug}将在第 {days} 天给药。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>无</translation>
     </message>
 </context>
 <context>
@@ -3229,469 +3241,469 @@ Reload the patient and apply {what} to the current record?</source>
     <message>
         <location filename="../../planner/gui/dialogs/patient_dialog.py" line="+76"/>
         <source>New patient</source>
-        <translation type="unfinished"></translation>
+        <translation>新建患者</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Edit patient</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑患者</translation>
     </message>
     <message>
         <location line="+12"/>
         <location line="+162"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <location line="-162"/>
         <source>Family name, given name</source>
-        <translation type="unfinished"></translation>
+        <translation>姓在前，名在后</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+210"/>
         <source>MRN</source>
-        <translation type="unfinished"></translation>
+        <translation>病历号</translation>
     </message>
     <message>
         <location line="-210"/>
         <source>Medical record number</source>
-        <translation type="unfinished"></translation>
+        <translation>病历号</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+215"/>
         <source>Date of birth</source>
-        <translation type="unfinished"></translation>
+        <translation>出生日期</translation>
     </message>
     <message>
         <location line="-215"/>
         <source>YYYY-MM-DD (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>YYYY-MM-DD（可选）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Sex</source>
-        <translation type="unfinished"></translation>
+        <translation>性别</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>未记录</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Female</source>
-        <translation type="unfinished"></translation>
+        <translation>女</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Male</source>
-        <translation type="unfinished"></translation>
+        <translation>男</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Other / unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>其他/未知</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Diagnosis</source>
-        <translation type="unfinished"></translation>
+        <translation>诊断</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Allergies</source>
-        <translation type="unfinished"></translation>
+        <translation>过敏史</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>e.g. penicillin (rash); leave empty if none known</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：青霉素（皮疹）；无已知过敏则留空</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Patient</source>
-        <translation type="unfinished"></translation>
+        <translation>患者</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>MRN:</source>
-        <translation type="unfinished"></translation>
+        <translation>病历号：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Date of birth:</source>
-        <translation type="unfinished"></translation>
+        <translation>出生日期：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sex:</source>
-        <translation type="unfinished"></translation>
+        <translation>性别：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Diagnosis:</source>
-        <translation type="unfinished"></translation>
+        <translation>诊断：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Allergies:</source>
-        <translation type="unfinished"></translation>
+        <translation>过敏史：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Notes:</source>
-        <translation type="unfinished"></translation>
+        <translation>备注：</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Height</source>
-        <translation type="unfinished"></translation>
+        <translation>身高</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>e.g. 170</source>
-        <translation type="unfinished"></translation>
+        <translation>例如 170</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Height unit</source>
-        <translation type="unfinished"></translation>
+        <translation>身高单位</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Weight</source>
-        <translation type="unfinished"></translation>
+        <translation>体重</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>e.g. 70</source>
-        <translation type="unfinished"></translation>
+        <translation>例如 70</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Weight unit</source>
-        <translation type="unfinished"></translation>
+        <translation>体重单位</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+198"/>
         <location line="+2"/>
         <source>Measured on</source>
-        <translation type="unfinished"></translation>
+        <translation>测量日期</translation>
     </message>
     <message>
         <location line="-200"/>
         <source>YYYY-MM-DD</source>
-        <translation type="unfinished"></translation>
+        <translation>YYYY-MM-DD</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Body surface area</source>
-        <translation type="unfinished"></translation>
+        <translation>体表面积</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Height and weight</source>
-        <translation type="unfinished"></translation>
+        <translation>身高和体重</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Height:</source>
-        <translation type="unfinished"></translation>
+        <translation>身高：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Weight:</source>
-        <translation type="unfinished"></translation>
+        <translation>体重：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Measured on:</source>
-        <translation type="unfinished"></translation>
+        <translation>测量日期：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>BSA:</source>
-        <translation type="unfinished"></translation>
+        <translation>体表面积：</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Regimen</source>
-        <translation type="unfinished"></translation>
+        <translation>治疗方案</translation>
     </message>
     <message>
         <location line="+9"/>
         <location line="+119"/>
         <source>Start date</source>
-        <translation type="unfinished"></translation>
+        <translation>开始日期</translation>
     </message>
     <message>
         <location line="-119"/>
         <source>YYYY-MM-DD: day 1 of cycle 1</source>
-        <translation type="unfinished"></translation>
+        <translation>YYYY-MM-DD：第1周期第1天</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Prior anthracycline drug</source>
-        <translation type="unfinished"></translation>
+        <translation>既往蒽环类药物</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>无</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Prior anthracycline amount</source>
-        <translation type="unfinished"></translation>
+        <translation>既往蒽环类用量</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>cumulative mg/m²</source>
-        <translation type="unfinished"></translation>
+        <translation>累积 mg/m²</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Treatment plan</source>
-        <translation type="unfinished"></translation>
+        <translation>治疗计划</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Regimen:</source>
-        <translation type="unfinished"></translation>
+        <translation>治疗方案：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Start (cycle 1 day 1):</source>
-        <translation type="unfinished"></translation>
+        <translation>开始（第1周期第1天）：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Prior anthracycline:</source>
-        <translation type="unfinished"></translation>
+        <translation>既往蒽环类：</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Save patient</source>
-        <translation type="unfinished"></translation>
+        <translation>保存患者</translation>
     </message>
     <message>
         <location line="+51"/>
         <source>The MRN identifies the record and cannot be changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>病历号用于识别记录，不能更改。</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Recorded with the plan: change the weight with Record weight on the Cycles tab, and the plan with the cycle actions.</source>
-        <translation type="unfinished"></translation>
+        <translation>已随计划记录：请在“周期”标签页用“记录体重”更改体重，用周期操作更改计划。</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>{label} is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少{label}。</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>= {cm} cm = {inch} in</source>
-        <translation type="unfinished"></translation>
+        <translation>= {cm} cm = {inch} in</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>= {kg} kg = {lb} lb</source>
-        <translation type="unfinished"></translation>
+        <translation>= {kg} kg = {lb} lb</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Enter height and weight to see the BSA.</source>
-        <translation type="unfinished"></translation>
+        <translation>输入身高和体重以查看体表面积。</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>{label} is missing; write it as YYYY-MM-DD.</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少{label}；请按 YYYY-MM-DD 格式填写。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>MRN: no spaces, please (for example 00123456).</source>
-        <translation type="unfinished"></translation>
+        <translation>病历号：请勿包含空格（例如 00123456）。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Date of birth: {date} is not in the past.</source>
-        <translation type="unfinished"></translation>
+        <translation>出生日期：{date} 不是过去的日期。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Date of birth: {date} is more than 120 years ago.</source>
-        <translation type="unfinished"></translation>
+        <translation>出生日期：{date} 早于 120 年前。</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Measured on: {date} is in the future.</source>
-        <translation type="unfinished"></translation>
+        <translation>测量日期：{date} 是将来的日期。</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Prior anthracycline: choose the drug the amount is for.</source>
-        <translation type="unfinished"></translation>
+        <translation>既往蒽环类：请选择该用量对应的药物。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Prior anthracycline: enter the cumulative {drug} dose in mg/m² (0 to 2000).</source>
-        <translation type="unfinished"></translation>
+        <translation>既往蒽环类：请填写{drug}累积剂量，单位 mg/m²（0 至 2000）。</translation>
     </message>
 </context>
 <context>
     <name>PatientHeader</name>
     <message>
-        <location filename="../../planner/gui/facts.py" line="-111"/>
+        <location filename="../../planner/gui/facts.py" line="-117"/>
         <source>Withdrawn</source>
-        <translation type="unfinished"></translation>
+        <translation>已退出治疗</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Allergies</source>
-        <translation type="unfinished"></translation>
+        <translation>过敏史</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Cycle {n}: {what}</source>
-        <translation type="unfinished"></translation>
+        <translation>第{n}周期：{what}</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Cycle {n}: double check due</source>
-        <translation type="unfinished"></translation>
+        <translation>第{n}周期：需双人核对</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No passed double check of the current dose yet for: {drugs}</source>
-        <translation type="unfinished"></translation>
+        <translation>以下药物的当前剂量尚无通过的双人核对：{drugs}</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>{drug} (checked at {old} mg; the plan now calculates {new} mg)</source>
-        <translation type="unfinished"></translation>
+        <translation>{drug}（核对时为 {old} mg；计划现计算为 {new} mg）</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>cumulative {drug} over limit</source>
-        <translation type="unfinished"></translation>
+        <translation>{drug}累积剂量超限</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>BSA capped</source>
-        <translation type="unfinished"></translation>
+        <translation>体表面积已封顶</translation>
     </message>
     <message>
         <location filename="../../planner/gui/widgets/patient_header.py" line="+35"/>
         <source>Patient details</source>
-        <translation type="unfinished"></translation>
+        <translation>患者信息</translation>
     </message>
     <message>
         <location line="+44"/>
         <source>MRN {mrn}</source>
-        <translation type="unfinished"></translation>
+        <translation>病历号 {mrn}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{age} years (born {dob})</source>
-        <translation type="unfinished"></translation>
+        <translation>{age} 岁（出生于 {dob}）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>date of birth not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>未记录出生日期</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Height {h} cm · Weight {w} kg (measured {when})</source>
-        <translation type="unfinished"></translation>
+        <translation>身高 {h} cm · 体重 {w} kg（测量于 {when}）</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>cycle {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>第{n}周期</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>baseline</source>
-        <translation type="unfinished"></translation>
+        <translation>基线</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>BSA {m2} m² ({formula}, {which})</source>
-        <translation type="unfinished"></translation>
+        <translation>体表面积 {m2} m²（{formula}，{which}）</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Allergies: {text}</source>
-        <translation type="unfinished"></translation>
+        <translation>过敏史：{text}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Allergies: none recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>过敏史：无记录</translation>
     </message>
 </context>
 <context>
     <name>PatientList</name>
     <message>
-        <location filename="../../planner/gui/widgets/patient_list.py" line="+50"/>
+        <location filename="../../planner/gui/widgets/patient_list.py" line="+102"/>
         <source>Search by name or MRN  (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>按姓名或病历号搜索  (Ctrl+F)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Search patients by name or MRN</source>
-        <translation type="unfinished"></translation>
+        <translation>按姓名或病历号搜索患者</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
         <source>Patients</source>
-        <translation type="unfinished"></translation>
+        <translation>患者</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+1"/>
         <source>Number of patients shown</source>
-        <translation type="unfinished"></translation>
+        <translation>显示的患者人数</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Show withdrawn</source>
-        <translation type="unfinished"></translation>
+        <translation>显示已退出</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Show withdrawn patients</source>
-        <translation type="unfinished"></translation>
+        <translation>显示已退出治疗的患者</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+71"/>
         <source>1 patient</source>
-        <translation type="unfinished"></translation>
+        <translation>1 位患者</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>{n} patients</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} 位患者</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{shown} of {total} patients</source>
-        <translation type="unfinished"></translation>
+        <translation>{shown} / {total} 位患者</translation>
     </message>
 </context>
 <context>
@@ -3699,32 +3711,32 @@ Reload the patient and apply {what} to the current record?</source>
     <message>
         <location filename="../../planner/gui/widgets/patient_page.py" line="+21"/>
         <source>Treatment calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>治疗日历</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cycles</source>
-        <translation type="unfinished"></translation>
+        <translation>周期</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Plan views</source>
-        <translation type="unfinished"></translation>
+        <translation>计划视图</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>日历(&amp;C)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>C&amp;ycles</source>
-        <translation type="unfinished"></translation>
+        <translation>周期(&amp;Y)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Dose check</source>
-        <translation type="unfinished"></translation>
+        <translation>剂量核对</translation>
     </message>
 </context>
 <context>
@@ -3732,72 +3744,72 @@ Reload the patient and apply {what} to the current record?</source>
     <message>
         <location filename="../../planner/gui/models/patients_model.py" line="+41"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>MRN</source>
-        <translation type="unfinished"></translation>
+        <translation>病历号</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Regimen</source>
-        <translation type="unfinished"></translation>
+        <translation>治疗方案</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Cycle</source>
-        <translation type="unfinished"></translation>
+        <translation>周期</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Next dose</source>
-        <translation type="unfinished"></translation>
+        <translation>下次给药</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Planned</source>
-        <translation type="unfinished"></translation>
+        <translation>计划中</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>On treatment</source>
-        <translation type="unfinished"></translation>
+        <translation>治疗中</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Completed</source>
-        <translation type="unfinished"></translation>
+        <translation>已完成</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Withdrawn</source>
-        <translation type="unfinished"></translation>
+        <translation>已退出</translation>
     </message>
     <message>
-        <location line="+153"/>
+        <location line="+160"/>
         <source>Regimen: {regimen}</source>
-        <translation type="unfinished"></translation>
+        <translation>治疗方案：{regimen}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Status: {status}</source>
-        <translation type="unfinished"></translation>
+        <translation>状态：{status}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Current cycle: {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>当前周期：{n}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Next dose: {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>下次给药：{date}</translation>
     </message>
 </context>
 <context>
@@ -3805,22 +3817,22 @@ Reload the patient and apply {what} to the current record?</source>
     <message>
         <location filename="../../planner/core/plan.py" line="+192"/>
         <source>Cycle: there is no cycle {n} in this plan.</source>
-        <translation type="unfinished"></translation>
+        <translation>周期：本计划没有第{n}周期。</translation>
     </message>
     <message>
         <location line="+45"/>
         <source>{what}: cycle {n} does not exist; this plan has cycles 1 to {count}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{what}：第{n}周期不存在；本计划包含第 1 至 {count} 周期。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Delay</source>
-        <translation type="unfinished"></translation>
+        <translation>延迟</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Dose level change</source>
-        <translation type="unfinished"></translation>
+        <translation>剂量水平调整</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3830,27 +3842,27 @@ Reload the patient and apply {what} to the current record?</source>
     <message>
         <location line="+1"/>
         <source>Omitted days</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停给药日</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>停药</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>New weight</source>
-        <translation type="unfinished"></translation>
+        <translation>新体重</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Delay: {days} days is not possible; a delay is 1 to {max} days.</source>
-        <translation type="unfinished"></translation>
+        <translation>延迟：不能延迟 {days} 天；延迟范围为 1 至 {max} 天。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Dose level: {drug} has the levels {levels} {unit}; {level} is not one of them.</source>
-        <translation type="unfinished"></translation>
+        <translation>剂量水平：{drug}的剂量水平为 {levels} {unit}；{level} 不在其中。</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -3870,57 +3882,57 @@ Reload the patient and apply {what} to the current record?</source>
     <message>
         <location line="+11"/>
         <source>Omitted days: name at least one day.</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停给药日：请至少填写一天。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>{what}: {drug} is not given on day {day} of cycle {cycle}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{what}：第{cycle}周期第{day}天不给予{drug}。</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Dose level: {drug} is already at {level} {unit} in cycle {cycle}; choose another level (-1 and -2 count from the starting dose).</source>
-        <translation type="unfinished"></translation>
+        <translation>剂量水平：第{cycle}周期{drug}已是 {level} {unit}；请选择其他剂量水平（-1 和 -2 从起始剂量起算）。</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Recalculation threshold: enter a percentage from 0 to 100 (0 means always recalculate).</source>
-        <translation type="unfinished"></translation>
+        <translation>重新计算阈值：请输入 0 至 100 的百分比（0 表示总是重新计算）。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Maintenance cycles: enter a whole number from 0 to {max}.</source>
-        <translation type="unfinished"></translation>
+        <translation>维持治疗周期数：请输入 0 至 {max} 的整数。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Maintenance cycles: this regimen is open-ended; plan at least 1 cycle.</source>
-        <translation type="unfinished"></translation>
+        <translation>维持治疗周期数：该方案无固定疗程；请至少计划 1 个周期。</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>Prior anthracycline: the amount for {drug} must be 0 or more mg/m².</source>
-        <translation type="unfinished"></translation>
+        <translation>既往蒽环类：{drug}的用量必须大于或等于 0 mg/m²。</translation>
     </message>
     <message>
         <location line="+45"/>
         <source>Weight {new} kg ({pct}% from {old} kg): doses recalculated.</source>
-        <translation type="unfinished"></translation>
+        <translation>体重 {new} kg（较 {old} kg 变化 {pct}%）：剂量已重新计算。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Weight {new} kg ({pct}% from {old} kg): below the {threshold}% threshold, doses unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>体重 {new} kg（较 {old} kg 变化 {pct}%）：低于 {threshold}% 阈值，剂量不变。</translation>
     </message>
     <message>
         <location line="+47"/>
         <source>BSA capped at {cap} m² (calculated {bsa} m²).</source>
-        <translation type="unfinished"></translation>
+        <translation>体表面积封顶为 {cap} m²（计算值 {bsa} m²）。</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Cumulative {drug} {total} mg/m² (prior exposure included) is above the {limit} mg/m² limit: check LVEF and confirm with the prescriber.</source>
-        <translation type="unfinished"></translation>
+        <translation>{drug}累积剂量 {total} mg/m²（含既往用量）超过 {limit} mg/m² 上限：请检查左心室射血分数 (LVEF) 并与处方医生确认。</translation>
     </message>
 </context>
 <context>
@@ -3928,82 +3940,82 @@ Reload the patient and apply {what} to the current record?</source>
     <message>
         <location filename="../../planner/gui/views/calendar_view.py" line="+56"/>
         <source>Treatment calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>治疗日历</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>◀ Previous</source>
-        <translation type="unfinished"></translation>
+        <translation>◀ 上个月</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Previous month (Page Up)</source>
-        <translation type="unfinished"></translation>
+        <translation>上个月 (Page Up)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Previous month</source>
-        <translation type="unfinished"></translation>
+        <translation>上个月</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation>今天</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Go to the month of today (Home)</source>
-        <translation type="unfinished"></translation>
+        <translation>转到今天所在月份 (Home)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Go to today</source>
-        <translation type="unfinished"></translation>
+        <translation>转到今天</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Next ▶</source>
-        <translation type="unfinished"></translation>
+        <translation>下个月 ▶</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Next month (Page Down)</source>
-        <translation type="unfinished"></translation>
+        <translation>下个月 (Page Down)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Next month</source>
-        <translation type="unfinished"></translation>
+        <translation>下个月</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Plan dates</source>
-        <translation type="unfinished"></translation>
+        <translation>计划日期</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Details of the selected day</source>
-        <translation type="unfinished"></translation>
+        <translation>所选日期详情</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Details of the selected day (scrolls)</source>
-        <translation type="unfinished"></translation>
+        <translation>所选日期详情（可滚动）</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Legend</source>
-        <translation type="unfinished"></translation>
+        <translation>图例</translation>
     </message>
     <message>
         <location line="+93"/>
         <source>No plan: choose a patient to see the treatment calendar.</source>
-        <translation type="unfinished"></translation>
+        <translation>无计划：请选择患者以查看治疗日历。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{regimen}: {count} cycles, {start} to {end}</source>
-        <translation type="unfinished"></translation>
+        <translation>{regimen}：{count} 个周期，{start} 至 {end}</translation>
     </message>
 </context>
 <context>
@@ -4011,168 +4023,168 @@ Reload the patient and apply {what} to the current record?</source>
     <message>
         <location filename="../../planner/gui/dialogs/preferences_dialog.py" line="+47"/>
         <source>Preferences</source>
-        <translation type="unfinished"></translation>
+        <translation>首选项</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>BSA formula</source>
-        <translation type="unfinished"></translation>
+        <translation>体表面积公式</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Rounding step in mg</source>
-        <translation type="unfinished"></translation>
+        <translation>取整步长（mg）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Recalculation threshold in percent</source>
-        <translation type="unfinished"></translation>
+        <translation>重新计算阈值（百分比）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>BSA cap in square metres</source>
-        <translation type="unfinished"></translation>
+        <translation>体表面积上限（平方米）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>empty: no cap</source>
-        <translation type="unfinished"></translation>
+        <translation>留空：不设上限</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Maintenance cycles to plan ahead</source>
-        <translation type="unfinished"></translation>
+        <translation>预先计划的维持治疗周期数</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Verification tolerance in percent</source>
-        <translation type="unfinished"></translation>
+        <translation>核对容差（百分比）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Institution name</source>
-        <translation type="unfinished"></translation>
+        <translation>医院/科室名称</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ward phone number</source>
-        <translation type="unfinished"></translation>
+        <translation>病房电话</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Emergency phone number (out of hours)</source>
-        <translation type="unfinished"></translation>
+        <translation>急诊电话（非工作时间）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Paper size</source>
-        <translation type="unfinished"></translation>
+        <translation>纸张大小</translation>
     </message>
     <message>
         <location line="+5"/>
         <location line="+44"/>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>语言</translation>
     </message>
     <message>
         <location line="-38"/>
         <source>{language} (translation not available yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>{language}（翻译暂不可用）</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>The {language} translation is not installed; the program is shown in English.</source>
-        <translation type="unfinished"></translation>
+        <translation>未安装{language}翻译；程序以英文显示。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>New plans</source>
-        <translation type="unfinished"></translation>
+        <translation>新计划</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>BSA formula:</source>
-        <translation type="unfinished"></translation>
+        <translation>体表面积公式：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Round doses to (mg):</source>
-        <translation type="unfinished"></translation>
+        <translation>剂量取整至 (mg)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Recalculate when weight changes by (%):</source>
-        <translation type="unfinished"></translation>
+        <translation>体重变化达此值时重新计算 (%)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>BSA cap (m²):</source>
-        <translation type="unfinished"></translation>
+        <translation>体表面积上限 (m²)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Maintenance cycles to plan ahead:</source>
-        <translation type="unfinished"></translation>
+        <translation>预先计划的维持治疗周期数：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>These apply to patients added from now on; existing plans keep their settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>这些设置适用于此后添加的患者；现有计划保留其原有设置。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Dose double check</source>
-        <translation type="unfinished"></translation>
+        <translation>剂量双人核对</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Tolerance (%):</source>
-        <translation type="unfinished"></translation>
+        <translation>容差 (%)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Printouts</source>
-        <translation type="unfinished"></translation>
+        <translation>打印设置</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Institution:</source>
-        <translation type="unfinished"></translation>
+        <translation>医院/科室：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ward phone:</source>
-        <translation type="unfinished"></translation>
+        <translation>病房电话：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Emergency phone:</source>
-        <translation type="unfinished"></translation>
+        <translation>急诊电话：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Paper size:</source>
-        <translation type="unfinished"></translation>
+        <translation>纸张大小：</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Language (after restart):</source>
-        <translation type="unfinished"></translation>
+        <source>Language:</source>
+        <translation>语言：</translation>
     </message>
     <message>
         <location line="+45"/>
         <source>Recalculation threshold: enter a percentage from 0 to 100 (0 means always recalculate).</source>
-        <translation type="unfinished"></translation>
+        <translation>重新计算阈值：请输入 0 至 100 的百分比（0 表示总是重新计算）。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>BSA cap: enter m² from 1 to 3.5 (for example 2.0), or leave it empty for no cap.</source>
-        <translation type="unfinished"></translation>
+        <translation>体表面积上限：请输入 1 至 3.5 的 m² 值（例如 2.0），或留空表示不设上限。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Verification tolerance: enter a percentage from 0 to 20 (5 by default).</source>
-        <translation type="unfinished"></translation>
+        <translation>核对容差：请输入 0 至 20 的百分比（默认 5）。</translation>
     </message>
 </context>
 <context>
@@ -4180,17 +4192,17 @@ Reload the patient and apply {what} to the current record?</source>
     <message>
         <location filename="../../planner/gui/views/preview.py" line="+74"/>
         <source>Calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>日历</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cycles</source>
-        <translation type="unfinished"></translation>
+        <translation>周期</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Dose check</source>
-        <translation type="unfinished"></translation>
+        <translation>剂量核对</translation>
     </message>
 </context>
 <context>
@@ -4198,87 +4210,87 @@ Reload the patient and apply {what} to the current record?</source>
     <message>
         <location filename="../../planner/gui/dialogs/print_preview.py" line="+45"/>
         <source>1 page</source>
-        <translation type="unfinished"></translation>
+        <translation>1 页</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{n} pages</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} 页</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Print</source>
-        <translation type="unfinished"></translation>
+        <translation>打印</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Document to print</source>
-        <translation type="unfinished"></translation>
+        <translation>要打印的文档</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Patient calendar (to take home)</source>
-        <translation type="unfinished"></translation>
+        <translation>患者日历（带回家）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Dose sheet (for the nurses)</source>
-        <translation type="unfinished"></translation>
+        <translation>剂量单（护士用）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Zoom</source>
-        <translation type="unfinished"></translation>
+        <translation>缩放</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Fit width</source>
-        <translation type="unfinished"></translation>
+        <translation>适合宽度</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Number of pages</source>
-        <translation type="unfinished"></translation>
+        <translation>页数</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Pages as they will print</source>
-        <translation type="unfinished"></translation>
+        <translation>打印效果预览</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Print...</source>
-        <translation type="unfinished"></translation>
+        <translation>打印(&amp;P)...</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Document:</source>
-        <translation type="unfinished"></translation>
+        <translation>文档：</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Zoom:</source>
-        <translation type="unfinished"></translation>
+        <translation>缩放：</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+43"/>
         <source>Preparing the pages...</source>
-        <translation type="unfinished"></translation>
+        <translation>正在准备页面...</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>The document could not be prepared: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法准备文档：{reason}</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>Page {n} of {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {n} 页，共 {total} 页</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Print {document}</source>
-        <translation type="unfinished"></translation>
+        <translation>打印{document}</translation>
     </message>
 </context>
 <context>
@@ -4286,25 +4298,115 @@ Reload the patient and apply {what} to the current record?</source>
     <message>
         <location filename="../../planner/gui/pdf_pages.py" line="+109"/>
         <source>The printer {printer} could not be opened. Check that it is switched on and connected, or choose another printer.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开打印机 {printer}。请检查打印机是否已开启并连接，或选择其他打印机。</translation>
     </message>
 </context>
 <context>
     <name>Regimen</name>
     <message>
-        <location filename="../../planner/core/regimen.py" line="+63"/>
+        <location filename="../../planner/core/regimen.py" line="+95"/>
         <source>Dose level: {drug} has the levels {levels} {unit} (or -1, -2 for one or two levels down); &apos;{text}&apos; is not one of them.</source>
-        <translation type="unfinished"></translation>
+        <translation>剂量水平：{drug}的剂量水平为 {levels} {unit}（或用 -1、-2 表示下调一级或两级）；“{text}”不在其中。</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+69"/>
         <source>Drug: &apos;{drug}&apos; is not part of the regimen {regimen}; it has {drugs}.</source>
-        <translation type="unfinished"></translation>
+        <translation>药物：“{drug}”不属于 {regimen} 方案；该方案包括 {drugs}。</translation>
     </message>
     <message>
         <location line="+214"/>
         <source>Regimen: &apos;{id}&apos; is not known; choose one of {choices}.</source>
-        <translation type="unfinished"></translation>
+        <translation>治疗方案：无法识别“{id}”；请从 {choices} 中选择。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/core/regimen_texts.py" line="+16"/>
+        <source>Anlotinib + epirubicin</source>
+        <translation>安罗替尼 + 表柔比星</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First-line advanced soft tissue sarcoma</source>
+        <translation>晚期软组织肉瘤一线治疗</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ALTN-III-04 (NCT05121350), ASCO 2025; approved in China 2025</source>
+        <translation>ALTN-III-04 (NCT05121350)，ASCO 2025；2025年在中国获批</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Anlotinib</source>
+        <translation>安罗替尼</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>oral</source>
+        <translation>口服</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Once daily before breakfast</source>
+        <translation>每日一次，早餐前口服</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skip a missed dose when the next one is less than 12 hours away</source>
+        <translation>如距下次服药不足 12 小时，则不再补服</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Epirubicin hydrochloride</source>
+        <translation>盐酸表柔比星</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>IV</source>
+        <translation>静脉输注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>IV infusion on day 1</source>
+        <translation>静脉输注，第1天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Epirubicin</source>
+        <translation>表柔比星</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Combination</source>
+        <translation>联合治疗</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Maintenance</source>
+        <translation>维持治疗</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Soft tissue sarcoma after prior chemotherapy</source>
+        <translation>既往化疗后的软组织肉瘤</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Anlotinib label (China)</source>
+        <translation>安罗替尼说明书（中国）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Treatment</source>
+        <translation>治疗</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Advanced soft tissue sarcoma</source>
+        <translation>晚期软组织肉瘤</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ALTN-III-04 (NCT05121350) control arm</source>
+        <translation>ALTN-III-04 (NCT05121350) 对照组</translation>
     </message>
 </context>
 <context>
@@ -4312,72 +4414,72 @@ Reload the patient and apply {what} to the current record?</source>
     <message>
         <location filename="../../planner/core/text_report.py" line="+14"/>
         <source>Regimen: {name} ({id})</source>
-        <translation type="unfinished"></translation>
+        <translation>治疗方案：{name}（{id}）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>BSA: {explain}</source>
-        <translation type="unfinished"></translation>
+        <translation>体表面积：{explain}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Rounding step {step} mg; recalculate at a weight change of {pct}% or more</source>
-        <translation type="unfinished"></translation>
+        <translation>取整步长 {step} mg；体重变化 {pct}% 或以上时重新计算</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Cycle</source>
-        <translation type="unfinished"></translation>
+        <translation>周期</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Phase</source>
-        <translation type="unfinished"></translation>
+        <translation>阶段</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Day 1</source>
-        <translation type="unfinished"></translation>
+        <translation>第1天</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Last day</source>
-        <translation type="unfinished"></translation>
+        <translation>最后一天</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Weight</source>
-        <translation type="unfinished"></translation>
+        <translation>体重</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>BSA</source>
-        <translation type="unfinished"></translation>
+        <translation>体表面积</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Doses</source>
-        <translation type="unfinished"></translation>
+        <translation>剂量</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>{drug} held</source>
-        <translation type="unfinished"></translation>
+        <translation>{drug}暂停</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>cumulative {drug} {amount} mg/m²</source>
-        <translation type="unfinished"></translation>
+        <translation>{drug}累积剂量 {amount} mg/m²</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Cycle {n} warning [{code}]: {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>第{n}周期警示 [{code}]：{message}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Cycle {n}: {note}</source>
-        <translation type="unfinished"></translation>
+        <translation>第{n}周期：{note}</translation>
     </message>
 </context>
 <context>
@@ -4385,17 +4487,17 @@ Reload the patient and apply {what} to the current record?</source>
     <message>
         <location filename="../../planner/core/safety.py" line="+40"/>
         <source>Prior anthracycline: &apos;{drug}&apos; is not known; use one of {choices}.</source>
-        <translation type="unfinished"></translation>
+        <translation>既往蒽环类：无法识别“{drug}”；请使用 {choices} 之一。</translation>
     </message>
     <message>
         <location line="+45"/>
         <source>Checked dose: enter the dose on the order or bag in mg, more than 0.</source>
-        <translation type="unfinished"></translation>
+        <translation>核对剂量：请以 mg 为单位填写医嘱或输液袋上的剂量，须大于 0。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Verification tolerance: enter a percentage from 0 to 20 (5 by default).</source>
-        <translation type="unfinished"></translation>
+        <translation>核对容差：请输入 0 至 20 的百分比（默认 5）。</translation>
     </message>
 </context>
 <context>
@@ -4403,27 +4505,27 @@ Reload the patient and apply {what} to the current record?</source>
     <message>
         <location filename="../../planner/gui/dialogs/cycle_actions.py" line="+6"/>
         <source>Stop a drug from cycle {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>自第{n}周期起停药</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>From cycle day</source>
-        <translation type="unfinished"></translation>
+        <translation>自周期第几天</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Drug:</source>
-        <translation type="unfinished"></translation>
+        <translation>药物：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>From day:</source>
-        <translation type="unfinished"></translation>
+        <translation>自第几天：</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>{drug} is stopped for good from cycle {n} day {d} ({date}); {count} cycles remain planned.</source>
-        <translation type="unfinished"></translation>
+        <translation>{drug}自第{n}周期第{d}天（{date}）起永久停药；仍计划 {count} 个周期。</translation>
     </message>
 </context>
 <context>
@@ -4431,108 +4533,108 @@ Reload the patient and apply {what} to the current record?</source>
     <message>
         <location filename="../../planner/store/engine.py" line="+47"/>
         <source>Database: &apos;{url}&apos; is not a database URL ({reason}).</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库：“{url}”不是数据库地址（{reason}）。</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Database: cannot create the folder {path} ({reason}).</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库：无法创建文件夹 {path}（{reason}）。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Database: cannot create {path} ({reason}).</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库：无法创建 {path}（{reason}）。</translation>
     </message>
     <message>
         <location line="+43"/>
         <source>Database: cannot use {url} ({reason}).</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库：无法使用 {url}（{reason}）。</translation>
     </message>
     <message>
         <location line="+65"/>
         <source>The database {location} has patient tables but no schema version; it was not made by Cycle Planner and was left untouched.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库 {location} 含有患者表但没有结构版本号；它不是由化疗周期计划创建的，未作任何改动。</translation>
     </message>
     <message>
         <location filename="../../planner/store/errors.py" line="+17"/>
         <source>No patient with MRN {mrn}.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有病历号为 {mrn} 的患者。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>A patient with MRN {mrn} already exists ({name}).</source>
-        <translation type="unfinished"></translation>
+        <translation>病历号为 {mrn} 的患者已存在（{name}）。</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>The record of patient {mrn} was changed by {user} at {time} since you opened it; reopen it and redo your change.</source>
-        <translation type="unfinished"></translation>
+        <translation>患者 {mrn} 的记录在您打开后已被 {user} 于 {time} 修改；请重新打开并重新进行更改。</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>The database {location} was made by a newer version of Cycle Planner (schema {revision}); it was left untouched. Install the newer version to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库 {location} 由更新版本的化疗周期计划创建（结构版本 {revision}）；未作任何改动。请安装新版本后再打开。</translation>
     </message>
     <message>
         <location filename="../../planner/store/health.py" line="+20"/>
         <source>Integrity check: {problem}</source>
-        <translation type="unfinished"></translation>
+        <translation>完整性检查：{problem}</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>{n} rows refer to records that do not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>有 {n} 行引用了不存在的记录。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Journal mode is {mode}, expected wal.</source>
-        <translation type="unfinished"></translation>
+        <translation>日志模式为 {mode}，应为 wal。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>{n} patients have an out-of-date list summary.</source>
-        <translation type="unfinished"></translation>
+        <translation>有 {n} 位患者的列表摘要已过期。</translation>
     </message>
     <message>
         <location line="+9"/>
         <location line="+20"/>
         <source>The database cannot be read: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取数据库：{reason}</translation>
     </message>
     <message>
         <location line="-7"/>
         <source>The database does not answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库无响应。</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Schema version is {current}, this program expects {head}.</source>
-        <translation type="unfinished"></translation>
+        <translation>结构版本为 {current}，本程序需要 {head}。</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>{file} is readable by other users; it should be 0600.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} 可被其他用户读取；权限应为 0600。</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>There is no database at {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 处没有数据库。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The database cannot be reached: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法连接数据库：{reason}</translation>
     </message>
     <message>
         <location filename="../../planner/store/jsonread.py" line="+30"/>
         <source>must be {what}</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是{what}</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>an object</source>
-        <translation type="unfinished"></translation>
+        <translation>对象</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -4542,186 +4644,186 @@ Reload the patient and apply {what} to the current record?</source>
         <location line="+28"/>
         <location line="+16"/>
         <source>is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>缺失</translation>
     </message>
     <message>
         <location line="-97"/>
         <source>a list</source>
-        <translation type="unfinished"></translation>
+        <translation>列表</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>has more than {n} entries</source>
-        <translation type="unfinished"></translation>
+        <translation>超过 {n} 项</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>text</source>
-        <translation type="unfinished"></translation>
+        <translation>文本</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>must not be empty</source>
-        <translation type="unfinished"></translation>
+        <translation>不能为空</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>is longer than {n} characters</source>
-        <translation type="unfinished"></translation>
+        <translation>超过 {n} 个字符</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>true or false</source>
-        <translation type="unfinished"></translation>
+        <translation>true 或 false</translation>
     </message>
     <message>
         <location line="+12"/>
         <location line="+3"/>
         <source>a whole number</source>
-        <translation type="unfinished"></translation>
+        <translation>整数</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>from {low} to {high}</source>
-        <translation type="unfinished"></translation>
+        <translation>{low} 至 {high}</translation>
     </message>
     <message>
         <location line="+13"/>
         <location line="+6"/>
         <source>a number</source>
-        <translation type="unfinished"></translation>
+        <translation>数字</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>a number with at most {n} decimals</source>
-        <translation type="unfinished"></translation>
+        <translation>最多 {n} 位小数的数字</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>at most {high}</source>
-        <translation type="unfinished"></translation>
+        <translation>不超过 {high}</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>a date written YYYY-MM-DD</source>
-        <translation type="unfinished"></translation>
+        <translation>YYYY-MM-DD 格式的日期</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>{value} does not exist in the calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>日历中不存在 {value}</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>a date and time with its time zone, e.g. 2026-01-05T09:30:00+00:00</source>
-        <translation type="unfinished"></translation>
+        <translation>带时区的日期时间，例如 2026-01-05T09:30:00+00:00</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>the file is larger than 10 MB; it is not a plan file</source>
-        <translation type="unfinished"></translation>
+        <translation>文件大于 10 MB；不是计划文件</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>the file is not UTF-8 text; it is not a plan file</source>
-        <translation type="unfinished"></translation>
+        <translation>文件不是 UTF-8 文本；不是计划文件</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>the file is not valid JSON ({reason})</source>
-        <translation type="unfinished"></translation>
+        <translation>文件不是有效的 JSON（{reason}）</translation>
     </message>
     <message>
         <location filename="../../planner/store/planfile.py" line="+154"/>
         <source>cannot write {path} ({reason}).</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 {path}（{reason}）。</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>a withdrawn patient needs the reason</source>
-        <translation type="unfinished"></translation>
+        <translation>退出治疗的患者需要填写原因</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>needs at least the baseline measurement</source>
-        <translation type="unfinished"></translation>
+        <translation>至少需要基线测量值</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>the baseline measurement cannot come from a weight change</source>
-        <translation type="unfinished"></translation>
+        <translation>基线测量值不能来自体重变化</translation>
     </message>
     <message>
         <location line="+55"/>
         <source>&apos;{drug}&apos; is not a known anthracycline</source>
-        <translation type="unfinished"></translation>
+        <translation>“{drug}”不是已知的蒽环类药物</translation>
     </message>
     <message>
         <location line="+29"/>
         <source>one of {kinds}</source>
-        <translation type="unfinished"></translation>
+        <translation>{kinds} 之一</translation>
     </message>
     <message>
         <location line="+110"/>
         <location line="+37"/>
         <source>&apos;{drug}&apos; is not a drug of this regimen</source>
-        <translation type="unfinished"></translation>
+        <translation>“{drug}”不是本方案的药物</translation>
     </message>
     <message>
         <location line="-30"/>
         <source>{value} does not match the calculated and checked doses ({expected})</source>
-        <translation type="unfinished"></translation>
+        <translation>{value} 与计算剂量和核对剂量不符（{expected}）</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>does not match the deviation and tolerance</source>
-        <translation type="unfinished"></translation>
+        <translation>与偏差和容差不符</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>must be a different person from the first</source>
-        <translation type="unfinished"></translation>
+        <translation>必须与第一核对人不是同一人</translation>
     </message>
     <message>
         <location line="+34"/>
         <location filename="../../planner/store/record_rules.py" line="+75"/>
         <source>Given on</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">给药日期</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>must be &quot;{format}&quot;; this is not a Cycle Planner plan file</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是“{format}”；这不是化疗周期计划的计划文件</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>version {version} is not supported; this program reads version {supported}</source>
-        <translation type="unfinished"></translation>
+        <translation>不支持版本 {version}；本程序读取版本 {supported}</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>must be the index of a weight change in &quot;modifications&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是“modifications”中某次体重变化的序号</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>cannot read {path} ({reason})</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 {path}（{reason}）</translation>
     </message>
     <message>
         <location filename="../../planner/store/store.py" line="+60"/>
         <source>Database {location} cannot be opened ({reason}).</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开数据库 {location}（{reason}）。</translation>
     </message>
     <message>
         <location filename="../../planner/store/repository.py" line="+293"/>
         <source>The database could not be used ({reason}); nothing was saved. Try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法使用数据库（{reason}）；未保存任何内容。请重试。</translation>
     </message>
     <message>
         <location filename="../../planner/operations/patients.py" line="+61"/>
         <source>Measured on: enter the date of the measurement.</source>
-        <translation type="unfinished"></translation>
+        <translation>测量日期：请填写测量日期。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4729,72 +4831,72 @@ Reload the patient and apply {what} to the current record?</source>
         <location filename="../../planner/store/planfile.py" line="-296"/>
         <location line="+111"/>
         <source>Measured on</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">测量日期</translation>
     </message>
     <message>
         <location line="+74"/>
         <source>This patient is already withdrawn.</source>
-        <translation type="unfinished"></translation>
+        <translation>该患者已退出治疗。</translation>
     </message>
     <message>
         <location filename="../../planner/operations/plan_changes.py" line="-11"/>
         <source>New weight measured.</source>
-        <translation type="unfinished"></translation>
+        <translation>已测量新体重。</translation>
     </message>
     <message>
         <location line="+56"/>
         <source>Modification {id} is not in this patient&apos;s record.</source>
-        <translation type="unfinished"></translation>
+        <translation>该患者记录中没有方案调整 {id}。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Modification {id} is already withdrawn.</source>
-        <translation type="unfinished"></translation>
+        <translation>方案调整 {id} 已撤回。</translation>
     </message>
     <message>
         <location filename="../../planner/operations/administrations.py" line="+31"/>
         <source>First checker</source>
-        <translation type="unfinished"></translation>
+        <translation>第一核对人</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Second checker</source>
-        <translation type="unfinished"></translation>
+        <translation>第二核对人</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Second checker: a double check needs two different people.</source>
-        <translation type="unfinished"></translation>
+        <translation>第二核对人：双人核对需要两个不同的人。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Calculated dose</source>
-        <translation type="unfinished"></translation>
+        <translation>计算剂量</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Verification tolerance: enter a percentage from 0 to 20 (5 by default).</source>
-        <translation type="unfinished"></translation>
+        <translation>核对容差：请输入 0 至 20 的百分比（默认 5）。</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Dose given</source>
-        <translation type="unfinished"></translation>
+        <translation>已给剂量</translation>
     </message>
     <message>
         <location filename="../../planner/store/record_rules.py" line="-10"/>
         <source>Day: cycle {cycle} has days 1 to {n}.</source>
-        <translation type="unfinished"></translation>
+        <translation>天：第{cycle}周期包括第 1 至 {n} 天。</translation>
     </message>
     <message>
         <location filename="../../planner/operations/administrations.py" line="+33"/>
         <source>Administration {id} is not in this patient&apos;s record.</source>
-        <translation type="unfinished"></translation>
+        <translation>该患者记录中没有给药记录 {id}。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Administration {id} is already withdrawn.</source>
-        <translation type="unfinished"></translation>
+        <translation>给药记录 {id} 已撤回。</translation>
     </message>
     <message>
         <location filename="../../planner/store/record_rules.py" line="-37"/>
@@ -4809,10 +4911,15 @@ Reload the patient and apply {what} to the current record?</source>
     <message>
         <location line="+11"/>
         <source>Drug: {drug} is not part of cycle {cycle}.</source>
+        <translation>药物：{drug}不属于第{cycle}周期。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Given on: {date} is not within cycle {cycle} ({first} to {last}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+14"/>
         <source>Day: the plan gives no {drug} on day {day} of cycle {cycle}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4822,124 +4929,119 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-18"/>
-        <source>Given on: {date} is not within cycle {cycle} ({first} to {last}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+33"/>
+        <location line="+15"/>
         <source>Drug: the plan gives no {drug} in cycle {cycle}; there is no dose to check.</source>
-        <translation type="unfinished"></translation>
+        <translation>药物：计划在第{cycle}周期不给予{drug}；没有可核对的剂量。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Calculated dose: the plan now calculates {plan} mg of {drug} for cycle {cycle}, not {calculated} mg (the plan changed); check the current dose again. Nothing was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>计算剂量：计划现为第{cycle}周期计算{drug} {plan} mg，而不是 {calculated} mg（计划已更改）；请重新核对当前剂量。未保存任何内容。</translation>
     </message>
     <message>
         <location filename="../../planner/store/validate.py" line="+24"/>
         <source>Name: enter the patient&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名：请填写患者姓名。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Name: at most {n} characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名：最多 {n} 个字符。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>MRN: enter the medical record number.</source>
-        <translation type="unfinished"></translation>
+        <translation>病历号：请填写病历号。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>MRN: at most {n} characters, without spaces.</source>
-        <translation type="unfinished"></translation>
+        <translation>病历号：最多 {n} 个字符，不含空格。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Sex: F, M or X (or leave it empty).</source>
-        <translation type="unfinished"></translation>
+        <translation>性别：F、M 或 X（或留空）。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Date of birth: {dob} is not possible; it must be between 1900-01-01 and today.</source>
-        <translation type="unfinished"></translation>
+        <translation>出生日期：{dob} 不合理；必须在 1900-01-01 与今天之间。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Diagnosis</source>
-        <translation type="unfinished"></translation>
+        <translation>诊断</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Allergies</source>
-        <translation type="unfinished"></translation>
+        <translation>过敏史</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{label}: at most {n} characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>{label}：最多 {n} 个字符。</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Reason: say why (it goes into the record).</source>
-        <translation type="unfinished"></translation>
+        <translation>原因：请说明原因（将记入记录）。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Reason: at most {n} characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>原因：最多 {n} 个字符。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>{label}: enter who it was (at most {n} characters).</source>
-        <translation type="unfinished"></translation>
+        <translation>{label}：请填写人员（最多 {n} 个字符）。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>{label}: must be a number above 0.</source>
-        <translation type="unfinished"></translation>
+        <translation>{label}：必须是大于 0 的数字。</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Start: the plan must start between {first} and {last}.</source>
-        <translation type="unfinished"></translation>
+        <translation>开始日期：计划必须在 {first} 至 {last} 之间开始。</translation>
     </message>
     <message>
         <location filename="../../planner/store/given_guard.py" line="+24"/>
         <source>Patient {mrn} is withdrawn ({reason}); nothing was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>患者 {mrn} 已退出治疗（{reason}）；未保存任何内容。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>no reason recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>未记录原因</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>{drug} on day {day} of cycle {cycle}, {given_on}</source>
-        <translation type="unfinished"></translation>
+        <translation>第{cycle}周期第{day}天的{drug}，{given_on}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Hold or stop only days not recorded as given</source>
-        <translation type="unfinished"></translation>
+        <translation>只暂停或停用未记录为已给药的天数</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Make the change from cycle {next} on</source>
-        <translation type="unfinished"></translation>
+        <translation>自第{next}周期起进行更改</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cycle {cycle}: this change would rewrite a dose already recorded as given ({given}). {advice}, or withdraw the given record first if it was recorded in error; nothing was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>第{cycle}周期：此更改将改写已记录为已给药的剂量（{given}）。{advice}；如为误记，请先撤回该给药记录；未保存任何内容。</translation>
     </message>
 </context>
 <context>
@@ -4947,49 +5049,49 @@ Reload the patient and apply {what} to the current record?</source>
     <message>
         <location filename="../../planner/core/units.py" line="+44"/>
         <source>Height</source>
-        <translation type="unfinished"></translation>
+        <translation>身高</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Weight</source>
-        <translation type="unfinished"></translation>
+        <translation>体重</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>enter {low}-{high} {unit} (for example {examples})</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入 {low}-{high} {unit}（例如 {examples}）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{label}: not a number; {accepted}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{label}：不是数字；{accepted}。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>{label} is missing; {accepted}.</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少{label}；{accepted}。</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+9"/>
         <location line="+3"/>
         <source>{label}: &apos;{text}&apos; is not a number; {accepted}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{label}：“{text}”不是数字；{accepted}。</translation>
     </message>
     <message>
         <location line="-8"/>
         <source>{label}: unknown unit &apos;{unit}&apos;; {accepted}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{label}：无法识别的单位“{unit}”；{accepted}。</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>{label} must be more than 0; {accepted}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{label}必须大于 0；{accepted}。</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>{label}: {text} is not a plausible adult value; {accepted}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{label}：{text} 不是合理的成人数值；{accepted}。</translation>
     </message>
 </context>
 <context>
@@ -4997,58 +5099,58 @@ Reload the patient and apply {what} to the current record?</source>
     <message>
         <location filename="../../planner/gui/dialogs/cycle_actions.py" line="+9"/>
         <source>Record weight before cycle {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>记录第{n}周期前体重</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Weight</source>
-        <translation type="unfinished"></translation>
+        <translation>体重</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Weight unit</source>
-        <translation type="unfinished"></translation>
+        <translation>体重单位</translation>
     </message>
     <message>
         <location line="+4"/>
         <location line="+20"/>
         <source>Measured on</source>
-        <translation type="unfinished"></translation>
+        <translation>测量日期</translation>
     </message>
     <message>
         <location line="-19"/>
         <source>YYYY-MM-DD</source>
-        <translation type="unfinished"></translation>
+        <translation>YYYY-MM-DD</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Weight:</source>
-        <translation type="unfinished"></translation>
+        <translation>体重：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Measured on:</source>
-        <translation type="unfinished"></translation>
+        <translation>测量日期：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Doses now based on:</source>
-        <translation type="unfinished"></translation>
+        <translation>剂量现依据：</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>{w} kg (threshold {t}%)</source>
-        <translation type="unfinished"></translation>
+        <translation>{w} kg（阈值 {t}%）</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Doses unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>剂量不变。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{drug}: {old} -&gt; {new} mg ({calc})</source>
-        <translation type="unfinished"></translation>
+        <translation>{drug}：{old} -&gt; {new} mg（{calc}）</translation>
     </message>
 </context>
 <context>
@@ -5056,33 +5158,34 @@ Reload the patient and apply {what} to the current record?</source>
     <message>
         <location filename="../../planner/gui/dialogs/simple_dialogs.py" line="-96"/>
         <source>Withdraw patient</source>
-        <translation type="unfinished"></translation>
+        <translation>患者退出治疗</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Withdraw {patient} from active treatment?
 The record and its history are kept; the patient no longer appears in the active list.</source>
-        <translation type="unfinished"></translation>
+        <translation>将 {patient} 退出在治名单？
+记录及其历史将保留；该患者不再出现在在治列表中。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>原因</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>e.g. disease progression; patient&apos;s choice</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：疾病进展；患者意愿</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Withdraw</source>
-        <translation type="unfinished"></translation>
+        <translation>退出治疗</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Reason:</source>
-        <translation type="unfinished"></translation>
+        <translation>原因：</translation>
     </message>
 </context>
 <context>
@@ -5090,7 +5193,7 @@ The record and its history are kept; the patient no longer appears in the active
     <message>
         <location filename="../../planner/gui/export_actions.py" line="+13"/>
         <source>&amp;Export</source>
-        <translation type="unfinished"></translation>
+        <translation>导出(&amp;E)</translation>
     </message>
 </context>
 </TS>

@@ -101,6 +101,7 @@ def test_an_installed_wheel_finds_the_regimens(tmp_path):
     with zipfile.ZipFile(wheel) as zf:
         zf.extractall(site)
         assert "planner/resources/regimens/anlotinib-epirubicin.toml" in zf.namelist()
+        assert "planner/resources/translations/planner_zh_CN.qm" in zf.namelist()  # the Chinese ships
     code = ("import planner, planner.core.regimen as r; "
             f"assert planner.__file__.startswith({str(site)!r}), planner.__file__; "
             "print(','.join(r.load_regimen(i).id for i in r.available_regimens()))")

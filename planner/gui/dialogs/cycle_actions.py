@@ -30,27 +30,29 @@ from planner.core.errors import InputError, PlannerError
 from planner.core.i18n import translate
 from planner.core.modifications import Delay, DoseLevelChange, Modification, OmitDays, StopDrug, WeightChange
 from planner.core.plan import Cycle, Plan, compute_plan
-from planner.core.regimen import parse_days
+from planner.core.regimen import Regimen, parse_days
 from planner.core.units import parse_weight_measurement
 from planner.gui.dialogs._form import FieldMessage
+from planner.gui.facts import drug_word
 
 ACTION_KEYS = ("delay", "dose_level", "omit", "stop", "weight")
 
 
-def describe_modification(mod: Modification) -> str:
-    """One line for the undo history and status bar (no patient data: cycle, drug and numbers only)."""
+def describe_modification(mod: Modification, regimen: Regimen | None = None) -> str:
+    """One line for the undo history and status bar (no patient data: cycle, drug and numbers only); the
+    drug in the interface language when the regimen is given (表柔比星), else its id."""
     if isinstance(mod, Delay):
         return translate("CycleActions", "Delay cycle {c} by {d} days").format(
             c=mod.cycle, d=mod.days)
     if isinstance(mod, DoseLevelChange):
         return translate("CycleActions", "{drug} dose level {level} from cycle {c}").format(
-            drug=mod.drug, level=plain(mod.level), c=mod.cycle)
+            drug=drug_word(regimen, mod.drug), level=plain(mod.level), c=mod.cycle)
     if isinstance(mod, OmitDays):
         return translate("CycleActions", "Omit {drug} days {days} of cycle {c}").format(
-            drug=mod.drug, days=format_days(mod.days), c=mod.cycle)
+            drug=drug_word(regimen, mod.drug), days=format_days(mod.days), c=mod.cycle)
     if isinstance(mod, StopDrug):
         return translate("CycleActions", "Stop {drug} from cycle {c} day {d}").format(
-            drug=mod.drug, c=mod.cycle, d=mod.day)
+            drug=drug_word(regimen, mod.drug), c=mod.cycle, d=mod.day)
     return translate("CycleActions", "Weight {w} kg before cycle {c}").format(
         w=plain(mod.weight_kg), c=mod.cycle)
 
@@ -82,7 +84,7 @@ class CycleActionDialog(QDialog):
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
         heading = QLabel(self.tr("Cycle {n} ({phase}): {start} to {end}").format(
-            n=self.cycle.number, phase=self.cycle.phase.name, start=self.cycle.start.isoformat(),
+            n=self.cycle.number, phase=self.cycle.phase.label, start=self.cycle.start.isoformat(),
             end=self.cycle.end.isoformat()))
         heading.setStyleSheet("font-weight: 600;")
         layout = QVBoxLayout(self)
@@ -108,7 +110,7 @@ class CycleActionDialog(QDialog):
         combo.setAccessibleName(self.tr("Drug"))
         for dose in self.cycle.doses:
             if dose.given or not only_given:
-                combo.addItem(dose.drug.name, dose.drug.id)
+                combo.addItem(dose.drug.label, dose.drug.id)
         combo.currentIndexChanged.connect(self.revalidate)
         return combo
 
@@ -208,7 +210,7 @@ class DoseLevelDialog(CycleActionDialog):
         dose = self.cycle.dose_for(drug)
         if dose is not None and Decimal(level) == dose.level:
             raise InputError("level", self.tr("Dose level: {drug} is already at {level} {unit} in cycle {n}.").format(
-                drug=dose.drug.name, level=plain(dose.level), unit=dose.drug.unit, n=self.cycle.number))
+                drug=dose.drug.label, level=plain(dose.level), unit=dose.drug.unit, n=self.cycle.number))
         return DoseLevelChange(drug, self.cycle.number, Decimal(level))
 
     def describe_effect(self, new_plan: Plan) -> str:
@@ -217,7 +219,7 @@ class DoseLevelDialog(CycleActionDialog):
         if old is None or new is None:
             return ""
         return self.tr("{drug} from cycle {n} on: {old} -> {new} mg ({calc}).").format(
-            drug=new.drug.name, n=self.cycle.number, old=plain(old.dose_mg), new=plain(new.dose_mg),
+            drug=new.drug.label, n=self.cycle.number, old=plain(old.dose_mg), new=plain(new.dose_mg),
             calc=new.calculation.explain())
 
 
@@ -259,7 +261,7 @@ class OmitDaysDialog(CycleActionDialog):
         if dose is None:
             return ""
         return self.tr("{drug} in cycle {n} will be given on days {days}.").format(
-            drug=dose.drug.name, n=self.cycle.number, days=format_days(dose.days) or self.tr("none"))
+            drug=dose.drug.label, n=self.cycle.number, days=format_days(dose.days) or self.tr("none"))
 
 
 class StopDrugDialog(CycleActionDialog):
@@ -327,7 +329,7 @@ class WeightDialog(CycleActionDialog):
         for old, new in zip(self.cycle.doses, cycle.doses, strict=False):
             if old.dose_mg != new.dose_mg:
                 lines.append(self.tr("{drug}: {old} -> {new} mg ({calc})").format(
-                    drug=new.drug.name, old=plain(old.dose_mg), new=plain(new.dose_mg),
+                    drug=new.drug.label, old=plain(old.dose_mg), new=plain(new.dose_mg),
                     calc=new.calculation.explain()))
         return "\n".join(lines)
 

@@ -131,7 +131,7 @@ class PatientDialog(QDialog):
         self.regimen.setAccessibleName(self.tr("Regimen"))
         for regimen_id in available_regimens():
             try:
-                name = load_regimen(regimen_id).name
+                name = load_regimen(regimen_id).label
             except PlannerError:
                 continue  # a broken regimen file is reported elsewhere; it cannot be chosen
             self.regimen.addItem(f"{name} ({regimen_id})", regimen_id)

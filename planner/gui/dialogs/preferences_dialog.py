@@ -122,7 +122,7 @@ class PreferencesDialog(QDialog):
         form.addRow(self.tr("Paper size:"), self.paper)
         general = QGroupBox(self.tr("Language"))
         form = QFormLayout(general)
-        form.addRow(self.tr("Language (after restart):"), self.language)
+        form.addRow(self.tr("Language:"), self.language)
         form.addRow("", self.language_note)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)

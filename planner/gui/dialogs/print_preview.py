@@ -113,7 +113,14 @@ class PrintPreviewDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(self.scroll, 1)
         layout.addWidget(self.buttons)
-        self.resize(1000, 820)
+        # As large as a page wants, but never past the screen: at 1280x720 or 1366x768 a fixed 820 px would
+        # put the Print and Close buttons below the screen's edge (a window frame and title bar come on top).
+        screen = self.screen()
+        available = screen.availableGeometry() if screen is not None else None
+        if available is not None and not available.isEmpty():
+            self.resize(min(1000, available.width() - 40), min(820, available.height() - 60))
+        else:
+            self.resize(1000, 820)
 
         self.document.currentIndexChanged.connect(lambda _: self._load())
         self.zoom.currentIndexChanged.connect(lambda _: self._show_pages())

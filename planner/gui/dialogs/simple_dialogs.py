@@ -80,7 +80,7 @@ class MarkGivenDialog(QDialog):
             for day in dose.days:
                 when = cycle.date_of(day)
                 self.dose.addItem(self.tr("{drug} {mg} mg, day {day} ({date})").format(
-                    drug=dose.drug.name, mg=plain(dose.dose_mg), day=day, date=when.isoformat()),
+                    drug=dose.drug.label, mg=plain(dose.dose_mg), day=day, date=when.isoformat()),
                     (dose.drug.id, day, str(dose.dose_mg)))
         # Default to the planned dose closest to today (usually the one just given).
         if self.dose.count():

@@ -63,9 +63,9 @@ def _dose_cell(plan: Plan, cycle: Cycle, drug: DrugSpec, dose: DrugDose | None) 
     if dose is None:
         if not any(pd.drug == drug.id for pd in cycle.phase.drugs):
             return _Cell("-", -1.0, translate("CyclesTable", "{drug} is not part of the {phase} phase.").format(
-                drug=drug.name, phase=cycle.phase.name))
+                drug=drug.label, phase=cycle.phase.label))
         return _Cell(translate("CyclesTable", "stopped"), -1.0,
-                     translate("CyclesTable", "{drug} was stopped in an earlier cycle.").format(drug=drug.name),
+                     translate("CyclesTable", "{drug} was stopped in an earlier cycle.").format(drug=drug.label),
                      "warning")
     calc = dose.calculation
     level = plain(dose.level) + " " + drug.unit
@@ -86,7 +86,7 @@ def _dose_cell(plan: Plan, cycle: Cycle, drug: DrugSpec, dose: DrugDose | None) 
     # Two lines: the sum a nurse redoes by hand, then when it is given (keeps the column narrow).
     display = parts[0] + "\n" + " · ".join(parts[1:])
     tooltip = translate("CyclesTable", "{drug} {route}, dose level {level}: {explain}").format(
-        drug=drug.name, route=drug.route, level=level, explain=calc.explain())
+        drug=drug.label, route=drug.route_label, level=level, explain=calc.explain())
     reasons = [(translate("CyclesTable", "Dose level"),
                 level_reason(plan, cycle.number, drug.id) if dose.level_index else ""),
                (translate("CyclesTable", "Held days"),
@@ -113,7 +113,7 @@ def _row(plan: Plan, cycle: Cycle, previous: Cycle | None, status: str) -> _Row:
         cumulative = translate("CyclesTable", "{amount} mg/m²").format(amount=plain(cycle.cumulative_mg_per_m2[0][1]))
     else:
         cumulative = "; ".join(
-            translate("CyclesTable", "{drug} {amount} mg/m²").format(drug=plan.regimen.drug(drug_id).name.split()[0],
+            translate("CyclesTable", "{drug} {amount} mg/m²").format(drug=plan.regimen.drug(drug_id).short_label,
                                                 amount=plain(amount))
             for drug_id, amount in cycle.cumulative_mg_per_m2)
     over = any(w.code.startswith("cumulative-") for w in cycle.warnings)
@@ -124,7 +124,7 @@ def _row(plan: Plan, cycle: Cycle, previous: Cycle | None, status: str) -> _Row:
             "CyclesTable", "Doxorubicin equivalent {amount} mg/m² (prior exposure included).").format(
             amount=plain(cycle.cumulative_doxorubicin_eq_mg_per_m2))
     # A few words per warning in the cell (rows stay one or two lines high); the full messages in the tooltip.
-    warnings = "\n".join(short_warning(w.code) for w in cycle.warnings)
+    warnings = "\n".join(short_warning(w.code, plan.regimen) for w in cycle.warnings)
     warnings_tip = "\n".join(w.message for w in cycle.warnings)
     start_tip = ""
     if cycle.delay_days:
@@ -133,8 +133,8 @@ def _row(plan: Plan, cycle: Cycle, previous: Cycle | None, status: str) -> _Row:
         start_tip += (": " + reason) if reason else ""
     cells = [
         _Cell(str(cycle.number), cycle.number, translate("CyclesTable", "Cycle {n} ({phase}): {start} to {end}").format(
-            n=cycle.number, phase=cycle.phase.name, start=cycle.start.isoformat(), end=cycle.end.isoformat())),
-        _Cell(cycle.phase.name, cycle.phase.name),
+            n=cycle.number, phase=cycle.phase.label, start=cycle.start.isoformat(), end=cycle.end.isoformat())),
+        _Cell(cycle.phase.label, cycle.phase.label),
         _Cell(cycle.start.isoformat() + ("\n" + translate("CyclesTable", "(+{days} d)").format(days=cycle.delay_days)
                                          if cycle.delay_days else ""),
               QDate(cycle.start), start_tip, "warning" if cycle.delay_days else ""),
@@ -225,12 +225,12 @@ class CyclesTableModel(QAbstractTableModel):
         if 0 <= offset < len(self._drugs):
             drug = self._drugs[offset]
             return translate("CyclesTable", "{drug}\n{route} dose").format(
-                drug=drug.name.split()[0], route=drug.route)
+                drug=drug.short_label, route=drug.route_label)
         if section == self.cumulative_column():
             anthracyclines = [d for d in self._drugs if d.anthracycline]
             if len(anthracyclines) == 1:
                 return translate("CyclesTable", "Cumulative\n{drug}").format(
-                    drug=anthracyclines[0].name.split()[0].lower())
+                    drug=anthracyclines[0].short_label.lower())
             return translate("CyclesTable", "Cumulative\nanthracyclines")
         if section == self.warnings_column():
             return translate("CyclesTable", "Warnings")
@@ -247,7 +247,8 @@ class CyclesTableModel(QAbstractTableModel):
         if 0 <= offset < len(self._drugs):
             drug = self._drugs[offset]
             return translate("CyclesTable", "{drug} ({route}): dose level x BSA = exact -> rounded dose, and the "
-                                            "cycle days it is given on.").format(drug=drug.name, route=drug.route)
+                                            "cycle days it is given on.").format(drug=drug.label,
+                                                                                 route=drug.route_label)
         return ""
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

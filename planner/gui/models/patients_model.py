@@ -110,6 +110,13 @@ class PatientsTableModel(QAbstractTableModel):
                 self.endRemoveRows()
                 return
 
+    def retranslate(self) -> None:
+        """The headers and status words in the current language (after a language change)."""
+        self._headers = _headers()
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMN_COUNT - 1)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, COLUMN_COUNT - 1))
+
     # ----------------------------------------------------------------- data out
     def summary(self, row: int) -> PatientSummary:
         return self._rows[row]

@@ -213,7 +213,7 @@ class PlanCalendar(QWidget):
             self._range.setText(self.tr("No plan: choose a patient to see the treatment calendar."))
         else:
             self._range.setText(self.tr("{regimen}: {count} cycles, {start} to {end}").format(
-                regimen=plan.regimen.name, count=len(plan.cycles), start=format_long(plan.start),
+                regimen=plan.regimen.label, count=len(plan.cycles), start=format_long(plan.start),
                 end=format_long(plan.end)))
         self._details.setText(details_html(plan, self._selected, self._cells.get(self._selected)
                                            if self._selected else None))

@@ -7,6 +7,7 @@ date or a dose: every figure is the core's.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
@@ -21,7 +22,8 @@ class Chip:
     drug_id: str
     name: str
     short: str
-    route: str
+    route: str  # as in the regimen file: decides the colour and pictogram
+    route_label: str  # the route in the interface language, for text
     dose_mg_text: str  # "" when not given
     state: str  # "given" | "held" | "stopped"
     reduced: bool  # dose level below the starting level
@@ -52,8 +54,15 @@ class DayCell:
 
 
 def short_name(name: str) -> str:
-    """`Anlotinib` -> `Anl`, `Epirubicin hydrochloride` -> `Epi`: the abbreviation wards write on boards."""
-    return name.split()[0][:3].capitalize() if name.strip() else name
+    """`Anlotinib` -> `Anl`, `Epirubicin hydrochloride` -> `Epi`: the abbreviation wards write on boards;
+    a Chinese name keeps its first two characters (安罗替尼 -> 安罗, 表柔比星 -> 表柔), as wide as `Anlo`;
+    callers pass DrugSpec.short_label, so 盐酸表柔比星 (epirubicin hydrochloride) abbreviates from 表柔比星."""
+    if not name.strip():
+        return name
+    first = name.split()[0]
+    if unicodedata.east_asian_width(first[0]) in ("W", "F"):
+        return first[:2]
+    return first[:3].capitalize()
 
 
 def _chips(day: Day, cycle: Cycle) -> tuple[Chip, ...]:
@@ -69,7 +78,7 @@ def _chips(day: Day, cycle: Cycle) -> tuple[Chip, ...]:
             state = "stopped"
         else:
             continue
-        chips.append(Chip(drug.id, drug.name, short_name(drug.name), drug.route,
+        chips.append(Chip(drug.id, drug.label, short_name(drug.short_label), drug.route, drug.route_label,
                           plain(dose.dose_mg) if state == "given" else "", state, dose.level_index > 0, dose))
     return tuple(chips)
 

@@ -50,7 +50,7 @@ def details_html(plan: Plan | None, when: date | None, cell: DayCell | None) -> 
     cycle, day = cell.cycle, cell.day
     parts = [head, _line("<b>" + escape(translate("DayDetails", "Cycle {n}, day {d} of {length}").format(
         n=cycle.number, d=day.day, length=cycle.phase.cycle_days)) + "</b> · " + escape(
-        translate("DayDetails", "{phase} phase").format(phase=cycle.phase.name)))]
+        translate("DayDetails", "{phase} phase").format(phase=cycle.phase.label)))]
     if cell.cycle_start and cycle.delay_days:
         parts.append(_line(escape(_with_reason(translate("DayDetails", "Cycle {n} was delayed by {days} days.").format(
             n=cycle.number, days=cycle.delay_days), delay_reason(plan, cycle.number))), style.DELAY.text))
@@ -64,7 +64,7 @@ def details_html(plan: Plan | None, when: date | None, cell: DayCell | None) -> 
         drug = dose.drug
         if chip.state == "given":
             text = "<b>" + escape(translate("DayDetails", "{drug} {dose} mg {route}").format(
-                drug=drug.name, dose=plain(dose.dose_mg), route=drug.route)) + "</b>"
+                drug=drug.label, dose=plain(dose.dose_mg), route=drug.route_label)) + "</b>"
             text += "<br>" + escape(translate("DayDetails", "Calculation: {explain}").format(
                 explain=dose.calculation.explain()))
             if dose.level_index > 0:
@@ -73,16 +73,16 @@ def details_html(plan: Plan | None, when: date | None, cell: DayCell | None) -> 
                     level=plain(dose.level), unit=drug.unit, steps=dose.level_index,
                     start=plain(drug.starting_level)), level_reason(plan, cycle.number, drug.id)))
             if drug.instructions:
-                text += "<br>" + escape(drug.instructions)
+                text += "<br>" + escape(drug.instructions_label)
             parts.append(_line(text, style.drug_swatch(drug.route).text))
         elif chip.state == "held":
             parts.append(_line(escape(_with_reason(translate(
                 "DayDetails", "{drug} held today (omitted on days {days} of this cycle).")
-                                                   .format(drug=drug.name, days=format_days(dose.omitted_days)),
+                                                   .format(drug=drug.label, days=format_days(dose.omitted_days)),
                                                    omit_reason(plan, cycle.number, drug.id))), style.HELD.text))
         else:
             parts.append(_line(escape(translate("DayDetails", "{drug} stopped from day {day} of this cycle.").format(
-                drug=drug.name, day=dose.stopped_from_day)), style.HELD.text))
+                drug=drug.label, day=dose.stopped_from_day)), style.HELD.text))
     if cell.is_rest and not cell.delay_day:
         parts.append(_line(escape(translate("DayDetails", "Rest day: no treatment.")), style.MUTED_TEXT))
     if day.blood_test:

@@ -231,7 +231,7 @@ class DoseCheckPanel(QWidget):
             # Calculated (BSA / weight) doses first: they are the ones a wrong sum can hurt.
             for dose in sorted(self._cycle.doses, key=lambda d: not d.calculation.calculated):
                 if dose.given:
-                    self._drug.addItem(f"{dose.drug.name} ({dose.drug.route})", dose.drug.id)
+                    self._drug.addItem(f"{dose.drug.label} ({dose.drug.route_label})", dose.drug.id)
             found = self._drug.findData(previous)
             self._drug.setCurrentIndex(found if found >= 0 else 0)
         self._drug.blockSignals(False)
@@ -316,7 +316,8 @@ class DoseCheckPanel(QWidget):
         if dose.level_index > 0:
             lines.append(self.tr("Dose level {level} {unit}: {n} level(s) below the starting {start} {unit}").format(
                 level=plain(dose.level), unit=drug.unit, n=dose.level_index, start=plain(drug.starting_level)))
-        lines.append(self.tr("Route {route}, cycle days {days}").format(route=drug.route, days=format_days(dose.days)))
+        lines.append(self.tr("Route {route}, cycle days {days}").format(route=drug.route_label,
+                                                                         days=format_days(dose.days)))
         if drug.concentration_mg_per_ml:
             volume = drawn_volume_ml(dose.dose_mg, drug.concentration_mg_per_ml)
             lines.append(self.tr("Volume: {dose} mg / {conc} mg/mL = {volume} mL").format(
@@ -344,7 +345,7 @@ class DoseCheckPanel(QWidget):
             self._chain.setText(escape(self.tr("Select a cycle to see how each dose was calculated.")))
             return
         self._title.setText(self.tr("Dose check: cycle {n} ({phase}), day 1 on {day1}").format(
-            n=cycle.number, phase=cycle.phase.name, day1=format_long(cycle.start)))
+            n=cycle.number, phase=cycle.phase.label, day1=format_long(cycle.start)))
         parts = [
             "<p><b>" + escape(self.tr("Body surface area")) + "</b><br>" + escape(cycle.bsa.explain()) + "</p>",
             "<p><b>" + escape(self.tr("Weight used for the doses")) + "</b><br>"
@@ -356,7 +357,7 @@ class DoseCheckPanel(QWidget):
                 weight=plain(cycle.weight_kg), dose_weight=plain(cycle.dose_weight_kg))) + "</p>")
         for dose in cycle.doses:
             color = style.drug_swatch(dose.drug.route).text
-            header = f"<b style='color:{color}'>" + escape(f"{dose.drug.name} {plain(dose.dose_mg)} mg") + "</b>"
+            header = f"<b style='color:{color}'>" + escape(f"{dose.drug.label} {plain(dose.dose_mg)} mg") + "</b>"
             if not dose.given:
                 parts.append("<p>" + header + "<br>" + escape(self.tr("Not given in this cycle.")) + "</p>")
                 continue

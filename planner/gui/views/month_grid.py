@@ -136,7 +136,7 @@ class MonthGrid(QWidget):
         for chip in cell.chips:
             if chip.state == "given":
                 line = self.tr("{drug} {dose} mg {route}").format(drug=chip.name, dose=chip.dose_mg_text,
-                                                                 route=chip.route)
+                                                                 route=chip.route_label)
                 if chip.reduced:
                     line += " " + self.tr("(reduced dose level)")
             elif chip.state == "held":

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from planner.gui.icons import icon
@@ -14,25 +14,19 @@ class EmptyState(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName(self.tr("Welcome"))
         logo = QLabel()
         logo.setPixmap(icon("app").pixmap(QSize(72, 72)))
         logo.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        title = QLabel(self.tr("Welcome to Cycle Planner"))
+        self.title = title = QLabel()
         title.setStyleSheet("font-size: 20pt; font-weight: 600;")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        text = QLabel(self.tr(
-            "There are no patients yet.\n"
-            "Add a patient to plan their treatment cycles: the calendar, every dose with its calculation,\n"
-            "and the double check of each dose. Or add a demo patient to look around first."))
+        self.text = text = QLabel()
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         text.setStyleSheet("color: #444; font-size: 11pt;")
-        self.new_button = QPushButton(icon("patient-new"), self.tr("New patient..."))
-        self.new_button.setAccessibleName(self.tr("New patient"))
+        self.new_button = QPushButton(icon("patient-new"), "")
         self.new_button.setDefault(True)
         self.new_button.setMinimumHeight(36)
-        self.demo_button = QPushButton(icon("demo"), self.tr("Add a demo patient"))
-        self.demo_button.setAccessibleName(self.tr("Add a demo patient"))
+        self.demo_button = QPushButton(icon("demo"), "")
         self.demo_button.setMinimumHeight(36)
         self.new_button.clicked.connect(self.newPatientRequested)
         self.demo_button.clicked.connect(self.demoPatientRequested)
@@ -51,3 +45,21 @@ class EmptyState(QWidget):
         layout.addSpacing(16)
         layout.addLayout(buttons)
         layout.addStretch(3)
+        self._retranslate()
+
+    def _retranslate(self) -> None:
+        self.setAccessibleName(self.tr("Welcome"))
+        self.title.setText(self.tr("Welcome to Cycle Planner"))
+        self.text.setText(self.tr(
+            "There are no patients yet.\n"
+            "Add a patient to plan their treatment cycles: the calendar, every dose with its calculation,\n"
+            "and the double check of each dose. Or add a demo patient to look around first."))
+        self.new_button.setText(self.tr("New patient..."))
+        self.new_button.setAccessibleName(self.tr("New patient"))
+        self.demo_button.setText(self.tr("Add a demo patient"))
+        self.demo_button.setAccessibleName(self.tr("Add a demo patient"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -47,15 +47,12 @@ class PatientList(QWidget):
         self.proxy.setSourceModel(self.model)
 
         self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search by name or MRN  (Ctrl+F)"))
-        self.search.setAccessibleName(self.tr("Search patients by name or MRN"))
         self.search.setClearButtonEnabled(True)
         self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.search.textChanged.connect(self._search)
         self.search.returnPressed.connect(self._enter_list)  # Enter: on to the matching patients
 
         self.table = QTableView()
-        self.table.setAccessibleName(self.tr("Patients"))
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -84,9 +81,8 @@ class PatientList(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
 
         self.count = QLabel()
-        self.count.setAccessibleName(self.tr("Number of patients shown"))
-        self.show_withdrawn = QCheckBox(self.tr("Show withdrawn"))
-        self.show_withdrawn.setAccessibleName(self.tr("Show withdrawn patients"))
+        self.show_withdrawn = QCheckBox()
+        self._retranslate_labels()
         self.show_withdrawn.toggled.connect(self.showWithdrawnChanged)
         footer = QHBoxLayout()
         footer.addWidget(self.count, 1)
@@ -101,6 +97,24 @@ class PatientList(QWidget):
                        self.proxy.layoutChanged):
             signal.connect(self._update_count)
         self._update_count()
+
+    def _retranslate_labels(self) -> None:
+        self.search.setPlaceholderText(self.tr("Search by name or MRN  (Ctrl+F)"))
+        self.search.setAccessibleName(self.tr("Search patients by name or MRN"))
+        self.table.setAccessibleName(self.tr("Patients"))
+        self.count.setAccessibleName(self.tr("Number of patients shown"))
+        self.show_withdrawn.setText(self.tr("Show withdrawn"))
+        self.show_withdrawn.setAccessibleName(self.tr("Show withdrawn patients"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate_labels()
+            self.model.retranslate()
+            self._fixed_widths = self._column_widths()  # the headers' widths change with the words
+            for column, width in self._fixed_widths.items():
+                self.table.setColumnWidth(column, width)
+            self._update_count()
+        super().changeEvent(event)
 
     def _column_widths(self) -> dict[int, int]:
         """Widths that hold each column's widest usual text whole, from the font in use (not fixed pixels)."""
