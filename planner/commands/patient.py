@@ -9,6 +9,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from planner.commands.store_args import add_database_argument, open_store
+from planner.core.columns import format_columns
 
 if TYPE_CHECKING:
     from planner.store import PatientRecord
@@ -140,10 +141,8 @@ def run_list(args: argparse.Namespace) -> int:
     table = [["MRN", "Name", "Regimen", "Cycle", "Next dose", "Status"]]
     table += [[r.mrn, r.name, r.regimen_id, "" if r.current_cycle is None else str(r.current_cycle),
                r.next_dose_date.isoformat() if r.next_dose_date else "", r.status] for r in rows]
-    widths = [max(_display_width(row[i]) for row in table) for i in range(len(table[0]))]
-    for row in table:
-        _out("  ".join(cell + " " * (width - _display_width(cell))
-                       for cell, width in zip(row, widths, strict=True)).rstrip())
+    for line in format_columns(table, pad_last=True):
+        _out(line)
     if not rows:
         _out("(no patients)")
     return 0
@@ -260,9 +259,10 @@ def run_history(args: argparse.Namespace) -> int:
         _json([{"id": e.id, "at": e.at.isoformat(), "actor": e.actor, "action": e.action, "entity": e.entity,
                 "entity_id": e.entity_id, "old": e.old, "new": e.new} for e in entries])
         return 0
-    for e in entries:
-        change = json.dumps({"old": e.old, "new": e.new} if e.old else e.new, ensure_ascii=False)
-        _out(f"{e.at.astimezone().strftime('%Y-%m-%d %H:%M:%S')}  {e.actor}  {e.action}  {change}")
+    rows = [[e.at.astimezone().strftime('%Y-%m-%d %H:%M:%S'), e.actor, e.action,
+             json.dumps({"old": e.old, "new": e.new} if e.old else e.new, ensure_ascii=False)] for e in entries]
+    for line in format_columns(rows):
+        _out(line)
     return 0
 
 
@@ -282,10 +282,3 @@ def run_import(args: argparse.Namespace) -> int:
         record = store.import_plan_file(Path(args.file))
     _saved(f"imported {record.identity.name} from {args.file}", record)
     return 0
-
-
-def _display_width(text: str) -> int:
-    """Terminal columns: Chinese characters take two, so 王芳 lines up with Wang Fang."""
-    import unicodedata
-
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)

@@ -29,6 +29,7 @@ from reportlab.platypus import (
 )
 
 from planner.core.dates import format_long
+from planner.core.formatting import format_day_month, format_month, weekday_name
 from planner.core.i18n import translate
 from planner.core.plan import Plan
 from planner.export import pdf_base as base
@@ -68,18 +69,11 @@ def default_symptoms() -> tuple[str, ...]:
 
 
 def _weekday_names() -> list[str]:
-    # Literal texts, one call each: pyside6-lupdate only extracts a translate() whose text it can read.
-    return [translate("Export", "Monday"), translate("Export", "Tuesday"), translate("Export", "Wednesday"),
-            translate("Export", "Thursday"), translate("Export", "Friday"), translate("Export", "Saturday"),
-            translate("Export", "Sunday")]
+    return [weekday_name(day, short=False) for day in range(1, 8)]
 
 
 def _month_title(year: int, month: int) -> str:
-    names = (translate("Export", "January"), translate("Export", "February"), translate("Export", "March"),
-             translate("Export", "April"), translate("Export", "May"), translate("Export", "June"),
-             translate("Export", "July"), translate("Export", "August"), translate("Export", "September"),
-             translate("Export", "October"), translate("Export", "November"), translate("Export", "December"))
-    return f"{names[month - 1]} {year}"
+    return format_month(year, month)
 
 
 ENTRY_COLORS = {CAPSULE: base.CAPSULE, HOSPITAL: base.HOSPITAL, BLOOD: base.BLOOD, REST: base.REST,
@@ -309,8 +303,8 @@ def _overview(plan: Plan, days: list[CalendarDay], s: dict[str, Any]) -> Table:
 
 
 def _day_month(value: date) -> str:
-    """`5 Jan`: the year is in the row's start date; the month stays spelled out."""
-    return format_long(value).rsplit(" ", 1)[0]
+    """`5 Jan` / `1月5日`: the year is in the row's start date; the month stays spelled out."""
+    return format_day_month(value)
 
 
 def _legend(plan: Plan, s: dict[str, Any]) -> Table:
