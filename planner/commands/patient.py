@@ -29,6 +29,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add.add_argument("--sex", default=None, choices=["F", "M", "X"])
     add.add_argument("--diagnosis", default="", help="diagnosis / histological subtype")
     add.add_argument("--allergies", default="")
+    add.add_argument("--language", default="en", choices=("en", "zh_CN"),
+                     help="the patient's language for the patient calendar and .ics (default en)")
     add.add_argument("--height", required=True, help="e.g. 170, 170cm, 1.7m, 67in")
     add.add_argument("--weight", required=True, help="e.g. 70, 70kg, 154lb")
     add.add_argument("--measured-on", default=None, help="date height and weight were measured (default today)")
@@ -112,7 +114,7 @@ def run_add(args: argparse.Namespace) -> int:
 
     identity = PatientIdentity(
         name=args.name, mrn=args.mrn, dob=parse_iso_date(args.dob, "dob", "--dob") if args.dob else None,
-        sex=args.sex, diagnosis=args.diagnosis, allergies=args.allergies)
+        sex=args.sex, diagnosis=args.diagnosis, allergies=args.allergies, language=args.language)
     height, weight = parse_height(args.height), parse_weight(args.weight)
     start = parse_iso_date(args.start, "start", "--start")
     measured_on = parse_iso_date(args.measured_on, "measured_on", "--measured-on") if args.measured_on \

@@ -23,10 +23,10 @@ from planner.core.i18n import current_language, normalize_language
 # Explicit patterns for the languages the planner ships, so a CLDR update cannot turn "Sep" into "Sept" or
 # drop the weekday on a printout; other languages get their CLDR medium date.
 _PATTERNS: dict[str, dict[str, str]] = {
-    "en": {"date": "d MMM y", "day_month": "d MMM", "weekday_date": "EEE d MMM y", "month": "LLLL y", "weekday": "EEE",
-           "weekday_long": "EEEE"},
-    "zh_CN": {"date": "y年M月d日", "day_month": "M月d日", "weekday_date": "y年M月d日 EEEE", "month": "y年M月", "weekday": "EEE",
-              "weekday_long": "EEEE"},
+    "en": {"date": "d MMM y", "day_month": "d MMM", "weekday_date": "EEE d MMM y", "month": "LLLL y",
+           "weekday": "EEE", "weekday_long": "EEEE"},
+    "zh_CN": {"date": "y年M月d日", "day_month": "M月d日", "weekday_date": "y年M月d日 EEEE", "month": "y年M月",
+              "weekday": "EEE", "weekday_long": "EEEE"},
 }
 
 

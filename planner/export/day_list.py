@@ -164,7 +164,7 @@ def _due_row(n: int, entry: DueEntry, s: dict[str, Any]) -> list[Any]:
 
 
 def _table(rows: list[list[Any]], widths: list[Any]) -> Table:
-    table = Table(rows, colWidths=widths, repeatRows=1)
+    table = base.table(rows, colWidths=widths, repeatRows=1)
     table.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("GRID", (0, 0), (-1, -1), 0.4, base.RULE),

@@ -173,17 +173,7 @@ class MonthGrid(Flowable):
 
 
 def _wrap(text: str, font: str, size: float, width: float) -> list[str]:
-    words, lines, line = text.split(" "), [], ""
-    for word in words:
-        candidate = f"{line} {word}" if line else word
-        if line and base.text_width(candidate, font, size) > width:
-            lines.append(line)
-            line = word
-        else:
-            line = candidate
-    if line:
-        lines.append(line)
-    return lines
+    return base.wrap_text(text, font, size, width)
 
 
 # ------------------------------------------------------------------------------------ cover page
@@ -291,7 +281,7 @@ def _overview(plan: Plan, days: list[CalendarDay], s: dict[str, Any]) -> Table:
         if infused:
             row.append(", ".join(_day_month(d.date) for d in cycle_days if HOSPITAL in d.kinds()) or "-")
         rows.append([Paragraph(base.rich(cell), s["cell"]) for cell in row])
-    table = Table(rows, colWidths=widths, repeatRows=1)
+    table = base.table(rows, colWidths=widths, repeatRows=1)
     table.setStyle(TableStyle([
         ("LINEBELOW", (0, 0), (-1, 0), 1, base.INK),
         ("LINEBELOW", (0, 1), (-1, -1), 0.3, base.RULE),
@@ -322,7 +312,7 @@ def _legend(plan: Plan, s: dict[str, Any]) -> Table:
     rows.append((REST, translate("Export", "Rest day - no capsule") if oral is not None
                  else translate("Export", "Rest day")))
     rows.append((HELD, translate("Export", "Dose held or stopped by your doctor - do not take it")))
-    table = Table([[base.Icon(kind, 7 * mm), Paragraph(base.rich(text), s["body"])] for kind, text in rows],
+    table = base.table([[base.Icon(kind, 7 * mm), Paragraph(base.rich(text), s["body"])] for kind, text in rows],
                   colWidths=[11 * mm, None])
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]))

@@ -24,7 +24,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as pdfcanvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Table, TableStyle
 
 from planner.core.dates import format_long
 from planner.core.i18n import current_language, translate
@@ -107,6 +107,66 @@ def text_width(text: str, font: str, size: float) -> float:
     return sum(pdfmetrics.stringWidth(piece, CJK_FONT if cjk else font, size) for cjk, piece in runs(text))
 
 
+# Punctuation that must not begin a line in Chinese (it stays with the character before it).
+_NO_LINE_START = set("，。、；：？！）」』》〉】…—,.;:?!)%")
+
+
+def _breakable(char: str) -> bool:
+    """Wide (CJK) characters: a line may break before and after each one, as Chinese has no spaces."""
+    import unicodedata
+
+    return unicodedata.east_asian_width(char) in "WF"
+
+
+def wrap_tokens(text: str) -> list[tuple[str, str]]:
+    """(separator before, piece) units a line may break between: Latin words (separated by the spaces
+    between them) and single Chinese characters (separated by nothing), with closing punctuation kept on
+    the piece before it."""
+    tokens: list[tuple[str, str]] = []
+    separator, piece = "", ""
+
+    def flush() -> None:
+        nonlocal separator, piece
+        if piece:
+            tokens.append((separator, piece))
+            separator, piece = "", ""
+
+    for char in text:
+        if char == " ":
+            flush()
+            separator = " " if tokens else ""
+        elif char in _NO_LINE_START and (piece or tokens) and not separator:
+            if piece:
+                piece += char
+            else:
+                sep, last = tokens.pop()
+                tokens.append((sep, last + char))
+        elif _breakable(char):
+            flush()
+            tokens.append((separator, char))
+            separator = ""
+        else:
+            piece += char
+    flush()
+    return tokens
+
+
+def wrap_text(text: str, font: str, size: float, width: float) -> list[str]:
+    """Lines of at most `width` points: broken at spaces, and between any two Chinese characters."""
+    lines: list[str] = []
+    line = ""
+    for separator, piece in wrap_tokens(text):
+        candidate = f"{line}{separator}{piece}" if line else piece
+        if line and text_width(candidate, font, size) > width:
+            lines.append(line)
+            line = piece
+        else:
+            line = candidate
+    if line:
+        lines.append(line)
+    return lines
+
+
 def draw_text(canvas: Any, x: float, y: float, text: str, font: str, size: float, align: str = "left") -> None:
     """drawString for mixed Western / Chinese text; align left, right or centre on x."""
     register_fonts()
@@ -127,8 +187,17 @@ def style(name: str, size: float, *, bold: bool = False, leading: float | None =
     return ParagraphStyle(name, fontName=FONT_BOLD if bold else FONT, fontSize=size,
                           leading=leading or size * 1.25, textColor=color, spaceAfter=space_after,
                           spaceBefore=space_before, alignment=align, leftIndent=indent,
-                          keepWithNext=int(keep_with_next),
+                          keepWithNext=int(keep_with_next), bulletFontName=FONT,
                           wordWrap="CJK" if chinese_document() else None)
+
+
+def table(rows: Any, **kwargs: Any) -> Table:
+    """A Table whose plain-text cells print in the embedded font (reportlab's default is Helvetica, which is
+    never embedded, even when every cell is a Paragraph: the table selects the font anyway)."""
+    register_fonts()
+    made = Table(rows, **kwargs)
+    made.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT)]))
+    return made
 
 
 def printed_line(printed_on: date) -> str:
@@ -147,6 +216,9 @@ def numbered_canvas(decorate: Decorator) -> type:
 
     class NumberedCanvas(pdfcanvas.Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
+            register_fonts()
+            # reportlab starts every canvas in Helvetica, which is never embedded; start in our embedded font.
+            kwargs["initialFontName"] = kwargs.get("initialFontName") or FONT
             super().__init__(*args, **kwargs)
             self._pending: list[dict[str, Any]] = []
 

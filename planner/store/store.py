@@ -76,7 +76,8 @@ def now_utc() -> datetime:
 
 def identity_to_dict(identity: PatientIdentity) -> dict[str, Any]:
     return {"name": identity.name, "mrn": identity.mrn, "dob": codec.iso(identity.dob), "sex": identity.sex,
-            "diagnosis": identity.diagnosis, "allergies": identity.allergies, "notes": identity.notes}
+            "diagnosis": identity.diagnosis, "allergies": identity.allergies, "notes": identity.notes,
+            "language": identity.language}
 
 
 class PatientStore:
@@ -253,7 +254,7 @@ class PatientStore:
         ident = draft.identity
         patient_id = conn.execute(insert(patients).values(
             mrn=ident.mrn, name=ident.name, dob=ident.dob, sex=ident.sex, diagnosis=ident.diagnosis,
-            allergies=ident.allergies, notes=ident.notes, withdrawn=draft.withdrawn,
+            allergies=ident.allergies, notes=ident.notes, language=ident.language, withdrawn=draft.withdrawn,
             withdrawn_reason=draft.withdrawn_reason, withdrawn_by=self.actor if draft.withdrawn else "",
             withdrawn_at=now if draft.withdrawn else None, version=draft.version, created_by=self.actor,
             created_at=now, updated_by=self.actor, updated_at=now)).inserted_primary_key[0]
@@ -312,7 +313,7 @@ class PatientStore:
                     raise DuplicateMrn(identity.mrn, other.name)
             version = self._bump(conn, row, now, mrn=identity.mrn, name=identity.name, dob=identity.dob,
                                  sex=identity.sex, diagnosis=identity.diagnosis, allergies=identity.allergies,
-                                 notes=identity.notes)
+                                 notes=identity.notes, language=identity.language)
             self._audit(conn, now, "patient.update", "patient", row.id, row.id,
                         {k: old[k] for k in changed}, {k: new[k] for k in changed})
             return self._finish(conn, row.id, version)
