@@ -23,9 +23,11 @@ from planner.core.i18n import current_language, normalize_language
 # Explicit patterns for the languages the planner ships, so a CLDR update cannot turn "Sep" into "Sept" or
 # drop the weekday on a printout; other languages get their CLDR medium date.
 _PATTERNS: dict[str, dict[str, str]] = {
-    "en": {"date": "d MMM y", "day_month": "d MMM", "weekday_date": "EEE d MMM y", "month": "LLLL y",
+    "en": {"date": "d MMM y", "day_month": "d MMM", "weekday_date": "EEE d MMM y",
+           "weekday_date_full": "EEEE d MMM y", "month": "LLLL y",
            "weekday": "EEE", "weekday_long": "EEEE"},
-    "zh_CN": {"date": "y年M月d日", "day_month": "M月d日", "weekday_date": "y年M月d日 EEEE", "month": "y年M月",
+    "zh_CN": {"date": "y年M月d日", "day_month": "M月d日", "weekday_date": "y年M月d日 EEEE",
+              "weekday_date_full": "y年M月d日 EEEE", "month": "y年M月",
               "weekday": "EEE", "weekday_long": "EEEE"},
 }
 
@@ -61,9 +63,9 @@ def format_day_month(value: date, lang: str | None = None) -> str:
     return _format(value, "day_month", lang, "d MMM")
 
 
-def format_weekday_date(value: date, lang: str | None = None) -> str:
-    """`Mon 5 Jan 2026` / `2026年1月5日 星期一`."""
-    return _format(value, "weekday_date", lang, "full")
+def format_weekday_date(value: date, lang: str | None = None, *, full_weekday: bool = False) -> str:
+    """`Mon 5 Jan 2026` / `2026年1月5日 星期一`; with full_weekday `Monday 5 Jan 2026`."""
+    return _format(value, "weekday_date_full" if full_weekday else "weekday_date", lang, "full")
 
 
 def format_month(year: int, month: int, lang: str | None = None) -> str:

@@ -9,7 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from planner.core.i18n import set_translator
+from planner.core.i18n import set_interface_language, set_translator
 from planner.gui.settings import LANGUAGES
 
 
@@ -47,6 +47,10 @@ def install_translators(app: QCoreApplication, language: str, folder: Path | Non
     so a translation loaded later applies to its messages too.
     """
     set_translator(QCoreApplication.translate)
+    # Dates and numbers on screen follow the chosen language, not the operating system's: the core's
+    # formatting module (Babel) and any QLocale() a widget still makes both take it from here.
+    set_interface_language(language or "en")
+    QLocale.setDefault(QLocale(language or "en"))
     installed: list[QTranslator] = []
     if not language or language == "en":
         return installed

@@ -2752,6 +2752,18 @@ Reload the patient and apply {what} to the current record?</source>
 <context>
     <name>PatientDialog</name>
     <message>
+        <source>Calendar language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calendar language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The language of the patient calendar and the phone calendar (.ics); the dose sheet and the day list print in the program&apos;s language.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../planner/gui/dialogs/patient_dialog.py" line="+76"/>
         <source>New patient</source>
         <translation type="unfinished"></translation>
@@ -3933,6 +3945,10 @@ Reload the patient and apply {what} to the current record?</source>
 </context>
 <context>
     <name>Store</name>
+    <message>
+        <source>Calendar language: &apos;{code}&apos; is not known; choose one of {choices}.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <location filename="../../planner/store/engine.py" line="+47"/>
         <source>Database: &apos;{url}&apos; is not a database URL ({reason}).</source>
