@@ -221,8 +221,8 @@ def _cover(plan: Plan, subject: Subject, institution: Institution, symptoms: Seq
         if is_oral(drug):
             story.append(heading(translate("Export", "Taking {drug}").format(drug=drug.name)))
             if drug.instructions:
-                story.append(P(base.rich(translate("Regimen", drug.instructions) + ". " + translate(
-                    "Export", "Tick the box each day after you have taken it.")), s["body"]))
+                story.append(P(base.rich(base.sentences(translate("Regimen", drug.instructions), translate(
+                    "Export", "Tick the box each day after you have taken it."))), s["body"]))
             if drug.missed_dose:
                 story.append(P(base.rich(translate("Export", "If you miss a dose: {advice}.").format(
                     advice=_lower(translate("Regimen", drug.missed_dose)))), s["body"]))

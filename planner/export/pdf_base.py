@@ -151,6 +151,17 @@ def wrap_tokens(text: str) -> list[tuple[str, str]]:
     return tokens
 
 
+def sentences(first: str, second: str) -> str:
+    """Two sentences as one text: `Once daily. Tick ...`, or in Chinese `每日一次。每天...` (a full stop that
+    is a character of its own, no space), so a translated sentence does not end in an English full stop."""
+    first = first.rstrip()
+    if first.endswith(("。", "！", "？", ".", "!", "?")):
+        return f"{first}{'' if _breakable(first[-1]) else ' '}{second}"
+    if first and _breakable(first[-1]):
+        return f"{first}。{second}"
+    return f"{first}. {second}"
+
+
 def wrap_text(text: str, font: str, size: float, width: float) -> list[str]:
     """Lines of at most `width` points: broken at spaces, and between any two Chinese characters."""
     lines: list[str] = []

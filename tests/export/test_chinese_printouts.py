@@ -66,7 +66,7 @@ def test_chinese_patient_calendar_has_chinese_instructions_and_dates(plan, subje
     cover = squash(pages[0])
     packed = "".join(cover.split())  # pypdf puts a space where the font changes between 第 and 1
     assert "我的治疗日历" in cover
-    assert "每日一次，早餐前服用" in cover  # the regimen's instruction, from the catalog
+    assert "每日一次，早餐前服用。每天服药后请在方框内打勾。" in packed  # the regimen's instruction, from the catalog
     assert "2026年1月5日" in cover  # cycle 1 starts, spelled the Chinese way
     assert "第1页，共" in packed and "打印日期：2026年1月2日" in packed and "Page 1 of" not in cover
     # pypdf gives each font run its own line: compare the month page's text without white space.
