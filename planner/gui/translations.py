@@ -47,10 +47,7 @@ def install_translators(app: QCoreApplication, language: str, folder: Path | Non
     so a translation loaded later applies to its messages too.
     """
     set_translator(QCoreApplication.translate)
-    # Dates and numbers on screen follow the chosen language, not the operating system's: the core's
-    # formatting module (Babel) and any QLocale() a widget still makes both take it from here.
-    set_interface_language(language or "en")
-    QLocale.setDefault(QLocale(language or "en"))
+    _show_dates_in("en")
     installed: list[QTranslator] = []
     if not language or language == "en":
         return installed
@@ -60,9 +57,18 @@ def install_translators(app: QCoreApplication, language: str, folder: Path | Non
         if translator.load(str(entry)):
             app.installTranslator(translator)
             installed.append(translator)
+            # Only with the translation in place: English words around Chinese dates would read oddly.
+            _show_dates_in(language)
     qt_translator = QTranslator(app)
     qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if qt_translator.load(QLocale(language), "qtbase", "_", qt_folder):
         app.installTranslator(qt_translator)  # standard buttons (Save, Cancel) and dialogs
         installed.append(qt_translator)
     return installed
+
+
+def _show_dates_in(language: str) -> None:
+    """Dates and numbers on screen follow the chosen language, not the operating system's: the core's
+    formatting module (Babel) and any QLocale() a widget still makes both take it from here."""
+    set_interface_language(language)
+    QLocale.setDefault(QLocale(language))

@@ -86,3 +86,20 @@ def test_screen_dates_follow_the_interface_language_not_the_os(qtbot):
     assert grid.title() == "January 2026" and spelled_date(date(2026, 1, 5)) == "Monday 5 Jan 2026"
     i18n.set_interface_language("zh_CN")
     assert grid.title() == "2026年1月" and spelled_date(date(2026, 1, 5)) == "2026年1月5日 星期一"
+
+
+def test_without_a_compiled_translation_dates_stay_english(qapp, tmp_path):
+    """Preferences may keep zh_CN before the .qm exists: the window is English then, and so are its dates."""
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QApplication
+
+    from planner.gui.translations import install_translators
+
+    app = QApplication.instance()
+    translators = install_translators(app, "zh_CN", folder=tmp_path)  # tmp_path holds no planner_zh_CN.qm
+    try:
+        assert format_long(date(2026, 1, 5)) == "5 Jan 2026" and QLocale().name().startswith("en")
+    finally:
+        for translator in translators:  # Qt's own zh_CN strings, when this Qt ships them
+            app.removeTranslator(translator)
+        i18n.set_translator(None)
