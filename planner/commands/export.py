@@ -28,6 +28,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     pdf.add_argument("--measured-on", default=None, metavar="DATE",
                      help="date the height and weight were measured (dose sheet), YYYY-MM-DD")
     _add_print_options(pdf)
+    _add_language(pdf, "default: the patient's language for --kind patient with --patient, else en")
     pdf.add_argument("--out", required=True, metavar="FILE", help="PDF file to write")
     pdf.set_defaults(handler=run_pdf)
 
@@ -35,6 +36,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     daylist.add_argument("date", metavar="DATE", help="the clinic day, YYYY-MM-DD")
     daylist.add_argument("--database", default=None, help="patient database (path or URL; default: yours)")
     _add_print_options(daylist)
+    _add_language(daylist, "default en")
     daylist.add_argument("--out", required=True, metavar="FILE", help="PDF file to write")
     daylist.set_defaults(handler=run_daylist)
 
@@ -57,11 +59,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     ics = subparsers.add_parser("ics", help="the plan as an iCalendar (.ics) file for a phone")
     _add_plan_source(ics)
     ics.add_argument("--mrn", default=None, help="record number: keeps event ids stable between exports")
+    _add_language(ics, "default: the patient's language with --patient, else en")
     ics.add_argument("--out", required=True, metavar="FILE", help=".ics file to write")
     ics.set_defaults(handler=run_ics)
 
     table = subparsers.add_parser("table", help="the plan table as CSV or XLSX")
     _add_plan_source(table)
+    _add_language(table, "column headings; dates stay ISO; default en")
     table.add_argument("--out", required=True, metavar="FILE", help="file ending in .csv or .xlsx")
     table.set_defaults(handler=run_table)
 
@@ -77,6 +81,19 @@ def _add_identity(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--name", default=None, help="patient name as it should print")
     parser.add_argument("--mrn", default=None, help="medical record number")
     parser.add_argument("--dob", default=None, help="date of birth, YYYY-MM-DD")
+
+
+def _add_language(parser: argparse.ArgumentParser, default: str) -> None:
+    from planner.core.i18n import PRINT_LANGUAGES
+
+    parser.add_argument("--lang", default=None, choices=PRINT_LANGUAGES, help=f"language of the printout ({default})")
+
+
+def _language(args: argparse.Namespace, identity: Any | None = None) -> str:
+    """--lang, else the patient's preferred language (documents the patient takes home), else English."""
+    if args.lang:
+        return str(args.lang)
+    return str(getattr(identity, "language", None) or "en")
 
 
 def _add_print_options(parser: argparse.ArgumentParser) -> None:
@@ -185,14 +202,19 @@ def run_pdf(args: argparse.Namespace) -> int:
     institution, options = _print_options(args)
     if args.measured_on:
         measured_on = parse_iso_date(args.measured_on, "measured_on", "--measured-on")
+    from planner.core.i18n import language
+
     if args.kind == "patient":
         from planner.export.patient_calendar import patient_calendar_pdf
 
-        data = patient_calendar_pdf(plan, subject, institution, options)
+        with language(_language(args, identity)):
+            data = patient_calendar_pdf(plan, subject, institution, options)
     else:
         from planner.export.dose_sheet import dose_sheet_pdf
 
-        data = dose_sheet_pdf(plan, subject, institution, options, measured_on=measured_on)
+        # The dose sheet is for the staff: the patient's preferred language does not apply.
+        with language(_language(args)):
+            data = dose_sheet_pdf(plan, subject, institution, options, measured_on=measured_on)
     return _save(args.out, data)
 
 
@@ -204,7 +226,11 @@ def run_daylist(args: argparse.Namespace) -> int:
     institution, options = _print_options(args)
     with _open_store(args.database) as store:
         patients, shared = store.due_on(when), store.shared_names()
-    return _save(args.out, day_list_pdf(when, patients, institution, options, shared_names=shared))
+    from planner.core.i18n import language
+
+    with language(_language(args)):
+        data = day_list_pdf(when, patients, institution, options, shared_names=shared)
+    return _save(args.out, data)
 
 
 def run_forecast(args: argparse.Namespace) -> int:
@@ -248,7 +274,11 @@ def run_ics(args: argparse.Namespace) -> int:
     plan, identity, _ = _plan_source(args)
     mrn = args.mrn or (identity.mrn if identity is not None else None)
     subject = Subject(mrn, mrn) if mrn else None  # only seeds the event ids; the file carries no identifiers
-    return _save(args.out, plan_to_ics(plan, subject))
+    from planner.core.i18n import language
+
+    with language(_language(args, identity)):
+        data = plan_to_ics(plan, subject)
+    return _save(args.out, data)
 
 
 def run_table(args: argparse.Namespace) -> int:
@@ -256,4 +286,8 @@ def run_table(args: argparse.Namespace) -> int:
 
     fmt = table_format(args.out)
     plan, _, _ = _plan_source(args)
-    return _save(args.out, plan_table_bytes(plan, fmt))
+    from planner.core.i18n import language
+
+    with language(_language(args)):
+        data = plan_table_bytes(plan, fmt)
+    return _save(args.out, data)

@@ -10,6 +10,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from planner.commands.store_args import add_database_argument, open_store
+from planner.core.columns import format_columns
 
 if TYPE_CHECKING:
     from planner.store import PatientRecord
@@ -29,6 +30,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add.add_argument("--sex", default=None, choices=["F", "M", "X"])
     add.add_argument("--diagnosis", default="", help="diagnosis / histological subtype")
     add.add_argument("--allergies", default="")
+    add.add_argument("--language", default="en", choices=("en", "zh_CN"),
+                     help="the patient's language for the patient calendar and .ics (default en)")
     add.add_argument("--height", required=True, help="e.g. 170, 170cm, 1.7m, 67in")
     add.add_argument("--weight", required=True, help="e.g. 70, 70kg, 154lb")
     add.add_argument("--measured-on", default=None, help="date height and weight were measured (default today)")
@@ -120,7 +123,7 @@ def run_add(args: argparse.Namespace) -> int:
 
     identity = PatientIdentity(
         name=args.name, mrn=args.mrn, dob=parse_iso_date(args.dob, "dob", "--dob") if args.dob else None,
-        sex=args.sex, diagnosis=args.diagnosis, allergies=args.allergies)
+        sex=args.sex, diagnosis=args.diagnosis, allergies=args.allergies, language=args.language)
     height, weight = parse_height(args.height), parse_weight(args.weight)
     start = parse_iso_date(args.start, "start", "--start")
     measured_on = parse_iso_date(args.measured_on, "measured_on", "--measured-on") if args.measured_on \
@@ -149,10 +152,8 @@ def run_list(args: argparse.Namespace) -> int:
     table = [["MRN", "Name", "Regimen", "Cycle", "Next dose", "Status"]]
     table += [[r.mrn, r.name, r.regimen_id, "" if r.current_cycle is None else str(r.current_cycle),
                r.next_dose_date.isoformat() if r.next_dose_date else "", r.status] for r in rows]
-    widths = [max(_display_width(row[i]) for row in table) for i in range(len(table[0]))]
-    for row in table:
-        _out("  ".join(cell + " " * (width - _display_width(cell))
-                       for cell, width in zip(row, widths, strict=True)).rstrip())
+    for line in format_columns(table, pad_last=True):
+        _out(line)
     if not rows:
         _out("(no patients)")
     return 0
@@ -277,9 +278,10 @@ def run_history(args: argparse.Namespace) -> int:
         _json([{"id": e.id, "at": e.at.isoformat(), "actor": e.actor, "action": e.action, "entity": e.entity,
                 "entity_id": e.entity_id, "old": e.old, "new": e.new} for e in entries])
         return 0
-    for e in entries:
-        change = json.dumps({"old": e.old, "new": e.new} if e.old else e.new, ensure_ascii=False)
-        _out(f"{e.at.astimezone().strftime('%Y-%m-%d %H:%M:%S')}  {e.actor}  {e.action}  {change}")
+    rows = [[e.at.astimezone().strftime('%Y-%m-%d %H:%M:%S'), e.actor, e.action,
+             json.dumps({"old": e.old, "new": e.new} if e.old else e.new, ensure_ascii=False)] for e in entries]
+    for line in format_columns(rows):
+        _out(line)
     return 0
 
 
@@ -301,10 +303,3 @@ def run_import(args: argparse.Namespace) -> int:
         record = operations.import_plan_file(store.repository, Path(args.file)).record
     _saved(f"imported {record.identity.name} from {args.file}", record)
     return 0
-
-
-def _display_width(text: str) -> int:
-    """Terminal columns: Chinese characters take two, so 王芳 lines up with Wang Fang."""
-    import unicodedata
-
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)

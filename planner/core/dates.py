@@ -31,16 +31,17 @@ def parse_iso_date(text: object, field: str, label: str | None = None) -> date:
 
 
 def format_long(value: date) -> str:
-    """`5 Jan 2026`: month spelled so 05/01 can never be read as 1 May."""
-    return f"{value.day} {_month_abbreviation(value.month)} {value.year}"
+    """`5 Jan 2026` / `2026年1月5日` in the current language: month spelled so 05/01 can never be read as 1 May."""
+    from planner.core.formatting import format_date  # Babel loads its data only when a date is shown
+
+    return format_date(value)
 
 
-def _month_abbreviation(month: int) -> str:
-    # One literal call per month: pyside6-lupdate extracts only a translate() whose text it can read.
-    return (translate("Dates", "Jan"), translate("Dates", "Feb"), translate("Dates", "Mar"),
-            translate("Dates", "Apr"), translate("Dates", "May"), translate("Dates", "Jun"),
-            translate("Dates", "Jul"), translate("Dates", "Aug"), translate("Dates", "Sep"),
-            translate("Dates", "Oct"), translate("Dates", "Nov"), translate("Dates", "Dec"))[month - 1]
+def format_with_weekday(value: date) -> str:
+    """`Mon 5 Jan 2026` / `2026年1月5日 星期一` in the current language."""
+    from planner.core.formatting import format_weekday_date
+
+    return format_weekday_date(value)
 
 
 def format_days(days: tuple[int, ...] | list[int]) -> str:

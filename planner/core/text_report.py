@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from planner.core.columns import format_columns
 from planner.core.dates import format_days
 from planner.core.decimal_math import format_m2, plain
 from planner.core.i18n import translate
@@ -42,9 +43,7 @@ def plan_as_text(plan: Plan) -> str:
                 n=cycle.number, code=warning.code, message=warning.message))
         for note in cycle.notes:
             extra.append(translate("Report", "Cycle {n}: {note}").format(n=cycle.number, note=note))
-    widths = [max(len(r[i]) for r in [headers, *rows]) for i in range(len(headers) - 1)]
-    for row in [headers, *rows]:
-        lines.append("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=False)) + "  " + row[-1])
+    lines.extend(format_columns([headers, *rows]))
     if extra:
         lines.append("")
         lines.extend(extra)

@@ -48,7 +48,7 @@ def _styles() -> dict[str, Any]:
 
 
 def _grid(rows: list[list[Any]], widths: list[Any], header: bool = True) -> Table:
-    table = Table(rows, colWidths=widths, repeatRows=1 if header else 0)
+    table = base.table(rows, colWidths=widths, repeatRows=1 if header else 0)
     commands: list[tuple[Any, ...]] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("GRID", (0, 0), (-1, -1), 0.4, base.RULE),
@@ -81,7 +81,7 @@ def _patient_block(plan: Plan, subject: Subject, measured_on: date | None, s: di
         (translate("Export", "Prior anthracyclines"), prior),
     ]
     rows = [[P(base.rich(k), s["cellb"]), P(base.rich(v), s["cell"])] for k, v in pairs]
-    return _grid(rows, [38 * mm, None], header=False)
+    return _grid(rows, [44 * mm, None], header=False)
 
 
 def _cycle_block(plan: Plan, cycle: Cycle, s: dict[str, Any]) -> list[Flowable]:
@@ -145,7 +145,7 @@ def _signatures(s: dict[str, Any]) -> Table:
     for label in (translate("Export", "Prepared by"), translate("Export", "Checked by"),
                   translate("Export", "Date / time")):
         cells.extend([Paragraph(base.rich(label), s["sign"]), ""])
-    table = Table([cells], colWidths=[22 * mm, 38 * mm, 22 * mm, 38 * mm, 22 * mm, None], rowHeights=[9 * mm])
+    table = base.table([cells], colWidths=[26 * mm, 34 * mm, 26 * mm, 34 * mm, 26 * mm, None], rowHeights=[9 * mm])
     table.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("LINEBELOW", (1, 0), (1, 0), 0.6, base.INK), ("LINEBELOW", (3, 0), (3, 0), 0.6, base.INK),

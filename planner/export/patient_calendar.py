@@ -29,6 +29,7 @@ from reportlab.platypus import (
 )
 
 from planner.core.dates import format_long
+from planner.core.formatting import format_day_month, format_month, weekday_name
 from planner.core.i18n import translate
 from planner.core.plan import Plan
 from planner.export import pdf_base as base
@@ -68,18 +69,11 @@ def default_symptoms() -> tuple[str, ...]:
 
 
 def _weekday_names() -> list[str]:
-    # Literal texts, one call each: pyside6-lupdate only extracts a translate() whose text it can read.
-    return [translate("Export", "Monday"), translate("Export", "Tuesday"), translate("Export", "Wednesday"),
-            translate("Export", "Thursday"), translate("Export", "Friday"), translate("Export", "Saturday"),
-            translate("Export", "Sunday")]
+    return [weekday_name(day, short=False) for day in range(1, 8)]
 
 
 def _month_title(year: int, month: int) -> str:
-    names = (translate("Export", "January"), translate("Export", "February"), translate("Export", "March"),
-             translate("Export", "April"), translate("Export", "May"), translate("Export", "June"),
-             translate("Export", "July"), translate("Export", "August"), translate("Export", "September"),
-             translate("Export", "October"), translate("Export", "November"), translate("Export", "December"))
-    return f"{names[month - 1]} {year}"
+    return format_month(year, month)
 
 
 ENTRY_COLORS = {CAPSULE: base.CAPSULE, HOSPITAL: base.HOSPITAL, BLOOD: base.BLOOD, REST: base.REST,
@@ -179,17 +173,7 @@ class MonthGrid(Flowable):
 
 
 def _wrap(text: str, font: str, size: float, width: float) -> list[str]:
-    words, lines, line = text.split(" "), [], ""
-    for word in words:
-        candidate = f"{line} {word}" if line else word
-        if line and base.text_width(candidate, font, size) > width:
-            lines.append(line)
-            line = word
-        else:
-            line = candidate
-    if line:
-        lines.append(line)
-    return lines
+    return base.wrap_text(text, font, size, width)
 
 
 # ------------------------------------------------------------------------------------ cover page
@@ -237,8 +221,8 @@ def _cover(plan: Plan, subject: Subject, institution: Institution, symptoms: Seq
         if is_oral(drug):
             story.append(heading(translate("Export", "Taking {drug}").format(drug=drug.name)))
             if drug.instructions:
-                story.append(P(base.rich(translate("Regimen", drug.instructions) + ". " + translate(
-                    "Export", "Tick the box each day after you have taken it.")), s["body"]))
+                story.append(P(base.rich(base.sentences(translate("Regimen", drug.instructions), translate(
+                    "Export", "Tick the box each day after you have taken it."))), s["body"]))
             if drug.missed_dose:
                 story.append(P(base.rich(translate("Export", "If you miss a dose: {advice}.").format(
                     advice=_lower(translate("Regimen", drug.missed_dose)))), s["body"]))
@@ -297,7 +281,7 @@ def _overview(plan: Plan, days: list[CalendarDay], s: dict[str, Any]) -> Table:
         if infused:
             row.append(", ".join(_day_month(d.date) for d in cycle_days if HOSPITAL in d.kinds()) or "-")
         rows.append([Paragraph(base.rich(cell), s["cell"]) for cell in row])
-    table = Table(rows, colWidths=widths, repeatRows=1)
+    table = base.table(rows, colWidths=widths, repeatRows=1)
     table.setStyle(TableStyle([
         ("LINEBELOW", (0, 0), (-1, 0), 1, base.INK),
         ("LINEBELOW", (0, 1), (-1, -1), 0.3, base.RULE),
@@ -309,8 +293,8 @@ def _overview(plan: Plan, days: list[CalendarDay], s: dict[str, Any]) -> Table:
 
 
 def _day_month(value: date) -> str:
-    """`5 Jan`: the year is in the row's start date; the month stays spelled out."""
-    return format_long(value).rsplit(" ", 1)[0]
+    """`5 Jan` / `1月5日`: the year is in the row's start date; the month stays spelled out."""
+    return format_day_month(value)
 
 
 def _legend(plan: Plan, s: dict[str, Any]) -> Table:
@@ -328,7 +312,7 @@ def _legend(plan: Plan, s: dict[str, Any]) -> Table:
     rows.append((REST, translate("Export", "Rest day - no capsule") if oral is not None
                  else translate("Export", "Rest day")))
     rows.append((HELD, translate("Export", "Dose held or stopped by your doctor - do not take it")))
-    table = Table([[base.Icon(kind, 7 * mm), Paragraph(base.rich(text), s["body"])] for kind, text in rows],
+    table = base.table([[base.Icon(kind, 7 * mm), Paragraph(base.rich(text), s["body"])] for kind, text in rows],
                   colWidths=[11 * mm, None])
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]))

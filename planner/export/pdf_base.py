@@ -1,9 +1,12 @@
-"""What every printed document shares: paper sizes, fonts that print Chinese names, styles, the
-"Page n of m" canvas and the small pictograms.
+"""What every printed document shares: paper sizes, embedded fonts that print Chinese anywhere, styles,
+the "Page n of m" canvas and the small pictograms.
 
-Text goes through `rich()` before it becomes a Paragraph: the standard Helvetica fonts only have
-Western European glyphs, so any run of other characters (a name in Chinese characters, a translated
-string) is switched to the CID font STSong-Light, which every PDF viewer has without embedding a file.
+Every font is a TrueType file embedded (as the subset of glyphs used) in the PDF, so a printout looks the
+same on a PC with no Chinese font: Bitstream Vera (shipped with reportlab) for Latin text and Droid Sans
+Fallback (shipped in resources/fonts, Apache 2.0) for Chinese. Text goes through `rich()` before it becomes a
+Paragraph, and through `draw_text()` on the canvas: any run of characters the Latin font has no glyph for (a
+name in Chinese characters, a translated string) is switched to the CJK font. In a Chinese document
+paragraphs wrap between any two characters (reportlab's CJK word wrap), as Chinese has no spaces.
 """
 
 from __future__ import annotations
@@ -19,16 +22,16 @@ from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4, LETTER, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as pdfcanvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Table, TableStyle
 
 from planner.core.dates import format_long
-from planner.core.i18n import translate
+from planner.core.i18n import current_language, translate
 
-CJK_FONT = "STSong-Light"
-FONT = "Helvetica"
-FONT_BOLD = "Helvetica-Bold"
+CJK_FONT = "PlannerCJK"
+FONT = "PlannerSans"
+FONT_BOLD = "PlannerSans-Bold"
 
 INK = colors.HexColor("#1a1a1a")
 MUTED = colors.HexColor("#555555")
@@ -46,7 +49,28 @@ SHADE = colors.HexColor("#f1f1f1")
 
 @cache
 def register_fonts() -> None:
-    pdfmetrics.registerFont(UnicodeCIDFont(CJK_FONT))
+    """Register the embedded fonts once per process (the CJK file is read once, ~4 MB)."""
+    from importlib import resources
+
+    pdfmetrics.registerFont(TTFont(FONT, "Vera.ttf"))  # found in reportlab's own fonts folder
+    pdfmetrics.registerFont(TTFont(FONT_BOLD, "VeraBd.ttf"))
+    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD)
+    entry = resources.files("planner.resources").joinpath("fonts", "DroidSansFallbackFull.ttf")
+    with resources.as_file(entry) as path:
+        pdfmetrics.registerFont(TTFont(CJK_FONT, str(path)))
+    # No bold Chinese face exists: <b> inside a Chinese run keeps the regular face rather than failing.
+    pdfmetrics.registerFontFamily(CJK_FONT, normal=CJK_FONT, bold=CJK_FONT, italic=CJK_FONT, boldItalic=CJK_FONT)
+
+
+@cache
+def _latin_glyphs() -> frozenset[int]:
+    register_fonts()
+    return frozenset(pdfmetrics.getFont(FONT).face.charToGlyph)
+
+
+def chinese_document() -> bool:
+    """True while a document is being made in Chinese (its paragraphs wrap between characters)."""
+    return current_language().lower().startswith("zh")
 
 
 def page_size(paper: str, *, wide: bool = False) -> tuple[float, float]:
@@ -55,11 +79,8 @@ def page_size(paper: str, *, wide: bool = False) -> tuple[float, float]:
 
 
 def _needs_cjk(char: str) -> bool:
-    try:
-        char.encode("cp1252")  # what the standard Type 1 fonts can show
-    except UnicodeEncodeError:
-        return True
-    return False
+    """Characters the Latin font has no glyph for print in the CJK font (spaces stay in the current run)."""
+    return ord(char) not in _latin_glyphs()
 
 
 def runs(text: str) -> list[tuple[bool, str]]:
@@ -88,6 +109,77 @@ def text_width(text: str, font: str, size: float) -> float:
     return sum(pdfmetrics.stringWidth(piece, CJK_FONT if cjk else font, size) for cjk, piece in runs(text))
 
 
+# Punctuation that must not begin a line in Chinese (it stays with the character before it).
+_NO_LINE_START = set("，。、；：？！）」』》〉】…—,.;:?!)%")
+
+
+def _breakable(char: str) -> bool:
+    """Wide (CJK) characters: a line may break before and after each one, as Chinese has no spaces."""
+    import unicodedata
+
+    return unicodedata.east_asian_width(char) in "WF"
+
+
+def wrap_tokens(text: str) -> list[tuple[str, str]]:
+    """(separator before, piece) units a line may break between: Latin words (separated by the spaces
+    between them) and single Chinese characters (separated by nothing), with closing punctuation kept on
+    the piece before it."""
+    tokens: list[tuple[str, str]] = []
+    separator, piece = "", ""
+
+    def flush() -> None:
+        nonlocal separator, piece
+        if piece:
+            tokens.append((separator, piece))
+            separator, piece = "", ""
+
+    for char in text:
+        if char == " ":
+            flush()
+            separator = " " if tokens else ""
+        elif char in _NO_LINE_START and (piece or tokens) and not separator:
+            if piece:
+                piece += char
+            else:
+                sep, last = tokens.pop()
+                tokens.append((sep, last + char))
+        elif _breakable(char):
+            flush()
+            tokens.append((separator, char))
+            separator = ""
+        else:
+            piece += char
+    flush()
+    return tokens
+
+
+def sentences(first: str, second: str) -> str:
+    """Two sentences as one text: `Once daily. Tick ...`, or in Chinese `每日一次。每天...` (a full stop that
+    is a character of its own, no space), so a translated sentence does not end in an English full stop."""
+    first = first.rstrip()
+    if first.endswith(("。", "！", "？", ".", "!", "?")):
+        return f"{first}{'' if _breakable(first[-1]) else ' '}{second}"
+    if first and _breakable(first[-1]):
+        return f"{first}。{second}"
+    return f"{first}. {second}"
+
+
+def wrap_text(text: str, font: str, size: float, width: float) -> list[str]:
+    """Lines of at most `width` points: broken at spaces, and between any two Chinese characters."""
+    lines: list[str] = []
+    line = ""
+    for separator, piece in wrap_tokens(text):
+        candidate = f"{line}{separator}{piece}" if line else piece
+        if line and text_width(candidate, font, size) > width:
+            lines.append(line)
+            line = piece
+        else:
+            line = candidate
+    if line:
+        lines.append(line)
+    return lines
+
+
 def draw_text(canvas: Any, x: float, y: float, text: str, font: str, size: float, align: str = "left") -> None:
     """drawString for mixed Western / Chinese text; align left, right or centre on x."""
     register_fonts()
@@ -104,10 +196,21 @@ def draw_text(canvas: Any, x: float, y: float, text: str, font: str, size: float
 def style(name: str, size: float, *, bold: bool = False, leading: float | None = None, color: Any = INK,
           space_after: float = 0, space_before: float = 0, align: int = TA_LEFT, indent: float = 0,
           keep_with_next: bool = False) -> ParagraphStyle:
+    register_fonts()
     return ParagraphStyle(name, fontName=FONT_BOLD if bold else FONT, fontSize=size,
                           leading=leading or size * 1.25, textColor=color, spaceAfter=space_after,
                           spaceBefore=space_before, alignment=align, leftIndent=indent,
-                          keepWithNext=int(keep_with_next))
+                          keepWithNext=int(keep_with_next), bulletFontName=FONT,
+                          wordWrap="CJK" if chinese_document() else None)
+
+
+def table(rows: Any, **kwargs: Any) -> Table:
+    """A Table whose plain-text cells print in the embedded font (reportlab's default is Helvetica, which is
+    never embedded, even when every cell is a Paragraph: the table selects the font anyway)."""
+    register_fonts()
+    made = Table(rows, **kwargs)
+    made.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT)]))
+    return made
 
 
 def printed_line(printed_on: date) -> str:
@@ -126,6 +229,9 @@ def numbered_canvas(decorate: Decorator) -> type:
 
     class NumberedCanvas(pdfcanvas.Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
+            register_fonts()
+            # reportlab starts every canvas in Helvetica, which is never embedded; start in our embedded font.
+            kwargs["initialFontName"] = kwargs.get("initialFontName") or FONT
             super().__init__(*args, **kwargs)
             self._pending: list[dict[str, Any]] = []
 

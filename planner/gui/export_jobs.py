@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from planner.core.i18n import translate
+from planner.core.i18n import language, translate
 
 if TYPE_CHECKING:
     from planner.core.plan import Plan
@@ -84,6 +84,11 @@ class PatientSource:
         return self.record.identity.mrn
 
     @property
+    def language(self) -> str:
+        """The patient's language for the documents they take home (calendar, .ics)."""
+        return self.record.identity.language
+
+    @property
     def measured_on(self) -> date | None:
         return self.record.baseline_measurement.measured_on if self.record.measurements else None
 
@@ -96,7 +101,10 @@ def patient_pdf_bytes(kind: str, source: PatientSource, institution: Institution
     if kind == PATIENT_CALENDAR:
         from planner.export.patient_calendar import patient_calendar_pdf
 
-        return patient_calendar_pdf(source.plan, subject, institution, options)
+        # The patient's language; the block's context variable keeps the window in the staff's language
+        # while this runs on the export thread.
+        with language(source.language):
+            return patient_calendar_pdf(source.plan, subject, institution, options)
     if kind == DOSE_SHEET:
         from planner.export.dose_sheet import dose_sheet_pdf
 
@@ -116,7 +124,8 @@ def ics_bytes(source: PatientSource) -> bytes:
     from planner.export.options import Subject
 
     # The MRN only seeds the event ids (stable between exports); the file itself carries no identifiers.
-    return plan_to_ics(source.plan, Subject(source.mrn, source.mrn))
+    with language(source.language):  # the phone calendar is the patient's, in the patient's language
+        return plan_to_ics(source.plan, Subject(source.mrn, source.mrn))
 
 
 def table_bytes(source: PatientSource, path: str | Path) -> bytes:

@@ -9,7 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from planner.core.i18n import set_translator
+from planner.core.i18n import set_interface_language, set_translator
 from planner.gui.settings import LANGUAGES
 
 
@@ -47,6 +47,7 @@ def install_translators(app: QCoreApplication, language: str, folder: Path | Non
     so a translation loaded later applies to its messages too.
     """
     set_translator(QCoreApplication.translate)
+    _show_dates_in("en")
     installed: list[QTranslator] = []
     if not language or language == "en":
         return installed
@@ -56,6 +57,8 @@ def install_translators(app: QCoreApplication, language: str, folder: Path | Non
         if translator.load(str(entry)):
             app.installTranslator(translator)
             installed.append(translator)
+            # Only with the translation in place: English words around Chinese dates would read oddly.
+            _show_dates_in(language)
     qt_translator = QTranslator(app)
     qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if qt_translator.load(QLocale(language), "qtbase", "_", qt_folder):
@@ -77,3 +80,10 @@ def use_language(language: str, folder: Path | None = None) -> list[QTranslator]
         app.removeTranslator(translator)
     _in_use[:] = install_translators(app, language, folder)
     return list(_in_use)
+
+
+def _show_dates_in(language: str) -> None:
+    """Dates and numbers on screen follow the chosen language, not the operating system's: the core's
+    formatting module (Babel) and any QLocale() a widget still makes both take it from here."""
+    set_interface_language(language)
+    QLocale.setDefault(QLocale(language))

@@ -26,7 +26,8 @@ DEFAULT_SETTINGS = PlanSettings()
 
 def identity_to_dict(identity: PatientIdentity) -> dict[str, Any]:
     return {"name": identity.name, "mrn": identity.mrn, "dob": codec.iso(identity.dob), "sex": identity.sex,
-            "diagnosis": identity.diagnosis, "allergies": identity.allergies, "notes": identity.notes}
+            "diagnosis": identity.diagnosis, "allergies": identity.allergies, "notes": identity.notes,
+            "language": identity.language}
 
 
 def record_to_audit(record: PatientRecord) -> dict[str, Any]:

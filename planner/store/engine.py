@@ -26,7 +26,7 @@ ENV_VAR = "PLANNER_DATABASE"
 APP_NAME = "cycle-planner"
 DB_FILE = "planner.sqlite3"
 MIGRATIONS = Path(__file__).parent / "migrations"
-HEAD_REVISION = "0005"  # the newest migration in migrations/versions (a test keeps the two equal)
+HEAD_REVISION = "0005_zh_print_language"  # the newest migration in migrations/versions (a test keeps the two equal)
 WRITE = "planner_write"  # execution option: this transaction will write (SQLite: BEGIN IMMEDIATE)
 
 

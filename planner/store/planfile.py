@@ -69,7 +69,8 @@ def record_to_plan_file(record: PatientRecord, *, exported_by: str, exported_at:
         "exported_by": exported_by,
         "patient": {"name": ident.name, "mrn": ident.mrn, "dob": codec.iso(ident.dob), "sex": ident.sex,
                     "diagnosis": ident.diagnosis, "allergies": ident.allergies, "notes": ident.notes,
-                    "withdrawn": record.withdrawn, "withdrawn_reason": record.withdrawn_reason},
+                    "language": ident.language, "withdrawn": record.withdrawn,
+                    "withdrawn_reason": record.withdrawn_reason},
         "measurements": [_measurement(m, record) for m in record.measurements],
         "plan": {
             "regimen": record.plan.regimen_id,
@@ -167,7 +168,9 @@ def _identity(data: dict[str, Any]) -> tuple[PatientIdentity, bool, str]:
         dob=R.day(p, "dob", "patient", required=False), sex=sex,
         diagnosis=R.text(p, "diagnosis", "patient", required=False),
         allergies=R.text(p, "allergies", "patient", required=False),
-        notes=R.text(p, "notes", "patient", required=False))
+        notes=R.text(p, "notes", "patient", required=False),
+        # Optional: files written before the field existed are still version 1 and mean English.
+        language=R.text(p, "language", "patient", required=False, max_len=16) or "en")
     try:
         identity = clean_identity(identity)
     except InputError as exc:

@@ -44,7 +44,7 @@ def patient_row(conn: Connection, mrn: str, *, for_update: bool = False) -> Row[
 
 def identity_of(row: Row[Any]) -> PatientIdentity:
     return PatientIdentity(name=row.name, mrn=row.mrn, dob=row.dob, sex=row.sex, diagnosis=row.diagnosis,
-                           allergies=row.allergies, notes=row.notes)
+                           allergies=row.allergies, notes=row.notes, language=row.language)
 
 
 def load_record(conn: Connection, row: Row[Any]) -> PatientRecord:

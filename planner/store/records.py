@@ -25,6 +25,9 @@ class PatientIdentity:
     diagnosis: str = ""
     allergies: str = ""
     notes: str = ""
+    # The patient's preferred language for the patient calendar and the .ics ("en", "zh_CN"); the dose
+    # sheet and the day list print in the staff's language instead.
+    language: str = "en"
 
 
 @dataclass(frozen=True)

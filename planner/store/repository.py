@@ -139,7 +139,8 @@ class Transaction:
 
     def update_identity(self, row: Row[Any], identity: PatientIdentity) -> int:
         return self.bump(row, mrn=identity.mrn, name=identity.name, dob=identity.dob, sex=identity.sex,
-                         diagnosis=identity.diagnosis, allergies=identity.allergies, notes=identity.notes)
+                         diagnosis=identity.diagnosis, allergies=identity.allergies, notes=identity.notes,
+                         language=identity.language)
 
     def withdraw_patient(self, row: Row[Any], reason: str) -> int:
         return self.bump(row, withdrawn=True, withdrawn_reason=reason, withdrawn_by=self.actor,
@@ -209,7 +210,7 @@ class Transaction:
         ident = draft.identity
         patient_id = _new_id(conn.execute(insert(patients).values(
             mrn=ident.mrn, name=ident.name, dob=ident.dob, sex=ident.sex, diagnosis=ident.diagnosis,
-            allergies=ident.allergies, notes=ident.notes, withdrawn=draft.withdrawn,
+            allergies=ident.allergies, notes=ident.notes, language=ident.language, withdrawn=draft.withdrawn,
             withdrawn_reason=draft.withdrawn_reason, withdrawn_by=self.actor if draft.withdrawn else "",
             withdrawn_at=now if draft.withdrawn else None, version=draft.version, created_by=self.actor,
             created_at=now, updated_by=self.actor, updated_at=now)))

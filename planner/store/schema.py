@@ -30,6 +30,7 @@ patients = Table(
     Column("diagnosis", Text, nullable=False),
     Column("allergies", Text, nullable=False),
     Column("notes", Text, nullable=False),
+    Column("language", String(16), nullable=False, server_default="en"),
     Column("withdrawn", Boolean, nullable=False),
     Column("withdrawn_reason", Text, nullable=False),
     Column("withdrawn_by", String(USER), nullable=False),

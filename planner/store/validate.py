@@ -6,7 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 from planner.core.errors import InputError
-from planner.core.i18n import translate
+from planner.core.i18n import PRINT_LANGUAGES, normalize_language, translate
 from planner.store.records import PatientIdentity
 
 SEXES = ("F", "M", "X")
@@ -32,6 +32,11 @@ def clean_identity(identity: PatientIdentity, today: date | None = None) -> Pati
     sex = identity.sex.strip().upper() if identity.sex else None
     if sex is not None and sex not in SEXES:
         raise InputError("sex", translate("Store", "Sex: F, M or X (or leave it empty)."))
+    language = normalize_language(identity.language)
+    if language not in PRINT_LANGUAGES:
+        raise InputError("language", translate("Store", "Calendar language: '{code}' is not known; choose one of "
+                                                        "{choices}.").format(code=identity.language,
+                                                                             choices=", ".join(PRINT_LANGUAGES)))
     today = today or date.today()
     if identity.dob is not None and not date(1900, 1, 1) <= identity.dob <= today:
         raise InputError("dob", translate(
@@ -45,7 +50,7 @@ def clean_identity(identity: PatientIdentity, today: date | None = None) -> Pati
                 label=label, n=MAX_TEXT))
     return PatientIdentity(name=name, mrn=mrn, dob=identity.dob, sex=sex,
                            diagnosis=(identity.diagnosis or "").strip(), allergies=(identity.allergies or "").strip(),
-                           notes=(identity.notes or "").strip())
+                           notes=(identity.notes or "").strip(), language=language)
 
 
 def require_reason(reason: str, field: str = "reason") -> str:

@@ -718,71 +718,11 @@ anthracyclines</source>
         <source>{label}: {text} does not exist in the calendar.</source>
         <translation>{label}：日历中不存在 {text}。</translation>
     </message>
-    <message>
-        <location line="+12"/>
-        <source>Jan</source>
-        <translation>1月</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Feb</source>
-        <translation>2月</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Mar</source>
-        <translation>3月</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Apr</source>
-        <translation>4月</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>May</source>
-        <translation>5月</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Jun</source>
-        <translation>6月</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Jul</source>
-        <translation>7月</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Aug</source>
-        <translation>8月</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Sep</source>
-        <translation>9月</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Oct</source>
-        <translation>10月</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Nov</source>
-        <translation>11月</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Dec</source>
-        <translation>12月</translation>
-    </message>
 </context>
 <context>
     <name>DayDetails</name>
     <message>
-        <location filename="../../planner/gui/views/day_details.py" line="+36"/>
+        <location filename="../../planner/gui/views/day_details.py" line="+35"/>
         <source>Reason: {reason}.</source>
         <translation>原因：{reason}。</translation>
     </message>
@@ -870,7 +810,7 @@ anthracyclines</source>
 <context>
     <name>DayListDialog</name>
     <message>
-        <location filename="../../planner/gui/dialogs/day_list_dialog.py" line="+23"/>
+        <location filename="../../planner/gui/dialogs/day_list_dialog.py" line="+25"/>
         <source>Export day list</source>
         <translation>导出当日清单</translation>
     </message>
@@ -1428,7 +1368,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../../planner/export/patient_calendar.py" line="+328"/>
+        <location filename="../../planner/export/patient_calendar.py" line="+312"/>
         <source>Rest day - no capsule</source>
         <translation>休息日 - 不服药</translation>
     </message>
@@ -1497,7 +1437,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
     <message>
         <location line="+18"/>
         <location filename="../../planner/export/dose_sheet.py" line="+67"/>
-        <location filename="../../planner/export/pdf_base.py" line="+262"/>
+        <location filename="../../planner/export/pdf_base.py" line="+368"/>
         <source>not recorded</source>
         <translation>未记录</translation>
     </message>
@@ -1862,7 +1802,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>纸张：无法识别“{paper}”；请选择 a4 或 letter。</translation>
     </message>
     <message>
-        <location filename="../../planner/export/patient_calendar.py" line="-328"/>
+        <location filename="../../planner/export/patient_calendar.py" line="-311"/>
         <source>Bleeding: a nosebleed that will not stop, blood in urine, stool or vomit, or coughing up blood</source>
         <translation>出血：鼻出血不止，尿液、大便或呕吐物中带血，或咳血</translation>
     </message>
@@ -1897,102 +1837,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>腿部肿胀，或尿量比平时明显减少</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Monday</source>
-        <translation>星期一</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Tuesday</source>
-        <translation>星期二</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Wednesday</source>
-        <translation>星期三</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Thursday</source>
-        <translation>星期四</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Friday</source>
-        <translation>星期五</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Saturday</source>
-        <translation>星期六</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sunday</source>
-        <translation>星期日</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>January</source>
-        <translation>1月</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>February</source>
-        <translation>2月</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>March</source>
-        <translation>3月</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>April</source>
-        <translation>4月</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>May</source>
-        <translation>5月</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>June</source>
-        <translation>6月</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>July</source>
-        <translation>7月</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>August</source>
-        <translation>8月</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>September</source>
-        <translation>9月</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>October</source>
-        <translation>10月</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>November</source>
-        <translation>11月</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>December</source>
-        <translation>12月</translation>
-    </message>
-    <message>
-        <location line="+146"/>
+        <location line="+144"/>
         <source>My treatment calendar</source>
         <translation>我的治疗日历</translation>
     </message>
@@ -2097,7 +1942,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>医生嘱咐暂停或停药 - 请勿服用</translation>
     </message>
     <message>
-        <location filename="../../planner/export/pdf_base.py" line="-148"/>
+        <location filename="../../planner/export/pdf_base.py" line="-151"/>
         <source>Printed {date}</source>
         <translation>打印日期 {date}</translation>
     </message>
@@ -2107,7 +1952,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>第 {n} 页，共 {m} 页</translation>
     </message>
     <message>
-        <location line="+143"/>
+        <location line="+146"/>
         <source>{name}    MRN {mrn}    Born {dob}</source>
         <translation>{name}    病历号 {mrn}    出生 {dob}</translation>
     </message>
@@ -2454,7 +2299,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
 <context>
     <name>Forecast</name>
     <message>
-        <location filename="../../planner/commands/export.py" line="+223"/>
+        <location filename="../../planner/commands/export.py" line="+249"/>
         <source>Weeks: &apos;{text}&apos; is not a whole number; enter 1 to 52.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3069,7 +2914,7 @@ Reload the patient and apply {what} to the current record?</source>
 <context>
     <name>MonthGrid</name>
     <message>
-        <location filename="../../planner/gui/views/month_grid.py" line="+133"/>
+        <location filename="../../planner/gui/views/month_grid.py" line="+134"/>
         <source>{date}: not part of the plan</source>
         <translation>{date}：不在计划内</translation>
     </message>
@@ -3090,19 +2935,19 @@ Reload the patient and apply {what} to the current record?</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+182"/>
+        <location line="+181"/>
         <source>{drug} held</source>
         <translation>{drug}暂停</translation>
     </message>
     <message>
-        <location line="-180"/>
-        <location line="+183"/>
+        <location line="-179"/>
+        <location line="+182"/>
         <location line="+1"/>
         <source>{drug} stopped</source>
         <translation>{drug}停药</translation>
     </message>
     <message>
-        <location line="-181"/>
+        <location line="-180"/>
         <source>Delay: no treatment</source>
         <translation>延迟：不治疗</translation>
     </message>
@@ -3117,7 +2962,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>需查血常规</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+130"/>
         <source>delay</source>
         <translation>延迟</translation>
     </message>
@@ -3239,7 +3084,22 @@ Reload the patient and apply {what} to the current record?</source>
 <context>
     <name>PatientDialog</name>
     <message>
-        <location filename="../../planner/gui/dialogs/patient_dialog.py" line="+76"/>
+        <location filename="../../planner/gui/dialogs/patient_dialog.py" line="+104"/>
+        <source>Calendar language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Calendar language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>The language of the patient calendar and the phone calendar (.ics); the dose sheet and the day list print in the program&apos;s language.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-27"/>
         <source>New patient</source>
         <translation>新建患者</translation>
     </message>
@@ -3250,34 +3110,34 @@ Reload the patient and apply {what} to the current record?</source>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+162"/>
+        <location line="+176"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location line="-162"/>
+        <location line="-176"/>
         <source>Family name, given name</source>
         <translation>姓在前，名在后</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+210"/>
+        <location line="+225"/>
         <source>MRN</source>
         <translation>病历号</translation>
     </message>
     <message>
-        <location line="-210"/>
+        <location line="-225"/>
         <source>Medical record number</source>
         <translation>病历号</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+215"/>
+        <location line="+230"/>
         <source>Date of birth</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location line="-215"/>
+        <location line="-230"/>
         <source>YYYY-MM-DD (optional)</source>
         <translation>YYYY-MM-DD（可选）</translation>
     </message>
@@ -3327,7 +3187,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+15"/>
         <source>Patient</source>
         <translation>患者</translation>
     </message>
@@ -3367,7 +3227,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Height</source>
         <translation>身高</translation>
     </message>
@@ -3398,13 +3258,13 @@ Reload the patient and apply {what} to the current record?</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+198"/>
+        <location line="+200"/>
         <location line="+2"/>
         <source>Measured on</source>
         <translation>测量日期</translation>
     </message>
     <message>
-        <location line="-200"/>
+        <location line="-202"/>
         <source>YYYY-MM-DD</source>
         <translation>YYYY-MM-DD</translation>
     </message>
@@ -3445,12 +3305,12 @@ Reload the patient and apply {what} to the current record?</source>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+119"/>
+        <location line="+120"/>
         <source>Start date</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location line="-119"/>
+        <location line="-120"/>
         <source>YYYY-MM-DD: day 1 of cycle 1</source>
         <translation>YYYY-MM-DD：第1周期第1天</translation>
     </message>
@@ -3505,7 +3365,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>病历号用于识别记录，不能更改。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Recorded with the plan: change the weight with Record weight on the Cycles tab, and the plan with the cycle actions.</source>
         <translation>已随计划记录：请在“周期”标签页用“记录体重”更改体重，用周期操作更改计划。</translation>
     </message>
@@ -3530,7 +3390,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>输入身高和体重以查看体表面积。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>{label} is missing; write it as YYYY-MM-DD.</source>
         <translation>缺少{label}；请按 YYYY-MM-DD 格式填写。</translation>
     </message>
@@ -4412,7 +4272,7 @@ Reload the patient and apply {what} to the current record?</source>
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../planner/core/text_report.py" line="+14"/>
+        <location filename="../../planner/core/text_report.py" line="+15"/>
         <source>Regimen: {name} ({id})</source>
         <translation>治疗方案：{name}（{id}）</translation>
     </message>
@@ -4530,6 +4390,11 @@ Reload the patient and apply {what} to the current record?</source>
 </context>
 <context>
     <name>Store</name>
+    <message>
+        <location filename="../../planner/store/validate.py" line="+37"/>
+        <source>Calendar language: &apos;{code}&apos; is not known; choose one of {choices}.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <location filename="../../planner/store/engine.py" line="+47"/>
         <source>Database: &apos;{url}&apos; is not a database URL ({reason}).</source>
@@ -4734,12 +4599,12 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>文件不是有效的 JSON（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../planner/store/planfile.py" line="+154"/>
+        <location filename="../../planner/store/planfile.py" line="+155"/>
         <source>cannot write {path} ({reason}).</source>
         <translation>无法写入 {path}（{reason}）。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>a withdrawn patient needs the reason</source>
         <translation>退出治疗的患者需要填写原因</translation>
     </message>
@@ -4816,12 +4681,12 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>无法打开数据库 {location}（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../planner/store/repository.py" line="+293"/>
+        <location filename="../../planner/store/repository.py" line="+294"/>
         <source>The database could not be used ({reason}); nothing was saved. Try again.</source>
         <translation>无法使用数据库（{reason}）；未保存任何内容。请重试。</translation>
     </message>
     <message>
-        <location filename="../../planner/operations/patients.py" line="+61"/>
+        <location filename="../../planner/operations/patients.py" line="+62"/>
         <source>Measured on: enter the date of the measurement.</source>
         <translation>测量日期：请填写测量日期。</translation>
     </message>
@@ -4939,7 +4804,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>计算剂量：计划现为第{cycle}周期计算{drug} {plan} mg，而不是 {calculated} mg（计划已更改）；请重新核对当前剂量。未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../planner/store/validate.py" line="+24"/>
+        <location filename="../../planner/store/validate.py" line="-13"/>
         <source>Name: enter the patient&apos;s name.</source>
         <translation>姓名：请填写患者姓名。</translation>
     </message>
@@ -4964,7 +4829,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>性别：F、M 或 X（或留空）。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>Date of birth: {dob} is not possible; it must be between 1900-01-01 and today.</source>
         <translation>出生日期：{dob} 不合理；必须在 1900-01-01 与今天之间。</translation>
     </message>

@@ -176,7 +176,7 @@ def test_list_lines_up_chinese_names(capsys):
     _, *rows = out.splitlines()
     wide = next(r for r in rows if "王芳" in r)
     narrow = next(r for r in rows if "王芳" not in r)
-    from planner.commands.patient import _display_width
+    from planner.core.columns import display_width as _display_width
 
     assert _display_width(wide[:wide.index("anlotinib")]) == _display_width(narrow[:narrow.index("anlotinib")])
 

@@ -102,6 +102,9 @@ def test_an_installed_wheel_finds_the_regimens(tmp_path):
         zf.extractall(site)
         assert "planner/resources/regimens/anlotinib-epirubicin.toml" in zf.namelist()
         assert "planner/resources/translations/planner_zh_CN.qm" in zf.namelist()  # the Chinese ships
+        # The embedded CJK font and its licence ship too: a printout must not depend on the PC's fonts.
+        assert {"planner/resources/fonts/DroidSansFallbackFull.ttf",
+                "planner/resources/fonts/LICENSE-DroidSansFallback.txt"} <= set(zf.namelist())
     code = ("import planner, planner.core.regimen as r; "
             f"assert planner.__file__.startswith({str(site)!r}), planner.__file__; "
             "print(','.join(r.load_regimen(i).id for i in r.available_regimens()))")

@@ -5,7 +5,7 @@ import sys
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QApplication
 
 from planner.core import i18n
@@ -20,8 +20,8 @@ TS = """<?xml version="1.0" encoding="utf-8"?>
 <context><name>MainWindow</name>
 <message><source>Cycle Planner</source><translation>化疗周期计划</translation></message>
 </context>
-<context><name>Dates</name>
-<message><source>Jan</source><translation>1月</translation></message>
+<context><name>Export</name>
+<message><source>Rest day</source><translation>休息日</translation></message>
 </context>
 </TS>
 """
@@ -37,11 +37,17 @@ def test_a_qm_file_translates_the_gui_and_the_core(qapp, tmp_path):
     try:
         assert QCoreApplication.translate("MainWindow", "Cycle Planner") == "化疗周期计划"
         from datetime import date
-        assert format_long(date(2026, 1, 5)) == "5 1月 2026"  # the core's text went through Qt's translator
+
+        assert i18n.translate("Export", "Rest day") == "休息日"  # the core's text went through Qt's translator
+        # Dates follow the chosen language (Babel through the core's formatting module), not the OS locale.
+        assert format_long(date(2026, 1, 5)) == "2026年1月5日"
+        assert QLocale().name() == "zh_CN"
     finally:
         for translator in translators:
             app.removeTranslator(translator)
         i18n.set_translator(None)
+        i18n.set_interface_language(None)
+        QLocale.setDefault(QLocale("en"))
     assert QCoreApplication.translate("MainWindow", "Cycle Planner") == "Cycle Planner"
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QLocale
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from planner.core.formatting import format_weekday_date
 
 
 class DayListDialog(QDialog):
@@ -49,7 +51,7 @@ class DayListDialog(QDialog):
         self.setMinimumWidth(420)
 
     def _spell(self) -> None:
-        self.spelled.setText(QLocale().toString(self.day.date(), "dddd d MMMM yyyy"))
+        self.spelled.setText(format_weekday_date(self.chosen_date(), full_weekday=True))
 
     def chosen_date(self) -> date:
         value = self.day.date()

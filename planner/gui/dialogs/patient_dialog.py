@@ -30,11 +30,13 @@ from PySide6.QtWidgets import (
 from planner.core.bsa import calculate_bsa
 from planner.core.decimal_math import plain, round_2dp
 from planner.core.errors import InputError, PlannerError
+from planner.core.i18n import PRINT_LANGUAGES, current_language
 from planner.core.plan import PlanSettings, PriorExposure
 from planner.core.regimen import DEFAULT_REGIMEN, available_regimens, load_regimen
 from planner.core.safety import DEFAULT_ANTHRACYCLINE_FACTORS
 from planner.core.units import cm_to_inches, kg_to_pounds, parse_height_measurement, parse_weight_measurement
 from planner.gui.dialogs._form import FieldMessage, Touched, mark_field, optional_date
+from planner.gui.settings import LANGUAGES
 
 if TYPE_CHECKING:
     from planner.store import PatientIdentity, PatientRecord
@@ -96,6 +98,18 @@ class PatientDialog(QDialog):
         self.diagnosis = line(self.tr("Diagnosis"))
         self.allergies = line(self.tr("Allergies"), self.tr("e.g. penicillin (rash); leave empty if none known"))
         self.notes = line(self.tr("Notes"))
+        # The patient's own language for the calendar and the .ics they take home; the dose sheet and the
+        # day list stay in the staff's. Names are shown in their own language, as a patient would look for them.
+        self.calendar_language = QComboBox()
+        self.calendar_language.setAccessibleName(self.tr("Calendar language"))
+        self.calendar_language.setToolTip(self.tr("The language of the patient calendar and the phone calendar "
+                                                  "(.ics); the dose sheet and the day list print in the "
+                                                  "program's language."))
+        for code in PRINT_LANGUAGES:
+            self.calendar_language.addItem(LANGUAGES.get(code, code), code)
+        interface = current_language()
+        self.calendar_language.setCurrentIndex(max(self.calendar_language.findData(
+            interface if interface in PRINT_LANGUAGES else "en"), 0))
         self.messages: dict[str, FieldMessage] = {}
 
         identity_box = QGroupBox(self.tr("Patient"))
@@ -107,6 +121,7 @@ class PatientDialog(QDialog):
         form.addRow(self.tr("Diagnosis:"), self.diagnosis)
         form.addRow(self.tr("Allergies:"), self.allergies)
         form.addRow(self.tr("Notes:"), self.notes)
+        form.addRow(self.tr("Calendar language:"), self.calendar_language)
 
         # -------------------------------------------------------------- measurements
         # "e.g.": a bare grey 170 reads as a value already filled in.
@@ -165,7 +180,7 @@ class PatientDialog(QDialog):
         layout.addWidget(plan_box)
         layout.addWidget(self.buttons)
 
-        for combo in (self.height_unit, self.weight_unit, self.regimen, self.sex):
+        for combo in (self.height_unit, self.weight_unit, self.regimen, self.sex, self.calendar_language):
             combo.currentIndexChanged.connect(self._revalidate)
         if record is not None:
             self._load(record)
@@ -212,6 +227,7 @@ class PatientDialog(QDialog):
         self.diagnosis.setText(identity.diagnosis)
         self.allergies.setText(identity.allergies)
         self.notes.setText(identity.notes)
+        self.calendar_language.setCurrentIndex(max(self.calendar_language.findData(identity.language), 0))
         baseline = record.measurements[0]
         self.height.setText(plain(baseline.height_cm))
         self.weight.setText(plain(baseline.weight_kg))
@@ -285,7 +301,8 @@ class PatientDialog(QDialog):
                 identity=PatientIdentity(
                     name=str(name), mrn=str(mrn), dob=dob if isinstance(dob, date) else None,
                     sex=self.sex.currentData() or None, diagnosis=self.diagnosis.text().strip(),
-                    allergies=self.allergies.text().strip(), notes=self.notes.text().strip()),
+                    allergies=self.allergies.text().strip(), notes=self.notes.text().strip(),
+                    language=self.calendar_language.currentData() or "en"),
                 height_cm=height.value, weight_kg=weight.value,  # type: ignore[attr-defined]
                 measured_on=measured_on, start=start,  # type: ignore[arg-type]
                 regimen_id=self.regimen.currentData(), prior=prior)  # type: ignore[arg-type]

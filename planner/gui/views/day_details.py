@@ -9,10 +9,9 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 
-from PySide6.QtCore import QLocale
-
 from planner.core.dates import format_days, format_long
 from planner.core.decimal_math import plain
+from planner.core.formatting import format_weekday_date
 from planner.core.i18n import translate
 from planner.core.plan import Plan
 from planner.gui import style
@@ -21,8 +20,8 @@ from planner.gui.views.day_cells import DayCell
 
 
 def spelled_date(when: date) -> str:
-    """`Monday 5 Jan 2026`: weekday from the locale, the date from the core's unambiguous format."""
-    return f"{QLocale().dayName(when.isoweekday())} {format_long(when)}"
+    """`Monday 5 Jan 2026` / `2026年1月5日 星期一`, in the interface language (not the operating system's)."""
+    return format_weekday_date(when, full_weekday=True)
 
 
 def _line(text: str, color: str | None = None) -> str:

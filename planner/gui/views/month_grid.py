@@ -10,11 +10,12 @@ from __future__ import annotations
 import calendar
 from datetime import date
 
-from PySide6.QtCore import QEvent, QLocale, QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QHelpEvent, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from planner.core.dates import format_long
+from planner.core.formatting import format_month, weekday_name
 from planner.gui import style
 from planner.gui.views import pictograms
 from planner.gui.views.day_cells import Chip, DayCell
@@ -54,7 +55,7 @@ class MonthGrid(QWidget):
         return self._year, self._month
 
     def title(self) -> str:
-        return f"{QLocale().standaloneMonthName(self._month)} {self._year}"
+        return format_month(self._year, self._month)  # the interface language, not the operating system's
 
     def sizeHint(self) -> QSize:
         return QSize(7 * 96, self._title_height() + self._weekday_height() + WEEK_ROWS * 92)
@@ -193,13 +194,12 @@ class MonthGrid(QWidget):
         painter.setPen(QColor(style.DAY_TEXT))
         painter.drawText(QRect(4, 0, self.width() - 8, self._title_height()),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self.title())
-        locale = QLocale()
         painter.setFont(self._small_font())
         painter.setPen(QColor(style.MUTED_TEXT))
         grid = self._grid_rect()
         w = grid.width() / 7
         for col in range(7):
-            name = locale.dayName(col + 1, QLocale.FormatType.ShortFormat)
+            name = weekday_name(col + 1)
             painter.drawText(QRectF(grid.left() + col * w, self._title_height(), w, self._weekday_height()),
                              Qt.AlignmentFlag.AlignCenter, name)
 
