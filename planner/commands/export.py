@@ -80,12 +80,10 @@ def _input_error(field: str, message: str) -> Exception:
 
 
 def _open_store(location: str | None) -> Any:
-    try:
-        from planner.store import PatientStore  # type: ignore[attr-defined]
-    except ImportError:
-        raise _input_error("database", "--patient/--database: the patient database is not available in this "
-                                       "version; give the plan with --start, --height and --weight.") from None
-    return PatientStore.open(location)
+    from planner.commands.store_args import database_location
+    from planner.store import PatientStore
+
+    return PatientStore.open(database_location(location, create=False))
 
 
 # The options that make a plan. With --patient the plan comes from the patient's record, so any of these
@@ -150,10 +148,18 @@ def _print_options(args: argparse.Namespace) -> tuple[Institution, PrintOptions]
     return Institution(args.institution.strip(), phones), PrintOptions(paper=args.paper)
 
 
-def _save(path: str, data: bytes) -> int:
+def _check_out(args: argparse.Namespace) -> None:
+    """Refuse a bad --out before any work (and before the database is opened)."""
+    from planner.commands.store_args import check_out
+
+    check_out(args.out, getattr(args, "database", None))
+
+
+def _save(args: argparse.Namespace, data: bytes) -> int:
+    from planner.commands.store_args import protected_files
     from planner.export.atomic import write_atomic
 
-    written = write_atomic(path, data)
+    written = write_atomic(args.out, data, protected_files(getattr(args, "database", None)))
     sys.stdout.write(f"{written}\n")
     return 0
 
@@ -164,6 +170,7 @@ def _save(path: str, data: bytes) -> int:
 def run_pdf(args: argparse.Namespace) -> int:
     from planner.core.dates import parse_iso_date
 
+    _check_out(args)
     plan, identity, measured_on = _plan_source(args)
     subject = _subject(args, identity)
     institution, options = _print_options(args)
@@ -177,13 +184,14 @@ def run_pdf(args: argparse.Namespace) -> int:
         from planner.export.dose_sheet import dose_sheet_pdf
 
         data = dose_sheet_pdf(plan, subject, institution, options, measured_on=measured_on)
-    return _save(args.out, data)
+    return _save(args, data)
 
 
 def run_daylist(args: argparse.Namespace) -> int:
     from planner.core.dates import parse_iso_date
     from planner.export.day_list import day_list_pdf
 
+    _check_out(args)
     when = parse_iso_date(args.date, "date", "DATE")
     institution, options = _print_options(args)
     with _open_store(args.database) as store:
@@ -191,22 +199,24 @@ def run_daylist(args: argparse.Namespace) -> int:
         for summary in store.list_patients(today=when):
             record = store.get_patient(summary.mrn)
             patients.append((record.identity, record.compute_plan()))
-    return _save(args.out, day_list_pdf(when, patients, institution, options))
+    return _save(args, day_list_pdf(when, patients, institution, options))
 
 
 def run_ics(args: argparse.Namespace) -> int:
     from planner.export.ics import plan_to_ics
     from planner.export.options import Subject
 
+    _check_out(args)
     plan, identity, _ = _plan_source(args)
     mrn = args.mrn or (identity.mrn if identity is not None else None)
     subject = Subject(mrn, mrn) if mrn else None  # only seeds the event ids; the file carries no identifiers
-    return _save(args.out, plan_to_ics(plan, subject))
+    return _save(args, plan_to_ics(plan, subject))
 
 
 def run_table(args: argparse.Namespace) -> int:
     from planner.export.tables import plan_table_bytes, table_format
 
+    _check_out(args)
     fmt = table_format(args.out)
     plan, _, _ = _plan_source(args)
-    return _save(args.out, plan_table_bytes(plan, fmt))
+    return _save(args, plan_table_bytes(plan, fmt))

@@ -117,7 +117,7 @@ def run_add(args: argparse.Namespace) -> int:
     measured_on = parse_iso_date(args.measured_on, "measured_on", "--measured-on") if args.measured_on \
         else date.today()
     settings, prior = settings_from_args(args), prior_from_args(args)
-    with open_store(args) as store:
+    with open_store(args, create=True) as store:
         record = store.add_patient(identity, height_cm=height, weight_kg=weight, measured_on=measured_on,
                                    regimen_id=args.regimen or DEFAULT_REGIMEN, start=start, settings=settings,
                                    prior=prior)
@@ -267,19 +267,21 @@ def run_history(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from pathlib import Path
+    from planner.commands.store_args import check_out
 
+    out = check_out(args.out, args.database)
     with open_store(args) as store:
-        store.export_plan_file(args.mrn, Path(args.out))
+        store.export_plan_file(args.mrn, out)
     _out(f"saved: plan file {args.out} (patient {args.mrn})")
     return 0
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from pathlib import Path
+    from planner.export.atomic import check_input_file
 
-    with open_store(args) as store:
-        record = store.import_plan_file(Path(args.file))
+    source = check_input_file(args.file)
+    with open_store(args, create=True) as store:
+        record = store.import_plan_file(source)
     _saved(f"imported {record.identity.name} from {args.file}", record)
     return 0
 

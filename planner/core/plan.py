@@ -14,13 +14,15 @@ from decimal import Decimal
 
 from dateutil.relativedelta import relativedelta
 
+from planner.core import rules
 from planner.core.bsa import BsaResult, calculate_bsa, get_formula
 from planner.core.decimal_math import format_m2, plain
-from planner.core.dosing import DEFAULT_ROUNDING_STEP, DoseCalculation, calculate_dose, validate_rounding_step
+from planner.core.dosing import DEFAULT_ROUNDING_STEP, DoseCalculation, calculate_dose
 from planner.core.errors import InputError
 from planner.core.i18n import translate
 from planner.core.modifications import Delay, DoseLevelChange, Modification, OmitDays, StopDrug, WeightChange
 from planner.core.regimen import DrugSpec, Phase, Regimen
+from planner.core.rules import DosingBasis, WarningCode
 from planner.core.safety import (
     DEFAULT_ANTHRACYCLINE_FACTORS,
     DEFAULT_RECALC_THRESHOLD_PCT,
@@ -32,8 +34,8 @@ from planner.core.safety import (
 )
 
 DEFAULT_OPEN_ENDED_CYCLES = 6
-MAX_PLANNED_CYCLES = 100
-MAX_DELAY_DAYS = 90
+MAX_PLANNED_CYCLES = rules.MAX_PLANNED_CYCLES
+MAX_DELAY_DAYS = rules.DELAY_DAYS_RANGE[1]
 
 
 @dataclass(frozen=True)
@@ -152,7 +154,7 @@ class Day:
 
     @property
     def has_infusion(self) -> bool:
-        return any(a.drug.route.upper() == "IV" for a in self.administrations)
+        return any(rules.is_infusion(a.drug.route) for a in self.administrations)
 
 
 @dataclass(frozen=True)
@@ -182,7 +184,7 @@ class Plan:
         """Every calendar day of every cycle, rest days and delay days included, in date order."""
         infusion_ordinals = {
             cycle.start.toordinal() + d - 1
-            for cycle in self.cycles for dose in cycle.doses if dose.drug.route.upper() == "IV"
+            for cycle in self.cycles for dose in cycle.doses if rules.is_infusion(dose.drug.route)
             for d in dose.days
         }
         for cycle in self.cycles:
@@ -296,15 +298,20 @@ def check_level_change(plan: Plan, change: DoseLevelChange) -> None:
 def compute_plan(regimen: Regimen, inputs: PatientInputs, settings: PlanSettings = PlanSettings(),
                  modifications: Iterable[Modification] = ()) -> Plan:
     """Compute every cycle of the plan. Raises InputError naming the field for any bad input."""
-    mods = tuple(modifications)
+    # Every value is range-checked first; the guard is the last line, so an overflow that slipped
+    # through is still a message about the plan, never a traceback.
+    with rules.guarded("plan", translate("Plan", "Plan")):
+        return _compute_plan(regimen, inputs, settings, tuple(modifications))
+
+
+def _compute_plan(regimen: Regimen, inputs: PatientInputs, settings: PlanSettings,
+                  mods: tuple[Modification, ...]) -> Plan:
     get_formula(settings.formula)
-    validate_rounding_step(settings.rounding_step_mg)
-    if settings.recalc_threshold_pct < 0 or settings.recalc_threshold_pct > 100:
-        raise InputError("recalc_threshold", translate(
-            "Plan", "Recalculation threshold: enter a percentage from 0 to 100 (0 means always recalculate)."))
-    if not 0 <= settings.open_ended_cycles <= MAX_PLANNED_CYCLES:
-        raise InputError("maintenance_cycles", translate(
-            "Plan", "Maintenance cycles: enter a whole number from 0 to {max}.").format(max=MAX_PLANNED_CYCLES))
+    rules.check_rounding_step(settings.rounding_step_mg)
+    rules.check_recalc_threshold(settings.recalc_threshold_pct)
+    rules.check_maintenance_cycles(settings.open_ended_cycles)
+    rules.check_bsa_cap(settings.bsa_cap_m2)
+    rules.check_plan_start(inputs.start)
     layout = _cycle_layout(regimen, settings.open_ended_cycles)
     if not layout:
         raise InputError("maintenance_cycles", translate(
@@ -333,10 +340,7 @@ def compute_plan(regimen: Regimen, inputs: PatientInputs, settings: PlanSettings
     prior_by_drug: dict[str, Decimal] = {}
     for exposure in inputs.prior:
         factor_for(exposure.drug, settings.anthracycline_factors)
-        if not exposure.mg_per_m2.is_finite() or exposure.mg_per_m2 < 0:
-            raise InputError("prior", translate(
-                "Plan", "Prior anthracycline: the amount for {drug} must be 0 or more mg/m².").format(
-                drug=exposure.drug))
+        rules.check_prior_amount(exposure.mg_per_m2, exposure.drug)
     anthracyclines = regimen.anthracyclines
     for drug in anthracyclines:
         prior_by_drug[drug.id] = sum(
@@ -356,9 +360,12 @@ def compute_plan(regimen: Regimen, inputs: PatientInputs, settings: PlanSettings
     starts: list[date] = []
     start = inputs.start
     for index, phase in enumerate(layout):
-        start = start + relativedelta(days=delays.get(index + 1, 0))
+        start = rules.add_days(start, delays.get(index + 1, 0))
         starts.append(start)
-        start = start + relativedelta(days=phase.cycle_days)
+        start = rules.add_days(start, phase.cycle_days)
+    # The day before the next cycle would start is the last possible day of the plan: checked before any
+    # cycle is built, so a start in 2099 (or 9999) is an error on the start, not a crash in date arithmetic.
+    rules.check_plan_end(rules.add_days(start, -1))
 
     cycles: list[Cycle] = []
     for index, phase in enumerate(layout):
@@ -406,8 +413,8 @@ def compute_plan(regimen: Regimen, inputs: PatientInputs, settings: PlanSettings
                                   tuple(sorted(held)), stopped_from))
         # The cap matters only where a dose is worked out from the BSA: on anlotinib-only maintenance
         # cycles the same warning on every row would be noise that hides the warnings that matter.
-        if bsa.capped and any(d.given and d.drug.basis == "mg_per_m2" for d in doses):
-            warnings.append(PlanWarning("bsa-capped", translate(
+        if bsa.capped and any(d.given and d.drug.basis is DosingBasis.MG_PER_M2 for d in doses):
+            warnings.append(PlanWarning(WarningCode.BSA_CAPPED, translate(
                 "Plan", "BSA capped at {cap} m² (calculated {bsa} m²).").format(
                 cap=format_m2(bsa.m2), bsa=format_m2(bsa.rounded_m2))))
         if not doses and cycles:
@@ -426,7 +433,7 @@ def compute_plan(regimen: Regimen, inputs: PatientInputs, settings: PlanSettings
                 cumulative[drug.id] = before + dose.level * len(dose.days)
                 limit = drug.cumulative_limit_mg_per_m2
                 if limit is not None and cumulative[drug.id] > limit:
-                    warnings.append(PlanWarning(f"cumulative-{drug.id}-limit", translate(
+                    warnings.append(PlanWarning(WarningCode.CUMULATIVE_LIMIT.for_drug(drug.id), translate(
                         "Plan", "Cumulative {drug} {total} mg/m² (prior exposure included) is above the "
                         "{limit} mg/m² limit: check LVEF and confirm with the prescriber.").format(
                         drug=drug.id, total=plain(cumulative[drug.id]), limit=plain(limit))))

@@ -17,9 +17,10 @@ from typing import Any
 
 from planner.core.errors import InputError, RegimenError
 from planner.core.i18n import translate
+from planner.core.rules import DosingBasis, Route, parse_whole
 
-BASES = ("flat", "mg_per_m2", "mg_per_kg")
-BASIS_UNITS = {"flat": "mg", "mg_per_m2": "mg/m²", "mg_per_kg": "mg/kg"}
+BASES = tuple(DosingBasis)
+BASIS_UNITS = {DosingBasis.FLAT: "mg", DosingBasis.MG_PER_M2: "mg/m²", DosingBasis.MG_PER_KG: "mg/kg"}
 DEFAULT_REGIMEN = "anlotinib-epirubicin"
 
 
@@ -29,8 +30,8 @@ class DrugSpec:
 
     id: str
     name: str
-    route: str
-    basis: str
+    route: Route
+    basis: DosingBasis
     levels: tuple[Decimal, ...]
     form: str = ""
     strengths_mg: tuple[Decimal, ...] = ()
@@ -192,25 +193,40 @@ def parse_days(text: str, cycle_days: int) -> tuple[int, ...]:
             raise ValueError("empty day in the list")
         if "-" in part:
             first_text, _, last_text = part.partition("-")
-            first, last = int(first_text), int(last_text)
+            first, last = _day_number(first_text), _day_number(last_text)
             if first > last:
                 raise ValueError(f"range {part} runs backwards")
+            if first < 1 or last > cycle_days:  # before expanding: 1-999999999 must not fill memory
+                raise ValueError(f"day {first if first < 1 else last} is outside the {cycle_days}-day cycle")
             days.update(range(first, last + 1))
         else:
-            days.add(int(part))
+            days.add(_day_number(part))
     bad = [d for d in days if not 1 <= d <= cycle_days]
     if bad:
         raise ValueError(f"day {min(bad)} is outside the {cycle_days}-day cycle")
     return tuple(sorted(days))
 
 
+def _day_number(text: str) -> int:
+    """A day of a cycle: a whole number, said so in words (not Python's `invalid literal for int()`)."""
+    try:
+        return parse_whole(text, "days", "day")
+    except InputError:
+        raise ValueError(f"'{text.strip()}' is not a day number") from None
+
+
 def _load_drug(source: str, drug_id: str, table: object) -> DrugSpec:
     if not isinstance(table, dict):
         raise RegimenError(source, f"drugs.{drug_id}", "must be a table")
     r = _Reader(source, table, f"drugs.{drug_id}")
-    basis = r.text("basis")
-    if basis not in BASES:
-        raise r.fail("basis", f"must be one of {', '.join(BASES)}, not {basis!r}")
+    basis_text = r.text("basis")
+    if basis_text not in {b.value for b in DosingBasis}:
+        raise r.fail("basis", f"must be one of {', '.join(BASES)}, not {basis_text!r}")
+    basis = DosingBasis(basis_text)
+    try:
+        route = Route.parse(r.text("route"))
+    except ValueError as exc:
+        raise r.fail("route", str(exc)) from None
     levels = r.numbers("levels")
     if list(levels) != sorted(levels, reverse=True) or len(set(levels)) != len(levels):
         raise r.fail("levels", "must start with the full dose and go strictly down, e.g. [90, 75, 60]")
@@ -218,7 +234,7 @@ def _load_drug(source: str, drug_id: str, table: object) -> DrugSpec:
     if not isinstance(anthracycline, bool):
         raise r.fail("anthracycline", f"must be true or false, not {anthracycline!r}")
     return DrugSpec(
-        id=drug_id, name=r.text("name"), route=r.text("route"), basis=basis, levels=levels,
+        id=drug_id, name=r.text("name"), route=route, basis=basis, levels=levels,
         form=r.text("form", required=False), strengths_mg=r.numbers("strengths_mg", required=False),
         concentration_mg_per_ml=r.number("concentration_mg_per_ml", required=False),
         vials_mg=r.numbers("vials_mg", required=False),

@@ -175,7 +175,9 @@ class ExportActions(QObject):
     def _run(self, what: str, path: Path, make: Callable[[], bytes]) -> None:
         """Build and write on the worker thread, with the busy indicator; report the outcome."""
         self._set_running(True, self.tr("Saving {what}...").format(what=what))
-        self.window.runner.start(write_job(path, make), lambda written: self._saved(what, written),
+        store = self.window.store
+        database = store.url if store is not None else None
+        self.window.runner.start(write_job(path, make, database), lambda written: self._saved(what, written),
                                  lambda exc: self._failed(path, exc))
 
     def _set_running(self, running: bool, text: str = "") -> None:
