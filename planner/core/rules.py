@@ -242,7 +242,10 @@ def check_not_before_birth(value: date, dob: date | None, field: str, label: str
 
 
 def check_plan_start(start: date, field: str = "start") -> date:
-    check_date(start, field, translate("Rules", "Start"))
+    """A plan's cycle 1 day 1 within the calendar's dates (check_plan_end checks where the plan ends)."""
+    if not isinstance(start, date) or not EARLIEST_DATE <= start <= LATEST_DATE:
+        raise InputError(field, translate("Rules", "Start: the plan must start between {first} and {last}.").format(
+            first=EARLIEST_DATE.isoformat(), last=LATEST_DATE.isoformat()))
     return start
 
 
@@ -342,6 +345,8 @@ def clean_mrn(value: str | None, field: str = "mrn") -> str:
 
 
 def clean_name(value: str | None, field: str = "name") -> str:
+    if not (value or "").strip():
+        raise InputError(field, translate("Rules", "Name: enter the patient's name."))
     return clean_text(value, field, translate("Rules", "Name"), MAX_NAME, required=True)
 
 
