@@ -12,6 +12,8 @@ import os
 import re
 import sys
 from collections.abc import Sequence
+from types import ModuleType
+from typing import cast
 
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 70  # EX_SOFTWARE (sysexits.h): a bug, not the user's input
@@ -38,8 +40,9 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     from planner.commands import bsa
 
     parser = _Parser(prog="planner", description="Cycle Planner: treatment plans, BSA and doses.")
-    subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND",
-                                       parser_class=_Parser)
+    # Every sub-parser is a _Parser (one-line errors); the commands only need the ArgumentParser interface.
+    subparsers = cast("argparse._SubParsersAction[argparse.ArgumentParser]", parser.add_subparsers(
+        dest="command", required=True, metavar="COMMAND", parser_class=_Parser))
     if only == "bsa":
         bsa.register(subparsers)
         return parser
@@ -50,7 +53,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
-def _optional_commands() -> list:
+def _optional_commands() -> list[ModuleType]:
     """Commands of the later layers (records, exports); each module registers itself if present."""
     import importlib
 

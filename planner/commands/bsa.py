@@ -6,7 +6,7 @@ import argparse
 import json
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser("bsa", help="body surface area from height and weight")
     parser.add_argument("--height", required=True, help="e.g. 170, 170cm, 1.7m, 67in")
     parser.add_argument("--weight", required=True, help="e.g. 70, 70kg, 154lb")

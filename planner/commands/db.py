@@ -10,7 +10,7 @@ from planner.commands.store_args import add_database_argument
 EXIT_PROBLEMS = 1
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser("db", help="the patient database")
     commands = parser.add_subparsers(dest="db_command", required=True, metavar="ACTION",
                                      parser_class=type(parser))

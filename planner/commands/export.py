@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from planner.export.options import Institution, PrintOptions, Subject
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     pdf = subparsers.add_parser("pdf", help="patient calendar or clinician dose sheet as PDF")
     pdf.add_argument("--kind", required=True, choices=("patient", "clinician"),
                      help="patient: calendar to take home; clinician: dose sheet")

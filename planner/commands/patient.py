@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from planner.store import PatientRecord
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     from planner.commands.plan_args import add_settings_arguments
 
     parser = subparsers.add_parser("patient", help="patient records: add, list, show, delay, weight, export, ...")
@@ -206,7 +206,7 @@ def _describe(mod: Any) -> str:
     from planner.store.codec import modification_to_dict
 
     data = modification_to_dict(mod)
-    kind = data.pop("kind")
+    kind = str(data.pop("kind"))
     return kind + " " + ", ".join(f"{k} {v}" for k, v in data.items() if v is not None)
 
 

@@ -55,7 +55,7 @@ DATABASE_SUFFIXES = ("", "-wal", "-shm", "-journal")
 
 
 def _database_files(databases: Iterable[str | Path | None]) -> list[Path]:
-    files = []
+    files: list[Path] = []
     for database in databases:
         if database is None or not str(database).strip():
             continue

@@ -50,8 +50,11 @@ def register_fonts() -> None:
 
 
 def page_size(paper: str, *, wide: bool = False) -> tuple[float, float]:
-    size = LETTER if paper == "letter" else A4
-    return landscape(size) if wide else size
+    size: tuple[float, float] = LETTER if paper == "letter" else A4
+    if wide:
+        turned: tuple[float, float] = landscape(size)
+        return turned
+    return size
 
 
 def _needs_cjk(char: str) -> bool:
@@ -83,7 +86,7 @@ def rich(text: str) -> str:
 
 def text_width(text: str, font: str, size: float) -> float:
     register_fonts()
-    return sum(pdfmetrics.stringWidth(piece, CJK_FONT if cjk else font, size) for cjk, piece in runs(text))
+    return sum(float(pdfmetrics.stringWidth(piece, CJK_FONT if cjk else font, size)) for cjk, piece in runs(text))
 
 
 def draw_text(canvas: Any, x: float, y: float, text: str, font: str, size: float, align: str = "left") -> None:

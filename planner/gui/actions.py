@@ -27,9 +27,12 @@ class Actions:
     toolbar: QToolBar
 
 
+Shortcut = QKeySequence | QKeySequence.StandardKey | str | None
+
+
 def build_actions(window: QMainWindow, undo: QAction, redo: QAction) -> Actions:
 
-    def action(text: str, icon_name: str | None, tip: str, shortcut: QKeySequence | str | None = None) -> QAction:
+    def action(text: str, icon_name: str | None, tip: str, shortcut: Shortcut = None) -> QAction:
         act = QAction(icon(icon_name), text, window) if icon_name else QAction(text, window)
         act.setStatusTip(tip)
         act.setToolTip(tip)

@@ -99,12 +99,16 @@ class ExportActions(QObject):
         self.open_button.clicked.connect(self.open_written)
         self.open_button.hide()
         window.statusBar().insertPermanentWidget(0, self.open_button)
-        window.statusBar().messageChanged.connect(lambda text: text or self.open_button.hide())
+        window.statusBar().messageChanged.connect(self._status_message_changed)
 
         # The patient actions follow the open patient: the window makes a patient's undo stack active when it
         # opens them and clears it when none is open.
         window.undo_group.activeStackChanged.connect(lambda _: self.update_enabled())
         self.update_enabled()
+
+    def _status_message_changed(self, text: str) -> None:
+        if not text:  # the "saved" message was cleared: the button that opens that file goes with it
+            self.open_button.hide()
 
     # ================================================================ menu
     def add_to_menu(self, menu: QMenu, before: QAction | None) -> None:
@@ -115,14 +119,19 @@ class ExportActions(QObject):
             index = actions.index(before)
             if index > 0 and actions[index - 1].isSeparator():
                 anchor = actions[index - 1]  # keep Quit in its own group: exports go above its separator
-        for act in (self.patient_calendar, self.dose_sheet, self.day_list):
-            menu.insertAction(anchor, act)
-        menu.insertSeparator(anchor)
-        for act in (self.ics, self.table):
-            menu.insertAction(anchor, act)
-        menu.insertSeparator(anchor)
-        menu.insertAction(anchor, self.print_action)
-        menu.insertSeparator(anchor)
+
+        def put(act: QAction | None) -> None:
+            """Insert an action (None: a separator) before the anchor, or at the end without one."""
+            if act is None:
+                _ = menu.insertSeparator(anchor) if anchor is not None else menu.addSeparator()
+            elif anchor is not None:
+                menu.insertAction(anchor, act)
+            else:
+                menu.addAction(act)
+
+        for act in (self.patient_calendar, self.dose_sheet, self.day_list, None, self.ics, self.table, None,
+                    self.print_action, None):
+            put(act)
         menu.aboutToShow.connect(self.update_enabled)
 
     def update_enabled(self) -> None:
@@ -332,7 +341,8 @@ class ExportActions(QObject):
 def install_export_actions(window: MainWindow) -> ExportActions:
     """Create the export and print actions and put them in the File menu above Quit."""
     exports = ExportActions(window)
-    quit_action = window.actions.quit
+    # MainWindow.actions shadows QWidget.actions(); the ward-gui branch renames it.
+    quit_action: QAction = window.actions.quit  # type: ignore[attr-defined]
     menus = [m for m in quit_action.associatedObjects() if isinstance(m, QMenu)]
     if menus:
         exports.add_to_menu(menus[0], quit_action)

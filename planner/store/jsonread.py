@@ -12,10 +12,10 @@ from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from planner.core.i18n import translate
-from planner.store.errors import PlanFileError
 from planner.core import rules
+from planner.core.i18n import translate
 from planner.core.rules import MAX_TEXT
+from planner.store.errors import PlanFileError
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_ITEMS = 10_000

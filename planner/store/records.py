@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any
 
 from planner.core.modifications import Modification
 from planner.core.plan import Plan, PlanSettings, PriorExposure
@@ -152,5 +153,5 @@ class AuditEntry:
     entity: str
     entity_id: int
     patient_id: int | None
-    old: dict | None
-    new: dict | None
+    old: dict[str, Any] | None
+    new: dict[str, Any] | None

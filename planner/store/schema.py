@@ -16,7 +16,7 @@ metadata = MetaData()
 USER = 100  # length of a user name column
 
 
-def _patient_fk() -> Column:
+def _patient_fk() -> Column[int]:
     return Column("patient_id", Integer, ForeignKey("patients.id"), nullable=False, index=True)
 
 

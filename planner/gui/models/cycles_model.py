@@ -137,8 +137,9 @@ def _row(plan: Plan, cycle: Cycle, previous: Cycle | None, status: str) -> _Row:
         _Cell(cycle.phase.name, cycle.phase.name),
         _Cell(cycle.start.isoformat() + ("\n" + translate("CyclesTable", "(+{days} d)").format(days=cycle.delay_days)
                                          if cycle.delay_days else ""),
-              QDate(cycle.start), start_tip, "warning" if cycle.delay_days else ""),
-        _Cell(cycle.end.isoformat(), QDate(cycle.end)),
+              QDate(cycle.start.year, cycle.start.month, cycle.start.day), start_tip,
+              "warning" if cycle.delay_days else ""),
+        _Cell(cycle.end.isoformat(), QDate(cycle.end.year, cycle.end.month, cycle.end.day)),
         _Cell(weight, float(cycle.bsa.m2), "\n".join(weight_tip),
               "warning" if recalculated or cycle.weight_kg != cycle.dose_weight_kg or cycle.bsa.capped else ""),
         *(_dose_cell(plan, cycle, drug, cycle.dose_for(drug.id)) for drug in drugs),

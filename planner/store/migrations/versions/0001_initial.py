@@ -25,7 +25,7 @@ def _at() -> sa.DateTime:
     return sa.DateTime(timezone=True)
 
 
-def _patient_fk() -> sa.Column:
+def _patient_fk() -> sa.Column[int]:
     return sa.Column("patient_id", sa.Integer, sa.ForeignKey("patients.id"), nullable=False, index=True)
 
 
