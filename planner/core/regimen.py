@@ -212,7 +212,7 @@ def _day_number(text: str) -> int:
     try:
         return parse_whole(text, "days", "day")
     except InputError:
-        raise ValueError(f"'{text.strip()}' is not a day number") from None
+        raise ValueError(f"'{text.strip()}' is not a number") from None
 
 
 def _load_drug(source: str, drug_id: str, table: object) -> DrugSpec:
