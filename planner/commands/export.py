@@ -208,7 +208,9 @@ def run_ics(args: argparse.Namespace) -> int:
 
     _check_out(args)
     plan, identity, _ = _plan_source(args)
-    mrn = args.mrn or (identity.mrn if identity is not None else None)
+    from planner.core.rules import clean_mrn
+
+    mrn = clean_mrn(args.mrn) if args.mrn is not None else (identity.mrn if identity is not None else None)
     subject = Subject(mrn, mrn) if mrn else None  # only seeds the event ids; the file carries no identifiers
     return _save(args, plan_to_ics(plan, subject))
 

@@ -78,7 +78,7 @@ def parse_number(text: object, field: str, label: str) -> Decimal:
         raw = str(text if text is not None else "").strip().replace(",", ".")
         if not raw:
             raise InputError(field, translate("Rules", "{label} is missing; enter a number.").format(label=label))
-        if len(raw) > MAX_NUMBER_TEXT or not re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d{1,6})?", raw):
+        if len(raw) > MAX_NUMBER_TEXT or not re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d{1,9})?", raw):
             raise InputError(field, translate("Rules", "{label}: '{text}' is not a number.").format(
                 label=label, text=clip(raw)))
         value = Decimal(raw)

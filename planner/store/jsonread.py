@@ -201,7 +201,9 @@ def load_json(raw: bytes | str) -> Any:
             reason=str(exc)[:200])) from None
 
 
-def _parse_int(text: str) -> int:
-    if len(text) > 30:  # huge integers are never meaningful here and are slow to convert
-        raise ValueError("number too long")
+def _parse_int(text: str) -> int | Decimal:
+    # Huge integers are never meaningful here and int() is slow on them: kept as a Decimal, they reach the
+    # field's own check, which refuses them with the field's path (not "the file is not valid JSON").
+    if len(text) > 30:
+        return Decimal(text)
     return int(text)
