@@ -106,6 +106,7 @@ def run_add(args: argparse.Namespace) -> int:
     from planner.commands.plan_args import prior_from_args, settings_from_args
     from planner.core.dates import parse_iso_date
     from planner.core.regimen import DEFAULT_REGIMEN
+    from planner.core.rules import check_not_before_birth
     from planner.core.units import parse_height, parse_weight
     from planner.store import PatientIdentity
 
@@ -116,6 +117,9 @@ def run_add(args: argparse.Namespace) -> int:
     start = parse_iso_date(args.start, "start", "--start")
     measured_on = parse_iso_date(args.measured_on, "measured_on", "--measured-on") if args.measured_on \
         else date.today()
+    # Nothing of a patient is dated before their birth (planner.core.rules), checked before a database opens.
+    check_not_before_birth(measured_on, identity.dob, "measured_on", "--measured-on")
+    check_not_before_birth(start, identity.dob, "start", "--start")
     settings, prior = settings_from_args(args), prior_from_args(args)
     with open_store(args, create=True) as store:
         record = store.add_patient(identity, height_cm=height, weight_kg=weight, measured_on=measured_on,

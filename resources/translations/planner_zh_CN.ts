@@ -12,7 +12,7 @@
 <context>
     <name>Bsa</name>
     <message>
-        <location filename="../../planner/core/bsa.py" line="+74"/>
+        <location filename="../../planner/core/bsa.py" line="+75"/>
         <source>BSA formula: &apos;{key}&apos; is not known; choose one of {choices}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -27,8 +27,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>BSA cap must be more than 0 m² (for example 2.0).</source>
+        <location line="+11"/>
+        <source>BSA</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -336,7 +336,7 @@ BSA {bsa} m²</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+82"/>
         <source>Cycle</source>
         <translation type="unfinished"></translation>
     </message>
@@ -793,12 +793,12 @@ anthracyclines</source>
     <message>
         <location line="-266"/>
         <location line="+1"/>
-        <location line="+307"/>
+        <location line="+308"/>
         <source>Record double check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-306"/>
+        <location line="-307"/>
         <source>Drug</source>
         <translation type="unfinished"></translation>
     </message>
@@ -930,11 +930,11 @@ anthracyclines</source>
     </message>
     <message>
         <location line="+8"/>
-        <source>{field}: enter 1 to 5 letters, for example AB.</source>
+        <source>{field}: enter 1 to {n} letters, for example AB.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Second checker&apos;s initials: the double check needs two different people; these are the same initials as the first checker&apos;s.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1072,11 +1072,6 @@ anthracyclines</source>
         <source>{level} {unit} x {basis} {basis_unit} = {exact} -&gt; {dose} mg</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location line="+7"/>
-        <source>Rounding step: enter a number of mg above 0 and at most 50 (for example 1 or 5).</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>EmptyState</name>
@@ -1117,7 +1112,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
 <context>
     <name>Export</name>
     <message>
-        <location filename="../../planner/export/atomic.py" line="+33"/>
+        <location filename="../../planner/export/atomic.py" line="+35"/>
         <source>Cannot save {path}: the disk is full. Free some space or choose another drive; nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1142,17 +1137,42 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+27"/>
+        <source>Cannot save: give a file name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot save {path}: that is the patient database; choose another file name. Nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Cannot save {path}: that is a folder; give a file name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>Cannot save {path}: it exists and is not an ordinary file (a device or a pipe); choose another file name. Nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Cannot read {path}: {reason}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cannot read {path}: it is not an ordinary file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Cannot save {path}: the folder {folder} does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../planner/export/calendar_model.py" line="+50"/>
+        <location filename="../../planner/export/calendar_model.py" line="+51"/>
         <source>capsule</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1187,13 +1207,18 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+29"/>
         <source>Hospital day - {drug} infusion</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Hospital day - {drug} injection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+6"/>
-        <location filename="../../planner/export/patient_calendar.py" line="+328"/>
+        <location filename="../../planner/export/patient_calendar.py" line="+331"/>
         <source>Rest day - no capsule</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1272,7 +1297,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
     <message>
         <location line="+19"/>
         <location filename="../../planner/export/dose_sheet.py" line="+67"/>
-        <location filename="../../planner/export/pdf_base.py" line="+260"/>
+        <location filename="../../planner/export/pdf_base.py" line="+263"/>
         <source>not recorded</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1385,17 +1410,19 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <location filename="../../planner/export/dose_sheet.py" line="+1"/>
         <location line="+12"/>
         <location line="+25"/>
-        <location filename="../../planner/export/patient_calendar.py" line="-36"/>
+        <location filename="../../planner/export/patient_calendar.py" line="-38"/>
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="-35"/>
+        <location filename="../../planner/export/options.py" line="+35"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../planner/export/options.py" line="+1"/>
         <source>MRN</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1557,12 +1584,12 @@ and the double check of each dose. Or add a demo patient to look around first.</
     </message>
     <message>
         <location filename="../../planner/export/ics.py" line="+13"/>
-        <location filename="../../planner/export/patient_calendar.py" line="+94"/>
+        <location filename="../../planner/export/patient_calendar.py" line="+96"/>
         <source>Treatment calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../planner/export/options.py" line="+29"/>
+        <location filename="../../planner/export/options.py" line="-6"/>
         <source>Name: enter the patient&apos;s name; it prints on every page.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1572,12 +1599,22 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+20"/>
+        <source>Institution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Phone line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Paper: &apos;{paper}&apos; is not known; choose a4 or letter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../planner/export/patient_calendar.py" line="-328"/>
+        <location filename="../../planner/export/patient_calendar.py" line="-330"/>
         <source>Bleeding: a nosebleed that will not stop, blood in urine, stool or vomit, or coughing up blood</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1802,7 +1839,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Blood test - the day before each hospital day</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1832,7 +1869,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <location line="+1"/>
         <source>Plan</source>
         <translation type="unfinished"></translation>
@@ -1976,7 +2013,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+51"/>
         <source>Open a patient first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1991,7 +2028,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Saved {what}: {path}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2158,7 +2195,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../planner/gui/actions.py" line="+40"/>
+        <location filename="../../planner/gui/actions.py" line="+43"/>
         <source>&amp;New patient...</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2603,19 +2640,19 @@ Reload the patient and apply {what} to the current record?</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+182"/>
+        <location line="+183"/>
         <source>{drug} held</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-180"/>
-        <location line="+183"/>
+        <location line="-181"/>
+        <location line="+184"/>
         <location line="+1"/>
         <source>{drug} stopped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-181"/>
+        <location line="-182"/>
         <source>Delay: no treatment</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2660,7 +2697,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>held</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2752,7 +2789,7 @@ Reload the patient and apply {what} to the current record?</source>
 <context>
     <name>PatientDialog</name>
     <message>
-        <location filename="../../planner/gui/dialogs/patient_dialog.py" line="+76"/>
+        <location filename="../../planner/gui/dialogs/patient_dialog.py" line="+77"/>
         <source>New patient</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2763,34 +2800,34 @@ Reload the patient and apply {what} to the current record?</source>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+162"/>
+        <location line="+163"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-162"/>
+        <location line="-163"/>
         <source>Family name, given name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+210"/>
+        <location line="+217"/>
         <source>MRN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-210"/>
+        <location line="-217"/>
         <source>Medical record number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+215"/>
+        <location line="+222"/>
         <source>Date of birth</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-215"/>
+        <location line="-222"/>
         <source>YYYY-MM-DD (optional)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2911,13 +2948,15 @@ Reload the patient and apply {what} to the current record?</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+198"/>
+        <location line="+146"/>
+        <location line="+57"/>
         <location line="+2"/>
+        <location line="+4"/>
         <source>Measured on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-200"/>
+        <location line="-209"/>
         <source>YYYY-MM-DD</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2958,12 +2997,13 @@ Reload the patient and apply {what} to the current record?</source>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+119"/>
+        <location line="+120"/>
+        <location line="+4"/>
         <source>Start date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-119"/>
+        <location line="-124"/>
         <source>YYYY-MM-DD: day 1 of cycle 1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3028,7 +3068,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+26"/>
         <source>= {cm} cm = {inch} in</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3058,23 +3098,23 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Date of birth: {date} is more than 120 years ago.</source>
+        <location line="+21"/>
+        <source>Prior anthracycline: enter the cumulative {drug} dose in mg/m² (0 to {max}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+3"/>
+        <source>Prior anthracycline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-14"/>
         <source>Measured on: {date} is in the future.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Prior anthracycline: choose the drug the amount is for.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Prior anthracycline: enter the cumulative {drug} dose in mg/m² (0 to 2000).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3255,7 +3295,7 @@ Reload the patient and apply {what} to the current record?</source>
 <context>
     <name>PatientsTableModel</name>
     <message>
-        <location filename="../../planner/gui/models/patients_model.py" line="+41"/>
+        <location filename="../../planner/gui/models/patients_model.py" line="+42"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3305,7 +3345,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+153"/>
+        <location line="+154"/>
         <source>Regimen: {regimen}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3328,7 +3368,7 @@ Reload the patient and apply {what} to the current record?</source>
 <context>
     <name>Plan</name>
     <message>
-        <location filename="../../planner/core/plan.py" line="+179"/>
+        <location filename="../../planner/core/plan.py" line="+181"/>
         <source>Cycle: there is no cycle {n} in this plan.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3388,27 +3428,17 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>Recalculation threshold: enter a percentage from 0 to 100 (0 means always recalculate).</source>
+        <location line="+11"/>
+        <source>Plan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Maintenance cycles: enter a whole number from 0 to {max}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+14"/>
         <source>Maintenance cycles: this regimen is open-ended; plan at least 1 cycle.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
-        <source>Prior anthracycline: the amount for {drug} must be 0 or more mg/m².</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+40"/>
+        <location line="+67"/>
         <source>Weight {new} kg ({pct}% from {old} kg): doses recalculated.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3797,7 +3827,7 @@ Reload the patient and apply {what} to the current record?</source>
 <context>
     <name>Regimen</name>
     <message>
-        <location filename="../../planner/core/regimen.py" line="+60"/>
+        <location filename="../../planner/core/regimen.py" line="+61"/>
         <source>Dose level: {drug} has the levels {levels} {unit} (or -1, -2 for one or two levels down); &apos;{text}&apos; is not one of them.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3807,7 +3837,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+210"/>
+        <location line="+225"/>
         <source>Regimen: &apos;{id}&apos; is not known; choose one of {choices}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3886,6 +3916,166 @@ Reload the patient and apply {what} to the current record?</source>
     </message>
 </context>
 <context>
+    <name>Rules</name>
+    <message>
+        <location filename="../../planner/core/rules.py" line="+66"/>
+        <source>{label}: the value is out of range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+9"/>
+        <source>{label}: &apos;{text}&apos; is not a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>{label} is missing; enter a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{label}: &apos;{text}&apos; is not a plausible number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+6"/>
+        <source>{label}: &apos;{text}&apos; is not a whole number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>BSA cap: enter {low} to {high} m² (for example 2.0).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Rounding step: enter {low} to {high} mg in steps of 0.1 mg (for example 1 or 5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Prior anthracycline: the amount for {drug} must be 0 to {max} mg/m².</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Recalculation threshold: enter a percentage from {low} to {high} (0 means always recalculate).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Maintenance cycles: enter a whole number from {low} to {high}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Delay: enter {low} to {high} days, not {days}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{label}: {date} is not possible; it must be between {first} and {last}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Date of birth: {dob} is not possible; it must be between {first} and today.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{label}: {date} is before the date of birth ({dob}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Start: the plan must start between {first} and {last}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Start: this plan would end on {end}; every plan must end by {last}. Choose an earlier start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Start: the plan would run past the end of the calendar; every plan must end by {last}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>a line break</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>an invisible formatting character (U+{code:04X})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a control character (U+{code:04X})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>an unusual character (U+{code:04X})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{label}: required; enter it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{label}: at most {n} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{label}: contains {problem}; use letters, digits, spaces and ordinary punctuation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>MRN: enter the medical record number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>MRN: up to {n} letters A-Z and digits, optionally with - _ . / (no spaces).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Name: enter the patient&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>First checker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Second checker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Second checker: a double check needs two different people.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Safety</name>
     <message>
         <location filename="../../planner/core/safety.py" line="+40"/>
@@ -3934,12 +4124,12 @@ Reload the patient and apply {what} to the current record?</source>
 <context>
     <name>Store</name>
     <message>
-        <location filename="../../planner/store/engine.py" line="+47"/>
-        <source>Database: &apos;{url}&apos; is not a database URL ({reason}).</source>
+        <location filename="../../planner/store/engine.py" line="+49"/>
+        <source>Database: &apos;{url}&apos; is not a database URL.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+39"/>
         <source>Database: cannot create the folder {path} ({reason}).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4030,7 +4220,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../planner/store/jsonread.py" line="+30"/>
+        <location filename="../../planner/store/jsonread.py" line="+31"/>
         <source>must be {what}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4042,15 +4232,15 @@ Reload the patient and apply {what} to the current record?</source>
     <message>
         <location line="+8"/>
         <location line="+15"/>
-        <location line="+25"/>
+        <location line="+28"/>
         <location line="+17"/>
         <location line="+28"/>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>is missing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-97"/>
+        <location line="-104"/>
         <source>a list</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4072,6 +4262,11 @@ Reload the patient and apply {what} to the current record?</source>
     <message>
         <location line="+2"/>
         <source>is longer than {n} characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>contains {problem}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4117,7 +4312,12 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+3"/>
+        <source>a date from {first} to {last}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>a date and time with its time zone, e.g. 2026-01-05T09:30:00+00:00</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4303,33 +4503,8 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../planner/store/validate.py" line="+24"/>
-        <source>Name: enter the patient&apos;s name.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Name: at most {n} characters.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>MRN: enter the medical record number.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>MRN: at most {n} characters, without spaces.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location filename="../../planner/store/validate.py" line="+30"/>
         <source>Sex: F, M or X (or leave it empty).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Date of birth: {dob} is not possible; it must be between 1900-01-01 and today.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4348,33 +4523,23 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>{label}: at most {n} characters.</source>
+        <location line="+5"/>
+        <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+2"/>
         <source>Reason: say why (it goes into the record).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Reason: at most {n} characters.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>{label}: enter who it was (at most {n} characters).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+7"/>
         <source>{label}: must be a number above 0.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Start: the plan must start between {first} and {last}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4453,7 +4618,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+2"/>
         <source>{label}: {text} is not a plausible adult value; {accepted}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4554,7 +4719,7 @@ The record and its history are kept; the patient no longer appears in the active
 <context>
     <name>exports</name>
     <message>
-        <location filename="../../planner/gui/export_actions.py" line="+13"/>
+        <location filename="../../planner/gui/export_actions.py" line="+14"/>
         <source>&amp;Export</source>
         <translation type="unfinished"></translation>
     </message>
