@@ -17,11 +17,14 @@ from typing import Any
 
 from planner.core.errors import InputError, RegimenError
 from planner.core.i18n import translate
-from planner.core.rules import DosingBasis, Route, parse_whole
+from planner.core.rules import DosingBasis, Route, parse_whole, text_problem
 
 BASES = tuple(DosingBasis)
 BASIS_UNITS = {DosingBasis.FLAT: "mg", DosingBasis.MG_PER_M2: "mg/m²", DosingBasis.MG_PER_KG: "mg/kg"}
 DEFAULT_REGIMEN = "anlotinib-epirubicin"
+# Cycle lengths and counts in a regimen file: a year-long cycle is already absurd; the bound keeps a
+# typo (210000) from becoming a plan of 210000 calendar days.
+MAX_REGIMEN_NUMBER = 366
 
 
 @dataclass(frozen=True)
@@ -143,6 +146,9 @@ class _Reader:
             return default
         if not isinstance(value, str) or (required and not value.strip()):
             raise self.fail(name, f"must be a non-empty text, not {value!r}")
+        problem = text_problem(value.strip())
+        if problem is not None:  # it is printed on every calendar and dose sheet
+            raise self.fail(name, f"contains {problem}")
         return value.strip()
 
     def number(self, name: str, required: bool = True, positive: bool = True) -> Decimal | None:
@@ -154,7 +160,7 @@ class _Reader:
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise self.fail(name, f"must be a number, not {value!r}")
         number = Decimal(str(value))
-        if not number.is_finite() or (positive and number <= 0):
+        if not number.is_finite() or (positive and number <= 0) or abs(number.adjusted()) > 9:
             raise self.fail(name, f"must be a number above 0, not {value!r}")
         return number
 
@@ -164,8 +170,8 @@ class _Reader:
             if required:
                 raise self.fail(name, "missing (a whole number is required)")
             return None
-        if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
-            raise self.fail(name, f"must be a whole number above 0, not {value!r}")
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 < value <= MAX_REGIMEN_NUMBER:
+            raise self.fail(name, f"must be a whole number above 0 and at most {MAX_REGIMEN_NUMBER}, not {value!r}")
         return value
 
     def numbers(self, name: str, required: bool = True) -> tuple[Decimal, ...]:
@@ -178,7 +184,8 @@ class _Reader:
             raise self.fail(name, f"must be a non-empty list of numbers, not {value!r}")
         out = []
         for i, item in enumerate(value):
-            if isinstance(item, bool) or not isinstance(item, int | float) or not item > 0:
+            if (isinstance(item, bool) or not isinstance(item, int | float) or not 0 < item < 10**9
+                    or item != item):
                 raise self.fail(f"{name}[{i}]", f"must be a number above 0, not {item!r}")
             out.append(Decimal(str(item)))
         return tuple(out)

@@ -457,6 +457,13 @@ class WarningCode(StrEnum):
             return f"cumulative-{drug_id}-limit"
         return self.value
 
+    @staticmethod
+    def cumulative_drug(code: str) -> str | None:
+        """The drug of a `cumulative-<drug>-limit` code, None for any other code."""
+        if code.startswith("cumulative-") and code.endswith("-limit"):
+            return code[len("cumulative-"):-len("-limit")] or None
+        return None
+
 
 # ------------------------------------------------------------------------------------------ the list
 

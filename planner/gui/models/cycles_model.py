@@ -21,6 +21,7 @@ from planner.core.decimal_math import format_m2, plain
 from planner.core.i18n import translate
 from planner.core.plan import Cycle, DrugDose, Plan
 from planner.core.regimen import DrugSpec
+from planner.core.rules import WarningCode
 from planner.gui import style
 from planner.gui.facts import short_warning
 from planner.gui.plan_reasons import delay_reason, level_reason, omit_reason
@@ -116,7 +117,7 @@ def _row(plan: Plan, cycle: Cycle, previous: Cycle | None, status: str) -> _Row:
             translate("CyclesTable", "{drug} {amount} mg/m²").format(drug=plan.regimen.drug(drug_id).name.split()[0],
                                                 amount=plain(amount))
             for drug_id, amount in cycle.cumulative_mg_per_m2)
-    over = any(w.code.startswith("cumulative-") for w in cycle.warnings)
+    over = any(WarningCode.cumulative_drug(w.code) is not None for w in cycle.warnings)
     cumulative_sort = float(sum((amount for _, amount in cycle.cumulative_mg_per_m2), start=0))
     cumulative_tip = ""
     if cycle.cumulative_doxorubicin_eq_mg_per_m2 is not None:
