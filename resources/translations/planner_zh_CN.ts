@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../planner/gui/app.py" line="+46"/>
+        <location filename="../../planner/gui/app.py" line="+49"/>
         <source>there is no display to open the window on (DISPLAY and WAYLAND_DISPLAY are not set). Start Cycle Planner from a desktop session, or set QT_QPA_PLATFORM=offscreen to run it without a screen.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -35,7 +35,7 @@
 <context>
     <name>CalendarLegend</name>
     <message>
-        <location filename="../../planner/gui/views/legend.py" line="+82"/>
+        <location filename="../../planner/gui/views/legend.py" line="+83"/>
         <source>Tablets / capsules (daily dose)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -192,7 +192,7 @@
 <context>
     <name>CycleStatus</name>
     <message>
-        <location filename="../../planner/gui/facts.py" line="+134"/>
+        <location filename="../../planner/gui/facts.py" line="+136"/>
         <source>{drug} given</source>
         <translation type="unfinished"></translation>
     </message>
@@ -210,7 +210,7 @@
 <context>
     <name>CyclesTable</name>
     <message>
-        <location filename="../../planner/gui/models/cycles_model.py" line="+56"/>
+        <location filename="../../planner/gui/models/cycles_model.py" line="+57"/>
         <source>planned</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3121,7 +3121,7 @@ Reload the patient and apply {what} to the current record?</source>
 <context>
     <name>PatientHeader</name>
     <message>
-        <location filename="../../planner/gui/facts.py" line="-111"/>
+        <location filename="../../planner/gui/facts.py" line="-112"/>
         <source>Withdrawn</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3131,7 +3131,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Cycle {n}: {what}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3544,7 +3544,7 @@ Reload the patient and apply {what} to the current record?</source>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../planner/gui/dialogs/preferences_dialog.py" line="+47"/>
+        <location filename="../../planner/gui/dialogs/preferences_dialog.py" line="+48"/>
         <source>Preferences</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3695,17 +3695,12 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+45"/>
-        <source>Recalculation threshold: enter a percentage from 0 to 100 (0 means always recalculate).</source>
+        <location line="+54"/>
+        <source>BSA cap: enter m² from {low} to {high} (for example 2.0), or leave it empty for no cap.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>BSA cap: enter m² from 1 to 3.5 (for example 2.0), or leave it empty for no cap.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Verification tolerance: enter a percentage from 0 to 20 (5 by default).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3827,7 +3822,7 @@ Reload the patient and apply {what} to the current record?</source>
 <context>
     <name>Regimen</name>
     <message>
-        <location filename="../../planner/core/regimen.py" line="+61"/>
+        <location filename="../../planner/core/regimen.py" line="+64"/>
         <source>Dose level: {drug} has the levels {levels} {unit} (or -1, -2 for one or two levels down); &apos;{text}&apos; is not one of them.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3837,7 +3832,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+225"/>
+        <location line="+229"/>
         <source>Regimen: &apos;{id}&apos; is not known; choose one of {choices}.</source>
         <translation type="unfinished"></translation>
     </message>
