@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.core import rules
 from planner.core.bsa import FORMULAS
 from planner.core.decimal_math import plain
-from planner.core import rules
 from planner.core.dosing import validate_rounding_step
 from planner.core.errors import InputError
 from planner.core.plan import MAX_PLANNED_CYCLES
