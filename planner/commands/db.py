@@ -20,9 +20,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run_check(args: argparse.Namespace) -> int:
+    from planner.commands.store_args import database_location
     from planner.store.health import check_location
 
-    url, problems = check_location(args.database)
+    # create=True only skips the existence check: check_location reports a missing database as a problem.
+    url, problems = check_location(database_location(args.database, create=True))
     for problem in problems:
         sys.stdout.write(f"problem: {problem}\n")
     if problems:

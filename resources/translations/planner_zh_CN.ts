@@ -4073,7 +4073,7 @@ Reload the patient and apply {what} to the current record?</source>
 <context>
     <name>Safety</name>
     <message>
-        <location filename="../../planner/core/safety.py" line="+40"/>
+        <location filename="../../planner/core/safety.py" line="+41"/>
         <source>Prior anthracycline: &apos;{drug}&apos; is not known; use one of {choices}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4085,6 +4085,11 @@ Reload the patient and apply {what} to the current record?</source>
     <message>
         <location line="+3"/>
         <source>Verification tolerance: enter a percentage from 0 to 20 (5 by default).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Checked dose</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

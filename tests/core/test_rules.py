@@ -153,3 +153,12 @@ def test_readme_lists_every_range_of_the_rules_module() -> None:
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     for limit in rules.documented_limits():
         assert f"| {limit.what} | {limit.range} |" in readme, f"README: update the row for {limit.what}"
+
+
+def test_a_checked_dose_at_the_edge_of_decimal_is_a_field_error() -> None:
+    from planner.core.safety import verify_dose
+
+    for checked in ("1e999999", "1e12"):
+        with pytest.raises(InputError) as caught:
+            verify_dose(Decimal(164), Decimal(checked))
+        assert caught.value.field == "checked_dose"
