@@ -92,6 +92,11 @@ OPTIONS: list[tuple[list[str], str, tuple[str, ...]]] = [
     (["patient", "weight", "P1", "--cycle", "2"], "--weight", ("weight",)),
     (["patient", "weight", "P1", "--cycle", "2", "--weight", "69"], "--measured-on", ("measured",)),
     (["patient", "withdraw", "P1"], "--reason", ("reason",)),
+    (["patient", "list"], "--today", ("today",)),
+    (["daylist", "--out", "day.pdf"], "", ("date",)),  # "": the value is the positional argument
+    (["patient", "show"], "", ("mrn", "patient")),
+    (["patient", "history"], "", ("mrn", "patient")),
+    (["patient", "export", "--out", "p.json"], "", ("mrn", "patient")),
 ]
 
 
@@ -123,20 +128,24 @@ def assert_clean_refusal(code: int, err: str, names: tuple[str, ...]) -> None:
 
 
 @settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@pytest.mark.parametrize(("base", "option", "names"), OPTIONS, ids=[f"{b[0]}{o}" for b, o, _ in OPTIONS])
+@pytest.mark.parametrize(("base", "option", "names"), OPTIONS,
+                         ids=[f"{b[0]}-{b[1] if not o else ''}{o}" for b, o, _ in OPTIONS])
 @given(value=values)
 def test_every_cli_option_refuses_hostile_values_cleanly(ward: Path, tmp_path: Path, base: list[str], option: str,
                                                          names: tuple[str, ...], value: str) -> None:
     db = tmp_path / "copy.sqlite3"
     shutil.copyfile(ward, db)
     before = db.read_bytes()
-    argv = [*base, f"{option}={value}"]
+    argv = [*base, f"{option}={value}"] if option else list(base)
     if base[0] in ("pdf", "ics", "table"):
         out = tmp_path / ("out.csv" if base[0] == "table" else "out.bin")
         out.unlink(missing_ok=True)
         argv += ["--out", str(out)]
     if base[0] in ("patient", "daylist") or (base[0] in ("pdf", "ics", "table") and "--patient" in base):
         argv += ["--database", str(db)]
+    if not option:  # a positional argument, after "--" so that "-x" is a value too
+        argv = [arg.replace("day.pdf", str(tmp_path / "day.pdf")).replace("p.json", str(tmp_path / "p.json"))
+                for arg in argv] + ["--", value]
     code, _, err = run(argv)
     assert_clean_refusal(code, err, (*names, option))
     if code != 0:
