@@ -22,6 +22,7 @@ run: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check planner tests benchmarks tools
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 test: lint
 	@packaging/ensure-qt-libs.sh $(VENV) --offscreen

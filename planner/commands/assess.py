@@ -22,7 +22,7 @@ _NUMBERS = {
 }
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser("assess", help="before a cycle: proceed, modify, hold or stop, with the rules")
     add_plan_arguments(parser)
     add_assessment_arguments(parser)

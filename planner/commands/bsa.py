@@ -6,7 +6,7 @@ import argparse
 import json
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser("bsa", help="body surface area from height and weight")
     parser.add_argument("--height", required=True, help="e.g. 170, 170cm, 1.7m, 67in")
     parser.add_argument("--weight", required=True, help="e.g. 70, 70kg, 154lb")
@@ -17,20 +17,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from decimal import Decimal, InvalidOperation
-
     from planner.core.bsa import bsa_to_dict, calculate_bsa, get_formula
     from planner.core.decimal_math import format_m2
-    from planner.core.errors import InputError
+    from planner.core.rules import parse_number
     from planner.core.units import parse_height, parse_weight
 
     formula = get_formula(args.formula).key
-    cap = None
-    if args.bsa_cap is not None:
-        try:
-            cap = Decimal(args.bsa_cap)
-        except InvalidOperation:
-            raise InputError("bsa_cap", f"--bsa-cap: the cap in m² must be a number, not '{args.bsa_cap}'.") from None
+    cap = None if args.bsa_cap is None else parse_number(args.bsa_cap, "bsa_cap", "--bsa-cap: the cap in m²")
     result = calculate_bsa(parse_height(args.height), parse_weight(args.weight), formula, cap)
     if args.json:
         print(json.dumps(bsa_to_dict(result)))

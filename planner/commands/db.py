@@ -10,7 +10,7 @@ from planner.commands.store_args import add_database_argument
 EXIT_PROBLEMS = 1
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser("db", help="the patient database")
     commands = parser.add_subparsers(dest="db_command", required=True, metavar="ACTION",
                                      parser_class=type(parser))
@@ -20,9 +20,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_check(args: argparse.Namespace) -> int:
+    from planner.commands.store_args import database_location
     from planner.store.health import check_location
 
-    url, problems = check_location(args.database)
+    # create=True only skips the existence check: check_location reports a missing database as a problem.
+    url, problems = check_location(database_location(args.database, create=True))
     for problem in problems:
         sys.stdout.write(f"problem: {problem}\n")
     if problems:

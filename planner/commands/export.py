@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from planner.export.options import Institution, PrintOptions, Subject
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     pdf = subparsers.add_parser("pdf", help="patient calendar or clinician dose sheet as PDF")
     pdf.add_argument("--kind", required=True, choices=("patient", "clinician"),
                      help="patient: calendar to take home; clinician: dose sheet")
@@ -113,12 +113,10 @@ def _input_error(field: str, message: str) -> Exception:
 
 
 def _open_store(location: str | None) -> Any:
-    try:
-        from planner.store import PatientStore  # type: ignore[attr-defined]
-    except ImportError:
-        raise _input_error("database", "--patient/--database: the patient database is not available in this "
-                                       "version; give the plan with --start, --height and --weight.") from None
-    return PatientStore.open(location)
+    from planner.commands.store_args import database_location
+    from planner.store import PatientStore
+
+    return PatientStore.open(database_location(location, create=False))
 
 
 # The options that make a plan. With --patient the plan comes from the patient's record, so any of these
@@ -183,10 +181,18 @@ def _print_options(args: argparse.Namespace) -> tuple[Institution, PrintOptions]
     return Institution(args.institution.strip(), phones), PrintOptions(paper=args.paper)
 
 
-def _save(path: str, data: bytes) -> int:
+def _check_out(args: argparse.Namespace) -> None:
+    """Refuse a bad --out before any work (and before the database is opened)."""
+    from planner.commands.store_args import check_out
+
+    check_out(args.out, getattr(args, "database", None))
+
+
+def _save(args: argparse.Namespace, data: bytes) -> int:
+    from planner.commands.store_args import protected_files
     from planner.export.atomic import write_atomic
 
-    written = write_atomic(path, data)
+    written = write_atomic(args.out, data, protected_files(getattr(args, "database", None)))
     sys.stdout.write(f"{written}\n")
     return 0
 
@@ -197,6 +203,7 @@ def _save(path: str, data: bytes) -> int:
 def run_pdf(args: argparse.Namespace) -> int:
     from planner.core.dates import parse_iso_date
 
+    _check_out(args)
     plan, identity, measured_on = _plan_source(args)
     subject = _subject(args, identity)
     institution, options = _print_options(args)
@@ -215,13 +222,14 @@ def run_pdf(args: argparse.Namespace) -> int:
         # The dose sheet is for the staff: the patient's preferred language does not apply.
         with language(_language(args)):
             data = dose_sheet_pdf(plan, subject, institution, options, measured_on=measured_on)
-    return _save(args.out, data)
+    return _save(args, data)
 
 
 def run_daylist(args: argparse.Namespace) -> int:
     from planner.core.dates import parse_iso_date
     from planner.export.day_list import day_list_pdf
 
+    _check_out(args)
     when = parse_iso_date(args.date, "date", "DATE")
     institution, options = _print_options(args)
     with _open_store(args.database) as store:
@@ -230,7 +238,7 @@ def run_daylist(args: argparse.Namespace) -> int:
 
     with language(_language(args)):
         data = day_list_pdf(when, patients, institution, options, shared_names=shared)
-    return _save(args.out, data)
+    return _save(args, data)
 
 
 def run_forecast(args: argparse.Namespace) -> int:
@@ -251,7 +259,7 @@ def run_forecast(args: argparse.Namespace) -> int:
     first, last = forecast_range(first, weeks)
     with _open_store(args.database) as store:
         events = store.due_between(first, last)
-    return _save(args.out, forecast_bytes(daily_forecast(events, first, last), fmt, paper=args.paper))
+    return _save(args, forecast_bytes(daily_forecast(events, first, last), fmt, paper=args.paper))
 
 
 def run_rdi(args: argparse.Namespace) -> int:
@@ -264,30 +272,34 @@ def run_rdi(args: argparse.Namespace) -> int:
     intensity_bytes(patient_rows([], as_of), args.out)  # a wrong file type is refused before the database is read
     with _open_store(args.database) as store:
         records = [store.get_patient(summary.mrn) for summary in store.list_patients(today=as_of)]
-    return _save(args.out, intensity_bytes(patient_rows(records, as_of), args.out))
+    return _save(args, intensity_bytes(patient_rows(records, as_of), args.out))
 
 
 def run_ics(args: argparse.Namespace) -> int:
     from planner.export.ics import plan_to_ics
     from planner.export.options import Subject
 
+    _check_out(args)
     plan, identity, _ = _plan_source(args)
-    mrn = args.mrn or (identity.mrn if identity is not None else None)
+    from planner.core.rules import clean_mrn
+
+    mrn = clean_mrn(args.mrn) if args.mrn is not None else (identity.mrn if identity is not None else None)
     subject = Subject(mrn, mrn) if mrn else None  # only seeds the event ids; the file carries no identifiers
     from planner.core.i18n import language
 
     with language(_language(args, identity)):
         data = plan_to_ics(plan, subject)
-    return _save(args.out, data)
+    return _save(args, data)
 
 
 def run_table(args: argparse.Namespace) -> int:
     from planner.export.tables import plan_table_bytes, table_format
 
+    _check_out(args)
     fmt = table_format(args.out)
     plan, _, _ = _plan_source(args)
     from planner.core.i18n import language
 
     with language(_language(args)):
         data = plan_table_bytes(plan, fmt)
-    return _save(args.out, data)
+    return _save(args, data)

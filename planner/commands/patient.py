@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from planner.store import PatientRecord
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     from planner.commands.plan_args import add_settings_arguments
 
     parser = subparsers.add_parser("patient", help="patient records: add, list, show, delay, weight, export, ...")
@@ -118,6 +118,7 @@ def run_add(args: argparse.Namespace) -> int:
     from planner.commands.plan_args import prior_from_args, settings_from_args
     from planner.core.dates import parse_iso_date
     from planner.core.regimen import DEFAULT_REGIMEN
+    from planner.core.rules import check_not_before_birth
     from planner.core.units import parse_height, parse_weight
     from planner.store import PatientIdentity
 
@@ -128,8 +129,11 @@ def run_add(args: argparse.Namespace) -> int:
     start = parse_iso_date(args.start, "start", "--start")
     measured_on = parse_iso_date(args.measured_on, "measured_on", "--measured-on") if args.measured_on \
         else date.today()
+    # Nothing of a patient is dated before their birth (planner.core.rules), checked before a database opens.
+    check_not_before_birth(measured_on, identity.dob, "measured_on", "--measured-on")
+    check_not_before_birth(start, identity.dob, "start", "--start")
     settings, prior = settings_from_args(args), prior_from_args(args)
-    with open_store(args) as store:
+    with open_store(args, create=True) as store:
         record = operations.add_patient(
             store.repository, identity, height_cm=height, weight_kg=weight, measured_on=measured_on,
             regimen_id=args.regimen or DEFAULT_REGIMEN, start=start, settings=settings, prior=prior).record
@@ -216,7 +220,7 @@ def _describe(mod: Any) -> str:
     from planner.store.codec import modification_to_dict
 
     data = modification_to_dict(mod)
-    kind = data.pop("kind")
+    kind = str(data.pop("kind"))
     return kind + " " + ", ".join(f"{k} {v}" for k, v in data.items() if v is not None)
 
 
@@ -286,20 +290,21 @@ def run_history(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from pathlib import Path
+    from planner.commands.store_args import check_out
 
+    out = check_out(args.out, args.database)
     with open_store(args) as store:
-        store.export_plan_file(args.mrn, Path(args.out))
+        store.export_plan_file(args.mrn, out)
     _out(f"saved: plan file {args.out} (patient {args.mrn})")
     return 0
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
     from planner import operations
+    from planner.export.atomic import check_input_file
 
-    with open_store(args) as store:
-        record = operations.import_plan_file(store.repository, Path(args.file)).record
+    source = check_input_file(args.file)
+    with open_store(args, create=True) as store:
+        record = operations.import_plan_file(store.repository, source).record
     _saved(f"imported {record.identity.name} from {args.file}", record)
     return 0

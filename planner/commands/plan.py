@@ -9,7 +9,7 @@ import sys
 from planner.commands.plan_args import add_plan_arguments
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser("plan", help="compute a treatment plan")
     add_plan_arguments(parser)
     output = parser.add_mutually_exclusive_group()

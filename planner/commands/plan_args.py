@@ -7,7 +7,7 @@ option, as it would in the GUI.
 from __future__ import annotations
 
 import argparse
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -57,26 +57,23 @@ def _input_error(field: str, message: str) -> Exception:
 
 
 def parse_int(text: str, option: str, what: str) -> int:
-    try:
-        return int(text.strip())
-    except (ValueError, AttributeError):
-        raise _input_error(option, f"{option}: {what} must be a whole number, not '{text}'.") from None
+    from planner.core.rules import parse_whole
+
+    return parse_whole(text, option.lstrip("-"), f"{option}: {what}")
 
 
 def parse_decimal(text: str, option: str, what: str) -> Decimal:
-    try:
-        value = Decimal(text.strip())
-    except (InvalidOperation, AttributeError):
-        raise _input_error(option, f"{option}: {what} must be a number, not '{text}'.") from None
-    if not value.is_finite():
-        raise _input_error(option, f"{option}: {what} must be a number, not '{text}'.")
-    return value
+    from planner.core.rules import parse_number
+
+    return parse_number(text, option.lstrip("-"), f"{option}: {what}")
 
 
 def _split(text: str, option: str, shape: str, counts: tuple[int, ...]) -> list[str]:
+    from planner.core.rules import clip
+
     parts = text.split(":")
     if len(parts) not in counts or any(not p.strip() for p in parts):
-        raise _input_error(option, f"{option}: '{text}' should look like {shape}.")
+        raise _input_error(option.lstrip("-"), f"{option}: '{clip(text)}' should look like {shape}.")
     return [p.strip() for p in parts]
 
 
@@ -115,6 +112,7 @@ def prior_from_args(args: argparse.Namespace) -> tuple[PriorExposure, ...]:
 def modifications_from_args(args: argparse.Namespace, regimen_id: str) -> list[Modification]:
     from planner.core.modifications import Delay, DoseLevelChange, OmitDays, StopDrug, WeightChange
     from planner.core.regimen import load_regimen, parse_days
+    from planner.core.rules import clip
     from planner.core.units import parse_weight
 
     regimen = load_regimen(regimen_id)
@@ -129,11 +127,15 @@ def modifications_from_args(args: argparse.Namespace, regimen_id: str) -> list[M
     for text in args.omit:
         drug, cycle, days = _split(text, "--omit", "DRUG:C:DAYS, e.g. anlotinib:3:8-14", (3,))
         spec = regimen.drug(drug)
+        number = parse_int(cycle, "--omit", "the cycle")
+        # The cycle's own length where the cycle exists (the plan checks it again with its message);
+        # the longest cycle of the regimen otherwise.
+        length = max(phase.cycle_days for phase in regimen.phases)
         try:
-            day_list = parse_days(days, 366)
+            day_list = parse_days(days, length)
         except ValueError as exc:
-            raise _input_error("--omit", f"--omit: '{days}' is not a list of days ({exc}).") from None
-        mods.append(OmitDays(spec.id, parse_int(cycle, "--omit", "the cycle"), day_list))
+            raise _input_error("omit", f"--omit: '{clip(days)}' is not a list of days ({exc}).") from None
+        mods.append(OmitDays(spec.id, number, day_list))
     for text in args.stop:
         parts = _split(text, "--stop", "DRUG:C or DRUG:C:DAY, e.g. epirubicin:5", (2, 3))
         spec = regimen.drug(parts[0])

@@ -15,6 +15,7 @@ from typing import Any
 from planner.core.decimal_math import CONTEXT, format_m2, plain, round_2dp, to_json_number
 from planner.core.errors import InputError
 from planner.core.i18n import translate
+from planner.core.rules import check_bsa_cap, guarded
 
 
 def _mosteller(h: Decimal, w: Decimal) -> Decimal:
@@ -118,13 +119,11 @@ def calculate_bsa(height_cm: Decimal, weight_kg: Decimal, formula: str = DEFAULT
                   cap_m2: Decimal | None = None) -> BsaResult:
     """BSA in m² from height (cm) and weight (kg), both already parsed and range-checked."""
     f = get_formula(formula)
-    if cap_m2 is not None and (not cap_m2.is_finite() or cap_m2 <= 0):
-        raise InputError("bsa_cap", translate("Bsa", "BSA cap must be more than 0 m² (for example 2.0)."))
-    if cap_m2 is not None:
-        # The cap is shown with two decimals like every BSA, so it is used with two decimals too:
-        # a cap of 1.815 must not print as 1.82 while the dose is worked out on 1.815.
-        cap_m2 = round_2dp(cap_m2)
-    exact = f.compute(Decimal(height_cm), Decimal(weight_kg))
+    # The cap is shown with two decimals like every BSA, so it is used with two decimals too (a cap of
+    # 1.815 must not print as 1.82 while the dose is worked out on 1.815); the rule keeps it in 1.0-3.0.
+    cap_m2 = check_bsa_cap(cap_m2)
+    with guarded("bsa", translate("Bsa", "BSA")):
+        exact = f.compute(Decimal(height_cm), Decimal(weight_kg))
     return BsaResult(formula=f.key, height_cm=Decimal(height_cm), weight_kg=Decimal(weight_kg),
                      exact_m2=exact, rounded_m2=round_2dp(exact), cap_m2=cap_m2)
 

@@ -18,7 +18,8 @@ def round_half_up(value: Decimal, step: Decimal = Decimal(1)) -> Decimal:
     units = (value / step).quantize(Decimal(1), rounding=ROUND_HALF_UP, context=CONTEXT)
     result = units * step
     # Keep the step's number of decimals: 164 for a 1 mg step, 162.5 for 2.5 mg.
-    exponent = min(step.as_tuple().exponent, 0) if isinstance(step.as_tuple().exponent, int) else 0
+    step_exponent = step.as_tuple().exponent
+    exponent = min(step_exponent, 0) if isinstance(step_exponent, int) else 0
     return result.quantize(Decimal(1).scaleb(exponent), rounding=ROUND_HALF_UP, context=CONTEXT)
 
 

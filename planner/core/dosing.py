@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from planner.core.decimal_math import CONTEXT, format_m2, plain, round_half_up
-from planner.core.errors import InputError
 from planner.core.i18n import translate
 from planner.core.regimen import DrugSpec
+from planner.core.rules import DosingBasis, check_rounding_step
 
 DEFAULT_ROUNDING_STEP = Decimal(1)
 
@@ -34,7 +34,7 @@ class DoseCalculation:
 
     @property
     def calculated(self) -> bool:
-        return self.basis != "flat"
+        return self.basis != DosingBasis.FLAT
 
     @property
     def rounding_deviation_pct(self) -> Decimal:
@@ -45,9 +45,9 @@ class DoseCalculation:
 
     def explain(self) -> str:
         """`90 mg/m² x 1.82 m² = 163.8 -> 164 mg`; `12 mg (flat dose)`; `2 mg/kg x 70 kg = 140 -> 140 mg`."""
-        if self.basis == "flat":
+        if self.basis == DosingBasis.FLAT:
             return translate("Dosing", "{dose} mg (flat dose)").format(dose=plain(self.dose_mg))
-        per_m2 = self.basis == "mg_per_m2"
+        per_m2 = self.basis == DosingBasis.MG_PER_M2
         unit, basis_unit = ("mg/m²", "m²") if per_m2 else ("mg/kg", "kg")
         basis_value = self.basis_value or Decimal(0)
         text = translate("Dosing", "{level} {unit} x {basis} {basis_unit} = {exact} -> {dose} mg").format(
@@ -60,10 +60,8 @@ class DoseCalculation:
 
 
 def validate_rounding_step(step: Decimal) -> Decimal:
-    if not step.is_finite() or step <= 0 or step > 50:
-        raise InputError("round_to", translate(
-            "Dosing", "Rounding step: enter a number of mg above 0 and at most 50 (for example 1 or 5)."))
-    return step
+    """Kept for callers; the rule (0.1-50 mg in 0.1 mg steps) lives in planner.core.rules."""
+    return check_rounding_step(step)
 
 
 def percent_level(percent: Decimal, of: Decimal) -> Decimal:
@@ -79,9 +77,9 @@ def calculate_dose(drug: DrugSpec, level: Decimal, bsa_m2: Decimal, weight_kg: D
     Flat doses are what the regimen says (capsules come in fixed strengths, no rounding); calculated
     doses are rounded half-up to `rounding_step` mg.
     """
-    if drug.basis == "flat":
+    if drug.basis is DosingBasis.FLAT:
         return DoseCalculation(drug.id, drug.basis, level, None, level, level, rounding_step, percent, percent_of)
-    basis_value = bsa_m2 if drug.basis == "mg_per_m2" else weight_kg
+    basis_value = bsa_m2 if drug.basis is DosingBasis.MG_PER_M2 else weight_kg
     exact = CONTEXT.multiply(level, basis_value)
     return DoseCalculation(drug.id, drug.basis, level, basis_value, exact,
                            round_half_up(exact, rounding_step), rounding_step, percent, percent_of)

@@ -83,7 +83,8 @@ def format_number(value: Decimal | int, lang: str | None = None) -> str:
     """A number with the language's decimal sign, every digit kept (doses are rounded before they get here)."""
     code = _language(lang)
     if isinstance(value, Decimal):
-        places = max(0, -value.as_tuple().exponent) if isinstance(value.as_tuple().exponent, int) else 0
+        exponent = value.as_tuple().exponent
+        places = max(0, -exponent) if isinstance(exponent, int) else 0
         pattern = "#,##0" + ("." + "0" * places if places else "")
         return format_decimal(value, format=pattern, locale=_locale(code), decimal_quantization=False,
                               group_separator=False)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 
+from planner.core import rules
 from planner.core.bsa import BsaResult, calculate_bsa, get_formula
 from planner.core.decimal_math import format_m2, plain
 from planner.core.dosing import (
@@ -19,7 +20,6 @@ from planner.core.dosing import (
     DoseCalculation,
     calculate_dose,
     percent_level,
-    validate_rounding_step,
 )
 from planner.core.errors import InputError
 from planner.core.i18n import translate
@@ -34,6 +34,7 @@ from planner.core.modifications import (
     WeightChange,
 )
 from planner.core.regimen import DrugSpec, Phase, Regimen
+from planner.core.rules import DosingBasis, WarningCode
 from planner.core.safety import (
     DEFAULT_ANTHRACYCLINE_FACTORS,
     DEFAULT_RECALC_THRESHOLD_PCT,
@@ -45,8 +46,8 @@ from planner.core.safety import (
 )
 
 DEFAULT_OPEN_ENDED_CYCLES = 6
-MAX_PLANNED_CYCLES = 100
-MAX_DELAY_DAYS = 90
+MAX_PLANNED_CYCLES = rules.MAX_PLANNED_CYCLES
+MAX_DELAY_DAYS = rules.DELAY_DAYS_RANGE[1]
 
 
 @dataclass(frozen=True)
@@ -165,7 +166,7 @@ class Day:
 
     @property
     def has_infusion(self) -> bool:
-        return any(a.drug.route.upper() == "IV" for a in self.administrations)
+        return any(rules.is_infusion(a.drug.route) for a in self.administrations)
 
 
 @dataclass(frozen=True)
@@ -195,7 +196,7 @@ class Plan:
         """Every calendar day of every cycle, rest days and delay days included, in date order."""
         infusion_ordinals = {
             cycle.start.toordinal() + d - 1
-            for cycle in self.cycles for dose in cycle.doses if dose.drug.route.upper() == "IV"
+            for cycle in self.cycles for dose in cycle.doses if rules.is_infusion(dose.drug.route)
             for d in dose.days
         }
         for cycle in self.cycles:
@@ -333,15 +334,20 @@ def level_index_of(drug: DrugSpec, level: Decimal) -> int:
 def compute_plan(regimen: Regimen, inputs: PatientInputs, settings: PlanSettings = PlanSettings(),
                  modifications: Iterable[Modification] = ()) -> Plan:
     """Compute every cycle of the plan. Raises InputError naming the field for any bad input."""
-    mods = tuple(modifications)
+    # Every value is range-checked first; the guard is the last line, so an overflow that slipped
+    # through is still a message about the plan, never a traceback.
+    with rules.guarded("plan", translate("Plan", "Plan")):
+        return _compute_plan(regimen, inputs, settings, tuple(modifications))
+
+
+def _compute_plan(regimen: Regimen, inputs: PatientInputs, settings: PlanSettings,
+                  mods: tuple[Modification, ...]) -> Plan:
     get_formula(settings.formula)
-    validate_rounding_step(settings.rounding_step_mg)
-    if settings.recalc_threshold_pct < 0 or settings.recalc_threshold_pct > 100:
-        raise InputError("recalc_threshold", translate(
-            "Plan", "Recalculation threshold: enter a percentage from 0 to 100 (0 means always recalculate)."))
-    if not 0 <= settings.open_ended_cycles <= MAX_PLANNED_CYCLES:
-        raise InputError("maintenance_cycles", translate(
-            "Plan", "Maintenance cycles: enter a whole number from 0 to {max}.").format(max=MAX_PLANNED_CYCLES))
+    rules.check_rounding_step(settings.rounding_step_mg)
+    rules.check_recalc_threshold(settings.recalc_threshold_pct)
+    rules.check_maintenance_cycles(settings.open_ended_cycles)
+    rules.check_bsa_cap(settings.bsa_cap_m2)
+    rules.check_plan_start(inputs.start)
     layout = _cycle_layout(regimen, settings.open_ended_cycles)
     if not layout:
         raise InputError("maintenance_cycles", translate(
@@ -370,10 +376,7 @@ def compute_plan(regimen: Regimen, inputs: PatientInputs, settings: PlanSettings
     prior_by_drug: dict[str, Decimal] = {}
     for exposure in inputs.prior:
         factor_for(exposure.drug, settings.anthracycline_factors)
-        if not exposure.mg_per_m2.is_finite() or exposure.mg_per_m2 < 0:
-            raise InputError("prior", translate(
-                "Plan", "Prior anthracycline: the amount for {drug} must be 0 or more mg/m².").format(
-                drug=exposure.drug))
+        rules.check_prior_amount(exposure.mg_per_m2, exposure.drug)
     anthracyclines = regimen.anthracyclines
     for drug in anthracyclines:
         prior_by_drug[drug.id] = sum(
@@ -395,12 +398,17 @@ def compute_plan(regimen: Regimen, inputs: PatientInputs, settings: PlanSettings
     # Day 1 of every cycle first: a delay moves its cycle and every later one, and the cycle before
     # it lasts until the delayed day 1 (its extra days are rest days of that cycle).
     # Ordinal arithmetic: dateutil's relativedelta cost half of a plan's time for plain day offsets.
-    starts: list[date] = []
-    ordinal = inputs.start.toordinal()
+    first = inputs.start.toordinal()
+    start_ordinals: list[int] = []
+    ordinal = first
     for index, phase in enumerate(layout):
         ordinal += delays.get(index + 1, 0)
-        starts.append(date.fromordinal(ordinal))
+        start_ordinals.append(ordinal)
         ordinal += phase.cycle_days
+    # The day before the next cycle would start is the last possible day of the plan: checked before any
+    # cycle is built, so a start in 2099 (or 9999) is an error on the start, not a crash in date arithmetic.
+    rules.check_plan_end(rules.add_days(inputs.start, ordinal - 1 - first))
+    starts = [date.fromordinal(o) for o in start_ordinals]
 
     cycles: list[Cycle] = []
     for index, phase in enumerate(layout):
@@ -445,6 +453,7 @@ def compute_plan(regimen: Regimen, inputs: PatientInputs, settings: PlanSettings
                 continue  # stopped before this cycle began
             stopped_from = stop[1] if stop is not None and stop[0] == number else None
             held = omitted.get((number, drug.id))
+            held_days: tuple[int, ...]
             if held is None and stopped_from is None:
                 days, held_days = phase_drug.days, ()
             else:
@@ -469,8 +478,8 @@ def compute_plan(regimen: Regimen, inputs: PatientInputs, settings: PlanSettings
             doses.append(drug_dose)
         # The cap matters only where a dose is worked out from the BSA: on anlotinib-only maintenance
         # cycles the same warning on every row would be noise that hides the warnings that matter.
-        if bsa.capped and any(d.given and d.drug.basis == "mg_per_m2" for d in doses):
-            warnings.append(PlanWarning("bsa-capped", translate(
+        if bsa.capped and any(d.given and d.drug.basis is DosingBasis.MG_PER_M2 for d in doses):
+            warnings.append(PlanWarning(WarningCode.BSA_CAPPED, translate(
                 "Plan", "BSA capped at {cap} m² (calculated {bsa} m²).").format(
                 cap=format_m2(bsa.m2), bsa=format_m2(bsa.rounded_m2))))
         if not doses and cycles:
@@ -489,7 +498,7 @@ def compute_plan(regimen: Regimen, inputs: PatientInputs, settings: PlanSettings
                 cumulative[drug.id] = before + dose.level * len(dose.days)
                 limit = drug.cumulative_limit_mg_per_m2
                 if limit is not None and cumulative[drug.id] > limit:
-                    warnings.append(PlanWarning(f"cumulative-{drug.id}-limit", translate(
+                    warnings.append(PlanWarning(WarningCode.CUMULATIVE_LIMIT.for_drug(drug.id), translate(
                         "Plan", "Cumulative {drug} {total} mg/m² (prior exposure included) is above the "
                         "{limit} mg/m² limit: check LVEF and confirm with the prescriber.").format(
                         drug=drug.id, total=plain(cumulative[drug.id]), limit=plain(limit))))

@@ -19,10 +19,14 @@ from planner.core.assessment import ToxicityTerm
 from planner.core.cycle_rules import Rule, parse_rules, parse_toxicity_terms
 from planner.core.errors import InputError, RegimenError
 from planner.core.i18n import translate
+from planner.core.rules import DosingBasis, Route, parse_whole, text_problem
 
-BASES = ("flat", "mg_per_m2", "mg_per_kg")
-BASIS_UNITS = {"flat": "mg", "mg_per_m2": "mg/m²", "mg_per_kg": "mg/kg"}
+BASES = tuple(DosingBasis)
+BASIS_UNITS = {DosingBasis.FLAT: "mg", DosingBasis.MG_PER_M2: "mg/m²", DosingBasis.MG_PER_KG: "mg/kg"}
 DEFAULT_REGIMEN = "anlotinib-epirubicin"
+# Cycle lengths and counts in a regimen file: a year-long cycle is already absurd; the bound keeps a
+# typo (210000) from becoming a plan of 210000 calendar days.
+MAX_REGIMEN_NUMBER = 366
 
 
 def regimen_text(text: str) -> str:
@@ -41,8 +45,8 @@ class DrugSpec:
 
     id: str
     name: str
-    route: str
-    basis: str
+    route: Route
+    basis: DosingBasis
     levels: tuple[Decimal, ...]
     form: str = ""
     strengths_mg: tuple[Decimal, ...] = ()
@@ -193,6 +197,9 @@ class _Reader:
             return default
         if not isinstance(value, str) or (required and not value.strip()):
             raise self.fail(name, f"must be a non-empty text, not {value!r}")
+        problem = text_problem(value.strip())
+        if problem is not None:  # it is printed on every calendar and dose sheet
+            raise self.fail(name, f"contains {problem}")
         return value.strip()
 
     def number(self, name: str, required: bool = True, positive: bool = True) -> Decimal | None:
@@ -204,7 +211,7 @@ class _Reader:
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise self.fail(name, f"must be a number, not {value!r}")
         number = Decimal(str(value))
-        if not number.is_finite() or (positive and number <= 0):
+        if not number.is_finite() or (positive and number <= 0) or abs(number.adjusted()) > 9:
             raise self.fail(name, f"must be a number above 0, not {value!r}")
         return number
 
@@ -214,8 +221,8 @@ class _Reader:
             if required:
                 raise self.fail(name, "missing (a whole number is required)")
             return None
-        if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
-            raise self.fail(name, f"must be a whole number above 0, not {value!r}")
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 < value <= MAX_REGIMEN_NUMBER:
+            raise self.fail(name, f"must be a whole number above 0 and at most {MAX_REGIMEN_NUMBER}, not {value!r}")
         return value
 
     def numbers(self, name: str, required: bool = True) -> tuple[Decimal, ...]:
@@ -228,7 +235,8 @@ class _Reader:
             raise self.fail(name, f"must be a non-empty list of numbers, not {value!r}")
         out = []
         for i, item in enumerate(value):
-            if isinstance(item, bool) or not isinstance(item, int | float) or not item > 0:
+            if (isinstance(item, bool) or not isinstance(item, int | float) or not 0 < item < 10**9
+                    or item != item):
                 raise self.fail(f"{name}[{i}]", f"must be a number above 0, not {item!r}")
             out.append(Decimal(str(item)))
         return tuple(out)
@@ -243,25 +251,40 @@ def parse_days(text: str, cycle_days: int) -> tuple[int, ...]:
             raise ValueError("empty day in the list")
         if "-" in part:
             first_text, _, last_text = part.partition("-")
-            first, last = int(first_text), int(last_text)
+            first, last = _day_number(first_text), _day_number(last_text)
             if first > last:
                 raise ValueError(f"range {part} runs backwards")
+            if first < 1 or last > cycle_days:  # before expanding: 1-999999999 must not fill memory
+                raise ValueError(f"day {first if first < 1 else last} is outside the {cycle_days}-day cycle")
             days.update(range(first, last + 1))
         else:
-            days.add(int(part))
+            days.add(_day_number(part))
     bad = [d for d in days if not 1 <= d <= cycle_days]
     if bad:
         raise ValueError(f"day {min(bad)} is outside the {cycle_days}-day cycle")
     return tuple(sorted(days))
 
 
+def _day_number(text: str) -> int:
+    """A day of a cycle: a whole number, said so in words (not Python's `invalid literal for int()`)."""
+    try:
+        return parse_whole(text, "days", "day")
+    except InputError:
+        raise ValueError(f"'{text.strip()}' is not a number") from None
+
+
 def _load_drug(source: str, drug_id: str, table: object) -> DrugSpec:
     if not isinstance(table, dict):
         raise RegimenError(source, f"drugs.{drug_id}", "must be a table")
     r = _Reader(source, table, f"drugs.{drug_id}")
-    basis = r.text("basis")
-    if basis not in BASES:
-        raise r.fail("basis", f"must be one of {', '.join(BASES)}, not {basis!r}")
+    basis_text = r.text("basis")
+    if basis_text not in {b.value for b in DosingBasis}:
+        raise r.fail("basis", f"must be one of {', '.join(BASES)}, not {basis_text!r}")
+    basis = DosingBasis(basis_text)
+    try:
+        route = Route.parse(r.text("route"))
+    except ValueError as exc:
+        raise r.fail("route", str(exc)) from None
     levels = r.numbers("levels")
     if list(levels) != sorted(levels, reverse=True) or len(set(levels)) != len(levels):
         raise r.fail("levels", "must start with the full dose and go strictly down, e.g. [90, 75, 60]")
@@ -269,7 +292,7 @@ def _load_drug(source: str, drug_id: str, table: object) -> DrugSpec:
     if not isinstance(anthracycline, bool):
         raise r.fail("anthracycline", f"must be true or false, not {anthracycline!r}")
     return DrugSpec(
-        id=drug_id, name=r.text("name"), route=r.text("route"), basis=basis, levels=levels,
+        id=drug_id, name=r.text("name"), route=route, basis=basis, levels=levels,
         form=r.text("form", required=False), strengths_mg=r.numbers("strengths_mg", required=False),
         concentration_mg_per_ml=r.number("concentration_mg_per_ml", required=False),
         vials_mg=r.numbers("vials_mg", required=False),

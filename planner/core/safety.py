@@ -8,6 +8,7 @@ from decimal import Decimal
 from planner.core.decimal_math import CONTEXT, round_2dp
 from planner.core.errors import InputError
 from planner.core.i18n import translate
+from planner.core.rules import guarded
 
 DEFAULT_RECALC_THRESHOLD_PCT = Decimal(10)
 DEFAULT_VERIFICATION_TOLERANCE_PCT = Decimal(5)
@@ -81,11 +82,12 @@ class DoseVerification:
 def verify_dose(expected_mg: Decimal, checked_mg: Decimal,
                 tolerance_pct: Decimal = DEFAULT_VERIFICATION_TOLERANCE_PCT) -> DoseVerification:
     """Compare the dose on the order or the prepared bag with the calculated dose."""
-    if not checked_mg.is_finite() or checked_mg <= 0:
+    if not checked_mg.is_finite() or checked_mg <= 0 or checked_mg.adjusted() > 9:
         raise InputError("checked_dose", translate(
             "Safety", "Checked dose: enter the dose on the order or bag in mg, more than 0."))
-    if tolerance_pct < 0 or tolerance_pct > 20:
+    if not tolerance_pct.is_finite() or tolerance_pct < 0 or tolerance_pct > 20:
         raise InputError("tolerance", translate(
             "Safety", "Verification tolerance: enter a percentage from 0 to 20 (5 by default)."))
-    deviation = round_2dp(CONTEXT.divide((checked_mg - expected_mg) * 100, expected_mg))
+    with guarded("checked_dose", translate("Safety", "Checked dose")):
+        deviation = round_2dp(CONTEXT.divide((checked_mg - expected_mg) * 100, expected_mg))
     return DoseVerification(expected_mg, checked_mg, tolerance_pct, deviation)

@@ -11,6 +11,7 @@ from typing import Any
 from planner.core.bsa import bsa_to_dict
 from planner.core.decimal_math import to_json_number
 from planner.core.plan import Cycle, Day, DrugDose, Plan
+from planner.core.rules import DosingBasis
 
 
 def dose_to_dict(dose: DrugDose) -> dict[str, Any]:
@@ -28,9 +29,9 @@ def dose_to_dict(dose: DrugDose) -> dict[str, Any]:
         "calculation": calc.explain(),
         "days": list(dose.days),
     }
-    if dose.drug.basis == "mg_per_m2":
+    if dose.drug.basis is DosingBasis.MG_PER_M2:
         out["dose_mg_per_m2"] = to_json_number(dose.level)
-    elif dose.drug.basis == "mg_per_kg":
+    elif dose.drug.basis is DosingBasis.MG_PER_KG:
         out["dose_mg_per_kg"] = to_json_number(dose.level)
     if dose.omitted_days:
         out["omitted_days"] = list(dose.omitted_days)

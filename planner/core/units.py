@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from planner.core import rules
 from planner.core.decimal_math import CONTEXT, round_2dp
 from planner.core.errors import InputError
 from planner.core.i18n import translate
@@ -19,10 +20,9 @@ CM_PER_INCH = Decimal("2.54")
 KG_PER_POUND = Decimal("0.45359237")
 CM_PER_METRE = Decimal(100)
 
-# Plausible adult ranges. They catch typing slips (17 for 170, 700 for 70) and wrong units
-# (a height in metres typed without "m"); a real patient outside them is out of this tool's scope.
-HEIGHT_RANGE_CM = (Decimal(50), Decimal(250))
-WEIGHT_RANGE_KG = (Decimal(20), Decimal(300))
+# The ranges live with every other limit in planner.core.rules; re-exported for existing callers.
+HEIGHT_RANGE_CM = rules.HEIGHT_RANGE_CM
+WEIGHT_RANGE_KG = rules.WEIGHT_RANGE_KG
 
 _NUMBER_UNIT = re.compile(r"^\s*([+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+))\s*([a-zA-Z\"']*)\s*$")
 _HEIGHT_UNITS = {"": Decimal(1), "cm": Decimal(1), "m": CM_PER_METRE, "in": CM_PER_INCH,
@@ -64,7 +64,7 @@ def _parse(field: str, raw: object, units: dict[str, Decimal], limits: tuple[Dec
                 label=label, accepted=accepted))
         if match is None:
             raise InputError(field, translate("Units", "{label}: '{text}' is not a number; {accepted}.").format(
-                label=label, text=text, accepted=accepted))
+                label=label, text=rules.clip(text), accepted=accepted))
         number_text, unit = match.group(1).replace(",", "."), match.group(2).lower()
     if unit not in units:
         raise InputError(field, translate("Units", "{label}: unknown unit '{unit}'; {accepted}.").format(
@@ -73,23 +73,28 @@ def _parse(field: str, raw: object, units: dict[str, Decimal], limits: tuple[Dec
         number = Decimal(number_text)
     except InvalidOperation:
         raise InputError(field, translate("Units", "{label}: '{text}' is not a number; {accepted}.").format(
-            label=label, text=text, accepted=accepted)) from None
+            label=label, text=rules.clip(text), accepted=accepted)) from None
     if not number.is_finite():
         raise InputError(field, translate("Units", "{label}: '{text}' is not a number; {accepted}.").format(
-            label=label, text=text, accepted=accepted))
+            label=label, text=rules.clip(text), accepted=accepted))
     if number <= 0:
         raise InputError(field, translate("Units", "{label} must be more than 0; {accepted}.").format(
             label=label, accepted=accepted))
+    implausible = InputError(field, translate(
+        "Units", "{label}: {text} is not a plausible adult value; {accepted}.").format(
+        label=label, text=rules.clip(text), accepted=accepted))
+    # 28 nines and 1e-30 are numbers, but no height: refuse them before any arithmetic can overflow.
+    if not -6 <= number.adjusted() <= 6:
+        raise implausible
     # A converted value is kept to 0.01 cm / 0.01 kg: far finer than any ward scale or stadiometer, and
     # short enough to print, so the weight shown on screen and paper is exactly the one doses use
     # (154 lb -> 69.85 kg, not 69.85322498 kg).
-    value = round_2dp(number * units[unit]).normalize(CONTEXT)
-    if value == value.to_integral_value():
-        value = value.quantize(Decimal(1))
+    with rules.guarded(field, label):
+        value = round_2dp(number * units[unit]).normalize(CONTEXT)
+        if value == value.to_integral_value():
+            value = value.quantize(Decimal(1))
     if not low <= value <= high:
-        raise InputError(field, translate(
-            "Units", "{label}: {text} is not a plausible adult value; {accepted}.").format(
-            label=label, text=text, accepted=accepted))
+        raise implausible
     return Measurement(text=text, unit=unit or "", value=value)
 
 

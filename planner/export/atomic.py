@@ -10,7 +10,9 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from planner.core.errors import PlannerError
@@ -48,13 +50,96 @@ def _explain(path: Path, exc: OSError, stage: str) -> ExportError:
     return ExportError(path, text.format(path=path, folder=folder, reason=exc.strerror or exc))
 
 
-def write_atomic(path: str | Path, data: bytes) -> Path:
-    """Write `data` to `path` atomically with mode 0600; raise ExportError (and leave nothing) on failure."""
+# SQLite keeps a database in up to four files; writing over any of them destroys the records.
+DATABASE_SUFFIXES = ("", "-wal", "-shm", "-journal")
+
+
+def _database_files(databases: Iterable[str | Path | None]) -> list[Path]:
+    files: list[Path] = []
+    for database in databases:
+        if database is None or not str(database).strip():
+            continue
+        real = Path(os.path.realpath(Path(database).expanduser()))
+        files.extend(real.with_name(real.name + suffix) for suffix in DATABASE_SUFFIXES)
+    return files
+
+
+def check_output_path(path: str | Path, protect: Iterable[str | Path | None] = ()) -> Path:
+    """The one rule for every file the planner writes on request (CLI `--out`, GUI exports, plan files).
+
+    Refused, with the reason, before anything is opened: an empty name; the patient database or one of
+    its -wal/-shm/-journal files (symlinks and hard links resolved); a folder; an existing file that is
+    not a regular file (a device or FIFO would be replaced, or opening it would hang). `os.stat` looks
+    without opening, so a FIFO cannot block the check.
+    """
+    if not str(path).strip():
+        raise ExportError(Path(), translate("Export", "Cannot save: give a file name."))
     target = Path(path).expanduser()
+    real = Path(os.path.realpath(target))
+    protected = _database_files(protect)
+    database_error = ExportError(target, translate(
+        "Export", "Cannot save {path}: that is the patient database; choose another file name. Nothing was "
+                  "saved.").format(path=target))
+    if real in protected:
+        raise database_error
+    try:
+        info = os.stat(target)
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:
+        raise _explain(target, exc, "create") from exc
+    if info is not None:
+        if stat.S_ISDIR(info.st_mode):
+            raise ExportError(target, translate("Export", "Cannot save {path}: that is a folder; give a file name.")
+                              .format(path=target))
+        if not stat.S_ISREG(info.st_mode):
+            raise ExportError(target, translate(
+                "Export", "Cannot save {path}: it exists and is not an ordinary file (a device or a pipe); choose "
+                          "another file name. Nothing was saved.").format(path=target))
+        for database in protected:  # a hard link to the database is the database too
+            with contextlib.suppress(OSError):
+                other = os.stat(database)
+                if (other.st_dev, other.st_ino) == (info.st_dev, info.st_ino):
+                    raise database_error
+    return target
+
+
+def check_input_file(path: str | Path, field: str = "file") -> Path:
+    """A file to read (plan-file import): it must exist and be a regular file, never a FIFO or device
+    (reading one hangs or never ends)."""
+    from planner.core.errors import InputError
+
+    target = Path(path).expanduser()
+    try:
+        info = os.stat(target)
+    except OSError as exc:
+        raise InputError(field, translate("Export", "Cannot read {path}: {reason}.").format(
+            path=target, reason=exc.strerror or exc)) from None
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(field, translate("Export", "Cannot read {path}: it is not an ordinary file.").format(
+            path=target))
+    return target
+
+
+def make_private_folders(folder: Path) -> None:
+    """Create `folder` and any missing parents 0700 whatever the umask (patient data lives below)."""
+    missing = []
+    current = folder
+    while not current.exists() and current != current.parent:
+        missing.append(current)
+        current = current.parent
+    for created in reversed(missing):
+        with contextlib.suppress(FileExistsError):
+            os.mkdir(created, 0o700)
+            os.chmod(created, 0o700)  # mkdir's mode is masked by the umask
+
+
+def write_atomic(path: str | Path, data: bytes, protect: Iterable[str | Path | None] = ()) -> Path:
+    """Write `data` to `path` atomically with mode 0600; raise ExportError (and leave nothing) on failure.
+
+    `protect` names the database(s) the file must never replace (check_output_path)."""
+    target = check_output_path(path, protect)
     folder = target.parent
-    if target.is_dir():
-        raise ExportError(target, translate("Export", "Cannot save {path}: that is a folder; give a file name.")
-                          .format(path=target))
     if not folder.is_dir():
         raise ExportError(target, translate("Export", "Cannot save {path}: the folder {folder} does not exist.")
                           .format(path=target, folder=folder))

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from planner.core import rules
 from planner.core.decimal_math import plain
 from planner.core.dosing import capsule_combination
 from planner.core.i18n import translate
@@ -41,7 +42,7 @@ class CalendarDay:
 
 
 def is_oral(drug: DrugSpec) -> bool:
-    return drug.route.strip().lower() in ("oral", "po")
+    return rules.is_oral(drug.route)
 
 
 def unit_word(drug: DrugSpec, count: int) -> str:
@@ -81,7 +82,12 @@ def _lower_first(text: str) -> str:
 
 
 def infusion_text(drug: DrugSpec) -> str:
-    return translate("Export", "Hospital day - {drug} infusion").format(drug=drug.name.split()[0].lower())
+    """What a hospital day says: an infusion only for a route that is one (rules.is_infusion), so an SC
+    or IM drug never prints as an infusion."""
+    name = drug.name.split()[0].lower()
+    if rules.is_infusion(drug.route):
+        return translate("Export", "Hospital day - {drug} infusion").format(drug=name)
+    return translate("Export", "Hospital day - {drug} injection").format(drug=name)
 
 
 def rest_text(plan: Plan) -> str:

@@ -223,9 +223,9 @@ def day_list_pdf(when: date, patients: Iterable[tuple[Any, Plan]], institution: 
     c.setTitle(translate("Export", "Day list"))
     c.setAuthor(institution.name)
     c.setCreator("Cycle Planner")
-    top = height - MARGIN - HEADER
-    bottom = MARGIN + FOOTER
-    usable = width - 2 * MARGIN
+    top = float(height - MARGIN - HEADER)
+    bottom = float(MARGIN + FOOTER)
+    usable = float(width - 2 * MARGIN)
 
     def new_page() -> float:
         c.showPage()

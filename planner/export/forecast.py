@@ -119,8 +119,9 @@ def weekly_totals(daily: pd.DataFrame) -> pd.DataFrame:
 def forecast_bytes(daily: pd.DataFrame, fmt: str, *, title: str = "", paper: str = "a4") -> bytes:
     weekly = weekly_totals(daily)
     if fmt == "csv":
-        return daily.assign(chair_hours=daily["chair_hours"].map(plain)).to_csv(
-            index=False, lineterminator="\n").encode("utf-8")
+        text: str = daily.assign(chair_hours=daily["chair_hours"].map(plain)).to_csv(
+            index=False, lineterminator="\n")
+        return text.encode("utf-8")
     if fmt == "xlsx":
         buffer = io.BytesIO()
         with pd.ExcelWriter(buffer, engine="openpyxl") as writer:

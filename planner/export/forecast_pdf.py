@@ -94,8 +94,13 @@ def forecast_pdf(daily: pd.DataFrame, weekly: pd.DataFrame, *, title: str = "", 
     heading = title or translate("Forecast", "Ward forecast {first} to {last}").format(
         first=format_long(first), last=format_long(last))
     story: list[Flowable] = [Paragraph(base.rich(heading), styles["title"]), _chart(daily, doc.width)]
-    cell = lambda text: Paragraph(base.rich(str(text)), styles["cell"])  # noqa: E731
-    bold = lambda text: Paragraph(base.rich(str(text)), styles["cellb"])  # noqa: E731
+
+    def cell(text: object) -> Paragraph:
+        return Paragraph(base.rich(str(text)), styles["cell"])
+
+    def bold(text: object) -> Paragraph:
+        return Paragraph(base.rich(str(text)), styles["cellb"])
+
     labels = _labels()
     story.append(Paragraph(base.rich(translate("Forecast", "Weekly totals")), styles["h"]))
     week_rows = [[bold(translate("Forecast", "Week")), bold(labels["infusions"]), bold(labels["oral_starts"]),

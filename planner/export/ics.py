@@ -85,4 +85,5 @@ def plan_to_ics(plan: Plan, subject: Subject | None = None, *, stamp: datetime |
         event.add("description", day_description(day))
         event.add("transp", "TRANSPARENT")  # all-day reminders must not block the phone's free/busy time
         cal.add_component(event)
-    return cal.to_ical()
+    data: bytes = cal.to_ical()
+    return data

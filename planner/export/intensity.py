@@ -61,7 +61,7 @@ def intensity_bytes(per_patient: pd.DataFrame, path: str | Path) -> bytes:
             "Export", "Output file: '{name}' should end in .csv or .xlsx.").format(name=Path(path).name))
     out = per_patient.assign(rdi_pct=per_patient["rdi_pct"].map(lambda v: "" if v is None else plain(v)))
     if fmt == "csv":
-        return out.to_csv(index=False, lineterminator="\n").encode("utf-8")
+        return bytes(out.to_csv(index=False, lineterminator="\n").encode("utf-8"))
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         out.to_excel(writer, index=False, sheet_name=translate("Export", "Patients")[:31])

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from planner.core import rules
 from planner.core.errors import InputError
 from planner.core.i18n import translate
 
@@ -30,6 +31,9 @@ class Subject:
         if not self.mrn.strip():
             raise InputError("mrn", translate("Export", "MRN: enter the patient's record number; it prints on "
                                                         "every page."))
+        # What prints must be what was meant: no escape codes, bidi overrides or invisible characters.
+        rules.clean_text(self.name, "name", translate("Export", "Name"), rules.MAX_NAME)
+        rules.clean_text(self.mrn, "mrn", translate("Export", "MRN"), rules.MAX_MRN)
 
     @classmethod
     def from_identity(cls, identity: Any) -> Subject:
@@ -43,6 +47,11 @@ class Institution:
 
     name: str = ""
     phones: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        rules.clean_text(self.name, "institution", translate("Export", "Institution"), rules.MAX_INSTITUTION)
+        for phone in self.phones:
+            rules.clean_text(phone, "phone", translate("Export", "Phone line"), rules.MAX_INSTITUTION)
 
 
 @dataclass(frozen=True)

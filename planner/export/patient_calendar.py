@@ -32,6 +32,7 @@ from planner.core.dates import format_long
 from planner.core.formatting import format_day_month, format_month, weekday_name
 from planner.core.i18n import translate
 from planner.core.plan import Plan
+from planner.core.rules import is_infusion
 from planner.export import pdf_base as base
 from planner.export.calendar_model import (
     BLOOD,
@@ -308,6 +309,8 @@ def _legend(plan: Plan, s: dict[str, Any]) -> Table:
         rows.append(("tick", translate("Export", "Tick the box when you have taken your capsule")))
     if iv is not None:
         rows.append((HOSPITAL, infusion_text(iv)))
+    # Blood counts are due before infusions only (rules.is_infusion, the rule Plan.days() applies).
+    if any(is_infusion(d.route) for d in plan.regimen.drugs.values()):
         rows.append((BLOOD, translate("Export", "Blood test - the day before each hospital day")))
     rows.append((REST, translate("Export", "Rest day - no capsule") if oral is not None
                  else translate("Export", "Rest day")))

@@ -74,8 +74,11 @@ def chinese_document() -> bool:
 
 
 def page_size(paper: str, *, wide: bool = False) -> tuple[float, float]:
-    size = LETTER if paper == "letter" else A4
-    return landscape(size) if wide else size
+    size: tuple[float, float] = LETTER if paper == "letter" else A4
+    if wide:
+        turned: tuple[float, float] = landscape(size)
+        return turned
+    return size
 
 
 def _needs_cjk(char: str) -> bool:
@@ -106,7 +109,7 @@ def rich(text: str) -> str:
 
 def text_width(text: str, font: str, size: float) -> float:
     register_fonts()
-    return sum(pdfmetrics.stringWidth(piece, CJK_FONT if cjk else font, size) for cjk, piece in runs(text))
+    return sum(float(pdfmetrics.stringWidth(piece, CJK_FONT if cjk else font, size)) for cjk, piece in runs(text))
 
 
 # Punctuation that must not begin a line in Chinese (it stays with the character before it).

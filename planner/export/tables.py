@@ -35,7 +35,8 @@ def table_format(path: str | Path) -> str:
 def plan_table_bytes(plan: Plan, fmt: str) -> bytes:
     frame = plan_frame(plan)
     if fmt == "csv":
-        return frame.to_csv(index=False, lineterminator="\n").encode("utf-8")
+        text: str = frame.to_csv(index=False, lineterminator="\n")
+        return text.encode("utf-8")
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         frame.to_excel(writer, index=False, sheet_name=translate("Export", "Plan")[:31])

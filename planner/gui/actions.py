@@ -30,10 +30,13 @@ class Actions:
     help_menu: QMenu
 
 
+Shortcut = QKeySequence | QKeySequence.StandardKey | str | None
+
+
 def build_actions(window: QMainWindow, undo: QAction, redo: QAction) -> Actions:
     """The actions, menus and toolbar; their words are set by `retranslate_actions` (again on a language change)."""
 
-    def action(icon_name: str, shortcut: QKeySequence | str | None = None) -> QAction:
+    def action(icon_name: str, shortcut: Shortcut = None) -> QAction:
         act = QAction(icon(icon_name), "", window)
         if shortcut is not None:
             act.setShortcut(QKeySequence(shortcut))

@@ -25,6 +25,9 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--quit-after-first-paint", action="store_true",
                         help="print 'first-paint <seconds>' and quit once the window is painted (start-up test)")
     args, _unknown = parser.parse_known_args(list(argv)[1:])  # Qt's own options (-platform ...) pass through
+    if args.database is not None and not args.database.strip():
+        # Like the CLI: an empty --database is a mistake (an unset variable in a script), not "the default".
+        parser.error("--database: empty; give a database file or URL, or leave the option out")
     return args
 
 

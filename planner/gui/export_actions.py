@@ -81,7 +81,7 @@ class ExportActions(QObject):
         self.open_button.clicked.connect(self.open_written)
         self.open_button.hide()
         window.statusBar().insertPermanentWidget(0, self.open_button)
-        window.statusBar().messageChanged.connect(lambda text: text or self.open_button.hide())
+        window.statusBar().messageChanged.connect(self._status_message_changed)
 
         # The patient actions follow the open patient: the window makes a patient's undo stack active when it
         # opens them and clears it when none is open.
@@ -108,6 +108,10 @@ class ExportActions(QObject):
             act.setToolTip(tip)
         self.open_button.setAccessibleName(self.tr("Open the exported file"))
 
+    def _status_message_changed(self, text: str) -> None:
+        if not text:  # the "saved" message was cleared: the button that opens that file goes with it
+            self.open_button.hide()
+
     # ================================================================ menu
     def add_to_menu(self, menu: QMenu, before: QAction | None) -> None:
         """Insert the actions as their own group before `before` (the File menu's Quit)."""
@@ -117,14 +121,19 @@ class ExportActions(QObject):
             index = actions.index(before)
             if index > 0 and actions[index - 1].isSeparator():
                 anchor = actions[index - 1]  # keep Quit in its own group: exports go above its separator
-        for act in (self.patient_calendar, self.dose_sheet, self.day_list):
-            menu.insertAction(anchor, act)
-        menu.insertSeparator(anchor)
-        for act in (self.ics, self.table):
-            menu.insertAction(anchor, act)
-        menu.insertSeparator(anchor)
-        menu.insertAction(anchor, self.print_action)
-        menu.insertSeparator(anchor)
+
+        def put(act: QAction | None) -> None:
+            """Insert an action (None: a separator) before the anchor, or at the end without one."""
+            if act is None:
+                _ = menu.insertSeparator(anchor) if anchor is not None else menu.addSeparator()
+            elif anchor is not None:
+                menu.insertAction(anchor, act)
+            else:
+                menu.addAction(act)
+
+        for act in (self.patient_calendar, self.dose_sheet, self.day_list, None, self.ics, self.table, None,
+                    self.print_action, None):
+            put(act)
         menu.aboutToShow.connect(self.update_enabled)
 
     def update_enabled(self) -> None:
@@ -177,7 +186,9 @@ class ExportActions(QObject):
     def _run(self, what: str, path: Path, make: Callable[[], bytes]) -> None:
         """Build and write on the worker thread, with the busy indicator; report the outcome."""
         self._set_running(True, self.tr("Saving {what}...").format(what=what))
-        self.window.runner.start(write_job(path, make), lambda written: self._saved(what, written),
+        store = self.window.store
+        database = store.url if store is not None else None
+        self.window.runner.start(write_job(path, make, database), lambda written: self._saved(what, written),
                                  lambda exc: self._failed(path, exc))
 
     def _set_running(self, running: bool, text: str = "") -> None:
@@ -332,7 +343,8 @@ class ExportActions(QObject):
 def install_export_actions(window: MainWindow) -> ExportActions:
     """Create the export and print actions and put them in the File menu above Quit."""
     exports = ExportActions(window)
-    quit_action = window.actions.quit
+    # MainWindow.actions shadows QWidget.actions(); the ward-gui branch renames it.
+    quit_action: QAction = window.actions.quit  # type: ignore[attr-defined]
     menus = [m for m in quit_action.associatedObjects() if isinstance(m, QMenu)]
     if menus:
         exports.add_to_menu(menus[0], quit_action)

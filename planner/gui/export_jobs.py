@@ -134,12 +134,18 @@ def table_bytes(source: PatientSource, path: str | Path) -> bytes:
     return plan_table_bytes(source.plan, table_format(path))
 
 
-def write_job(path: str | Path, make: Callable[[], bytes]) -> Callable[[], Path]:
-    """A worker-thread job: build the bytes, then write them atomically (0600; ExportError leaves nothing)."""
+def write_job(path: str | Path, make: Callable[[], bytes], database: str | None = None) -> Callable[[], Path]:
+    """A worker-thread job: build the bytes, then write them atomically (0600; ExportError leaves nothing).
+
+    `database` is the open store's URL: the file chosen must not be that database (nor the default one),
+    the same rule as the CLI's --out (planner.export.atomic.check_output_path)."""
 
     def job() -> Path:
-        from planner.export.atomic import write_atomic
+        from planner.export.atomic import check_output_path, write_atomic
+        from planner.store.engine import database_file
 
-        return write_atomic(path, make())
+        protect = (database_file(database) if database else None, database_file(None))
+        check_output_path(path, protect)  # before the (slow) build, so a refusal comes at once
+        return write_atomic(path, make(), protect)
 
     return job

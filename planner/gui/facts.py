@@ -14,6 +14,7 @@ from planner.core.decimal_math import plain
 from planner.core.i18n import translate
 from planner.core.plan import Cycle, DrugDose, Plan
 from planner.core.regimen import Regimen
+from planner.core.rules import DosingBasis, WarningCode
 
 if TYPE_CHECKING:
     from planner.store import PatientRecord
@@ -62,12 +63,13 @@ def active_badges(record: PatientRecord, plan: Plan, today: date) -> list[Badge]
                 if warning.code in seen:
                     continue
                 seen.add(warning.code)
-                severity = SEVERITY_DANGER if warning.code.startswith("cumulative-") else SEVERITY_CAUTION
+                severity = (SEVERITY_DANGER if WarningCode.cumulative_drug(warning.code) is not None
+                            else SEVERITY_CAUTION)
                 text = translate("PatientHeader", "Cycle {n}: {what}").format(
                     n=cycle.number, what=short_warning(warning.code, plan.regimen))
                 badges.append(Badge(warning.code, text, severity, warning.message))
         checked = {(c.cycle, c.drug) for c in record.dose_checks if c.passed and check_is_current(c, plan)}
-        unchecked = [d for d in now.doses if d.drug.basis != "flat" and d.given
+        unchecked = [d for d in now.doses if d.drug.basis is not DosingBasis.FLAT and d.given
                      and (now.number, d.drug.id) not in checked]
         if unchecked and not record.withdrawn:
             badges.append(Badge("dose-check-due", translate(
@@ -106,10 +108,10 @@ def _unchecked_text(record: PatientRecord, cycle: int, dose: DrugDose) -> str:
 
 def short_warning(code: str, regimen: Regimen | None = None) -> str:
     """A warning in a few words, for badges and narrow table cells (the full message goes in the tooltip)."""
-    if code.startswith("cumulative-") and code.endswith("-limit"):
-        drug = code[len("cumulative-"):-len("-limit")]
+    drug = WarningCode.cumulative_drug(code)
+    if drug is not None:
         return translate("PatientHeader", "cumulative {drug} over limit").format(drug=drug_word(regimen, drug))
-    if code == "bsa-capped":
+    if code == WarningCode.BSA_CAPPED:
         return translate("PatientHeader", "BSA capped")
     return code
 

@@ -72,8 +72,10 @@ def _create_private(path: Path) -> None:
     file holds the last patient's MRN."""
     if path.exists():
         return
+    from planner.export.atomic import make_private_folders
+
     try:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        make_private_folders(path.parent)  # 0700 whatever the umask, parents included
         os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
     except OSError:
         pass  # unwritable location: QSettings reports nothing either, and the defaults apply

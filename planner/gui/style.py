@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from PySide6.QtGui import QColor
 
+from planner.core.rules import is_infusion, is_oral
+
 
 @dataclass(frozen=True)
 class Swatch:
@@ -60,10 +62,10 @@ OTHER_ROUTE = Swatch(fill="#E8E0F0", text="#3F2A56", border="#6A4C93")
 
 def route_kind(route: str) -> str:
     """`oral`, `iv` or `other`: decides the chip colour and pictogram."""
-    key = route.strip().upper()
-    if key == "IV":
+    # The same rule as the blood-test day and the printed calendar (planner.core.rules).
+    if is_infusion(route):
         return "iv"
-    if key in ("ORAL", "PO"):
+    if is_oral(route):
         return "oral"
     return "other"
 

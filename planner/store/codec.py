@@ -11,7 +11,15 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from planner.core.modifications import Delay, DoseLevelChange, Modification, OmitDays, StopDrug, WeightChange
+from planner.core.modifications import (
+    Delay,
+    DoseLevelChange,
+    DosePercentChange,
+    Modification,
+    OmitDays,
+    StopDrug,
+    WeightChange,
+)
 from planner.core.plan import PlanSettings, PriorExposure
 from planner.core.safety import AnthracyclineFactor
 
@@ -22,6 +30,7 @@ KIND_OF: dict[type, str] = {
     OmitDays: "omit_days",
     StopDrug: "stop",
     WeightChange: "weight",
+    DosePercentChange: "dose_percent",
 }
 KINDS = tuple(KIND_OF.values())
 
@@ -44,6 +53,8 @@ def modification_to_dict(mod: Modification) -> dict[str, Any]:
         return {"kind": kind, "drug": mod.drug, "cycle": mod.cycle, "days": list(mod.days)}
     if isinstance(mod, StopDrug):
         return {"kind": kind, "drug": mod.drug, "cycle": mod.cycle, "day": mod.day}
+    if isinstance(mod, DosePercentChange):
+        return {"kind": kind, "drug": mod.drug, "cycle": mod.cycle, "percent": dec(mod.percent), "of": mod.of}
     return {"kind": kind, "cycle": mod.cycle, "weight_kg": dec(mod.weight_kg), "measured_on": iso(mod.measured_on)}
 
 
@@ -57,6 +68,9 @@ def modification_from_dict(data: dict[str, Any], reason: str = "") -> Modificati
         return OmitDays(str(data["drug"]), int(data["cycle"]), tuple(int(d) for d in data["days"]), reason)
     if kind == "stop":
         return StopDrug(str(data["drug"]), int(data["cycle"]), int(data.get("day", 1)), reason)
+    if kind == "dose_percent":
+        return DosePercentChange(str(data["drug"]), int(data["cycle"]), Decimal(str(data["percent"])),
+                                 str(data.get("of", "current")), reason)
     if kind == "weight":
         measured = data.get("measured_on")
         return WeightChange(int(data["cycle"]), Decimal(str(data["weight_kg"])),

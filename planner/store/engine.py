@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -43,13 +44,30 @@ def resolve_url(location: str | Path | None = None) -> URL:
     if isinstance(location, str) and "://" in location:
         try:
             return make_url(location)
-        except Exception as exc:
-            raise StoreError(translate("Store", "Database: '{url}' is not a database URL ({reason}).").format(
-                url=location, reason=exc)) from None
+        except Exception:
+            # Neither the URL nor the parser's reason (it quotes the URL) is echoed: either may carry a password.
+            raise StoreError(translate("Store", "Database: '{url}' is not a database URL.").format(
+                url=mask_password(location))) from None
     if str(location) == ":memory:":  # tests and demos: a private database that vanishes on close
         return URL.create("sqlite", database=":memory:")
     path = Path(location).expanduser().resolve()
     return URL.create("sqlite", database=str(path))
+
+
+_PASSWORD = re.compile(r"(?P<head>://[^/@:]*:)[^/@]*(?=@)")
+
+
+def mask_password(location: str) -> str:
+    """A database URL as it may be shown: `postgresql://nurse:***@host/db` (also when it is malformed)."""
+    return _PASSWORD.sub(lambda m: m.group("head") + "***", location)
+
+
+def database_file(url_text: str | None) -> Path | None:
+    """The SQLite file behind a shown URL or a location (None, a path or a URL); None when there is none."""
+    try:
+        return sqlite_path(make_url(url_text) if url_text and "://" in url_text else resolve_url(url_text))
+    except Exception:  # a malformed URL has no file to protect
+        return None
 
 
 def sqlite_path(url: URL) -> Path | None:
@@ -62,8 +80,10 @@ def sqlite_path(url: URL) -> Path | None:
 def _create_private_file(path: Path) -> None:
     """Create the database file 0600 before SQLite does: SQLite then gives its -wal and -shm files
     the same mode as the database file, so nothing of it is ever readable by other users."""
+    from planner.export.atomic import make_private_folders
+
     try:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        make_private_folders(path.parent)
     except OSError as exc:
         raise StoreError(translate("Store", "Database: cannot create the folder {path} ({reason}).").format(
             path=path.parent, reason=exc.strerror or exc)) from None

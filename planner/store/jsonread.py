@@ -12,9 +12,10 @@ from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from planner.core import rules
 from planner.core.i18n import translate
+from planner.core.rules import MAX_TEXT
 from planner.store.errors import PlanFileError
-from planner.store.validate import MAX_TEXT
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_ITEMS = 10_000
@@ -68,6 +69,9 @@ class Reader:
             raise fail(where, translate("Store", "must not be empty"))
         if len(value) > max_len:
             raise fail(where, translate("Store", "is longer than {n} characters").format(n=max_len))
+        problem = rules.text_problem(value.strip(" "))
+        if problem is not None:  # the same characters the forms and the CLI refuse (planner.core.rules)
+            raise fail(where, translate("Store", "contains {problem}").format(problem=problem))
         return value
 
     @staticmethod
@@ -134,10 +138,14 @@ class Reader:
         if not isinstance(value, str) or not _ISO_DATE.match(value):
             raise fail(where, must(translate("Store", "a date written YYYY-MM-DD")))
         try:
-            return date.fromisoformat(value)
+            parsed = date.fromisoformat(value)
         except ValueError:
             raise fail(where, translate("Store", "{value} does not exist in the calendar").format(
                 value=value)) from None
+        if not rules.EARLIEST_DATE <= parsed <= rules.LATEST_DATE:
+            raise fail(where, must(translate("Store", "a date from {first} to {last}").format(
+                first=rules.EARLIEST_DATE.isoformat(), last=rules.LATEST_DATE.isoformat())))
+        return parsed
 
     @staticmethod
     def stamp(data: dict[str, Any], key: str, path: str, required: bool = True) -> datetime | None:
@@ -193,7 +201,9 @@ def load_json(raw: bytes | str) -> Any:
             reason=str(exc)[:200])) from None
 
 
-def _parse_int(text: str) -> int:
-    if len(text) > 30:  # huge integers are never meaningful here and are slow to convert
-        raise ValueError("number too long")
+def _parse_int(text: str) -> int | Decimal:
+    # Huge integers are never meaningful here and int() is slow on them: kept as a Decimal, they reach the
+    # field's own check, which refuses them with the field's path (not "the file is not valid JSON").
+    if len(text) > 30:
+        return Decimal(text)
     return int(text)

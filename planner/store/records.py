@@ -14,6 +14,7 @@ from typing import Any
 from planner.core.clinic_events import ClinicEventKind
 from planner.core.modifications import Modification
 from planner.core.plan import Plan, PlanSettings, PriorExposure
+from planner.core.rules import PlanStatus
 
 
 @dataclass(frozen=True)
@@ -143,7 +144,7 @@ class PatientSummary:
     regimen_id: str
     current_cycle: int | None
     next_dose_date: date | None
-    status: str  # "planned" (before cycle 1) | "on treatment" | "completed" | "withdrawn"
+    status: PlanStatus  # planned (before cycle 1), on treatment, completed or withdrawn
     dob: date | None
     version: int
 

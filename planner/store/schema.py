@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from sqlalchemy import JSON, Boolean, Column, Date, ForeignKey, Index, Integer, MetaData, String, Table, Text, false
 
+from planner.core.rules import MAX_DRUG_ID, MAX_FORMULA, MAX_MRN, MAX_NAME, MAX_REGIMEN_ID, MAX_USER
 from planner.store.types import DecimalText, UtcDateTime
 
 metadata = MetaData()
 
-USER = 100  # length of a user name column
+USER = MAX_USER  # length of a user name column (every length comes from planner.core.rules)
 
 
 def _patient_fk() -> Column[int]:
@@ -23,8 +24,8 @@ def _patient_fk() -> Column[int]:
 patients = Table(
     "patients", metadata,
     Column("id", Integer, primary_key=True),
-    Column("mrn", String(64), nullable=False, unique=True),
-    Column("name", String(200), nullable=False),
+    Column("mrn", String(MAX_MRN), nullable=False, unique=True),
+    Column("name", String(MAX_NAME), nullable=False),
     Column("dob", Date),
     Column("sex", String(1)),
     Column("diagnosis", Text, nullable=False),
@@ -47,7 +48,7 @@ prior_exposures = Table(
     Column("id", Integer, primary_key=True),
     _patient_fk(),
     Column("position", Integer, nullable=False),
-    Column("drug", String(50), nullable=False),
+    Column("drug", String(MAX_DRUG_ID), nullable=False),
     Column("mg_per_m2", DecimalText, nullable=False),
 )
 
@@ -55,9 +56,9 @@ plans = Table(
     "plans", metadata,
     Column("id", Integer, primary_key=True),
     Column("patient_id", Integer, ForeignKey("patients.id"), nullable=False, unique=True),
-    Column("regimen_id", String(100), nullable=False),
+    Column("regimen_id", String(MAX_REGIMEN_ID), nullable=False),
     Column("start", Date, nullable=False),
-    Column("formula", String(40), nullable=False),
+    Column("formula", String(MAX_FORMULA), nullable=False),
     Column("rounding_step_mg", DecimalText, nullable=False),
     Column("recalc_threshold_pct", DecimalText, nullable=False),
     Column("bsa_cap_m2", DecimalText),
@@ -97,7 +98,7 @@ dose_checks = Table(
     Column("id", Integer, primary_key=True),
     _patient_fk(),
     Column("cycle", Integer, nullable=False),
-    Column("drug", String(50), nullable=False),
+    Column("drug", String(MAX_DRUG_ID), nullable=False),
     Column("calculated_mg", DecimalText, nullable=False),
     Column("checked_mg", DecimalText, nullable=False),
     Column("deviation_pct", DecimalText, nullable=False),
@@ -115,7 +116,7 @@ administrations = Table(
     _patient_fk(),
     Column("cycle", Integer, nullable=False),
     Column("day", Integer, nullable=False),
-    Column("drug", String(50), nullable=False),
+    Column("drug", String(MAX_DRUG_ID), nullable=False),
     Column("dose_mg", DecimalText, nullable=False),
     Column("given_on", Date, nullable=False),
     Column("given_by", String(USER), nullable=False),

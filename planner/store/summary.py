@@ -15,6 +15,7 @@ from sqlalchemy import Connection, Date, case, delete, func, insert, literal, se
 
 from planner.core.clinic_events import ClinicEventKind, plan_events
 from planner.core.plan import Plan
+from planner.core.rules import PlanStatus
 from planner.store.records import ClinicEventRow, PatientSummary
 from planner.store.schema import (
     patients,
@@ -120,13 +121,13 @@ def list_summaries(conn: Connection, today: date, include_withdrawn: bool) -> li
     rows: list[PatientSummary] = []
     for mrn, name, regimen_id, dob, version, withdrawn, starts_on, ends_on, cycle, next_on in conn.execute(query):
         if withdrawn:
-            status, cycle, next_on = "withdrawn", None, None
+            status, cycle, next_on = PlanStatus.WITHDRAWN, None, None
         elif starts_on is not None and today < starts_on:
-            status, cycle = "planned", None
+            status, cycle = PlanStatus.PLANNED, None
         elif ends_on is not None and today > ends_on:
-            status, cycle, next_on = "completed", None, None
+            status, cycle, next_on = PlanStatus.COMPLETED, None, None
         else:
-            status = "on treatment"
+            status = PlanStatus.ON_TREATMENT
         rows.append(PatientSummary(mrn=mrn, name=name, regimen_id=regimen_id, current_cycle=cycle,
                                    next_dose_date=next_on, status=status, dob=dob, version=version))
     return rows

@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../planner/gui/app.py" line="+46"/>
+        <location filename="../../planner/gui/app.py" line="+49"/>
         <source>there is no display to open the window on (DISPLAY and WAYLAND_DISPLAY are not set). Start Cycle Planner from a desktop session, or set QT_QPA_PLATFORM=offscreen to run it without a screen.</source>
         <translation>没有可显示窗口的显示器（未设置 DISPLAY 和 WAYLAND_DISPLAY）。请在桌面会话中启动化疗周期计划，或设置 QT_QPA_PLATFORM=offscreen 在无屏幕环境下运行。</translation>
     </message>
@@ -235,7 +235,7 @@
 <context>
     <name>Bsa</name>
     <message>
-        <location filename="../../planner/core/bsa.py" line="+74"/>
+        <location filename="../../planner/core/bsa.py" line="+75"/>
         <source>BSA formula: &apos;{key}&apos; is not known; choose one of {choices}.</source>
         <translation>体表面积公式：无法识别“{key}”；请从 {choices} 中选择。</translation>
     </message>
@@ -250,15 +250,15 @@
         <translation>，上限 {cap} m²</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>BSA cap must be more than 0 m² (for example 2.0).</source>
-        <translation>体表面积上限必须大于 0 m²（例如 2.0）。</translation>
+        <location line="+11"/>
+        <source>BSA</source>
+        <translation type="unfinished">体表面积</translation>
     </message>
 </context>
 <context>
     <name>CalendarLegend</name>
     <message>
-        <location filename="../../planner/gui/views/legend.py" line="+82"/>
+        <location filename="../../planner/gui/views/legend.py" line="+83"/>
         <source>Tablets / capsules (daily dose)</source>
         <translation>片剂/胶囊（每日剂量）</translation>
     </message>
@@ -415,7 +415,7 @@
 <context>
     <name>CycleStatus</name>
     <message>
-        <location filename="../../planner/gui/facts.py" line="+135"/>
+        <location filename="../../planner/gui/facts.py" line="+137"/>
         <source>{drug} given</source>
         <translation>{drug}已给药</translation>
     </message>
@@ -433,7 +433,7 @@
 <context>
     <name>CyclesTable</name>
     <message>
-        <location filename="../../planner/gui/models/cycles_model.py" line="+56"/>
+        <location filename="../../planner/gui/models/cycles_model.py" line="+57"/>
         <source>planned</source>
         <translation>计划中</translation>
     </message>
@@ -560,7 +560,7 @@ BSA {bsa} m²</source>
         <translation>（+{days} 天）</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+82"/>
         <source>Cycle</source>
         <translation>周期</translation>
     </message>
@@ -961,12 +961,12 @@ anthracyclines</source>
     <message>
         <location line="-267"/>
         <location line="+1"/>
-        <location line="+308"/>
+        <location line="+309"/>
         <source>Record double check</source>
         <translation>记录双人核对</translation>
     </message>
     <message>
-        <location line="-307"/>
+        <location line="-308"/>
         <source>Drug</source>
         <translation>药物</translation>
     </message>
@@ -1098,11 +1098,11 @@ anthracyclines</source>
     </message>
     <message>
         <location line="+8"/>
-        <source>{field}: enter 1 to 5 letters, for example AB.</source>
-        <translation>{field}：请输入 1 至 5 个字母，例如 AB。</translation>
+        <source>{field}: enter 1 to {n} letters, for example AB.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Second checker&apos;s initials: the double check needs two different people; these are the same initials as the first checker&apos;s.</source>
         <translation>第二核对人姓名缩写：双人核对需要两个不同的人；该缩写与第一核对人相同。</translation>
     </message>
@@ -1245,11 +1245,6 @@ anthracyclines</source>
         <source>{percent}% x {of} {unit} = {text}</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location line="+7"/>
-        <source>Rounding step: enter a number of mg above 0 and at most 50 (for example 1 or 5).</source>
-        <translation>取整步长：请输入大于 0 且不超过 50 的 mg 数（例如 1 或 5）。</translation>
-    </message>
 </context>
 <context>
     <name>EmptyState</name>
@@ -1292,7 +1287,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
 <context>
     <name>Export</name>
     <message>
-        <location filename="../../planner/export/atomic.py" line="+33"/>
+        <location filename="../../planner/export/atomic.py" line="+35"/>
         <source>Cannot save {path}: the disk is full. Free some space or choose another drive; nothing was saved.</source>
         <translation>无法保存 {path}：磁盘已满。请释放空间或选择其他磁盘；未保存任何内容。</translation>
     </message>
@@ -1317,17 +1312,42 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>无法保存 {path}：{reason}。未保存任何内容。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+27"/>
+        <source>Cannot save: give a file name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot save {path}: that is the patient database; choose another file name. Nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Cannot save {path}: that is a folder; give a file name.</source>
         <translation>无法保存 {path}：这是一个文件夹；请填写文件名。</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>Cannot save {path}: it exists and is not an ordinary file (a device or a pipe); choose another file name. Nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Cannot read {path}: {reason}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cannot read {path}: it is not an ordinary file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Cannot save {path}: the folder {folder} does not exist.</source>
         <translation>无法保存 {path}：文件夹 {folder} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../planner/export/calendar_model.py" line="+50"/>
+        <location filename="../../planner/export/calendar_model.py" line="+51"/>
         <source>capsule</source>
         <translation>粒</translation>
     </message>
@@ -1362,13 +1382,18 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>{drug} {dose} mg</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+29"/>
         <source>Hospital day - {drug} infusion</source>
         <translation>来院日 - {drug}输注</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Hospital day - {drug} injection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+6"/>
-        <location filename="../../planner/export/patient_calendar.py" line="+312"/>
+        <location filename="../../planner/export/patient_calendar.py" line="+315"/>
         <source>Rest day - no capsule</source>
         <translation>休息日 - 不服药</translation>
     </message>
@@ -1437,7 +1462,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
     <message>
         <location line="+18"/>
         <location filename="../../planner/export/dose_sheet.py" line="+67"/>
-        <location filename="../../planner/export/pdf_base.py" line="+368"/>
+        <location filename="../../planner/export/pdf_base.py" line="+371"/>
         <source>not recorded</source>
         <translation>未记录</translation>
     </message>
@@ -1610,17 +1635,19 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <location filename="../../planner/export/dose_sheet.py" line="+1"/>
         <location line="+12"/>
         <location line="+25"/>
-        <location filename="../../planner/export/patient_calendar.py" line="-36"/>
+        <location filename="../../planner/export/patient_calendar.py" line="-38"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
         <location line="-35"/>
+        <location filename="../../planner/export/options.py" line="+35"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../planner/export/options.py" line="+1"/>
         <source>MRN</source>
         <translation>病历号</translation>
     </message>
@@ -1782,12 +1809,12 @@ and the double check of each dose. Or add a demo patient to look around first.</
     </message>
     <message>
         <location filename="../../planner/export/ics.py" line="+13"/>
-        <location filename="../../planner/export/patient_calendar.py" line="+94"/>
+        <location filename="../../planner/export/patient_calendar.py" line="+96"/>
         <source>Treatment calendar</source>
         <translation>治疗日历</translation>
     </message>
     <message>
-        <location filename="../../planner/export/options.py" line="+29"/>
+        <location filename="../../planner/export/options.py" line="-6"/>
         <source>Name: enter the patient&apos;s name; it prints on every page.</source>
         <translation>姓名：请填写患者姓名；每页都会打印。</translation>
     </message>
@@ -1797,12 +1824,22 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>病历号：请填写患者病历号；每页都会打印。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+20"/>
+        <source>Institution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Phone line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Paper: &apos;{paper}&apos; is not known; choose a4 or letter.</source>
         <translation>纸张：无法识别“{paper}”；请选择 a4 或 letter。</translation>
     </message>
     <message>
-        <location filename="../../planner/export/patient_calendar.py" line="-311"/>
+        <location filename="../../planner/export/patient_calendar.py" line="-313"/>
         <source>Bleeding: a nosebleed that will not stop, blood in urine, stool or vomit, or coughing up blood</source>
         <translation>出血：鼻出血不止，尿液、大便或呕吐物中带血，或咳血</translation>
     </message>
@@ -1932,7 +1969,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>服用胶囊后请在方框内打勾</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Blood test - the day before each hospital day</source>
         <translation>抽血化验 - 每次来院前一天</translation>
     </message>
@@ -1973,7 +2010,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../planner/export/tables.py" line="+11"/>
+        <location filename="../../planner/export/tables.py" line="+12"/>
         <location line="+1"/>
         <source>Plan</source>
         <translation>计划</translation>
@@ -2117,7 +2154,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>打开导出的文件</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+42"/>
         <source>Open a patient first.</source>
         <translation>请先打开一位患者。</translation>
     </message>
@@ -2132,7 +2169,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>正在保存{what}...</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Saved {what}: {path}</source>
         <translation>已保存{what}：{path}</translation>
     </message>
@@ -2299,7 +2336,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
 <context>
     <name>Forecast</name>
     <message>
-        <location filename="../../planner/commands/export.py" line="+249"/>
+        <location filename="../../planner/commands/export.py" line="+257"/>
         <source>Weeks: &apos;{text}&apos; is not a whole number; enter 1 to 52.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2485,7 +2522,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../planner/gui/actions.py" line="+111"/>
+        <location filename="../../planner/gui/actions.py" line="+114"/>
         <source>&amp;New patient...</source>
         <translation>新建患者(&amp;N)...</translation>
     </message>
@@ -2935,19 +2972,19 @@ Reload the patient and apply {what} to the current record?</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+181"/>
+        <location line="+182"/>
         <source>{drug} held</source>
         <translation>{drug}暂停</translation>
     </message>
     <message>
-        <location line="-179"/>
-        <location line="+182"/>
+        <location line="-180"/>
+        <location line="+183"/>
         <location line="+1"/>
         <source>{drug} stopped</source>
         <translation>{drug}停药</translation>
     </message>
     <message>
-        <location line="-180"/>
+        <location line="-181"/>
         <source>Delay: no treatment</source>
         <translation>延迟：不治疗</translation>
     </message>
@@ -2992,7 +3029,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>{drug} {dose} mg</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>held</source>
         <translation>暂停</translation>
     </message>
@@ -3084,7 +3121,7 @@ Reload the patient and apply {what} to the current record?</source>
 <context>
     <name>PatientDialog</name>
     <message>
-        <location filename="../../planner/gui/dialogs/patient_dialog.py" line="+104"/>
+        <location filename="../../planner/gui/dialogs/patient_dialog.py" line="+105"/>
         <source>Calendar language</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3110,34 +3147,34 @@ Reload the patient and apply {what} to the current record?</source>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+176"/>
+        <location line="+177"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location line="-176"/>
+        <location line="-177"/>
         <source>Family name, given name</source>
         <translation>姓在前，名在后</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+225"/>
+        <location line="+232"/>
         <source>MRN</source>
         <translation>病历号</translation>
     </message>
     <message>
-        <location line="-225"/>
+        <location line="-232"/>
         <source>Medical record number</source>
         <translation>病历号</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+230"/>
+        <location line="+237"/>
         <source>Date of birth</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location line="-230"/>
+        <location line="-237"/>
         <source>YYYY-MM-DD (optional)</source>
         <translation>YYYY-MM-DD（可选）</translation>
     </message>
@@ -3258,13 +3295,15 @@ Reload the patient and apply {what} to the current record?</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+200"/>
+        <location line="+147"/>
+        <location line="+58"/>
         <location line="+2"/>
+        <location line="+4"/>
         <source>Measured on</source>
         <translation>测量日期</translation>
     </message>
     <message>
-        <location line="-202"/>
+        <location line="-211"/>
         <source>YYYY-MM-DD</source>
         <translation>YYYY-MM-DD</translation>
     </message>
@@ -3305,12 +3344,13 @@ Reload the patient and apply {what} to the current record?</source>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+120"/>
+        <location line="+121"/>
+        <location line="+4"/>
         <source>Start date</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location line="-120"/>
+        <location line="-125"/>
         <source>YYYY-MM-DD: day 1 of cycle 1</source>
         <translation>YYYY-MM-DD：第1周期第1天</translation>
     </message>
@@ -3375,7 +3415,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>缺少{label}。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+26"/>
         <source>= {cm} cm = {inch} in</source>
         <translation>= {cm} cm = {inch} in</translation>
     </message>
@@ -3405,12 +3445,17 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>出生日期：{date} 不是过去的日期。</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Date of birth: {date} is more than 120 years ago.</source>
-        <translation>出生日期：{date} 早于 120 年前。</translation>
+        <location line="+21"/>
+        <source>Prior anthracycline: enter the cumulative {drug} dose in mg/m² (0 to {max}).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+3"/>
+        <source>Prior anthracycline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-14"/>
         <source>Measured on: {date} is in the future.</source>
         <translation>测量日期：{date} 是将来的日期。</translation>
     </message>
@@ -3419,16 +3464,11 @@ Reload the patient and apply {what} to the current record?</source>
         <source>Prior anthracycline: choose the drug the amount is for.</source>
         <translation>既往蒽环类：请选择该用量对应的药物。</translation>
     </message>
-    <message>
-        <location line="+8"/>
-        <source>Prior anthracycline: enter the cumulative {drug} dose in mg/m² (0 to 2000).</source>
-        <translation>既往蒽环类：请填写{drug}累积剂量，单位 mg/m²（0 至 2000）。</translation>
-    </message>
 </context>
 <context>
     <name>PatientHeader</name>
     <message>
-        <location filename="../../planner/gui/facts.py" line="-117"/>
+        <location filename="../../planner/gui/facts.py" line="-118"/>
         <source>Withdrawn</source>
         <translation>已退出治疗</translation>
     </message>
@@ -3438,7 +3478,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>过敏史</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Cycle {n}: {what}</source>
         <translation>第{n}周期：{what}</translation>
     </message>
@@ -3602,7 +3642,7 @@ Reload the patient and apply {what} to the current record?</source>
 <context>
     <name>PatientsTableModel</name>
     <message>
-        <location filename="../../planner/gui/models/patients_model.py" line="+41"/>
+        <location filename="../../planner/gui/models/patients_model.py" line="+42"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -3652,7 +3692,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>已退出</translation>
     </message>
     <message>
-        <location line="+160"/>
+        <location line="+161"/>
         <source>Regimen: {regimen}</source>
         <translation>治疗方案：{regimen}</translation>
     </message>
@@ -3675,7 +3715,7 @@ Reload the patient and apply {what} to the current record?</source>
 <context>
     <name>Plan</name>
     <message>
-        <location filename="../../planner/core/plan.py" line="+192"/>
+        <location filename="../../planner/core/plan.py" line="+194"/>
         <source>Cycle: there is no cycle {n} in this plan.</source>
         <translation>周期：本计划没有第{n}周期。</translation>
     </message>
@@ -3755,27 +3795,17 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>剂量水平：第{cycle}周期{drug}已是 {level} {unit}；请选择其他剂量水平（-1 和 -2 从起始剂量起算）。</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <source>Recalculation threshold: enter a percentage from 0 to 100 (0 means always recalculate).</source>
-        <translation>重新计算阈值：请输入 0 至 100 的百分比（0 表示总是重新计算）。</translation>
+        <location line="+19"/>
+        <source>Plan</source>
+        <translation type="unfinished">计划</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Maintenance cycles: enter a whole number from 0 to {max}.</source>
-        <translation>维持治疗周期数：请输入 0 至 {max} 的整数。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+14"/>
         <source>Maintenance cycles: this regimen is open-ended; plan at least 1 cycle.</source>
         <translation>维持治疗周期数：该方案无固定疗程；请至少计划 1 个周期。</translation>
     </message>
     <message>
-        <location line="+27"/>
-        <source>Prior anthracycline: the amount for {drug} must be 0 or more mg/m².</source>
-        <translation>既往蒽环类：{drug}的用量必须大于或等于 0 mg/m²。</translation>
-    </message>
-    <message>
-        <location line="+45"/>
+        <location line="+74"/>
         <source>Weight {new} kg ({pct}% from {old} kg): doses recalculated.</source>
         <translation>体重 {new} kg（较 {old} kg 变化 {pct}%）：剂量已重新计算。</translation>
     </message>
@@ -3881,7 +3911,7 @@ Reload the patient and apply {what} to the current record?</source>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../planner/gui/dialogs/preferences_dialog.py" line="+47"/>
+        <location filename="../../planner/gui/dialogs/preferences_dialog.py" line="+48"/>
         <source>Preferences</source>
         <translation>首选项</translation>
     </message>
@@ -4032,17 +4062,12 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location line="+45"/>
-        <source>Recalculation threshold: enter a percentage from 0 to 100 (0 means always recalculate).</source>
-        <translation>重新计算阈值：请输入 0 至 100 的百分比（0 表示总是重新计算）。</translation>
+        <location line="+54"/>
+        <source>BSA cap: enter m² from {low} to {high} (for example 2.0), or leave it empty for no cap.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>BSA cap: enter m² from 1 to 3.5 (for example 2.0), or leave it empty for no cap.</source>
-        <translation>体表面积上限：请输入 1 至 3.5 的 m² 值（例如 2.0），或留空表示不设上限。</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Verification tolerance: enter a percentage from 0 to 20 (5 by default).</source>
         <translation>核对容差：请输入 0 至 20 的百分比（默认 5）。</translation>
     </message>
@@ -4164,7 +4189,7 @@ Reload the patient and apply {what} to the current record?</source>
 <context>
     <name>Regimen</name>
     <message>
-        <location filename="../../planner/core/regimen.py" line="+95"/>
+        <location filename="../../planner/core/regimen.py" line="+99"/>
         <source>Dose level: {drug} has the levels {levels} {unit} (or -1, -2 for one or two levels down); &apos;{text}&apos; is not one of them.</source>
         <translation>剂量水平：{drug}的剂量水平为 {levels} {unit}（或用 -1、-2 表示下调一级或两级）；“{text}”不在其中。</translation>
     </message>
@@ -4174,7 +4199,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>药物：“{drug}”不属于 {regimen} 方案；该方案包括 {drugs}。</translation>
     </message>
     <message>
-        <location line="+214"/>
+        <location line="+233"/>
         <source>Regimen: &apos;{id}&apos; is not known; choose one of {choices}.</source>
         <translation>治疗方案：无法识别“{id}”；请从 {choices} 中选择。</translation>
     </message>
@@ -4343,9 +4368,169 @@ Reload the patient and apply {what} to the current record?</source>
     </message>
 </context>
 <context>
+    <name>Rules</name>
+    <message>
+        <location filename="../../planner/core/rules.py" line="+66"/>
+        <source>{label}: the value is out of range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+9"/>
+        <source>{label}: &apos;{text}&apos; is not a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>{label} is missing; enter a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{label}: &apos;{text}&apos; is not a plausible number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+6"/>
+        <source>{label}: &apos;{text}&apos; is not a whole number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>BSA cap: enter {low} to {high} m² (for example 2.0).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Rounding step: enter {low} to {high} mg in steps of 0.1 mg (for example 1 or 5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Prior anthracycline: the amount for {drug} must be 0 to {max} mg/m².</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Recalculation threshold: enter a percentage from {low} to {high} (0 means always recalculate).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Maintenance cycles: enter a whole number from {low} to {high}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Delay: enter {low} to {high} days, not {days}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{label}: {date} is not possible; it must be between {first} and {last}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Date of birth: {dob} is not possible; it must be between {first} and today.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{label}: {date} is before the date of birth ({dob}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Start: the plan must start between {first} and {last}.</source>
+        <translation type="unfinished">开始日期：计划必须在 {first} 至 {last} 之间开始。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Start: this plan would end on {end}; every plan must end by {last}. Choose an earlier start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Start: the plan would run past the end of the calendar; every plan must end by {last}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>a line break</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>an invisible formatting character (U+{code:04X})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a control character (U+{code:04X})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>an unusual character (U+{code:04X})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{label}: required; enter it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{label}: at most {n} characters.</source>
+        <translation type="unfinished">{label}：最多 {n} 个字符。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{label}: contains {problem}; use letters, digits, spaces and ordinary punctuation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>MRN: enter the medical record number.</source>
+        <translation type="unfinished">病历号：请填写病历号。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>MRN: up to {n} letters A-Z and digits, optionally with - _ . / (no spaces).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Name: enter the patient&apos;s name.</source>
+        <translation type="unfinished">姓名：请填写患者姓名。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation type="unfinished">姓名</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>First checker</source>
+        <translation type="unfinished">第一核对人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Second checker</source>
+        <translation type="unfinished">第二核对人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Second checker: a double check needs two different people.</source>
+        <translation type="unfinished">第二核对人：双人核对需要两个不同的人。</translation>
+    </message>
+</context>
+<context>
     <name>Safety</name>
     <message>
-        <location filename="../../planner/core/safety.py" line="+40"/>
+        <location filename="../../planner/core/safety.py" line="+41"/>
         <source>Prior anthracycline: &apos;{drug}&apos; is not known; use one of {choices}.</source>
         <translation>既往蒽环类：无法识别“{drug}”；请使用 {choices} 之一。</translation>
     </message>
@@ -4358,6 +4543,11 @@ Reload the patient and apply {what} to the current record?</source>
         <location line="+3"/>
         <source>Verification tolerance: enter a percentage from 0 to 20 (5 by default).</source>
         <translation>核对容差：请输入 0 至 20 的百分比（默认 5）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Checked dose</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4391,17 +4581,17 @@ Reload the patient and apply {what} to the current record?</source>
 <context>
     <name>Store</name>
     <message>
-        <location filename="../../planner/store/validate.py" line="+37"/>
+        <location filename="../../planner/store/validate.py" line="+33"/>
         <source>Calendar language: &apos;{code}&apos; is not known; choose one of {choices}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../planner/store/engine.py" line="+47"/>
-        <source>Database: &apos;{url}&apos; is not a database URL ({reason}).</source>
-        <translation>数据库：“{url}”不是数据库地址（{reason}）。</translation>
+        <location filename="../../planner/store/engine.py" line="+49"/>
+        <source>Database: &apos;{url}&apos; is not a database URL.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+39"/>
         <source>Database: cannot create the folder {path} ({reason}).</source>
         <translation>数据库：无法创建文件夹 {path}（{reason}）。</translation>
     </message>
@@ -4492,7 +4682,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>无法连接数据库：{reason}</translation>
     </message>
     <message>
-        <location filename="../../planner/store/jsonread.py" line="+30"/>
+        <location filename="../../planner/store/jsonread.py" line="+31"/>
         <source>must be {what}</source>
         <translation>必须是{what}</translation>
     </message>
@@ -4504,15 +4694,15 @@ Reload the patient and apply {what} to the current record?</source>
     <message>
         <location line="+8"/>
         <location line="+15"/>
-        <location line="+25"/>
+        <location line="+28"/>
         <location line="+17"/>
         <location line="+28"/>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>is missing</source>
         <translation>缺失</translation>
     </message>
     <message>
-        <location line="-97"/>
+        <location line="-104"/>
         <source>a list</source>
         <translation>列表</translation>
     </message>
@@ -4535,6 +4725,11 @@ Reload the patient and apply {what} to the current record?</source>
         <location line="+2"/>
         <source>is longer than {n} characters</source>
         <translation>超过 {n} 个字符</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>contains {problem}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+7"/>
@@ -4579,7 +4774,12 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>日历中不存在 {value}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+3"/>
+        <source>a date from {first} to {last}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>a date and time with its time zone, e.g. 2026-01-05T09:30:00+00:00</source>
         <translation>带时区的日期时间，例如 2026-01-05T09:30:00+00:00</translation>
     </message>
@@ -4804,37 +5004,12 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>计算剂量：计划现为第{cycle}周期计算{drug} {plan} mg，而不是 {calculated} mg（计划已更改）；请重新核对当前剂量。未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../planner/store/validate.py" line="-13"/>
-        <source>Name: enter the patient&apos;s name.</source>
-        <translation>姓名：请填写患者姓名。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Name: at most {n} characters.</source>
-        <translation>姓名：最多 {n} 个字符。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>MRN: enter the medical record number.</source>
-        <translation>病历号：请填写病历号。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>MRN: at most {n} characters, without spaces.</source>
-        <translation>病历号：最多 {n} 个字符，不含空格。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location filename="../../planner/store/validate.py" line="-3"/>
         <source>Sex: F, M or X (or leave it empty).</source>
         <translation>性别：F、M 或 X（或留空）。</translation>
     </message>
     <message>
         <location line="+8"/>
-        <source>Date of birth: {dob} is not possible; it must be between 1900-01-01 and today.</source>
-        <translation>出生日期：{dob} 不合理；必须在 1900-01-01 与今天之间。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
         <source>Diagnosis</source>
         <translation>诊断</translation>
     </message>
@@ -4849,22 +5024,17 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>{label}: at most {n} characters.</source>
-        <translation>{label}：最多 {n} 个字符。</translation>
+        <location line="+5"/>
+        <source>Reason</source>
+        <translation type="unfinished">原因</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+2"/>
         <source>Reason: say why (it goes into the record).</source>
         <translation>原因：请说明原因（将记入记录）。</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Reason: at most {n} characters.</source>
-        <translation>原因：最多 {n} 个字符。</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>{label}: enter who it was (at most {n} characters).</source>
         <translation>{label}：请填写人员（最多 {n} 个字符）。</translation>
     </message>
@@ -4872,11 +5042,6 @@ Reload the patient and apply {what} to the current record?</source>
         <location line="+7"/>
         <source>{label}: must be a number above 0.</source>
         <translation>{label}：必须是大于 0 的数字。</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Start: the plan must start between {first} and {last}.</source>
-        <translation>开始日期：计划必须在 {first} 至 {last} 之间开始。</translation>
     </message>
     <message>
         <location filename="../../planner/store/given_guard.py" line="+24"/>
@@ -4954,7 +5119,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>{label}必须大于 0；{accepted}。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+2"/>
         <source>{label}: {text} is not a plausible adult value; {accepted}.</source>
         <translation>{label}：{text} 不是合理的成人数值；{accepted}。</translation>
     </message>
@@ -5056,7 +5221,7 @@ The record and its history are kept; the patient no longer appears in the active
 <context>
     <name>exports</name>
     <message>
-        <location filename="../../planner/gui/export_actions.py" line="+13"/>
+        <location filename="../../planner/gui/export_actions.py" line="+14"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>

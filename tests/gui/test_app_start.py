@@ -53,3 +53,12 @@ def test_no_display_is_explained_not_aborted():
     assert missing_display_problem(["cycle-planner"], env={"DISPLAY": ":0"}) == ""
     assert missing_display_problem(["cycle-planner"], env={"QT_QPA_PLATFORM": "offscreen"}) == ""
     assert missing_display_problem(["cycle-planner", "-platform", "offscreen"], env={}) == ""
+
+
+def test_an_empty_database_option_is_refused_not_the_default() -> None:
+    from planner.gui.app import parse_args
+
+    with pytest.raises(SystemExit) as caught:
+        parse_args(["cycle-planner", "--database", ""])
+    assert caught.value.code == 2
+    assert parse_args(["cycle-planner", "--database", "ward.sqlite3"]).database == "ward.sqlite3"

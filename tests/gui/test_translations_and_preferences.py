@@ -92,10 +92,12 @@ def test_the_shipped_template_holds_the_gui_and_the_core_strings():
     ts = Path(__file__).resolve().parents[2] / "resources" / "translations" / "planner_zh_CN.ts"
     text = ts.read_text(encoding="utf-8")
     contexts = set(re.findall(r"<name>([^<]+)</name>", text))
+    # Month and weekday names come from Babel's CLDR data (planner.core.formatting), not from the template.
     assert {"MainWindow", "DoseCheckPanel", "CyclesTable", "DayDetails", "Dates", "Bsa", "Store", "Plan",
             "Export"} <= contexts
     sources = {html.unescape(s) for s in re.findall(r"<source>(.*?)</source>", text, re.S)}
-    assert {"Jan", "Sunday", "Undone: {what}", "Dose chec&k", "Warning:"} <= sources
+    assert {"Undone: {what}", "Dose chec&k", "Warning:", "Before every infusion: blood count reviewed against the "
+            "start criteria; independent double check of each calculated dose."} <= sources
 
 
 def test_a_template_without_a_qm_is_offered_greyed_out(qtbot, tmp_path, monkeypatch):

@@ -29,7 +29,7 @@ def _check(data: dict, mg: int) -> dict:
 
 
 CASES = [
-    (lambda d: _admin(d, given_on="9999-01-05"), "administrations[0].given_on", "between 1900-01-01 and 2100-12-31"),
+    (lambda d: _admin(d, given_on="9999-01-05"), "administrations[0].given_on", "from 1900-01-01 to 2100-12-31"),
     (lambda d: _admin(d, given_on="1960-01-05"), "administrations[0].given_on", "before the date of birth"),
     (lambda d: _admin(d, given_on="2026-03-01"), "administrations[0].given_on", "not within cycle 1"),
     (lambda d: _admin(d, day=99), "administrations[0].day", "cycle 1 has days 1 to 28"),
@@ -37,8 +37,8 @@ CASES = [
     (lambda d: _admin(d, dose_mg=99_999), "administrations[0].dose_mg", "is 164 mg, not 99999 mg"),
     (lambda d: _admin(d, drug="anlotinib", day=1, dose_mg=164), "administrations[0].dose_mg", "is 12 mg"),
     (lambda d: _check(d, 150), "dose_checks[0].calculated_mg", "calculates 164 mg of epirubicin for cycle 1"),
-    (lambda d: d["measurements"][0].update(measured_on="0001-01-01"), "measurements[0].measured_on", "between"),
-    (lambda d: d["measurements"][0].update(measured_on="2150-01-01"), "measurements[0].measured_on", "between"),
+    (lambda d: d["measurements"][0].update(measured_on="0001-01-01"), "measurements[0].measured_on", "from 1900-01-01 to 2100-12-31"),
+    (lambda d: d["measurements"][0].update(measured_on="2150-01-01"), "measurements[0].measured_on", "from 1900-01-01 to 2100-12-31"),
     (lambda d: d["measurements"][1].update(measured_on="1969-12-31"), "measurements[1].measured_on",
      "before the date of birth (1970-03-01)"),
     (lambda d: d["modifications"][2].update(measured_on="1960-01-01"), "modifications[2].measured_on",

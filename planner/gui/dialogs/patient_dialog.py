@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.core import rules
 from planner.core.bsa import calculate_bsa
 from planner.core.decimal_math import plain, round_2dp
 from planner.core.errors import InputError, PlannerError
@@ -263,7 +264,8 @@ class PatientDialog(QDialog):
 
     def _revalidate(self) -> None:
         self._valid = True
-        name = self._check("name", self.name, lambda: self._required(self.name, "name", self.tr("Name")))
+        name = self._check("name", self.name, lambda: rules.clean_name(
+            self._required(self.name, "name", self.tr("Name"))))
         mrn = self._check("mrn", self.mrn, lambda: self._mrn())
         dob = self._check("dob", self.dob, lambda: self._dob())
         height = self._check("height", self.height, lambda: parse_height_measurement(
@@ -274,6 +276,12 @@ class PatientDialog(QDialog):
         start = self._check("start", self.start, lambda: optional_date(self.start.text(), "start", self.tr(
             "Start date")) or self._missing("start", self.tr("Start date")))
         prior = self._check("prior", self.prior_amount, lambda: self._prior())
+        if dob is not None:  # nothing of a patient is dated before their birth (planner.core.rules)
+            for field, widget, when, label in (("measured_on", self.measured_on, measured_on, self.tr("Measured on")),
+                                               ("start", self.start, start, self.tr("Start date"))):
+                if isinstance(when, date):
+                    self._check(field, widget, lambda when=when, field=field, label=label:
+                                rules.check_not_before_birth(when, dob, field, label))
 
         if height is not None:
             cm = height.value  # type: ignore[attr-defined]
@@ -316,16 +324,14 @@ class PatientDialog(QDialog):
         text = self._required(self.mrn, "mrn", self.tr("MRN"))
         if any(ch.isspace() for ch in text):
             raise InputError("mrn", self.tr("MRN: no spaces, please (for example 00123456)."))
-        return text
+        return rules.clean_mrn(text)
 
     def _dob(self) -> date | None:
         dob = optional_date(self.dob.text(), "dob", self.tr("Date of birth"))
         if dob is not None and dob >= self._today:
             raise InputError("dob", self.tr("Date of birth: {date} is not in the past.").format(date=dob.isoformat()))
-        if dob is not None and self._today.year - dob.year > 120:
-            raise InputError("dob", self.tr("Date of birth: {date} is more than 120 years ago.").format(
-                date=dob.isoformat()))
-        return dob
+        # The same bounds as the store and plan files (planner.core.rules), not a limit of the dialog's own.
+        return rules.check_birth_date(dob, self._today)
 
     def _measured_on(self) -> date:
         text = self.measured_on.text()
@@ -335,7 +341,7 @@ class PatientDialog(QDialog):
         if when > self._today:
             raise InputError("measured_on", self.tr("Measured on: {date} is in the future.").format(
                 date=when.isoformat()))
-        return when
+        return rules.check_date(when, "measured_on", self.tr("Measured on"))
 
     def _prior(self) -> tuple[PriorExposure, ...]:
         drug = self.prior_drug.currentData()
@@ -344,13 +350,13 @@ class PatientDialog(QDialog):
             if text:
                 raise InputError("prior", self.tr("Prior anthracycline: choose the drug the amount is for."))
             return ()
+        problem = self.tr("Prior anthracycline: enter the cumulative {drug} dose in mg/m² (0 to {max}).").format(
+            drug=drug, max=rules.PRIOR_EXPOSURE_MAX_MG_PER_M2)
         try:
-            amount = Decimal(text.replace(",", "."))
-        except InvalidOperation:
-            amount = Decimal("NaN")
-        if not text or not amount.is_finite() or amount < 0 or amount > 2000:
-            raise InputError("prior", self.tr(
-                "Prior anthracycline: enter the cumulative {drug} dose in mg/m² (0 to 2000).").format(drug=drug))
+            amount = rules.parse_number(text, "prior", self.tr("Prior anthracycline"))
+            rules.check_prior_amount(amount, drug)
+        except InputError:
+            raise InputError("prior", problem) from None
         return (PriorExposure(drug, amount),)
 
     # ------------------------------------------------------------------ result

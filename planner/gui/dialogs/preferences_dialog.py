@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.core import rules
 from planner.core.bsa import FORMULAS
 from planner.core.decimal_math import plain
 from planner.core.dosing import validate_rounding_step
@@ -165,19 +166,19 @@ class PreferencesDialog(QDialog):
 
     def _threshold(self) -> Decimal:
         value = _decimal(self.threshold.text())
-        if value is None or not 0 <= value <= 100:
-            raise InputError("recalc_threshold", self.tr(
-                "Recalculation threshold: enter a percentage from 0 to 100 (0 means always recalculate)."))
-        return value
+        return rules.check_recalc_threshold(value if value is not None else Decimal("NaN"))
 
     def _cap(self) -> Decimal | None:
         if not self.cap.text().strip():
             return None
         value = _decimal(self.cap.text())
-        if value is None or not Decimal("1") <= value <= Decimal("3.5"):
-            raise InputError("bsa_cap", self.tr("BSA cap: enter m² from 1 to 3.5 (for example 2.0), or leave it "
-                                                "empty for no cap."))
-        return value
+        try:
+            # The rule's range (1.0-3.0 m²) and the rule's rounding: the cap saved is the 2-dp value shown.
+            return rules.check_bsa_cap(value if value is not None else Decimal("NaN"))
+        except InputError:
+            low, high = rules.BSA_CAP_RANGE_M2
+            raise InputError("bsa_cap", self.tr("BSA cap: enter m² from {low} to {high} (for example 2.0), or leave "
+                                                "it empty for no cap.").format(low=low, high=high)) from None
 
     def _tolerance(self) -> Decimal:
         value = _decimal(self.tolerance.text())

@@ -21,6 +21,7 @@ from planner.core.decimal_math import format_m2, plain
 from planner.core.i18n import translate
 from planner.core.plan import Cycle, DrugDose, Plan
 from planner.core.regimen import DrugSpec
+from planner.core.rules import WarningCode
 from planner.gui import style
 from planner.gui.facts import short_warning
 from planner.gui.plan_reasons import delay_reason, level_reason, omit_reason
@@ -116,7 +117,7 @@ def _row(plan: Plan, cycle: Cycle, previous: Cycle | None, status: str) -> _Row:
             translate("CyclesTable", "{drug} {amount} mg/m²").format(drug=plan.regimen.drug(drug_id).short_label,
                                                 amount=plain(amount))
             for drug_id, amount in cycle.cumulative_mg_per_m2)
-    over = any(w.code.startswith("cumulative-") for w in cycle.warnings)
+    over = any(WarningCode.cumulative_drug(w.code) is not None for w in cycle.warnings)
     cumulative_sort = float(sum((amount for _, amount in cycle.cumulative_mg_per_m2), start=0))
     cumulative_tip = ""
     if cycle.cumulative_doxorubicin_eq_mg_per_m2 is not None:
@@ -137,8 +138,9 @@ def _row(plan: Plan, cycle: Cycle, previous: Cycle | None, status: str) -> _Row:
         _Cell(cycle.phase.label, cycle.phase.label),
         _Cell(cycle.start.isoformat() + ("\n" + translate("CyclesTable", "(+{days} d)").format(days=cycle.delay_days)
                                          if cycle.delay_days else ""),
-              QDate(cycle.start), start_tip, "warning" if cycle.delay_days else ""),
-        _Cell(cycle.end.isoformat(), QDate(cycle.end)),
+              QDate(cycle.start.year, cycle.start.month, cycle.start.day), start_tip,
+              "warning" if cycle.delay_days else ""),
+        _Cell(cycle.end.isoformat(), QDate(cycle.end.year, cycle.end.month, cycle.end.day)),
         _Cell(weight, float(cycle.bsa.m2), "\n".join(weight_tip),
               "warning" if recalculated or cycle.weight_kg != cycle.dose_weight_kg or cycle.bsa.capped else ""),
         *(_dose_cell(plan, cycle, drug, cycle.dose_for(drug.id)) for drug in drugs),

@@ -24,6 +24,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from planner.core.dates import format_long
 from planner.core.i18n import translate
+from planner.core.rules import PlanStatus
 
 if TYPE_CHECKING:
     from planner.store import PatientSummary
@@ -44,12 +45,13 @@ def _headers() -> tuple[str, ...]:
 
 
 def status_text(status: str) -> str:
-    return {
-        "planned": translate("PatientsTableModel", "Planned"),
-        "on treatment": translate("PatientsTableModel", "On treatment"),
-        "completed": translate("PatientsTableModel", "Completed"),
-        "withdrawn": translate("PatientsTableModel", "Withdrawn"),
-    }.get(status, status)
+    texts: dict[str, str] = {
+        PlanStatus.PLANNED: translate("PatientsTableModel", "Planned"),
+        PlanStatus.ON_TREATMENT: translate("PatientsTableModel", "On treatment"),
+        PlanStatus.COMPLETED: translate("PatientsTableModel", "Completed"),
+        PlanStatus.WITHDRAWN: translate("PatientsTableModel", "Withdrawn"),
+    }
+    return texts.get(status, status)
 
 
 def _sort_key(row: PatientSummary, column: int) -> Any:
@@ -156,7 +158,7 @@ class PatientsTableModel(QAbstractTableModel):
             return row
         if role == Qt.ItemDataRole.ToolTipRole:
             return _tooltip(row)
-        if role == Qt.ItemDataRole.ForegroundRole and row.status == "withdrawn":
+        if role == Qt.ItemDataRole.ForegroundRole and row.status is PlanStatus.WITHDRAWN:
             return QBrush(QColor("#7a7a7a"))
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_CYCLE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

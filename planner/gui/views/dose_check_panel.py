@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.core import rules
 from planner.core.dates import format_days, format_long
 from planner.core.decimal_math import plain
 from planner.core.dosing import capsule_combination, drawn_volume_ml, vial_combination
@@ -45,7 +46,6 @@ from planner.core.safety import DEFAULT_VERIFICATION_TOLERANCE_PCT, DoseVerifica
 from planner.gui import style
 
 NARROW_WIDTH = 820  # below this the panel stacks its boxes (e.g. in the main window's dock)
-_INITIALS = re.compile(r"^[^\W\d_]{1,5}$")
 
 
 @dataclass(frozen=True)
@@ -60,8 +60,8 @@ class DoseCheckRequest:
 
 
 def _normal_initials(text: str) -> str:
-    """`a.b.` and `AB` are the same person: compare letters only, upper case."""
-    return re.sub(r"[\s.]", "", text).upper()
+    """Initials as recorded: cleaned like the two-checker rule compares them (`a.b.` -> `AB`)."""
+    return rules.normal_initials(text).upper()
 
 
 class DoseCheckPanel(QWidget):
@@ -392,9 +392,10 @@ class DoseCheckPanel(QWidget):
         first, second = self._first.text().strip(), self._second.text().strip()
         for label, text in ((self.tr("First checker's initials"), first),
                             (self.tr("Second checker's initials"), second)):
-            if text and not _INITIALS.match(_normal_initials(text)):
-                return self.tr("{field}: enter 1 to 5 letters, for example AB.").format(field=label)
-        if first and second and _normal_initials(first) == _normal_initials(second):
+            if text and not rules.initials_valid(text):
+                return self.tr("{field}: enter 1 to {n} letters, for example AB.").format(
+                    field=label, n=rules.MAX_INITIALS)
+        if first and second and rules.same_person(first, second):
             return self.tr("Second checker's initials: the double check needs two different people; "
                            "these are the same initials as the first checker's.")
         return ""

@@ -59,7 +59,8 @@ class ForecastModel(QAbstractTableModel):
         self.endResetModel()
 
     def row_date(self, row: int) -> date:
-        return self._rows[row]["date"]
+        when: date = self._rows[row]["date"]
+        return when
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -215,7 +216,7 @@ class ForecastView(QWidget):
         self._draw_chart(daily)
 
     def _draw_chart(self, daily: pd.DataFrame) -> None:
-        import pyqtgraph as pg
+        import pyqtgraph as pg  # type: ignore[import-untyped]
 
         if self._plot is None:
             self._plot = pg.PlotWidget(background="w")

@@ -8,6 +8,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QWidget
 
+from planner.core.rules import Route
 from planner.gui import style
 from planner.gui.views import pictograms
 
@@ -79,11 +80,11 @@ class CalendarLegend(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         items: list[tuple[Painter, str]] = [
-            (_chip(style.ORAL, "oral"), self.tr("Tablets / capsules (daily dose)")),
-            (_chip(style.INFUSION, "IV"), self.tr("Infusion (dose)")),
+            (_chip(style.ORAL, Route.ORAL), self.tr("Tablets / capsules (daily dose)")),
+            (_chip(style.INFUSION, Route.IV), self.tr("Infusion (dose)")),
             (_blood, self.tr("Blood count due")),
             (_reduced, self.tr("Reduced dose level")),
-            (_chip(style.HELD, "oral", dashed=True), self.tr("Dose held / stopped")),
+            (_chip(style.HELD, Route.ORAL, dashed=True), self.tr("Dose held / stopped")),
             (_warning, self.tr("Cycle has a warning")),
             (_fill(style.REST_FILL), self.tr("Rest day")),
             (_fill(style.DELAY.fill, hatch=True), self.tr("Delay day")),

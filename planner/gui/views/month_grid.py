@@ -316,6 +316,7 @@ class MonthGrid(QWidget):
         pictograms.route_icon(painter, icon, chip.route, swatch if given else style.HELD)
         marker_w = box.height() * 0.6 if chip.reduced and given else 0.0
         text_rect = QRectF(icon.right() + 3, box.top(), box.right() - icon.right() - 5 - marker_w, box.height())
+        candidates: tuple[str, ...]
         if given:
             # A dose keeps its unit before the drug's name is dropped: the icon and colour still say which
             # drug (see the legend), a bare "12" says nothing about mg.
