@@ -13,7 +13,16 @@ from planner.store.types import DecimalText, UtcDateTime
 
 metadata = MetaData()
 
-USER = 100  # length of a user name column
+# The longest user name (the recorded actor, checkers, who withdrew...) any column holds; validation
+# refuses longer names with a message instead of a database error on every write. The text rules
+# (planner/core/rules.py, branch rules) will own this bound; until then this is its one place.
+USER_NAME_MAX = 256
+
+
+def _user() -> String:
+    # SQLite keeps the VARCHAR(100) its tables were created with (migration 0005 widens PostgreSQL only):
+    # it never enforces a declared length, and rebuilding the tables would drop the audit triggers.
+    return String(USER_NAME_MAX).with_variant(String(100), "sqlite")
 
 
 def _patient_fk() -> Column:
@@ -32,12 +41,12 @@ patients = Table(
     Column("notes", Text, nullable=False),
     Column("withdrawn", Boolean, nullable=False),
     Column("withdrawn_reason", Text, nullable=False),
-    Column("withdrawn_by", String(USER), nullable=False),
+    Column("withdrawn_by", _user(), nullable=False),
     Column("withdrawn_at", UtcDateTime),
     Column("version", Integer, nullable=False),
-    Column("created_by", String(USER), nullable=False),
+    Column("created_by", _user(), nullable=False),
     Column("created_at", UtcDateTime, nullable=False),
-    Column("updated_by", String(USER), nullable=False),
+    Column("updated_by", _user(), nullable=False),
     Column("updated_at", UtcDateTime, nullable=False),
 )
 
@@ -71,11 +80,11 @@ modifications = Table(
     Column("kind", String(20), nullable=False),
     Column("data", JSON, nullable=False),
     Column("reason", Text, nullable=False),
-    Column("created_by", String(USER), nullable=False),
+    Column("created_by", _user(), nullable=False),
     Column("created_at", UtcDateTime, nullable=False),
     Column("withdrawn", Boolean, nullable=False),
     Column("withdrawn_reason", Text, nullable=False),
-    Column("withdrawn_by", String(USER), nullable=False),
+    Column("withdrawn_by", _user(), nullable=False),
     Column("withdrawn_at", UtcDateTime),
 )
 
@@ -86,7 +95,7 @@ measurements = Table(
     Column("measured_on", Date, nullable=False),
     Column("height_cm", DecimalText, nullable=False),
     Column("weight_kg", DecimalText, nullable=False),
-    Column("entered_by", String(USER), nullable=False),
+    Column("entered_by", _user(), nullable=False),
     Column("entered_at", UtcDateTime, nullable=False),
     Column("modification_id", Integer, ForeignKey("modifications.id")),
 )
@@ -102,10 +111,10 @@ dose_checks = Table(
     Column("deviation_pct", DecimalText, nullable=False),
     Column("tolerance_pct", DecimalText, nullable=False),
     Column("passed", Boolean, nullable=False),
-    Column("first_checker", String(USER), nullable=False),
-    Column("second_checker", String(USER), nullable=False),
+    Column("first_checker", _user(), nullable=False),
+    Column("second_checker", _user(), nullable=False),
     Column("checked_at", UtcDateTime, nullable=False),
-    Column("recorded_by", String(USER), nullable=False),
+    Column("recorded_by", _user(), nullable=False),
 )
 
 administrations = Table(
@@ -117,13 +126,13 @@ administrations = Table(
     Column("drug", String(50), nullable=False),
     Column("dose_mg", DecimalText, nullable=False),
     Column("given_on", Date, nullable=False),
-    Column("given_by", String(USER), nullable=False),
+    Column("given_by", _user(), nullable=False),
     Column("recorded_at", UtcDateTime, nullable=False),
     # Added in migration 0004: a note from the nurse, and withdrawal (an undone Mark given) instead of deletion.
     Column("note", Text, nullable=False, server_default=""),
     Column("withdrawn", Boolean, nullable=False, server_default=false()),
     Column("withdrawn_reason", Text, nullable=False, server_default=""),
-    Column("withdrawn_by", String(USER), nullable=False, server_default=""),
+    Column("withdrawn_by", _user(), nullable=False, server_default=""),
     Column("withdrawn_at", UtcDateTime),
 )
 
@@ -131,7 +140,7 @@ audit_log = Table(
     "audit_log", metadata,
     Column("id", Integer, primary_key=True),
     Column("at", UtcDateTime, nullable=False),
-    Column("actor", String(USER), nullable=False),
+    Column("actor", _user(), nullable=False),
     Column("action", String(50), nullable=False),
     Column("entity", String(50), nullable=False),
     Column("entity_id", Integer, nullable=False),

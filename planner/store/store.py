@@ -97,7 +97,7 @@ class PatientStore:
         try:
             db.prepare_schema(engine, shown)
             db.tighten_sqlite_files(url)
-            store = cls(engine, shown, (actor or os_user()).strip() or os_user())
+            store = cls(engine, shown, _checked_actor((actor or os_user()).strip() or os_user()))
             store._refresh_missing_summaries()
         except DatabaseError as exc:
             engine.dispose()
@@ -125,7 +125,9 @@ class PatientStore:
         for first in range(0, len(stale), SUMMARY_BATCH):
             with self._writing() as conn:
                 for mrn in stale[first:first + SUMMARY_BATCH]:
-                    row = patient_row(conn, mrn)
+                    # Locked: two workstations opening an upgraded database at once would otherwise both
+                    # delete-then-insert the same summary row (a duplicate key on PostgreSQL).
+                    row = patient_row(conn, mrn, for_update=True)
                     try:
                         plan = load_record(conn, row).compute_plan()
                     except InputError:
@@ -554,6 +556,12 @@ class PatientStore:
         from planner.store.health import check_database
 
         return check_database(self._engine)
+
+
+def _checked_actor(actor: str) -> str:
+    """The user recorded with every write: refused at open when no column could hold it, instead of
+    every write failing later with a database error."""
+    return require_person(actor, "user", translate("Store", "User"))
 
 
 def _normalised(settings: PlanSettings) -> PlanSettings:

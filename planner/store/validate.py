@@ -8,16 +8,33 @@ from decimal import Decimal
 from planner.core.errors import InputError
 from planner.core.i18n import translate
 from planner.store.records import PatientIdentity
+from planner.store.schema import USER_NAME_MAX
 
 SEXES = ("F", "M", "X")
 MAX_NAME = 200
 MAX_MRN = 64
 MAX_TEXT = 10_000
-MAX_USER = 100
+MAX_USER = USER_NAME_MAX  # one bound with the columns that hold user names
+
+
+def refuse_nul(value: str | None, field: str, label: str) -> None:
+    """PostgreSQL cannot store a NUL character in text (the driver would refuse the whole write without
+    saying which field); SQLite would, and so the two engines would hold different records. Refused on
+    both, naming the field. (The text rules in planner/core/rules.py will take this over.)"""
+    if value and "\x00" in value:
+        raise InputError(field, translate("Store", "{label}: contains a NUL character (\\0); remove it.").format(
+            label=label))
 
 
 def clean_identity(identity: PatientIdentity, today: date | None = None) -> PatientIdentity:
     """The identity with surrounding spaces removed, or InputError naming the first bad field."""
+    for field, label, value in (("name", translate("Store", "Name"), identity.name),
+                                ("mrn", translate("Store", "MRN"), identity.mrn),
+                                ("sex", translate("Store", "Sex"), identity.sex),
+                                ("diagnosis", translate("Store", "Diagnosis"), identity.diagnosis),
+                                ("allergies", translate("Store", "Allergies"), identity.allergies),
+                                ("notes", translate("Store", "Notes"), identity.notes)):
+        refuse_nul(value, field, label)
     name = (identity.name or "").strip()
     mrn = (identity.mrn or "").strip()
     if not name:
@@ -49,6 +66,7 @@ def clean_identity(identity: PatientIdentity, today: date | None = None) -> Pati
 
 
 def require_reason(reason: str, field: str = "reason") -> str:
+    refuse_nul(reason, field, translate("Store", "Reason"))
     text = (reason or "").strip()
     if not text:
         raise InputError(field, translate("Store", "Reason: say why (it goes into the record)."))
@@ -58,6 +76,7 @@ def require_reason(reason: str, field: str = "reason") -> str:
 
 
 def require_person(name: str, field: str, label: str) -> str:
+    refuse_nul(name, field, label)
     text = (name or "").strip()
     if not text or len(text) > MAX_USER:
         raise InputError(field, translate("Store", "{label}: enter who it was (at most {n} characters).").format(
