@@ -428,3 +428,31 @@ def test_memory_database_and_threads(tmp_path, monkeypatch):
         for thread in threads:
             thread.join()
         assert errors == []
+
+
+def test_a_150_character_user_name_can_write_and_a_longer_one_is_refused_at_open(database):
+    long_name = "n" * 150
+    with PatientStore.open(database, actor=long_name) as opened:
+        record = add_wang(opened)
+        assert record.updated_by == long_name
+        opened.record_dose_check("12345", cycle=1, drug="epirubicin", calculated_mg=Decimal(164),
+                                 checked_mg=Decimal(164), tolerance_pct=Decimal(5), first_checker=long_name,
+                                 second_checker="m" * 150,
+                                 expected_version=1)
+        assert opened.audit_log("12345")[-1].actor == long_name
+    with pytest.raises(InputError) as caught:
+        PatientStore.open(database, actor="n" * 300)
+    assert caught.value.field == "user" and "at most 256 characters" in caught.value.message
+
+
+def test_a_nul_character_anywhere_is_refused_before_the_database(store):
+    add_wang(store)
+    with pytest.raises(InputError) as caught:
+        store.record_administration("12345", cycle=1, day=1, drug="epirubicin", dose_mg=Decimal(164),
+                                    given_on=date(2026, 1, 5), expected_version=1, note="given\x00")
+    assert caught.value.field == "note" and "NUL character" in caught.value.message
+    with pytest.raises(InputError) as caught:
+        store.update_identity("12345", replace(store.get_patient("12345").identity, allergies="none\x00"),
+                              expected_version=1)
+    assert caught.value.field == "allergies"
+    assert store.get_patient("12345").version == 1 and len(store.audit_log()) == 1
