@@ -54,10 +54,13 @@ start() {
         chmod 0700 "$dir"
     fi
     # --no-sync and fsync=off: a test cluster never needs to survive a power cut, and fsyncs are slow.
+    # PG_TEST_DURABLE=1 keeps PostgreSQL's defaults (fsync on), for benchmarks of committed saves.
+    local durability="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+    if [ "${PG_TEST_DURABLE:-0}" = 1 ]; then durability=""; fi
     as_owner "$bin/initdb" -D "$dir/data" -A trust -E UTF8 --locale=C.UTF-8 --no-sync >"$dir/initdb.log" 2>&1 || {
         cat "$dir/initdb.log" >&2; exit 1; }
     as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-        -o "-c listen_addresses='' -k $dir -p 5432 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+        -o "-c listen_addresses='' -k $dir -p 5432 $durability" \
         start >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
     # The socket directory must be reachable by whoever runs the tests (root or the developer).
     chmod 0755 "$dir"
