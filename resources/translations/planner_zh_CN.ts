@@ -3934,7 +3934,7 @@ Reload the patient and apply {what} to the current record?</source>
 <context>
     <name>Store</name>
     <message>
-        <location filename="../../planner/store/engine.py" line="+47"/>
+        <location filename="../../planner/store/engine.py" line="+49"/>
         <source>Database: &apos;{url}&apos; is not a database URL ({reason}).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3949,12 +3949,17 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+51"/>
+        <source>{field}: contains a NUL character (\0), which cannot be stored; remove it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>Database: cannot use {url} ({reason}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+86"/>
         <source>The database {location} has patient tables but no schema version; it was not made by Cycle Planner and was left untouched.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3999,7 +4004,22 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
+        <source>The audit log is not protected: its trigger {name} is missing or disabled; entries could be changed or deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The database role {role} is a superuser: it can switch off the audit log&apos;s protection. Connect as an ordinary role that owns the tables.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The database role {role} may {privileges} the audit log; revoke it (REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM {role}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <location line="+20"/>
         <source>The database cannot be read: {reason}</source>
         <translation type="unfinished"></translation>
@@ -4015,7 +4035,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>{file} is readable by other users; it should be 0600.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4213,7 +4233,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+61"/>
         <source>The database could not be used ({reason}); nothing was saved. Try again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4303,7 +4323,12 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../planner/store/validate.py" line="+24"/>
+        <location line="+27"/>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planner/store/validate.py" line="+41"/>
         <source>Name: enter the patient&apos;s name.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4333,17 +4358,40 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-20"/>
+        <location line="+23"/>
         <source>Diagnosis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Allergies</source>
+        <location line="-32"/>
+        <source>{label}: contains a NUL character (\0); remove it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>MRN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+23"/>
+        <source>Allergies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <location line="+23"/>
         <source>Notes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4353,7 +4401,12 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Reason: say why (it goes into the record).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4363,7 +4416,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>{label}: enter who it was (at most {n} characters).</source>
         <translation type="unfinished"></translation>
     </message>
