@@ -28,7 +28,8 @@ bindir() {
 # Run a server program as the cluster's owner: ourselves, or "postgres" when we are root.
 as_owner() {
     if [ "$(id -u)" -eq 0 ]; then
-        runuser -u postgres -- "$@"
+        # From /: the caller's folder (e.g. under /root) may be closed to the postgres user.
+        (cd / && runuser -u postgres -- "$@")
     else
         "$@"
     fi

@@ -2,7 +2,8 @@
 
 Only the default connection assumes SQLite: the WAL journal, the pragmas, the 0600 file and the
 `BEGIN IMMEDIATE` for writes are applied when the dialect is sqlite; any other URL (a shared
-PostgreSQL server later) gets plain SQLAlchemy with the same schema and migrations.
+PostgreSQL server, postgresql+psycopg://...) gets plain SQLAlchemy with the same schema and migrations,
+migrations serialised by an advisory lock. On both, text with a NUL character is refused before the driver.
 """
 
 from __future__ import annotations
