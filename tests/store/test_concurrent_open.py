@@ -68,3 +68,6 @@ def test_sixteen_opens_during_an_upgrade_all_succeed(database):
         assert db.current_revision(store._engine) == db.HEAD_REVISION
         assert len(store.list_patients(today=date(2026, 1, 10))) == 20
         assert store.check() == []
+    # The upgraded user-name columns hold a long sign-in name (PostgreSQL enforced 100 before 0005).
+    with PatientStore.open(database, actor="n" * 150) as store:
+        assert add_wang(store, mrn="LONG").updated_by == "n" * 150
