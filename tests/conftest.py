@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 
@@ -23,3 +26,51 @@ def _debug_internal_errors(monkeypatch):
     """The CLI's last-resort handler re-raises under PLANNER_DEBUG=1: a bug fails the test with its traceback
     instead of becoming `error: internal error (...)` and exit 70."""
     monkeypatch.setenv("PLANNER_DEBUG", "1")
+
+
+# --- both database engines -------------------------------------------------------------------------------
+# Tests that take the `database` fixture (directly or through `store`) run once on SQLite and once on
+# PostgreSQL. PostgreSQL needs PLANNER_TEST_POSTGRES=<SQLAlchemy URL> (packaging/pg-test-cluster.sh starts a
+# throwaway server and prints one); each test gets a fresh, empty schema of that database, dropped afterwards.
+POSTGRES_ENV = "PLANNER_TEST_POSTGRES"
+ENGINES = ("sqlite", "postgresql")
+
+
+def postgres_url() -> str | None:
+    return os.environ.get(POSTGRES_ENV, "").strip() or None
+
+
+@pytest.fixture(params=ENGINES)
+def database(request, tmp_path):
+    """A fresh, empty database location: an SQLite file path, or a postgresql+psycopg:// URL."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "planner.sqlite3")
+        return
+    marker = request.node.get_closest_marker("sqlite_only")
+    if marker is not None:
+        pytest.skip(f"SQLite only: {marker.args[0] if marker.args else 'tests SQLite files'}")
+    url = postgres_url()
+    if url is None:
+        pytest.skip(f"PostgreSQL: set {POSTGRES_ENV} to a SQLAlchemy URL (packaging/pg-test-cluster.sh) to run")
+    with fresh_postgres_schema(url) as location:
+        yield location
+
+
+@contextmanager
+def fresh_postgres_schema(url: str) -> Iterator[str]:
+    """A new schema in the test database, and a URL whose connections use only it (search_path)."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    schema = f"t_{uuid.uuid4().hex[:16]}"
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f"CREATE SCHEMA {schema}"))
+        yield make_url(url).update_query_dict({"options": f"-csearch_path={schema}"}).render_as_string(
+            hide_password=False)
+        with admin.connect() as conn:
+            conn.execute(text("SET lock_timeout = '20s'"))
+            conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+    finally:
+        admin.dispose()

@@ -39,6 +39,45 @@ def _summary_checks(conn: Connection) -> list[str]:
     return []
 
 
+# The append-only guards of the audit log (migrations 0001 and 0005), by engine.
+SQLITE_AUDIT_TRIGGERS = ("audit_log_no_update", "audit_log_no_delete", "audit_log_no_replace")
+POSTGRES_AUDIT_TRIGGERS = ("audit_log_no_update", "audit_log_no_delete", "audit_log_no_truncate")
+
+
+def _missing_trigger(name: str) -> str:
+    return translate("Store", "The audit log is not protected: its trigger {name} is missing or disabled; "
+                     "entries could be changed or deleted.").format(name=name)
+
+
+def _audit_protection(conn: Connection) -> list[str]:
+    """Report what would let the audit log be rewritten: a dropped or disabled trigger, and on PostgreSQL
+    the connecting role's own UPDATE, DELETE or TRUNCATE privilege on it (or superuser rights)."""
+    if conn.dialect.name == "sqlite":
+        present = {r[0] for r in conn.exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'")}
+        return [_missing_trigger(name) for name in SQLITE_AUDIT_TRIGGERS if name not in present]
+    if conn.dialect.name != "postgresql":
+        return []
+    enabled = {r[0] for r in conn.execute(text(
+        "SELECT tgname FROM pg_trigger WHERE tgrelid = to_regclass('audit_log') AND tgenabled <> 'D'"))}
+    problems = [_missing_trigger(name) for name in POSTGRES_AUDIT_TRIGGERS if name not in enabled]
+    role, superuser = conn.execute(text(
+        "SELECT current_user, rolsuper FROM pg_roles WHERE rolname = current_user")).one()
+    if superuser:
+        problems.append(translate(
+            "Store", "The database role {role} is a superuser: it can switch off the audit log's protection. "
+            "Connect as an ordinary role that owns the tables.").format(role=role))
+        return problems
+    allowed = [privilege for privilege in ("UPDATE", "DELETE", "TRUNCATE") if conn.execute(
+        text("SELECT has_table_privilege(to_regclass('audit_log'), :privilege)"), {"privilege": privilege}).scalar()]
+    if allowed:
+        problems.append(translate(
+            "Store", "The database role {role} may {privileges} the audit log; revoke it "
+            "(REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM {role}).").format(
+            role=role, privileges=", ".join(allowed)))
+    return problems
+
+
 def _guarded(engine: Engine, check: Callable[[Connection], list[str]]) -> list[str]:
     try:
         with engine.connect() as conn:
@@ -69,6 +108,7 @@ def check_database(engine: Engine) -> list[str]:
         problems.append(translate("Store", "Schema version is {current}, this program expects {head}.").format(
             current=current or "none", head=head))
     else:
+        problems.extend(_guarded(engine, _audit_protection))
         problems.extend(_guarded(engine, _summary_checks))
     return problems + _file_modes(engine)
 

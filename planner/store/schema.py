@@ -14,7 +14,17 @@ from planner.store.types import DecimalText, UtcDateTime
 
 metadata = MetaData()
 
-USER = MAX_USER  # length of a user name column (every length comes from planner.core.rules)
+# The longest user name (the recorded actor, checkers, who withdrew...) any column holds: one bound with
+# the text rules (planner.core.rules.MAX_USER), so validation refuses a longer name with a message instead
+# of a database error on every write.
+USER_NAME_MAX = MAX_USER
+USER = MAX_USER
+
+
+def _user() -> String:
+    # SQLite keeps the VARCHAR(100) its tables were created with (migration 0005 widens PostgreSQL only):
+    # it never enforces a declared length, and rebuilding the tables would drop the audit triggers.
+    return String(USER_NAME_MAX).with_variant(String(100), "sqlite")
 
 
 def _patient_fk() -> Column[int]:
@@ -34,12 +44,12 @@ patients = Table(
     Column("language", String(16), nullable=False, server_default="en"),
     Column("withdrawn", Boolean, nullable=False),
     Column("withdrawn_reason", Text, nullable=False),
-    Column("withdrawn_by", String(USER), nullable=False),
+    Column("withdrawn_by", _user(), nullable=False),
     Column("withdrawn_at", UtcDateTime),
     Column("version", Integer, nullable=False),
-    Column("created_by", String(USER), nullable=False),
+    Column("created_by", _user(), nullable=False),
     Column("created_at", UtcDateTime, nullable=False),
-    Column("updated_by", String(USER), nullable=False),
+    Column("updated_by", _user(), nullable=False),
     Column("updated_at", UtcDateTime, nullable=False),
 )
 
@@ -73,11 +83,11 @@ modifications = Table(
     Column("kind", String(20), nullable=False),
     Column("data", JSON, nullable=False),
     Column("reason", Text, nullable=False),
-    Column("created_by", String(USER), nullable=False),
+    Column("created_by", _user(), nullable=False),
     Column("created_at", UtcDateTime, nullable=False),
     Column("withdrawn", Boolean, nullable=False),
     Column("withdrawn_reason", Text, nullable=False),
-    Column("withdrawn_by", String(USER), nullable=False),
+    Column("withdrawn_by", _user(), nullable=False),
     Column("withdrawn_at", UtcDateTime),
 )
 
@@ -88,7 +98,7 @@ measurements = Table(
     Column("measured_on", Date, nullable=False),
     Column("height_cm", DecimalText, nullable=False),
     Column("weight_kg", DecimalText, nullable=False),
-    Column("entered_by", String(USER), nullable=False),
+    Column("entered_by", _user(), nullable=False),
     Column("entered_at", UtcDateTime, nullable=False),
     Column("modification_id", Integer, ForeignKey("modifications.id")),
 )
@@ -104,10 +114,10 @@ dose_checks = Table(
     Column("deviation_pct", DecimalText, nullable=False),
     Column("tolerance_pct", DecimalText, nullable=False),
     Column("passed", Boolean, nullable=False),
-    Column("first_checker", String(USER), nullable=False),
-    Column("second_checker", String(USER), nullable=False),
+    Column("first_checker", _user(), nullable=False),
+    Column("second_checker", _user(), nullable=False),
     Column("checked_at", UtcDateTime, nullable=False),
-    Column("recorded_by", String(USER), nullable=False),
+    Column("recorded_by", _user(), nullable=False),
 )
 
 administrations = Table(
@@ -119,13 +129,13 @@ administrations = Table(
     Column("drug", String(MAX_DRUG_ID), nullable=False),
     Column("dose_mg", DecimalText, nullable=False),
     Column("given_on", Date, nullable=False),
-    Column("given_by", String(USER), nullable=False),
+    Column("given_by", _user(), nullable=False),
     Column("recorded_at", UtcDateTime, nullable=False),
     # Added in migration 0004: a note from the nurse, and withdrawal (an undone Mark given) instead of deletion.
     Column("note", Text, nullable=False, server_default=""),
     Column("withdrawn", Boolean, nullable=False, server_default=false()),
     Column("withdrawn_reason", Text, nullable=False, server_default=""),
-    Column("withdrawn_by", String(USER), nullable=False, server_default=""),
+    Column("withdrawn_by", _user(), nullable=False, server_default=""),
     Column("withdrawn_at", UtcDateTime),
 )
 
@@ -133,7 +143,7 @@ audit_log = Table(
     "audit_log", metadata,
     Column("id", Integer, primary_key=True),
     Column("at", UtcDateTime, nullable=False),
-    Column("actor", String(USER), nullable=False),
+    Column("actor", _user(), nullable=False),
     Column("action", String(50), nullable=False),
     Column("entity", String(50), nullable=False),
     Column("entity_id", Integer, nullable=False),

@@ -27,6 +27,7 @@ from planner.store.queries import load_audit, load_record, load_records, patient
 from planner.store.records import AuditEntry, ClinicEventRow, PatientIdentity, PatientRecord, PatientSummary
 from planner.store.repository import Repository, os_user
 from planner.store.summary import clinic_events_between, list_summaries, patients_without_summary, write_summary
+from planner.store.validate import require_person
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +54,7 @@ class PatientStore:
         try:
             db.prepare_schema(engine, shown)
             db.tighten_sqlite_files(url)
-            store = cls(engine, shown, (actor or os_user()).strip() or os_user())
+            store = cls(engine, shown, _checked_actor((actor or os_user()).strip() or os_user()))
             store._refresh_missing_summaries()
         except DatabaseError as exc:
             engine.dispose()
@@ -81,7 +82,9 @@ class PatientStore:
         for first in range(0, len(stale), SUMMARY_BATCH):
             with self.repository.writing() as tx:
                 for mrn in stale[first:first + SUMMARY_BATCH]:
-                    row = patient_row(tx.conn, mrn)
+                    # Locked: two workstations opening an upgraded database at once would otherwise both
+                    # delete-then-insert the same summary row (a duplicate key on PostgreSQL).
+                    row = patient_row(tx.conn, mrn, for_update=True)
                     try:
                         plan = load_record(tx.conn, row).compute_plan()
                     except InputError:
@@ -211,3 +214,9 @@ class PatientStore:
         from planner.store.health import check_database
 
         return check_database(self._engine)
+
+
+def _checked_actor(actor: str) -> str:
+    """The user recorded with every write: refused at open when no column could hold it, instead of
+    every write failing later with a database error."""
+    return require_person(actor, "user", translate("Store", "User"))

@@ -2351,7 +2351,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+76"/>
         <source>Days</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2377,17 +2377,17 @@ and the double check of each dose. Or add a demo patient to look around first.</
     </message>
     <message>
         <location line="+59"/>
-        <location line="+29"/>
+        <location line="+34"/>
         <source>Ward forecast</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location line="-32"/>
         <source>Ward forecast {first} to {last}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>Weekly totals</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2454,7 +2454,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
 <context>
     <name>ForecastView</name>
     <message>
-        <location line="+69"/>
+        <location line="+70"/>
         <source>First day of the forecast</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3715,7 +3715,7 @@ Reload the patient and apply {what} to the current record?</source>
 <context>
     <name>Plan</name>
     <message>
-        <location filename="../../planner/core/plan.py" line="+194"/>
+        <location filename="../../planner/core/plan.py" line="+193"/>
         <source>Cycle: there is no cycle {n} in this plan.</source>
         <translation>周期：本计划没有第{n}周期。</translation>
     </message>
@@ -3815,7 +3815,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>体重 {new} kg（较 {old} kg 变化 {pct}%）：低于 {threshold}% 阈值，剂量不变。</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>BSA capped at {cap} m² (calculated {bsa} m²).</source>
         <translation>体表面积封顶为 {cap} m²（计算值 {bsa} m²）。</translation>
     </message>
@@ -4581,12 +4581,12 @@ Reload the patient and apply {what} to the current record?</source>
 <context>
     <name>Store</name>
     <message>
-        <location filename="../../planner/store/validate.py" line="+33"/>
+        <location filename="../../planner/store/validate.py" line="+34"/>
         <source>Calendar language: &apos;{code}&apos; is not known; choose one of {choices}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../planner/store/engine.py" line="+49"/>
+        <location filename="../../planner/store/engine.py" line="+51"/>
         <source>Database: &apos;{url}&apos; is not a database URL.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4601,12 +4601,17 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>数据库：无法创建 {path}（{reason}）。</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+51"/>
+        <source>{field}: contains a NUL character (\0), which cannot be stored; remove it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>Database: cannot use {url} ({reason}).</source>
         <translation>数据库：无法使用 {url}（{reason}）。</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+86"/>
         <source>The database {location} has patient tables but no schema version; it was not made by Cycle Planner and was left untouched.</source>
         <translation>数据库 {location} 含有患者表但没有结构版本号；它不是由化疗周期计划创建的，未作任何改动。</translation>
     </message>
@@ -4651,7 +4656,22 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>有 {n} 位患者的列表摘要已过期。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
+        <source>The audit log is not protected: its trigger {name} is missing or disabled; entries could be changed or deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The database role {role} is a superuser: it can switch off the audit log&apos;s protection. Connect as an ordinary role that owns the tables.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The database role {role} may {privileges} the audit log; revoke it (REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM {role}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <location line="+20"/>
         <source>The database cannot be read: {reason}</source>
         <translation>无法读取数据库：{reason}</translation>
@@ -4667,7 +4687,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>结构版本为 {current}，本程序需要 {head}。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>{file} is readable by other users; it should be 0600.</source>
         <translation>{file} 可被其他用户读取；权限应为 0600。</translation>
     </message>
@@ -4876,9 +4896,14 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>无法读取 {path}（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../planner/store/store.py" line="+60"/>
+        <location filename="../../planner/store/store.py" line="+61"/>
         <source>Database {location} cannot be opened ({reason}).</source>
         <translation>无法打开数据库 {location}（{reason}）。</translation>
+    </message>
+    <message>
+        <location line="+161"/>
+        <source>User</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../planner/store/repository.py" line="+294"/>

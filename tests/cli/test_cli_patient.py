@@ -19,8 +19,10 @@ ADD = ["patient", "add", "--name", "Wang Fang", "--mrn", "12345", "--dob", "1970
 
 
 @pytest.fixture(autouse=True)
-def _private_database(tmp_path, monkeypatch):
-    monkeypatch.setenv("PLANNER_DATABASE", str(tmp_path / "default.sqlite3"))
+def _private_database(tmp_path, monkeypatch, database):
+    """Every test here runs on SQLite (the default database file) and on PostgreSQL (a fresh schema)."""
+    postgres = database.startswith("postgresql")
+    monkeypatch.setenv("PLANNER_DATABASE", database if postgres else str(tmp_path / "default.sqlite3"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
 
 
@@ -30,6 +32,7 @@ def run(capsys, *argv):
     return code, out, err
 
 
+@pytest.mark.sqlite_only("an explicit --database file path")
 def test_add_list_show_against_a_path(capsys, tmp_path):
     db = ["--database", str(tmp_path / "ward.sqlite3")]
     code, out, err = run(capsys, *ADD, *db)
@@ -142,6 +145,7 @@ def test_a_delay_of_a_given_cycle_is_refused_with_one_line(capsys):
     assert "from cycle 3 on" in err
 
 
+@pytest.mark.sqlite_only("file modes and damaged files")
 def test_db_check(capsys, tmp_path):
     run(capsys, *ADD)
     code, out, _ = run(capsys, "db", "check")
@@ -160,6 +164,7 @@ def test_db_check(capsys, tmp_path):
     assert not (tmp_path / "missing.sqlite3").exists()
 
 
+@pytest.mark.sqlite_only("an empty file")
 def test_db_check_reports_an_empty_file_and_an_unusable_url(capsys, tmp_path):
     empty = tmp_path / "empty.sqlite3"
     empty.touch(mode=0o600)
@@ -181,6 +186,7 @@ def test_list_lines_up_chinese_names(capsys):
     assert _display_width(wide[:wide.index("anlotinib")]) == _display_width(narrow[:narrow.index("anlotinib")])
 
 
+@pytest.mark.sqlite_only("damaged pages of the file")
 def test_db_check_finds_damaged_pages(capsys, tmp_path):
     import sqlite3
 
@@ -200,6 +206,7 @@ def test_db_check_finds_damaged_pages(capsys, tmp_path):
 
 
 @pytest.mark.slow
+@pytest.mark.sqlite_only("the default database file")
 def test_default_database_in_the_user_data_folder(tmp_path):
     """With no --database and no PLANNER_DATABASE, the per-user data folder is used (created 0700/0600)."""
     env = {k: v for k, v in os.environ.items() if k != "PLANNER_DATABASE"}
@@ -214,3 +221,39 @@ def test_default_database_in_the_user_data_folder(tmp_path):
     found = list(tmp_path.rglob("planner.sqlite3"))
     assert len(found) == 1 and "cycle-planner" in str(found[0])
     assert oct(found[0].stat().st_mode & 0o777) == "0o600"
+
+
+def test_db_check_reports_a_dropped_audit_trigger(capsys, database):
+    from sqlalchemy import create_engine, text
+
+    run(capsys, *ADD)
+    code, out, _ = run(capsys, "db", "check")
+    assert (code, out.split(":")[0]) == (0, "ok")
+    engine = create_engine(database if "://" in database else f"sqlite:///{os.environ['PLANNER_DATABASE']}")
+    with engine.begin() as conn:
+        conn.execute(text("DROP TRIGGER audit_log_no_delete" + ("" if engine.dialect.name == "sqlite" else
+                                                                 " ON audit_log")))
+    engine.dispose()
+    code, out, err = run(capsys, "db", "check")
+    assert code == 1 and err == ""
+    assert out.startswith("problem: The audit log is not protected: its trigger audit_log_no_delete is missing")
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    ([*ADD[:3], "Wang\x00Fang", *ADD[4:]], "error: Name: contains a control character (U+0000)"),
+    ([*ADD, "--diagnosis", "sarcoma\x00"], "error: Diagnosis: contains a control character (U+0000)"),
+])
+def test_a_nul_character_is_refused_naming_the_field(capsys, argv, message):
+    code, out, err = run(capsys, *argv)
+    assert (code, out) == (2, "")
+    assert err.startswith(message) and err.count("\n") == 1
+    _, out, _ = run(capsys, "patient", "list", "--json")
+    assert json.loads(out) == []
+
+
+def test_a_nul_character_in_a_reason_is_refused_naming_the_field(capsys):
+    run(capsys, *ADD)
+    code, out, err = run(capsys, "patient", "delay", "12345", "--cycle", "2", "--days", "7", "--reason", "AN\x00C")
+    assert (code, out) == (2, "") and err.startswith("error: Reason: contains a control character (U+0000)")
+    _, out, _ = run(capsys, "patient", "list", "--json")
+    assert [r["version"] for r in json.loads(out)] == [1]

@@ -76,9 +76,9 @@ def test_ics_and_tables(capsys, tmp_path):
 
 
 @pytest.fixture
-def database(tmp_path):
-    path = tmp_path / "patients.sqlite3"
-    with PatientStore.open(path, actor="nurse.a") as store:
+def filled_database(database):
+    """Three patients, on SQLite and on PostgreSQL (the `database` fixture of tests/conftest.py)."""
+    with PatientStore.open(database, actor="nurse.a") as store:
         record = store.add_patient(PatientIdentity(name="李娜 Li Na", mrn="A1", dob=date(1956, 4, 4)),
                                    height_cm=Decimal(160), weight_kg=Decimal(55), measured_on=date(2026, 1, 2),
                                    regimen_id="anlotinib-epirubicin", start=date(2026, 1, 5))
@@ -89,12 +89,12 @@ def database(tmp_path):
         store.add_patient(PatientIdentity(name="Chen Jie", mrn="C3"), height_cm=Decimal(175),
                           weight_kg=Decimal(80), measured_on=date(2026, 1, 2), regimen_id="epirubicin",
                           start=date(2026, 1, 30))
-    return path
+    return database
 
 
-def test_daylist_from_the_database(capsys, tmp_path, database):
+def test_daylist_from_the_database(capsys, tmp_path, filled_database):
     out = tmp_path / "daylist.pdf"
-    code, _, err = run(capsys, "daylist", "2026-01-29", "--database", database, "--out", out)
+    code, _, err = run(capsys, "daylist", "2026-01-29", "--database", filled_database, "--out", out)
     assert code == 0, err
     text = squash(" ".join(pdf_pages(out.read_bytes())))
     assert "Day list for 29 Jan 2026" in text
@@ -103,14 +103,15 @@ def test_daylist_from_the_database(capsys, tmp_path, database):
     assert "Chen Jie" not in text
 
 
-def test_pdf_for_a_patient_from_the_database(capsys, tmp_path, database):
+def test_pdf_for_a_patient_from_the_database(capsys, tmp_path, filled_database):
     out = tmp_path / "sheet.pdf"
-    code, _, err = run(capsys, "pdf", "--kind", "clinician", "--patient", "A1", "--database", database, "--out", out)
+    code, _, err = run(capsys, "pdf", "--kind", "clinician", "--patient", "A1", "--database", filled_database,
+                       "--out", out)
     assert code == 0, err
     text = squash(" ".join(pdf_pages(out.read_bytes())))
     assert "李娜 Li Na" in text and "MRN A1" in text and "Measured on 2 Jan 2026" in text
     assert "Cycle 2 (Combination) - day 1: 29 Jan 2026 - delayed 3 days" in text
-    code, _, err = run(capsys, "pdf", "--kind", "patient", "--patient", "ZZ", "--database", database,
+    code, _, err = run(capsys, "pdf", "--kind", "patient", "--patient", "ZZ", "--database", filled_database,
                        "--out", tmp_path / "none.pdf")
     assert code == 2 and "ZZ" in err and not (tmp_path / "none.pdf").exists()
 
@@ -125,24 +126,24 @@ def test_pdf_for_a_patient_from_the_database(capsys, tmp_path, database):
       "--recalc-threshold", "5", "--round-to", "5", "--bsa-cap", "1.5"],
      "--height, --regimen, --formula, --maintenance-cycles, --recalc-threshold, --round-to, --bsa-cap"),
 ])
-def test_patient_with_plan_options_is_refused(capsys, tmp_path, database, command, options, named):
+def test_patient_with_plan_options_is_refused(capsys, tmp_path, filled_database, command, options, named):
     out = tmp_path / ("out.csv" if command == ["table"] else "out.ics" if command == ["ics"] else "out.pdf")
-    code, stdout, err = run(capsys, *command, "--patient", "A1", "--database", database, *options, "--out", out)
+    code, stdout, err = run(capsys, *command, "--patient", "A1", "--database", filled_database, *options, "--out", out)
     assert code == 2 and stdout == ""
     assert err == (f"error: {named}: not used with --patient: the plan comes from the patient's record; change it "
                    "there (planner patient ... or the app) and export again.\n")
     assert not out.exists()
 
 
-def test_patient_exports_still_take_their_own_options(capsys, tmp_path, database):
-    code, _, err = run(capsys, "ics", "--patient", "A1", "--database", database, "--out", tmp_path / "a.ics")
+def test_patient_exports_still_take_their_own_options(capsys, tmp_path, filled_database):
+    code, _, err = run(capsys, "ics", "--patient", "A1", "--database", filled_database, "--out", tmp_path / "a.ics")
     assert code == 0, err
-    code, _, err = run(capsys, "table", "--patient", "A1", "--database", database, "--out", tmp_path / "a.csv")
+    code, _, err = run(capsys, "table", "--patient", "A1", "--database", filled_database, "--out", tmp_path / "a.csv")
     assert code == 0, err
     table = pd.read_csv(tmp_path / "a.csv")
     day1 = table[(table["cycle"] == 2) & (table["day"] == 1)]
     assert list(day1["date"]) == ["2026-01-29"]  # the record's delay of cycle 2 by 3 days
-    code, _, err = run(capsys, "pdf", "--kind", "patient", "--patient", "A1", "--database", database,
+    code, _, err = run(capsys, "pdf", "--kind", "patient", "--patient", "A1", "--database", filled_database,
                        "--name", "Li Na", "--dob", "1956-04-04", "--paper", "letter", "--out", tmp_path / "a.pdf")
     assert code == 0, err
     assert "Li Na" in squash(" ".join(pdf_pages((tmp_path / "a.pdf").read_bytes())))

@@ -6,6 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from sqlalchemy import Engine, create_engine
 
 from planner.store import PatientIdentity, PatientStore
 
@@ -22,9 +23,15 @@ def db_path(tmp_path):
 
 
 @pytest.fixture
-def store(db_path):
-    with PatientStore.open(db_path, actor="nurse.a") as opened:
+def store(database):
+    """A store on a fresh database, once on SQLite (at db_path) and once on PostgreSQL (when configured)."""
+    with PatientStore.open(database, actor="nurse.a") as opened:
         yield opened
+
+
+def raw_engine(location: str) -> Engine:
+    """Plain SQLAlchemy on a test database, past the store (no hooks): what someone with SQL access has."""
+    return create_engine(location if "://" in location else f"sqlite:///{location}")
 
 
 def add_wang(store: PatientStore, mrn: str = "12345", **overrides):

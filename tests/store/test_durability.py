@@ -74,26 +74,26 @@ def test_kill_9_mid_write_loses_nothing_acknowledged(db_path):
 
 
 @pytest.mark.slow
-def test_two_processes_writing_one_patient_lose_no_update(db_path):
-    with PatientStore.open(db_path, actor="nurse.a") as store:
+def test_two_processes_writing_one_patient_lose_no_update(database):
+    with PatientStore.open(database, actor="nurse.a") as store:
         add_wang(store)
     count = 60  # enough overlap that the two really collide (StaleRecord, then retry)
-    procs = [subprocess.Popen([sys.executable, str(WRITER), "contend", str(db_path), "12345", str(count)],
+    procs = [subprocess.Popen([sys.executable, str(WRITER), "contend", database, "12345", str(count)],
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_env())
              for _ in range(2)]
     outputs = [p.communicate(timeout=120) for p in procs]
     for proc, (out, err) in zip(procs, outputs, strict=True):
         assert proc.returncode == 0, err
         assert out.startswith("done ")
-    with PatientStore.open(db_path) as store:
+    with PatientStore.open(database) as store:
         record = store.get_patient("12345")
         assert len(record.modifications) == 2 * count
         assert record.version == 1 + 2 * count
         assert [e.action for e in store.audit_log("12345")].count("modification.add") == 2 * count
 
 
-def test_two_stores_on_one_file_see_each_others_writes(db_path):
-    with PatientStore.open(db_path, actor="nurse.a") as first, PatientStore.open(db_path, actor="nurse.b") as second:
+def test_two_stores_on_one_file_see_each_others_writes(database):
+    with PatientStore.open(database, actor="nurse.a") as first, PatientStore.open(database, actor="nurse.b") as second:
         add_wang(first)
         assert second.get_patient("12345").version == 1
         opened_by_a = first.get_patient("12345")

@@ -25,7 +25,10 @@ def test_migrations_render_for_postgresql():
     ddl = config.output_buffer.getvalue()
     assert "CREATE TABLE patients" in ddl and "CREATE TABLE summary_dose_runs" in ddl
     assert "TIMESTAMP WITH TIME ZONE" in ddl
-    assert "TRIGGER" not in ddl  # the SQLite-only append-only triggers stay SQLite-only
+    assert "RAISE(ABORT" not in ddl  # SQLite's own trigger syntax stays SQLite-only...
+    for name in ("audit_log_no_update", "audit_log_no_delete", "audit_log_no_truncate"):  # ...PostgreSQL has its own
+        assert f"CREATE TRIGGER {name} BEFORE" in ddl
+    assert "REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM PUBLIC" in ddl
 
 
 def test_list_query_compiles_for_postgresql(monkeypatch):

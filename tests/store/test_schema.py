@@ -64,14 +64,13 @@ def test_default_location_is_the_user_data_folder(monkeypatch, tmp_path):
     assert str(tmp_path / "xdg-data") in url.database  # the conftest points XDG_DATA_HOME at tmp_path
 
 
-def test_schema_matches_the_migrations(tmp_path):
+def test_schema_matches_the_migrations(database):
     """The Core tables the queries use and the tables the migrations build must not drift apart."""
     from alembic.autogenerate import compare_metadata
     from alembic.runtime.migration import MigrationContext
 
-    path = tmp_path / "m.sqlite3"
-    PatientStore.open(path).close()
-    engine = create_engine(f"sqlite:///{path}")
+    PatientStore.open(database).close()
+    engine = create_engine(database if "://" in database else f"sqlite:///{database}")
     with engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), metadata)
     engine.dispose()

@@ -7,12 +7,14 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import DatabaseError
 
 from planner.core.errors import InputError, PlannerError
 from planner.core.modifications import Delay, DoseLevelChange, OmitDays, StopDrug, WeightChange
 from planner.core.plan import PlanSettings, PriorExposure
 from planner.store import DuplicateMrn, NotFound, PatientIdentity, PatientStore, StaleRecord
-from tests.store.conftest import add_wang
+from tests.store.conftest import add_wang, raw_engine
 
 
 def test_add_patient_and_read_back(store):
@@ -144,9 +146,9 @@ def test_withdraw_modification_keeps_it_on_record(store):
     assert store.audit_log("12345")[-1].action == "modification.withdraw"
 
 
-def test_stale_record_names_who_and_when(store, db_path):
+def test_stale_record_names_who_and_when(store, database):
     add_wang(store)
-    with PatientStore.open(db_path, actor="nurse.b") as other:
+    with PatientStore.open(database, actor="nurse.b") as other:
         other.add_modification("12345", Delay(2, 7), "low counts", expected_version=1)
     with pytest.raises(StaleRecord) as caught:
         store.add_modification("12345", Delay(3, 7), "other", expected_version=1)
@@ -293,17 +295,74 @@ def test_list_patients_relative_to_today(store):
     assert rows["A"].status == "completed" and rows["A"].current_cycle is None and rows["A"].next_dose_date is None
 
 
-def test_audit_log_is_append_only_in_the_database(store, db_path):
-    import sqlite3
-
+def test_audit_log_is_append_only_in_the_database(store, database):
+    """Raw SQL, past the store: every way of rewriting an entry is refused by the database itself."""
     add_wang(store)
-    raw = sqlite3.connect(db_path)
-    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
-        raw.execute("DELETE FROM audit_log")
-    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
-        raw.execute("UPDATE audit_log SET actor = 'someone else'")
-    raw.close()
+    engine = raw_engine(database)
+    attempts = ["DELETE FROM audit_log", "UPDATE audit_log SET actor = 'someone else'"]
+    if engine.dialect.name == "sqlite":
+        attempts += ["REPLACE INTO audit_log (id, at, actor, action, entity, entity_id) "
+                     "SELECT id, at, 'someone else', action, entity, entity_id FROM audit_log",
+                     "INSERT OR REPLACE INTO audit_log (id, at, actor, action, entity, entity_id) "
+                     "SELECT id, at, 'someone else', action, entity, entity_id FROM audit_log"]
+    else:
+        attempts += ["TRUNCATE audit_log"]
+    for statement in attempts:
+        with engine.connect() as conn, pytest.raises(DatabaseError, match=r"append-only|permission denied"):
+            conn.execute(text(statement))
+    if engine.dialect.name == "sqlite":  # the store's own connections (recursive triggers on) refuse it too
+        with store._engine.connect() as conn, pytest.raises(DatabaseError, match="append-only"):
+            conn.execute(text("REPLACE INTO audit_log (id, at, actor, action, entity, entity_id) "
+                              "SELECT id, at, 'x', action, entity, entity_id FROM audit_log"))
+    engine.dispose()
+    [entry] = store.audit_log()
+    assert entry.actor == "nurse.a"
+    assert store.check() == []
+
+
+@pytest.mark.parametrize("trigger", ["audit_log_no_update", "audit_log_no_delete"])
+def test_a_dropped_audit_trigger_fails_db_check(store, database, trigger):
+    add_wang(store)
+    engine = raw_engine(database)
+    with engine.begin() as conn:
+        if engine.dialect.name == "sqlite":
+            conn.execute(text(f"DROP TRIGGER {trigger}"))
+        else:
+            conn.execute(text(f"DROP TRIGGER {trigger} ON audit_log"))
+            conn.execute(text("GRANT UPDATE, DELETE ON audit_log TO CURRENT_USER"))
+        statement = "UPDATE audit_log SET actor = 'someone else'" if "update" in trigger else "DELETE FROM audit_log"
+        conn.execute(text(statement))
+    engine.dispose()
+    problems = store.check()
+    assert any(trigger in p and "audit log is not protected" in p for p in problems), problems
+    assert all("audit log" in p for p in problems)
+
+
+def test_postgresql_triggers_hold_even_when_the_role_grants_itself_the_rights(store, database):
+    if not database.startswith("postgresql"):
+        pytest.skip("PostgreSQL only: table privileges and TRUNCATE")
+    add_wang(store)
+    engine = raw_engine(database)
+    with engine.begin() as conn:
+        conn.execute(text("GRANT UPDATE, DELETE, TRUNCATE ON audit_log TO CURRENT_USER"))
+    for statement in ("DELETE FROM audit_log", "UPDATE audit_log SET actor = 'x'", "TRUNCATE audit_log"):
+        with engine.connect() as conn, pytest.raises(DatabaseError, match="append-only"):
+            conn.execute(text(statement))
+    engine.dispose()
+    [problem] = store.check()
+    assert "may UPDATE, DELETE, TRUNCATE the audit log" in problem
     assert len(store.audit_log()) == 1
+
+
+def test_audit_guard_against_replace_is_checked_on_sqlite(db_path):
+    with PatientStore.open(db_path, actor="nurse.a") as opened:
+        add_wang(opened)
+        engine = raw_engine(str(db_path))
+        with engine.begin() as conn:
+            conn.execute(text("DROP TRIGGER audit_log_no_replace"))
+        engine.dispose()
+        [problem] = opened.check()
+        assert "audit_log_no_replace" in problem
 
 
 def test_actor_defaults_to_the_os_user(db_path, monkeypatch):
@@ -318,9 +377,7 @@ def test_check_is_empty_when_healthy(store):
     assert store.check() == []
 
 
-def test_withdrawn_weight_change_drops_its_measurement_from_the_record(store, db_path, tmp_path):
-    import sqlite3
-
+def test_withdrawn_weight_change_drops_its_measurement_from_the_record(store, database, tmp_path):
     add_wang(store)
     record, mod_id = store.add_modification("12345", WeightChange(3, Decimal(26)), "typed 26 for 62",
                                             expected_version=1)
@@ -328,9 +385,10 @@ def test_withdrawn_weight_change_drops_its_measurement_from_the_record(store, db
     assert record.latest_measurement.modification_id == mod_id
     record = store.withdraw_modification("12345", mod_id, "typo", expected_version=2)
     assert [m.weight_kg for m in record.measurements] == [Decimal(70)]
-    raw = sqlite3.connect(db_path)
-    assert raw.execute("SELECT count(*) FROM measurements").fetchone() == (2,)  # nothing deleted
-    raw.close()
+    engine = raw_engine(database)
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM measurements")).scalar() == 2  # nothing deleted
+    engine.dispose()
     # The link survives a plan file: withdrawn at the other site too, the weight leaves that record.
     record, mod_id = store.add_modification("12345", WeightChange(3, Decimal(62)), "", expected_version=3)
     store.export_plan_file("12345", tmp_path / "p.json")
@@ -370,3 +428,31 @@ def test_memory_database_and_threads(tmp_path, monkeypatch):
         for thread in threads:
             thread.join()
         assert errors == []
+
+
+def test_a_150_character_user_name_can_write_and_a_longer_one_is_refused_at_open(database):
+    long_name = "n" * 150
+    with PatientStore.open(database, actor=long_name) as opened:
+        record = add_wang(opened)
+        assert record.updated_by == long_name
+        opened.record_dose_check("12345", cycle=1, drug="epirubicin", calculated_mg=Decimal(164),
+                                 checked_mg=Decimal(164), tolerance_pct=Decimal(5), first_checker=long_name,
+                                 second_checker="m" * 150,
+                                 expected_version=1)
+        assert opened.audit_log("12345")[-1].actor == long_name
+    with pytest.raises(InputError) as caught:
+        PatientStore.open(database, actor="n" * 300)
+    assert caught.value.field == "user" and "at most 256 characters" in caught.value.message
+
+
+def test_a_nul_character_anywhere_is_refused_before_the_database(store):
+    add_wang(store)
+    with pytest.raises(InputError) as caught:
+        store.record_administration("12345", cycle=1, day=1, drug="epirubicin", dose_mg=Decimal(164),
+                                    given_on=date(2026, 1, 5), expected_version=1, note="given\x00")
+    assert caught.value.field == "note" and "NUL character" in caught.value.message
+    with pytest.raises(InputError) as caught:
+        store.update_identity("12345", replace(store.get_patient("12345").identity, allergies="none\x00"),
+                              expected_version=1)
+    assert caught.value.field == "allergies"
+    assert store.get_patient("12345").version == 1 and len(store.audit_log()) == 1
