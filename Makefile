@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint bench clean translations
+.PHONY: run test lint bench clean translations dist dist-test install-desktop
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,7 +25,7 @@ lint: $(STAMP)
 
 test: lint
 	@packaging/ensure-qt-libs.sh $(VENV) --offscreen
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m "not dist"
 
 bench: $(STAMP)
 	for script in benchmarks/bench_*.py; do QT_QPA_PLATFORM=offscreen $(BIN)/python $$script || exit 1; done
@@ -42,6 +42,43 @@ translations: $(STAMP)
 	  if grep -q '<translation>' $$ts; then $(BIN)/pyside6-lrelease $$ts -qm $$qm || exit 1; \
 	  else rm -f $$qm; echo "$$ts: nothing translated yet, no .qm"; fi; \
 	done
+
+# The standalone build for ward PCs: one folder dist/cycle-planner/ with the app and the CLI (see
+# packaging/cycle-planner.spec). PyInstaller comes from the `dist` extra; the last line is the bundle size.
+DIST_STAMP := $(VENV)/.dist-stamp
+BUNDLE := dist/cycle-planner
+
+$(DIST_STAMP): pyproject.toml $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,dist]'
+	touch $(DIST_STAMP)
+
+dist: $(DIST_STAMP)
+	@packaging/ensure-qt-libs.sh $(VENV) --offscreen
+	@start=$$(date +%s); \
+	QT_QPA_PLATFORM=offscreen $(BIN)/pyinstaller --noconfirm --log-level WARN \
+	  --distpath dist --workpath build packaging/cycle-planner.spec || exit 1; \
+	echo "build time: $$(( $$(date +%s) - start )) s"
+	@echo "bundle size: $$(du -sh $(BUNDLE) | cut -f1) ($(BUNDLE), $$(find $(BUNDLE) -type f | wc -l) files)"
+
+# The smoke test of the built bundle (tests/test_dist_smoke.py): fails, not skips, when the bundle is missing.
+dist-test: $(STAMP)
+	PLANNER_DIST_REQUIRED=1 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m dist
+
+# The desktop entry and icon for the current user, pointing at the built bundle (run `make dist` first).
+APPS_DIR := $(HOME)/.local/share/applications
+ICONS_DIR := $(HOME)/.local/share/icons/hicolor
+install-desktop:
+	@test -x $(BUNDLE)/cycle-planner || { echo "error: $(BUNDLE)/cycle-planner is missing; run make dist first"; exit 2; }
+	install -d $(APPS_DIR) $(ICONS_DIR)/scalable/apps $(ICONS_DIR)/256x256/apps
+	install -m 644 resources/icons/app.svg $(ICONS_DIR)/scalable/apps/cycle-planner.svg
+	install -m 644 build/cycle-planner/icons/cycle-planner.png $(ICONS_DIR)/256x256/apps/cycle-planner.png
+	sed -e 's|^Exec=.*|Exec="$(abspath $(BUNDLE))/cycle-planner" %f|' \
+	  -e 's|^Icon=.*|Icon=cycle-planner|' -e 's|^TryExec=.*||' packaging/cycle-planner.desktop \
+	  > $(APPS_DIR)/cycle-planner.desktop
+	chmod 644 $(APPS_DIR)/cycle-planner.desktop
+	-command -v update-desktop-database >/dev/null && update-desktop-database $(APPS_DIR)
+	-command -v gtk-update-icon-cache >/dev/null && gtk-update-icon-cache -q -t $(ICONS_DIR)
+	@echo "installed $(APPS_DIR)/cycle-planner.desktop -> $(abspath $(BUNDLE))/cycle-planner"
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache
