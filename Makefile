@@ -64,21 +64,11 @@ dist: $(DIST_STAMP)
 dist-test: $(STAMP)
 	PLANNER_DIST_REQUIRED=1 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m dist
 
-# The desktop entry and icon for the current user, pointing at the built bundle (run `make dist` first).
-APPS_DIR := $(HOME)/.local/share/applications
-ICONS_DIR := $(HOME)/.local/share/icons/hicolor
+# The desktop entry and icon for the current user, pointing at the built bundle (run `make dist` first); the
+# same script is inside the bundle for a ward PC that has only dist/cycle-planner/.
 install-desktop:
-	@test -x $(BUNDLE)/cycle-planner || { echo "error: $(BUNDLE)/cycle-planner is missing; run make dist first"; exit 2; }
-	install -d $(APPS_DIR) $(ICONS_DIR)/scalable/apps $(ICONS_DIR)/256x256/apps
-	install -m 644 resources/icons/app.svg $(ICONS_DIR)/scalable/apps/cycle-planner.svg
-	install -m 644 build/cycle-planner/icons/cycle-planner.png $(ICONS_DIR)/256x256/apps/cycle-planner.png
-	sed -e 's|^Exec=.*|Exec="$(abspath $(BUNDLE))/cycle-planner" %f|' \
-	  -e 's|^Icon=.*|Icon=cycle-planner|' -e 's|^TryExec=.*||' packaging/cycle-planner.desktop \
-	  > $(APPS_DIR)/cycle-planner.desktop
-	chmod 644 $(APPS_DIR)/cycle-planner.desktop
-	-command -v update-desktop-database >/dev/null && update-desktop-database $(APPS_DIR)
-	-command -v gtk-update-icon-cache >/dev/null && gtk-update-icon-cache -q -t $(ICONS_DIR)
-	@echo "installed $(APPS_DIR)/cycle-planner.desktop -> $(abspath $(BUNDLE))/cycle-planner"
+	@test -x $(BUNDLE)/install-desktop.sh || { echo "error: $(BUNDLE) is not built; run make dist first" >&2; exit 2; }
+	$(BUNDLE)/install-desktop.sh
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache

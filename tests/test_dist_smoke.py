@@ -189,3 +189,29 @@ def test_frozen_cli_adds_a_patient_prints_a_calendar_and_checks_the_database(
     bad = run(bundle, "planner", ["patient", "show", "NO-SUCH-MRN", "--database", database], home, cwd=work)
     assert bad.returncode == 2
     assert bad.stderr.startswith("error: ") and "Traceback" not in bad.stderr
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the desktop entry is for Linux desktops")
+def test_desktop_entry_installs_for_the_user_and_points_at_the_bundle(bundle: Path, home: Path, tmp_path: Path) -> None:
+    result = subprocess.run([str(bundle / "install-desktop.sh")], env=clean_env(home), cwd=tmp_path,
+                            capture_output=True, text=True, timeout=60, check=False)
+    assert result.returncode == 0, result.stderr
+    share = home / ".local" / "share"
+    entry = (share / "applications" / "cycle-planner.desktop").read_text(encoding="utf-8")
+    assert f'Exec="{bundle / "cycle-planner"}" %f' in entry.splitlines()
+    assert "Icon=cycle-planner" in entry.splitlines()
+    assert (share / "icons" / "hicolor" / "scalable" / "apps" / "cycle-planner.svg").read_bytes().lstrip().startswith(
+        b"<")
+    assert (share / "icons" / "hicolor" / "256x256" / "apps" / "cycle-planner.png").read_bytes().startswith(
+        b"\x89PNG")
+
+
+def test_bundle_carries_every_resource_the_migrations_and_pdfium(bundle: Path) -> None:
+    internal = bundle / "_internal"
+    for folder, inside in ((ROOT / "resources", internal / "planner" / "resources"),
+                           (ROOT / "planner" / "store" / "migrations", internal / "planner" / "store" / "migrations")):
+        wanted = {p.relative_to(folder) for p in folder.rglob("*")
+                  if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc"}
+        missing = sorted(str(p) for p in wanted if not (inside / p).is_file())
+        assert missing == [], f"not in the bundle: {missing}"
+    assert list((internal / "pypdfium2_raw").glob("*pdfium*")), "PDFium's library is not in the bundle"
