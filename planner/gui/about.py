@@ -22,7 +22,7 @@ def about_html(facts: DatabaseFacts | None) -> str:
         rows.append((translate("About", "Database"), escape(translate("About", "not open"))))
     else:
         if facts.problems:
-            audit = escape(translate("About", "{n} problems found by the database check:").format(
+            audit = escape(translate("About", "The database check found problems ({n}):").format(
                 n=len(facts.problems))) + "<ul>" + "".join(f"<li>{escape(p)}</li>" for p in facts.problems) + "</ul>"
         else:
             audit = escape(translate("About", "OK (the database check found no problems)"))

@@ -26,7 +26,7 @@ def test_text_lists_the_problems_of_the_check():
     html = about_html(DatabaseFacts("postgresql://nurse:***@db/ward", "PostgreSQL", True,
                                     ("Schema version is 0002, this program expects 0004.",)))
     assert "PostgreSQL" in html and "postgresql://nurse:***@db/ward" in html
-    assert "1 problems found" in html and "<li>Schema version is 0002" in html
+    assert "found problems (1)" in html and "<li>Schema version is 0002" in html
     assert "off (single-user)" not in html
 
 
