@@ -3,11 +3,12 @@
 # xkbcommon, and for a real X11 window the xcb helper libraries). This finds the ones missing on
 # this machine by asking the dynamic linker about Qt's own binaries, installs them with apt-get when
 # that is possible without a password, and otherwise prints the exact command to run.
-#   ensure-qt-libs.sh VENV [--offscreen]   (--offscreen: only what headless tests need)
+#   ensure-qt-libs.sh VENV|BUNDLE [--offscreen]   (--offscreen: only what headless tests need)
+# BUNDLE: the built dist/cycle-planner folder, whose Qt is in _internal/PySide6/Qt (a ward PC's check).
 set -u
-venv=${1:?usage: ensure-qt-libs.sh VENV [--offscreen]}
+venv=${1:?usage: ensure-qt-libs.sh VENV|BUNDLE [--offscreen]}
 mode=${2:-window}
-qt=$(ls -d "$venv"/lib/python3*/site-packages/PySide6/Qt 2>/dev/null | head -n 1)
+qt=$(ls -d "$venv"/lib/python3*/site-packages/PySide6/Qt "$venv"/_internal/PySide6/Qt 2>/dev/null | head -n 1)
 [ -n "$qt" ] || exit 0
 [ "$(uname -s)" = Linux ] || exit 0
 command -v ldd >/dev/null 2>&1 || exit 0

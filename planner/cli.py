@@ -37,9 +37,11 @@ class _Parser(argparse.ArgumentParser):
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The full parser, or with `only="bsa"` just that command: `planner bsa` is called from scripts
     in loops and must start about as fast as Python itself, so it skips loading the other commands."""
+    from planner import __version__
     from planner.commands import bsa
 
     parser = _Parser(prog="planner", description="Cycle Planner: treatment plans, BSA and doses.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     # Every sub-parser is a _Parser (one-line errors); the commands only need the ArgumentParser interface.
     subparsers = cast("argparse._SubParsersAction[argparse.ArgumentParser]", parser.add_subparsers(
         dest="command", required=True, metavar="COMMAND", parser_class=_Parser))

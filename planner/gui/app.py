@@ -17,7 +17,10 @@ _STARTED = time.perf_counter()
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    from planner import __version__
+
     parser = argparse.ArgumentParser(prog="cycle-planner", description="Cycle Planner desktop application")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--database", metavar="PATH",
                         help="database file or URL (default: $PLANNER_DATABASE or the per-user data folder)")
     parser.add_argument("--settings", metavar="PATH", help="preferences file to use instead of the user's own")

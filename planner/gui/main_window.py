@@ -666,8 +666,7 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
                 self._show_record(self.document)  # the dose-check tolerance may have changed
 
     def about(self) -> None:
-        QMessageBox.about(self, self.tr("About Cycle Planner"), self.tr(
-            "<b>Cycle Planner</b><br>Plans chemotherapy cycles, shows every dose with its calculation and "
-            "records the independent double check.<br><br>Every number can be traced: BSA with its formula "
-            "and inputs, each dose as level x BSA = exact -> rounded."))
+        from planner.gui.about import show_about
+
+        show_about(self, self.store)
 

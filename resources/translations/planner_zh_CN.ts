@@ -2,9 +2,63 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>About</name>
+    <message>
+        <location filename="../../planner/gui/about.py" line="+20"/>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+8"/>
+        <source>Database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>not open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The database check found problems ({n}):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>OK (the database check found no problems)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Engine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>off (single-user)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audit trail</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
-        <location filename="../../planner/gui/app.py" line="+49"/>
+        <location filename="../../planner/gui/app.py" line="+52"/>
         <source>there is no display to open the window on (DISPLAY and WAYLAND_DISPLAY are not set). Start Cycle Planner from a desktop session, or set QT_QPA_PLATFORM=offscreen to run it without a screen.</source>
         <translation>没有可显示窗口的显示器（未设置 DISPLAY 和 WAYLAND_DISPLAY）。请在桌面会话中启动化疗周期计划，或设置 QT_QPA_PLATFORM=offscreen 在无屏幕环境下运行。</translation>
     </message>
@@ -2864,12 +2918,12 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>首选项已保存；新计划将使用这些设置。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../../planner/gui/about.py" line="+17"/>
         <source>About Cycle Planner</source>
         <translation>关于化疗周期计划</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-13"/>
         <source>&lt;b&gt;Cycle Planner&lt;/b&gt;&lt;br&gt;Plans chemotherapy cycles, shows every dose with its calculation and records the independent double check.&lt;br&gt;&lt;br&gt;Every number can be traced: BSA with its formula and inputs, each dose as level x BSA = exact -&gt; rounded.</source>
         <translation>&lt;b&gt;化疗周期计划&lt;/b&gt;&lt;br&gt;计划化疗周期，显示每个剂量及其计算过程，并记录独立双人核对。&lt;br&gt;&lt;br&gt;每个数字均可追溯：体表面积及其公式和输入值，每个剂量按 剂量水平 × 体表面积 = 精确值 -&gt; 取整剂量 计算。</translation>
     </message>
@@ -4581,12 +4635,12 @@ Reload the patient and apply {what} to the current record?</source>
 <context>
     <name>Store</name>
     <message>
-        <location filename="../../planner/store/validate.py" line="+34"/>
+        <location filename="../../planner/store/validate.py" line="+33"/>
         <source>Calendar language: &apos;{code}&apos; is not known; choose one of {choices}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../planner/store/engine.py" line="+51"/>
+        <location filename="../../planner/store/engine.py" line="+52"/>
         <source>Database: &apos;{url}&apos; is not a database URL.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4601,7 +4655,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>数据库：无法创建 {path}（{reason}）。</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>{field}: contains a NUL character (\0), which cannot be stored; remove it.</source>
         <translation type="unfinished"></translation>
     </message>

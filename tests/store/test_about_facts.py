@@ -1,0 +1,34 @@
+"""What Help > About reports about the database comes from the store: location, engine, accounts and the
+result of the same health check `planner db check` runs."""
+
+from __future__ import annotations
+
+import os
+
+from planner.store.about import accounts_enabled, database_facts
+from planner.store.health import check_location
+from planner.store.store import PatientStore
+
+
+def test_a_healthy_sqlite_database(tmp_path):
+    path = tmp_path / "ward.sqlite3"
+    with PatientStore.open(path) as store:
+        facts = database_facts(store)
+    assert facts.location == str(path.resolve())
+    assert facts.engine == "SQLite"
+    assert facts.accounts is False
+    assert facts.problems == ()
+
+
+def test_problems_are_those_of_db_check(tmp_path):
+    path = tmp_path / "ward.sqlite3"
+    with PatientStore.open(path) as store:
+        os.chmod(path, 0o644)
+        facts = database_facts(store)
+        assert list(facts.problems) == check_location(path)[1]
+    assert facts.problems
+    assert any("0600" in problem for problem in facts.problems)
+
+
+def test_no_accounts_feature_yet():
+    assert accounts_enabled() is False
