@@ -110,7 +110,8 @@ def dialogs(window: Any, shot_widget: Callable[[Any, str], None]) -> None:
     window.patients.select("DEMO-0001")
     plan = window.plan
     shot_widget(DIALOGS["delay"](plan, 3, window), "8-delay")
-    shot_widget(MarkGivenDialog(plan.cycle(3), window, today=window.today()), "9-mark-given")
+    shot_widget(MarkGivenDialog(plan, 3, window.document.record.dose_checks, window, today=window.today()),
+                "9-mark-given")
     from planner.gui.dialogs.preferences_dialog import PreferencesDialog
 
     shot_widget(PreferencesDialog(window.settings, window), "10-preferences")

@@ -51,7 +51,7 @@ def add_demo_patient(store: PatientStore, today: date | None = None,
             expected_version=record.version)
         record = store.record_administration(
             DEMO_MRN, cycle=cycle_number, day=1, drug="epirubicin", dose_mg=epirubicin.dose_mg,
-            given_on=cycle.start, expected_version=record.version)
+            given_on=cycle.start, expected_version=record.version, today=today)
     record, _ = store.add_modification(
         DEMO_MRN, Delay(3, 7), translate("Demo", "ANC 0.9 x10^9/L on day 21 of cycle 2"),
         expected_version=record.version)
@@ -67,5 +67,5 @@ def add_demo_patient(store: PatientStore, today: date | None = None,
             tolerance_pct=Decimal(5), first_checker="AL", second_checker="MK", expected_version=record.version)
         record = store.record_administration(
             DEMO_MRN, cycle=3, day=1, drug="epirubicin", dose_mg=epirubicin.dose_mg, given_on=cycle.start,
-            expected_version=record.version)
+            expected_version=record.version, today=today)
     return record

@@ -274,6 +274,10 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
             self.patients.set_patients(rows, select_mrn or self.patients.current_mrn())
             if self.document is not None and self.patients.model.row_of(self.document.mrn) < 0:
                 self.open_patient("")  # withdrawn (and withdrawn patients hidden): close them
+            elif self.document is not None and self.page is not None:
+                # A patient added or renamed may now share the open patient's name (or no longer).
+                self.header.set_patient(self.document.record, self.document.plan, self.today(),
+                                        same_name=self._shares_name(self.document.mrn))
             self._show_default_page()
 
         self.runner.start(lambda: store.list_patients(today=today, include_withdrawn=withdrawn), done,
@@ -349,7 +353,7 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
             cycle = now.number if now is not None else plan.cycles[-1].number
         self._showing = True  # the views re-emit their selection while being filled: ignore that
         try:
-            self.header.set_patient(document.record, plan, today)
+            self.header.set_patient(document.record, plan, today, same_name=self._shares_name(document.mrn))
             self.calendar.set_plan(plan, today)
             self.cycles.set_plan(plan, cycle_statuses(document.record, plan), today)
             self.cycles.select_cycle(cycle)
@@ -360,6 +364,11 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
         self._selected_cycle = cycle
         self._show_page(PAGE_PATIENT)
         self._set_patient_actions_enabled(not document.record.withdrawn)
+
+    def _shares_name(self, mrn: str) -> bool:
+        model = self.patients.model
+        row = model.row_of(mrn)
+        return row >= 0 and model.shares_name(model.summary(row))
 
     def _cycle_selected(self, number: int) -> None:
         if self._showing:
@@ -549,7 +558,11 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
     def _mark_given(self, document: PatientDocument, plan: Plan, cycle_number: int) -> None:
         from planner.gui.dialogs.simple_dialogs import MarkGivenDialog
 
-        dialog = MarkGivenDialog(plan.cycle(cycle_number), self, today=self.today())
+        try:
+            dialog = MarkGivenDialog(plan, cycle_number, document.record.dose_checks, self, today=self.today())
+        except PlannerError as exc:
+            self.problem(self.tr("Not possible"), exc.message)
+            return
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.administration() is None:
             return
         given = dialog.administration()

@@ -28,7 +28,7 @@ from planner.core.plan import PlanSettings, PriorExposure
 from planner.store import codec
 from planner.store import engine as db
 from planner.store.errors import DuplicateMrn, StaleRecord, StoreError
-from planner.store.given_guard import require_active_patient, require_not_given
+from planner.store.given_guard import require_active_patient, require_can_mark_given, require_not_given
 from planner.store.queries import identity_of, load_audit, load_record, patient_row
 from planner.store.records import (
     AuditEntry,
@@ -462,7 +462,8 @@ class PatientStore:
             return self._finish(conn, row.id, version)
 
     def record_administration(self, mrn: str, *, cycle: int, day: int, drug: str, dose_mg: Decimal, given_on: date,
-                              expected_version: int, note: str = "") -> PatientRecord:
+                              expected_version: int, note: str = "", today: date | None = None) -> PatientRecord:
+        """`today` (default: the local date) decides which cycles have started: a future one cannot be given."""
         require_positive(dose_mg, "dose", translate("Store", "Dose given"))
         note = (note or "").strip()
         now = now_utc()
@@ -475,6 +476,8 @@ class PatientStore:
             if not 1 <= day <= length:
                 raise InputError("day", translate("Store", "Day: cycle {cycle} has days 1 to {n}.").format(
                     cycle=cycle, n=length))
+            require_can_mark_given(record, cycle=cycle, day=day, drug=drug_id, given_on=given_on, note=note,
+                                   today=today or now.astimezone().date())
             version = self._bump(conn, row, now)
             values = {"cycle": cycle, "day": day, "drug": drug_id, "dose_mg": dose_mg, "given_on": given_on,
                       "given_by": self.actor, "note": note}

@@ -4,13 +4,17 @@ cycle 3 by 7 days, see the calendar move, undo, see it move back, and find it al
 from __future__ import annotations
 
 from datetime import date, timedelta
+from decimal import Decimal
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidget, QMessageBox
 
+from planner.core.errors import PlannerError
 from planner.gui.dialogs.cycle_actions import DelayDialog
 from planner.gui.dialogs.patient_dialog import PatientDialog
 from planner.gui.main_window import PAGE_EMPTY, PAGE_PATIENT, MainWindow
+from planner.gui.models.patients_model import SUMMARY_ROLE
 from planner.gui.settings import Settings
 from tests.gui.shell_helpers import START, TODAY
 
@@ -166,7 +170,10 @@ def test_mark_given_is_recorded(qtbot, window, monkeypatch):
     from planner.gui.dialogs.simple_dialogs import MarkGivenDialog
     from tests.gui.shell_helpers import add_patient
 
-    add_patient(window.store)
+    record = add_patient(window.store)
+    window.store.record_dose_check("12345", cycle=2, drug="epirubicin", calculated_mg=Decimal(164),
+                                   checked_mg=Decimal(164), tolerance_pct=Decimal(5), first_checker="Li",
+                                   second_checker="Chen", expected_version=record.version)
     window.refresh_list("12345")
     qtbot.waitUntil(lambda: window.document is not None)
 
@@ -189,6 +196,69 @@ def test_mark_given_is_recorded(qtbot, window, monkeypatch):
     assert withdrawn.withdrawn and withdrawn.withdrawn_reason.startswith("Undone: Given: Epirubicin")
     status = window.cycles.model.index(1, window.cycles.model.status_column()).data()
     assert "given" not in status
+
+
+def _given_dialog(window, cycle):
+    from planner.gui.dialogs.simple_dialogs import MarkGivenDialog
+
+    return MarkGivenDialog(window.plan, cycle, window.document.record.dose_checks, window, today=window.today())
+
+
+def _choose(dialog, drug, day):
+    index = next(i for i in range(dialog.dose.count()) if dialog.dose.itemData(i)[:2] == (drug, day))
+    dialog.dose.setCurrentIndex(index)
+    dialog.dose.activated.emit(index)
+
+
+def test_mark_given_refuses_an_unchecked_infusion_and_a_future_cycle(qtbot, window):
+    from tests.gui.shell_helpers import add_patient
+
+    record = add_patient(window.store)
+    window.refresh_list("12345")
+    qtbot.waitUntil(lambda: window.document is not None)
+    # Cycle 2's epirubicin (today is cycle 2 day 8) has no double check yet: refused, and said at once.
+    dialog = _given_dialog(window, 2)
+    qtbot.addWidget(dialog)
+    _choose(dialog, "epirubicin", 1)
+    assert not dialog.ok_button.isEnabled()
+    assert "double check" in dialog.message.text()
+    # The capsules need no double check: day 1 of cycle 2 on its planned date is accepted.
+    _choose(dialog, "anlotinib", 1)
+    assert dialog.given_on.text() == "2026-01-26" and dialog.ok_button.isEnabled()
+    # Cycle 3 starts after today: nothing of it can be marked given (the store refuses it too).
+    future = _given_dialog(window, 3)
+    qtbot.addWidget(future)
+    assert not future.ok_button.isEnabled() and "future cycle" in future.message.text()
+    with pytest.raises(PlannerError, match="future cycle"):
+        window.store.record_administration("12345", cycle=3, day=1, drug="anlotinib", dose_mg=Decimal(12),
+                                           given_on=date(2026, 2, 16), today=window.today(),
+                                           expected_version=record.version)
+    with pytest.raises(PlannerError, match="double check"):
+        window.store.record_administration("12345", cycle=2, day=1, drug="epirubicin", dose_mg=Decimal(164),
+                                           given_on=date(2026, 1, 26), expected_version=record.version)
+
+
+def test_mark_given_on_another_day_asks_for_a_reason(qtbot, window):
+    from tests.gui.shell_helpers import add_patient
+
+    add_patient(window.store)
+    window.refresh_list("12345")
+    qtbot.waitUntil(lambda: window.document is not None)
+    dialog = _given_dialog(window, 2)
+    qtbot.addWidget(dialog)
+    _choose(dialog, "anlotinib", 3)
+    assert dialog.given_on.text() == "2026-01-28"  # the planned day, filled in
+    assert dialog.message.text() == ""
+    dialog.given_on.selectAll()
+    qtbot.keyClicks(dialog.given_on, "2026-01-29")
+    assert not dialog.ok_button.isEnabled() and "needs a reason" in dialog.message.text()
+    assert "required" in dialog.note.placeholderText()
+    height = dialog.given_on.height(), dialog.given_on.y()
+    qtbot.keyClicks(dialog.note, "patient came a day late")
+    assert dialog.ok_button.isEnabled() and dialog.message.text() == ""
+    assert (dialog.given_on.height(), dialog.given_on.y()) == height  # the message line never moves fields
+    given = dialog.administration()
+    assert (given.day, given.given_on, given.note) == (3, date(2026, 1, 29), "patient came a day late")
 
 
 def test_withdraw_patient_needs_a_reason(qtbot, window, monkeypatch):
@@ -304,13 +374,54 @@ def test_searching_keeps_the_open_patient_until_another_is_picked(qtbot, window)
     qtbot.waitUntil(lambda: window.document is not None and window.patients.model.rowCount() == 2)
     qtbot.keyClicks(window.patients.search, "li n")
     assert window.patients.proxy.rowCount() == 1
-    # The one match is picked (the open patient no longer matches)...
+    # Typing only filters: the one match is not opened by itself...
+    assert window.document.mrn == "12345" and window.patients.current_mrn() == "12345"
+    # ...Enter opens it.
+    qtbot.keyClick(window.patients.search, Qt.Key.Key_Return)
     assert window.document.mrn == "67890"
     qtbot.keyClicks(window.patients.search, "zzz")
     assert window.patients.proxy.rowCount() == 0
-    # ...and a search matching nobody leaves the open patient on screen.
+    # A search matching nobody leaves the open patient on screen.
     assert window.document.mrn == "67890" and window.pages.currentIndex() == PAGE_PATIENT
     assert window.patients.count.text() == "0 of 2 patients"
+
+
+def test_typing_in_the_filter_never_switches_the_open_patient(qtbot, window):
+    from tests.gui.shell_helpers import add_patient
+
+    add_patient(window.store, mrn="A1", name="Chen Wei", dob=date(1960, 3, 1))
+    add_patient(window.store, mrn="A2", name="Chen Wei", dob=date(1971, 8, 9))
+    add_patient(window.store, mrn="A3", name="Chen Wei", dob=date(1985, 12, 30))
+    add_patient(window.store, mrn="B1", name="Cheng Hao")
+    add_patient(window.store, mrn="Z9", name="Zhou Min")
+    window.refresh_list("Z9")
+    qtbot.waitUntil(lambda: window.document is not None and window.patients.model.rowCount() == 5)
+    opened = []
+    window.patients.patientSelected.connect(opened.append)
+    for key in "chen w":
+        qtbot.keyClicks(window.patients.search, key)
+        assert window.document.mrn == "Z9", f"typing {key!r} switched the open patient"
+    assert window.patients.proxy.rowCount() == 3
+    # Enter with three matches moves to the list and opens nobody: the nurse picks the row.
+    qtbot.keyClick(window.patients.search, Qt.Key.Key_Return)
+    assert opened == [] and window.document.mrn == "Z9"
+    assert window.patients.table.hasFocus() or not window.isActiveWindow()
+    # A click (or Enter / double-click) on a row opens that patient.
+    table = window.patients.table
+    row = next(r for r in range(3) if table.model().index(r, 0).data(SUMMARY_ROLE).mrn == "A2")
+    rect = table.visualRect(table.model().index(row, 0))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.document.mrn == "A2" and opened == ["A2"]
+    # The three share a name: each row shows its date of birth and a warning icon, and so does the header.
+    texts = sorted(table.model().index(r, 0).data() for r in range(3))
+    assert texts == ["Chen Wei (born 1960-03-01)", "Chen Wei (born 1971-08-09)", "Chen Wei (born 1985-12-30)"]
+    assert table.model().index(0, 0).data(Qt.ItemDataRole.DecorationRole) is not None
+    assert window.header.badge_widget("same-name") is not None
+    assert "1971" in window.header.identity.text()
+    # Zhou Min shares her name with nobody: no flag.
+    window.patients.search.clear()
+    window.patients.select("Z9")
+    assert window.header.badge_widget("same-name") is None
 
 
 def test_a_day_clicked_in_the_calendar_selects_its_cycle(qtbot, window):
@@ -397,6 +508,9 @@ def test_a_change_of_a_cycle_recorded_as_given_is_refused_in_a_message_box(qtbot
     from tests.gui.shell_helpers import add_patient
 
     record = add_patient(window.store)
+    record = window.store.record_dose_check("12345", cycle=2, drug="epirubicin", calculated_mg=Decimal(164),
+        checked_mg=Decimal(164), tolerance_pct=Decimal(5), first_checker="Li", second_checker="Chen",
+        expected_version=record.version)
     window.store.record_administration("12345", cycle=2, day=1, drug="epirubicin", dose_mg=Decimal(164),
                                        given_on=date(2026, 1, 26), expected_version=record.version)
     window.refresh_list("12345")

@@ -51,12 +51,13 @@ class _Row:
 
 
 def derived_status(cycle: Cycle, today: date) -> str:
-    """The status by date alone; the shell passes recorded statuses (e.g. "given") instead when it has them."""
+    """The status by date alone; the shell passes recorded statuses (e.g. "given") instead when it has them.
+    A past cycle with nothing recorded is "not recorded", never "done": the date does not prove a dose."""
     if today < cycle.start:
         return translate("CyclesTable", "planned")
     if today <= cycle.end:
         return translate("CyclesTable", "in progress")
-    return translate("CyclesTable", "done")
+    return translate("CyclesTable", "not recorded")
 
 
 def _dose_cell(plan: Plan, cycle: Cycle, drug: DrugSpec, dose: DrugDose | None) -> _Cell:

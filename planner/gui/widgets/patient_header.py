@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QSizePol
 from planner.core.dates import format_long
 from planner.core.decimal_math import format_m2, plain
 from planner.core.plan import Plan
-from planner.gui.facts import SEVERITY_CAUTION, SEVERITY_DANGER, active_badges, age_on, current_cycle
+from planner.gui.facts import SEVERITY_CAUTION, SEVERITY_DANGER, Badge, active_badges, age_on, current_cycle
 from planner.gui.widgets.flow_layout import FlowLayout
 
 if TYPE_CHECKING:
@@ -73,7 +73,8 @@ class PatientHeader(QFrame):
         layout.addLayout(grid)
         self._badge_widgets: list[QLabel] = []
 
-    def set_patient(self, record: PatientRecord, plan: Plan, today: date) -> None:
+    def set_patient(self, record: PatientRecord, plan: Plan, today: date, same_name: bool = False) -> None:
+        """`same_name`: another patient in the list has this name (flagged next to the name, with the DOB)."""
         identity = record.identity
         self.name.setText(identity.name)
         parts = [self.tr("MRN {mrn}").format(mrn=identity.mrn)]
@@ -112,7 +113,14 @@ class PatientHeader(QFrame):
             self.badges.removeWidget(widget)
             widget.deleteLater()
         self._badge_widgets = []
-        for badge in active_badges(record, plan, today):
+        badges = active_badges(record, plan, today)
+        if same_name:
+            born = format_long(identity.dob) if identity.dob is not None else self.tr("date of birth not recorded")
+            badges.insert(0, Badge("same-name", self.tr("Same name as another patient"), SEVERITY_DANGER,
+                                   self.tr("Another patient has the name {name}: check the MRN {mrn} and the "
+                                           "date of birth ({dob}) before every dose.").format(
+                                       name=identity.name, mrn=identity.mrn, dob=born)))
+        for badge in badges:
             if badge.code == "allergies":
                 continue  # already shown in red above
             label = QLabel(badge.text)
