@@ -531,8 +531,9 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
         if dialog_class is None:
             return
         try:
-            dialog = (WeightDialog(plan, cycle_number, self, today=self.today()) if dialog_class is WeightDialog
-                      else dialog_class(plan, cycle_number, self))
+            dialog = (WeightDialog(plan, cycle_number, self, today=self.today(),
+                                   confirm_pct=self.settings.decimal("check/weight_confirm_pct"))
+                      if dialog_class is WeightDialog else dialog_class(plan, cycle_number, self))
         except PlannerError as exc:
             self.problem(self.tr("Not possible"), exc.message)
             return

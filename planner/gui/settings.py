@@ -35,6 +35,8 @@ DEFAULTS: dict[str, _Key] = {
     "plan/bsa_cap_m2": _Key("optional-decimal", None),
     "plan/maintenance_cycles": _Key(int, 6),
     "check/verification_tolerance_pct": _Key(Decimal, Decimal(5)),
+    # A recorded weight that moved more than this against the last one is saved only once confirmed.
+    "check/weight_confirm_pct": _Key(Decimal, Decimal(20)),
     # Printouts.
     "institution/name": _Key(str, ""),
     "institution/phone": _Key(str, ""),

@@ -66,6 +66,8 @@ class PreferencesDialog(QDialog):
         self.maintenance.setValue(cycles if isinstance(cycles, int) else 6)
         self.tolerance = self._line(self.tr("Verification tolerance in percent"),
                                     plain(settings.verification_tolerance()))
+        self.weight_confirm = self._line(self.tr("Confirm a weight change over this percentage"),
+                                         plain(settings.decimal("check/weight_confirm_pct")))
         self.institution = self._line(self.tr("Institution name"), settings.text("institution/name"))
         self.phone = self._line(self.tr("Ward phone number"), settings.text("institution/phone"))
         self.emergency = self._line(self.tr("Emergency phone number (out of hours)"),
@@ -114,6 +116,7 @@ class PreferencesDialog(QDialog):
         checks = QGroupBox(self.tr("Dose double check"))
         form = QFormLayout(checks)
         self._row(form, self.tr("Tolerance (%):"), self.tolerance, "tolerance")
+        self._row(form, self.tr("Confirm a weight change over (%):"), self.weight_confirm, "weight_confirm")
         printing = QGroupBox(self.tr("Printouts"))
         form = QFormLayout(printing)
         form.addRow(self.tr("Institution:"), self.institution)
@@ -133,7 +136,7 @@ class PreferencesDialog(QDialog):
         for box in (plans, checks, printing, general):
             layout.addWidget(box)
         layout.addWidget(self.buttons)
-        for edit in (self.rounding, self.threshold, self.cap, self.tolerance):
+        for edit in (self.rounding, self.threshold, self.cap, self.tolerance, self.weight_confirm):
             edit.textChanged.connect(self._revalidate)
         self._values: dict[str, object] | None = None
         self._revalidate()
@@ -186,12 +189,20 @@ class PreferencesDialog(QDialog):
                 "Verification tolerance: enter a percentage from 0 to 20 (5 by default)."))
         return value
 
+    def _weight_confirm(self) -> Decimal:
+        value = _decimal(self.weight_confirm.text())
+        if value is None or not 1 <= value <= 100:
+            raise InputError("weight_confirm", self.tr(
+                "Weight change to confirm: enter a percentage from 1 to 100 (20 by default)."))
+        return value
+
     def _revalidate(self, *_: object) -> None:
         values = {
             "plan/rounding_step_mg": self._check("rounding", self.rounding, self._rounding),
             "plan/recalc_threshold_pct": self._check("threshold", self.threshold, self._threshold),
             "plan/bsa_cap_m2": self._check("cap", self.cap, self._cap),
             "check/verification_tolerance_pct": self._check("tolerance", self.tolerance, self._tolerance),
+            "check/weight_confirm_pct": self._check("weight_confirm", self.weight_confirm, self._weight_confirm),
         }
         valid = all(v is not InputError for v in values.values())
         self.save_button.setEnabled(valid)
