@@ -54,7 +54,7 @@ def test_empty_database_shows_the_welcome_page(window):
 
 def test_create_delay_undo_and_audit(qtbot, window, monkeypatch):
     def fill_patient(dialog: PatientDialog) -> None:
-        for edit, text in ((dialog.name, "Wang Fang"), (dialog.mrn, "12345"), (dialog.height, "170"),
+        for edit, text in ((dialog.name, "Wang Fang"), (dialog.mrn, "12345"), (dialog.height_field, "170"),
                            (dialog.weight, "70"), (dialog.measured_on, "2026-01-02"),
                            (dialog.start, START.isoformat())):
             edit.selectAll()
@@ -469,7 +469,7 @@ def test_edit_patient_saves_identity_and_a_refusal_keeps_the_dialog_open(qtbot, 
     def exec_(dialog):
         fill_and_check(dialog)
         dialog.save_button.click()
-        results.append((dialog.result(), dialog.messages["name"].text()))
+        results.append((dialog.result(), dialog.field_message("name")))
         return dialog.result()
 
     monkeypatch.setattr(PatientDialog, "exec", exec_)
