@@ -15,7 +15,7 @@ import logging
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QObject, QStandardPaths, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
@@ -99,18 +99,23 @@ class ExportActions(QObject):
         self.open_button.clicked.connect(self.open_written)
         self.open_button.hide()
         window.statusBar().insertPermanentWidget(0, self.open_button)
-        window.statusBar().messageChanged.connect(lambda text: text or self.open_button.hide())
+        window.statusBar().messageChanged.connect(self._status_changed)
 
         # The patient actions follow the open patient: the window makes a patient's undo stack active when it
         # opens them and clears it when none is open.
         window.undo_group.activeStackChanged.connect(lambda _: self.update_enabled())
         self.update_enabled()
 
+    def _status_changed(self, text: str) -> None:
+        if not text:  # the "written ... Open" message timed out: the button goes with it
+            self.open_button.hide()
+
     # ================================================================ menu
     def add_to_menu(self, menu: QMenu, before: QAction | None) -> None:
         """Insert the actions as their own group before `before` (the File menu's Quit)."""
         actions = menu.actions()
-        anchor = before
+        # No anchor appends at the end (Qt takes a null QAction; the stubs do not say so).
+        anchor = cast(QAction, before)
         if before is not None and before in actions:
             index = actions.index(before)
             if index > 0 and actions[index - 1].isSeparator():
@@ -330,7 +335,7 @@ class ExportActions(QObject):
 def install_export_actions(window: MainWindow) -> ExportActions:
     """Create the export and print actions and put them in the File menu above Quit."""
     exports = ExportActions(window)
-    quit_action = window.actions.quit
+    quit_action = window.menu_actions.quit
     menus = [m for m in quit_action.associatedObjects() if isinstance(m, QMenu)]
     if menus:
         exports.add_to_menu(menus[0], quit_action)

@@ -8,10 +8,10 @@ from __future__ import annotations
 import logging
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent, QUndoGroup
+from PySide6.QtGui import QCloseEvent, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
     QDockWidget,
@@ -114,16 +114,17 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
         self._docked: bool | None = None  # where the dose check is now: None until the patient page exists
 
         # ------------------------------------------------------------ actions, status bar
-        self.actions = build_actions(self, self.undo_group.createUndoAction(self, self.tr("&Undo")),
+        # Not `actions`: that would shadow QWidget.actions().
+        self.menu_actions = build_actions(self, self.undo_group.createUndoAction(self, self.tr("&Undo")),
                                      self.undo_group.createRedoAction(self, self.tr("&Redo")))
-        self.actions.new_patient.triggered.connect(self.new_patient)
-        self.actions.demo_patient.triggered.connect(self.add_demo_patient)
-        self.actions.edit_patient.triggered.connect(self.edit_patient)
-        self.actions.withdraw_patient.triggered.connect(self.withdraw_patient)
-        self.actions.find.triggered.connect(self.patients.focus_search)
-        self.actions.preferences.triggered.connect(self.edit_preferences)
-        self.actions.quit.triggered.connect(self.close)
-        self.actions.about.triggered.connect(self.about)
+        self.menu_actions.new_patient.triggered.connect(self.new_patient)
+        self.menu_actions.demo_patient.triggered.connect(self.add_demo_patient)
+        self.menu_actions.edit_patient.triggered.connect(self.edit_patient)
+        self.menu_actions.withdraw_patient.triggered.connect(self.withdraw_patient)
+        self.menu_actions.find.triggered.connect(self.patients.focus_search)
+        self.menu_actions.preferences.triggered.connect(self.edit_preferences)
+        self.menu_actions.quit.triggered.connect(self.close)
+        self.menu_actions.about.triggered.connect(self.about)
         self.view_menu = self._build_view_menu()
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)  # busy indicator
@@ -154,7 +155,7 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
             self.statusBar().showMessage(text)
 
     def _set_patient_actions_enabled(self, enabled: bool) -> None:
-        for action in (self.actions.edit_patient, self.actions.withdraw_patient):
+        for action in (self.menu_actions.edit_patient, self.menu_actions.withdraw_patient):
             action.setEnabled(enabled)
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -289,7 +290,7 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
 
         if not mrn or self.store is None:
             self.document = None
-            self.undo_group.setActiveStack(None)
+            self.undo_group.setActiveStack(cast(QUndoStack, None))  # no stack active: Qt takes None
             self._set_patient_actions_enabled(False)
             self._show_default_page()
             return

@@ -61,7 +61,7 @@ def test_create_delay_undo_and_audit(qtbot, window, monkeypatch):
             qtbot.keyClicks(edit, text)
 
     monkeypatch.setattr(PatientDialog, "exec", fake_exec(fill_patient))
-    window.actions.new_patient.trigger()
+    window.menu_actions.new_patient.trigger()
 
     # The plan is shown at once: header, calendar, cycles.
     assert window.pages.currentIndex() == PAGE_PATIENT
@@ -84,14 +84,14 @@ def test_create_delay_undo_and_audit(qtbot, window, monkeypatch):
     assert (moved.day.cycle, moved.day.day) == (3, 1)
     assert window.calendar.cell(cycle3_start).day.cycle == 2  # now a delay day of cycle 2
     assert window.calendar.cell(cycle3_start).delay_day
-    assert window.actions.undo.isEnabled()
-    assert "Delay cycle 3 by 7 days" in window.actions.undo.text()
+    assert window.menu_actions.undo.isEnabled()
+    assert "Delay cycle 3 by 7 days" in window.menu_actions.undo.text()
 
     # Undo: Edit > Undo puts it back, and the undo is itself in the audit log.
-    window.actions.undo.trigger()
+    window.menu_actions.undo.trigger()
     back = window.calendar.cell(cycle3_start)
     assert (back.day.cycle, back.day.day) == (3, 1)
-    assert window.actions.redo.isEnabled()
+    assert window.menu_actions.redo.isEnabled()
     log = window.store.audit_log("12345")
     actions = [entry.action for entry in log]
     assert actions[0] == "patient.add"
@@ -100,7 +100,7 @@ def test_create_delay_undo_and_audit(qtbot, window, monkeypatch):
     assert "Undone: ANC 0.9 on day 21" in str(withdrawn.new)
 
     # Redo brings the delay back.
-    window.actions.redo.trigger()
+    window.menu_actions.redo.trigger()
     assert window.calendar.cell(cycle3_start + timedelta(days=7)).day.day == 1
 
 
@@ -188,10 +188,10 @@ def test_mark_given_is_recorded(qtbot, window, monkeypatch):
     given = window.store.get_patient("12345").administrations
     assert [(a.cycle, a.day, a.drug, a.given_on, a.note) for a in given] == [
         (2, 1, "epirubicin", date(2026, 1, 26), "given 2 h late, pump fault")]
-    assert window.actions.undo.isEnabled() and "cycle 2 day 1" in window.actions.undo.text()
+    assert window.menu_actions.undo.isEnabled() and "cycle 2 day 1" in window.menu_actions.undo.text()
 
     # Edit > Undo withdraws it (kept on record with the reason) and the Cycles status no longer says given.
-    window.actions.undo.trigger()
+    window.menu_actions.undo.trigger()
     [withdrawn] = window.store.get_patient("12345").administrations
     assert withdrawn.withdrawn and withdrawn.withdrawn_reason.startswith("Undone: Given: Epirubicin")
     status = window.cycles.model.index(1, window.cycles.model.status_column()).data()
@@ -274,7 +274,7 @@ def test_withdraw_patient_needs_a_reason(qtbot, window, monkeypatch):
         qtbot.keyClicks(dialog.reason, "disease progression")
 
     monkeypatch.setattr(WithdrawPatientDialog, "exec", fake_exec(fill))
-    window.actions.withdraw_patient.trigger()
+    window.menu_actions.withdraw_patient.trigger()
     record = window.store.get_patient("12345")
     assert record.withdrawn and record.withdrawn_reason == "disease progression"
     qtbot.waitUntil(lambda: window.patients.model.rowCount() == 0)
@@ -301,7 +301,7 @@ def test_new_plans_use_the_preferences(qtbot, window):
 def test_menus_shortcuts_and_accessible_names(window):
     from PySide6.QtGui import QKeySequence
 
-    actions = window.actions
+    actions = window.menu_actions
     assert actions.new_patient.shortcut() == QKeySequence("Ctrl+N")
     assert actions.find.shortcut() == QKeySequence("Ctrl+F")
     assert actions.undo.shortcut() == QKeySequence("Ctrl+Z")
@@ -356,13 +356,13 @@ def test_undo_refused_because_someone_else_saved_is_reported_after_the_undo(qtbo
         other.add_modification("12345", Delay(5, 2), "clinic closed", expected_version=record.version)
     shown = []
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
-    window.actions.undo.trigger()
+    window.menu_actions.undo.trigger()
     qtbot.waitUntil(lambda: bool(shown))
     assert "nurse.b" in shown[0]
     # The window now shows the stored record (both delays), and there is nothing left to undo.
     qtbot.waitUntil(lambda: len(window.document.record.active_modifications()) == 2)
     assert window.calendar.cell(START + timedelta(days=49)).day.day == 1
-    assert not window.actions.undo.isEnabled()
+    assert not window.menu_actions.undo.isEnabled()
 
 
 def test_searching_keeps_the_open_patient_until_another_is_picked(qtbot, window):
@@ -449,7 +449,7 @@ def test_edit_patient_saves_identity_and_a_refusal_keeps_the_dialog_open(qtbot, 
         qtbot.keyClicks(dialog.notes, "lives alone")
 
     monkeypatch.setattr(PatientDialog, "exec", fake_exec(fill))
-    window.actions.edit_patient.trigger()
+    window.menu_actions.edit_patient.trigger()
     record = window.store.get_patient("12345")
     assert record.identity.allergies == "Penicillin (rash)" and record.identity.notes == "lives alone"
     assert "Penicillin" in window.header.allergies.text()
@@ -473,7 +473,7 @@ def test_edit_patient_saves_identity_and_a_refusal_keeps_the_dialog_open(qtbot, 
         return dialog.result()
 
     monkeypatch.setattr(PatientDialog, "exec", exec_)
-    window.actions.edit_patient.trigger()
+    window.menu_actions.edit_patient.trigger()
     assert results == [(0, "Name: refused by the store.")]
 
 
@@ -485,9 +485,9 @@ def test_undo_and_redo_say_what_they_did_and_the_cycle_menu_offers_the_actions(q
     window.refresh_list("12345")
     qtbot.waitUntil(lambda: window.document is not None)
     assert window.apply_modification(Delay(3, 7), "ANC 0.9")
-    window.actions.undo.trigger()
+    window.menu_actions.undo.trigger()
     assert window.statusBar().currentMessage().startswith("Undone: Delay cycle 3")
-    window.actions.redo.trigger()
+    window.menu_actions.redo.trigger()
     assert window.statusBar().currentMessage().startswith("Redone: Delay cycle 3")
 
     menu = window.cycles.context_menu_for(2)

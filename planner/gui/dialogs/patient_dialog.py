@@ -68,7 +68,7 @@ def _with_unit(text: str, unit: str) -> str:
 class PatientDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, *, settings: PlanSettings | None = None,
                  record: PatientRecord | None = None, today: date | None = None,
-                 submit: Callable[[PatientForm], None] | None = None) -> None:
+                 submit: Callable[[PatientForm], object] | None = None) -> None:
         super().__init__(parent)
         self._submit = submit
         self._today = today or date.today()

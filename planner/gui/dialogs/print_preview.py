@@ -86,13 +86,13 @@ class PrintPreviewDialog(QDialog):
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setWordWrap(True)
         self.pages_layout.addWidget(self.message)
-        self.scroll = QScrollArea()
-        self.scroll.setWidget(self.pages_widget)
-        self.scroll.setWidgetResizable(True)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidget(self.pages_widget)
+        self.scroll_area.setWidgetResizable(True)
         # Always there, so "Fit width" fits the same width before and after the pages fill the view.
-        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
-        self.scroll.setAccessibleName(self.tr("Pages as they will print"))
-        self.scroll.setStyleSheet("QScrollArea, #previewPages { background: #8a8f96; }")
+        self.scroll_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.scroll_area.setAccessibleName(self.tr("Pages as they will print"))
+        self.scroll_area.setStyleSheet("QScrollArea, #previewPages { background: #8a8f96; }")
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.print_button = self.buttons.addButton(self.tr("&Print..."), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -111,7 +111,7 @@ class PrintPreviewDialog(QDialog):
         top.addWidget(self.page_count_label)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         layout.addWidget(self.buttons)
         self.resize(1000, 820)
 
@@ -188,7 +188,7 @@ class PrintPreviewDialog(QDialog):
         """Screen pixels per rendered pixel: 100 % shows the page at its real size on this screen."""
         factor = float(self.zoom.currentData() or 0.0)
         if factor <= 0:  # fit width
-            available = self.scroll.viewport().width() - 2 * PAGE_GAP - 2 * PAGE_BORDER
+            available = self.scroll_area.viewport().width() - 2 * PAGE_GAP - 2 * PAGE_BORDER
             return max(available, 100) / max(image.width(), 1)
         return factor * self.logicalDpiX() / PREVIEW_DPI
 

@@ -50,6 +50,10 @@ class _Row:
     cells: tuple[_Cell, ...]
 
 
+def _qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
 def derived_status(cycle: Cycle, today: date) -> str:
     """The status by date alone; the shell passes recorded statuses (e.g. "given") instead when it has them.
     A past cycle with nothing recorded is "not recorded", never "done": the date does not prove a dose."""
@@ -138,8 +142,8 @@ def _row(plan: Plan, cycle: Cycle, previous: Cycle | None, status: str) -> _Row:
         _Cell(cycle.phase.name, cycle.phase.name),
         _Cell(cycle.start.isoformat() + ("\n" + translate("CyclesTable", "(+{days} d)").format(days=cycle.delay_days)
                                          if cycle.delay_days else ""),
-              QDate(cycle.start), start_tip, "warning" if cycle.delay_days else ""),
-        _Cell(cycle.end.isoformat(), QDate(cycle.end)),
+              _qdate(cycle.start), start_tip, "warning" if cycle.delay_days else ""),
+        _Cell(cycle.end.isoformat(), _qdate(cycle.end)),
         _Cell(weight, float(cycle.bsa.m2), "\n".join(weight_tip),
               "warning" if recalculated or cycle.weight_kg != cycle.dose_weight_kg or cycle.bsa.capped else ""),
         *(_dose_cell(plan, cycle, drug, cycle.dose_for(drug.id)) for drug in drugs),
