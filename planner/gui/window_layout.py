@@ -75,6 +75,10 @@ class WindowLayoutMixin:
             window.restoreGeometry(geometry)
             if available is not None and not window.isMaximized():
                 window.setGeometry(screen_fit.fit_into(window.geometry(), available))
+                if available.width() < screen_fit.MAXIMIZE_BELOW_WIDTH:
+                    # Saved on a larger screen (or resized): on a small one the window fills it, as it
+                    # does the first time, rather than reopening at an odd size in a corner.
+                    window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
         elif available is not None:
             rect, maximize = screen_fit.initial_geometry(available)
             window.setGeometry(rect)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QImage, QPixmap, QResizeEvent
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.core.errors import PlannerError
+from planner.gui import screen_fit
 from planner.gui.export_jobs import DOSE_SHEET, PATIENT_CALENDAR
 from planner.gui.icons import icon
 
@@ -113,7 +114,8 @@ class PrintPreviewDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(self.scroll_area, 1)
         layout.addWidget(self.buttons)
-        self.resize(1000, 820)
+        # As large as a page at a readable zoom, but never beyond the screen (Print and Close stay on it).
+        screen_fit.fit_dialog(self, QSize(1000, 820))
 
         self.document.currentIndexChanged.connect(lambda _: self._load())
         self.zoom.currentIndexChanged.connect(lambda _: self._show_pages())

@@ -27,6 +27,7 @@ from planner.gui.models.cycles_model import COL_CYCLE, COL_END, COL_PHASE, Cycle
 ACTION_KEYS = ("delay", "dose_level", "omit", "stop", "weight", "given")
 MAX_COLUMN_WIDTH = 150  # longer text wraps (word wrap is on): the table must fit a 1366 px screen
 MIN_WARNINGS_WIDTH = 140
+MIN_SQUEEZED_WIDTH = 56  # a column squeezed to keep Warnings in view still shows "164 mg" on a line
 MAX_STATUS_WIDTH = 100  # "epirubicin given" wraps onto two lines
 
 
@@ -127,6 +128,17 @@ class CyclesView(QWidget):
         narrow = sum(self._widths) > room
         for column in (COL_PHASE, COL_END):
             self.table.setColumnHidden(column, narrow)
+        # Still too wide (a 1280 px screen): the other columns give up width in proportion and wrap their
+        # text, so the Warnings column stays in view at its minimum instead of behind a scrollbar.
+        warnings = self.model.warnings_column()
+        visible = [c for c in range(len(self._widths)) if not self.table.isColumnHidden(c)]
+        fixed = [c for c in visible if c in (COL_CYCLE, warnings)]
+        flexible = [c for c in visible if c not in fixed]
+        spare = room - sum(self._widths[c] for c in fixed)
+        natural = sum(self._widths[c] for c in flexible)
+        factor = min(1.0, spare / natural) if natural and spare > 0 else 1.0
+        for column in flexible:
+            self.table.setColumnWidth(column, max(MIN_SQUEEZED_WIDTH, int(self._widths[column] * factor)))
 
     def selected_cycle(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
