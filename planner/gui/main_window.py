@@ -37,6 +37,7 @@ from planner.gui.widgets.patient_list import PatientList
 from planner.gui.window_layout import WindowLayoutMixin
 
 if TYPE_CHECKING:
+    from planner.core.clinic_days import ClinicCalendar, ClosedInfusion
     from planner.core.modifications import Modification
     from planner.core.plan import Plan
     from planner.gui.commands import PatientDocument
@@ -224,6 +225,7 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
             page.calendar.daySelected.connect(self._day_selected)
             page.cycles.actionRequested.connect(self.cycle_action)
             page.dose_panel.checkSubmitted.connect(self.record_dose_check)
+            page.header.moveToOpenDayRequested.connect(self.move_to_open_day)
             self.pages.addWidget(page)  # index PAGE_PATIENT
             self.page = page
             self._place_dose_panel()
@@ -277,8 +279,10 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
                 self.open_patient("")  # withdrawn (and withdrawn patients hidden): close them
             elif self.document is not None and self.page is not None:
                 # A patient added or renamed may now share the open patient's name (or no longer).
-                self.header.set_patient(self.document.record, self.document.plan, self.today(),
-                                        same_name=self._shares_name(self.document.mrn))
+                plan = self.document.plan
+                self.header.set_patient(self.document.record, plan, self.today(),
+                                        same_name=self._shares_name(self.document.mrn),
+                                        closed=self._closed_infusions(plan, self.clinic_calendar(plan)))
             self._show_default_page()
 
         self.runner.start(lambda: store.list_patients(today=today, include_withdrawn=withdrawn), done,
@@ -354,8 +358,10 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
             cycle = now.number if now is not None else plan.cycles[-1].number
         self._showing = True  # the views re-emit their selection while being filled: ignore that
         try:
-            self.header.set_patient(document.record, plan, today, same_name=self._shares_name(document.mrn))
-            self.calendar.set_plan(plan, today)
+            clinic = self.clinic_calendar(plan)
+            self.header.set_patient(document.record, plan, today, same_name=self._shares_name(document.mrn),
+                                    closed=self._closed_infusions(plan, clinic))
+            self.calendar.set_plan(plan, today, clinic)
             self.cycles.set_plan(plan, cycle_statuses(document.record, plan), today)
             self.cycles.select_cycle(cycle)
             self.dose_panel.set_checks(check_history(document.record, plan))
@@ -365,6 +371,25 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
         self._selected_cycle = cycle
         self._show_page(PAGE_PATIENT)
         self._set_patient_actions_enabled(not document.record.withdrawn)
+
+    def clinic_calendar(self, plan: Plan) -> ClinicCalendar:
+        """The clinic's open days over the plan's years (and the year before, for the first blood test)."""
+        return self.settings.clinic_calendar(range(plan.start.year - 1, plan.end.year + 1))
+
+    def _closed_infusions(self, plan: Plan, clinic: ClinicCalendar) -> list[ClosedInfusion]:
+        """Infusions from today on that fall on a closed day (a past one happened, or was moved, already)."""
+        from planner.core.clinic_days import closed_infusions
+
+        today = self.today()
+        return [c for c in closed_infusions(plan, clinic) if c.on >= today]
+
+    def move_to_open_day(self, closed: ClosedInfusion) -> None:
+        """One click: delay the cycle so its infusion falls on the next open day (one undoable change)."""
+        from planner.core.modifications import Delay
+
+        reason = self.tr("Clinic closed on {date} ({why}): moved to the next open day, {next}").format(
+            date=closed.on.isoformat(), why=closed.why, next=closed.move_to.isoformat())
+        self.apply_modification(Delay(closed.cycle, closed.delay_days), reason)
 
     def _shares_name(self, mrn: str) -> bool:
         model = self.patients.model

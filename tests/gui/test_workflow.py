@@ -561,3 +561,28 @@ def test_a_dose_change_after_its_double_check_makes_the_check_due_again(qtbot, w
         cycle=2, drug="epirubicin", calculated_mg=Decimal(137), checked_mg=Decimal(137), tolerance_pct=Decimal(5),
         first_checker="AL", second_checker="MK"))
     assert window.header.badge_widget("dose-check-due") is None
+
+
+def test_an_infusion_on_a_closed_day_is_flagged_and_moved_in_one_click(qtbot, window):
+    from tests.gui.shell_helpers import add_patient
+
+    window.settings.set("clinic/holiday_region", "")
+    window.settings.set("clinic/extra_closed_days", "2026-02-16")  # cycle 3's infusion day
+    add_patient(window.store)
+    window.refresh_list("12345")
+    qtbot.waitUntil(lambda: window.document is not None)
+    badge = window.header.badge_widget("infusion-on-closed-day")
+    assert badge is not None and "Cycle 3" in badge.text() and "clinic closure day" in badge.toolTip()
+    # Closed at weekends by default: the blood count before a Monday infusion is on the Friday.
+    assert window.calendar.cell(date(2026, 2, 13)).day.blood_test
+    assert not window.calendar.cell(date(2026, 2, 15)).day.blood_test
+    button = window.header.move_button
+    assert button.isVisibleTo(window) and "to 17 Feb 2026" in button.toolTip()
+    button.click()
+    assert window.calendar.cell(date(2026, 2, 17)).day.day == 1
+    assert window.header.badge_widget("infusion-on-closed-day") is None and not button.isVisibleTo(window)
+    [delay] = window.document.record.active_modifications()
+    assert "Clinic closed on 2026-02-16" in delay.reason
+    window.menu_actions.undo.trigger()  # one undoable step
+    assert window.calendar.cell(date(2026, 2, 16)).day.day == 1
+    assert window.header.badge_widget("infusion-on-closed-day") is not None

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.core.clinic_days import ClinicCalendar
 from planner.core.dates import format_long
 from planner.core.plan import Plan
 from planner.gui.views.day_cells import DayCell, build_cells
@@ -136,11 +137,12 @@ class PlanCalendar(QWidget):
 
     # ------------------------------------------------------------------ public API
 
-    def set_plan(self, plan: Plan | None, today: date | None = None) -> None:
-        """Show `plan` (None: the empty state). Stays on the shown month while it still overlaps the plan."""
+    def set_plan(self, plan: Plan | None, today: date | None = None, clinic: ClinicCalendar | None = None) -> None:
+        """Show `plan` (None: the empty state). Stays on the shown month while it still overlaps the plan.
+        `clinic`: the open days, which place the blood tests (default: the day before each infusion)."""
         self._plan = plan
         self._today = today or date.today()
-        self._cells = build_cells(plan)
+        self._cells = build_cells(plan, clinic)
         if plan is not None:
             shown_first = date(self._year, self._month, 1)
             last_year, last_month = _add_months(self._year, self._month, self._visible_months())

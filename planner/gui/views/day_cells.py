@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from planner.core.clinic_days import ClinicCalendar
 from planner.core.decimal_math import plain
 from planner.core.plan import Cycle, Day, DrugDose, Plan
 
@@ -74,12 +75,12 @@ def _chips(day: Day, cycle: Cycle) -> tuple[Chip, ...]:
     return tuple(chips)
 
 
-def build_cells(plan: Plan | None) -> dict[date, DayCell]:
+def build_cells(plan: Plan | None, clinic: ClinicCalendar | None = None) -> dict[date, DayCell]:
     if plan is None:
         return {}
     cycles = {c.number: c for c in plan.cycles}
     cells: dict[date, DayCell] = {}
-    for day in plan.days():
+    for day in plan.days(clinic):
         cycle = cycles[day.cycle]
         cells[day.date] = DayCell(
             day=day, cycle=cycle, chips=_chips(day, cycle),
