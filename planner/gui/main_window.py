@@ -226,6 +226,7 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
             page.cycles.actionRequested.connect(self.cycle_action)
             page.dose_panel.checkSubmitted.connect(self.record_dose_check)
             page.header.moveToOpenDayRequested.connect(self.move_to_open_day)
+            page.history.withdrawRequested.connect(self.withdraw_change)
             self.pages.addWidget(page)  # index PAGE_PATIENT
             self.page = page
             self._place_dose_panel()
@@ -365,6 +366,7 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
             self.cycles.set_plan(plan, cycle_statuses(document.record, plan), today)
             self.cycles.select_cycle(cycle)
             self.dose_panel.set_checks(check_history(document.record, plan))
+            self._show_history(document)
             self.dose_panel.set_cycle(plan, cycle, self.settings.verification_tolerance())
         finally:
             self._showing = False
@@ -390,6 +392,42 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
         reason = self.tr("Clinic closed on {date} ({why}): moved to the next open day, {next}").format(
             date=closed.on.isoformat(), why=closed.why, next=closed.move_to.isoformat())
         self.apply_modification(Delay(closed.cycle, closed.delay_days), reason)
+
+    def _show_history(self, document: PatientDocument) -> None:
+        from planner.gui.history import history_rows
+
+        if self.store is None:
+            return
+        try:
+            entries = self.store.audit_log(document.mrn)
+        except PlannerError as exc:
+            self.say(exc.message)
+            return
+        self._ensure_patient_page().history.set_rows(history_rows(entries, document.record))
+
+    def withdraw_change(self, row: Any) -> None:
+        """History > Withdraw this change...: asks the reason; one undoable step (Ctrl+Z puts it back)."""
+        from planner.gui.dialogs.simple_dialogs import WithdrawChangeDialog
+        from planner.gui.history_commands import WithdrawChangeCommand
+
+        document = self.document
+        if document is None or not row.withdrawable:
+            return
+        if document.record.withdrawn:
+            self.problem(self.tr("Patient withdrawn"), self.tr("The history of a withdrawn patient is closed."))
+            return
+        dialog = WithdrawChangeDialog(row.what, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        text = self.tr("Withdraw: {what}").format(what=row.what)
+
+        def withdraw() -> None:
+            command = WithdrawChangeCommand(document, row.entity, row.entity_id, dialog.reason_text(), text)
+            command.execute()
+            document.undo_stack.push(command)
+
+        if self._write(withdraw, text):
+            self.say(self.tr("Withdrawn: {what}. Undo with Ctrl+Z.").format(what=row.what))
 
     def _shares_name(self, mrn: str) -> bool:
         model = self.patients.model

@@ -123,7 +123,9 @@ class WindowLayoutMixin:
             self._dock_sized = False
         else:
             was_current = self.dose_dock.isVisible() and self.dose_dock.widget() is panel
-            page.tabs.addTab(panel, icon("dose-check"), translate("MainWindow", "Dose chec&k"))
+            # Third, after Cycles (before History): Ctrl+3 and the nurse's eye find it where it always was.
+            page.tabs.insertTab(page.tabs.indexOf(page.cycles) + 1, panel, icon("dose-check"),
+                                translate("MainWindow", "Dose chec&k"))
             page.tabs.setTabToolTip(page.tabs.indexOf(panel),
                                     translate("MainWindow", "Dose check of the selected cycle (Ctrl+3)"))
             self.dose_dock.hide()

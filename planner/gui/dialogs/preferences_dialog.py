@@ -145,8 +145,8 @@ class PreferencesDialog(QDialog):
         clinic = QGroupBox(self.tr("Clinic days (blood tests and infusions)"))
         form = QFormLayout(clinic)
         weekdays = QHBoxLayout()
-        for box in self.closed_days.values():
-            weekdays.addWidget(box)
+        for day_box in self.closed_days.values():
+            weekdays.addWidget(day_box)
         form.addRow(self.tr("Closed on:"), weekdays)
         self._row(form, self.tr("Public holidays of:"), self.region, "region")
         self._row(form, self.tr("Extra closure days:"), self.extra_closed, "extra_closed")
@@ -163,8 +163,8 @@ class PreferencesDialog(QDialog):
         columns = QHBoxLayout()
         for boxes in ((plans, checks), (printing, clinic, general)):
             column = QVBoxLayout()
-            for box in boxes:
-                column.addWidget(box)
+            for group in boxes:
+                column.addWidget(group)
             column.addStretch(1)
             columns.addLayout(column)
         layout = QVBoxLayout(self)

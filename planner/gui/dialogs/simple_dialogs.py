@@ -58,6 +58,38 @@ class WithdrawPatientDialog(QDialog):
         return self.reason.text().strip()
 
 
+class WithdrawChangeDialog(QDialog):
+    """History > Withdraw this change: what it was, and the reason (required; kept with the record)."""
+
+    def __init__(self, what: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Withdraw this change"))
+        self.setMinimumWidth(420)
+        text = QLabel(self.tr("Withdraw \"{what}\"?\nIt stays on record, marked withdrawn with your reason, and "
+                              "no longer counts. Edit > Undo (Ctrl+Z) puts it back.").format(what=what))
+        text.setWordWrap(True)
+        self.reason = QLineEdit()
+        self.reason.setAccessibleName(self.tr("Reason"))
+        self.reason.setPlaceholderText(self.tr("e.g. entered for the wrong cycle"))
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("Withdraw"))
+        self.ok_button.setEnabled(False)
+        self.reason.textChanged.connect(lambda t: self.ok_button.setEnabled(bool(t.strip())))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow(self.tr("Reason:"), self.reason)
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.reason.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def reason_text(self) -> str:
+        return self.reason.text().strip()
+
+
 @dataclass(frozen=True)
 class Administration:
     cycle: int

@@ -237,7 +237,8 @@ class PlanCalendar(QWidget):
         elif key == Qt.Key.Key_Home:
             self._go_today()
         elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down):
-            step = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Up: -7, Qt.Key.Key_Down: 7}[key]
+            steps = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Up: -7, Qt.Key.Key_Down: 7}
+            step = steps[Qt.Key(key)]
             base = self._selected or date(self._year, self._month, 1)
             self.select_date(date.fromordinal(base.toordinal() + step))
         else:
