@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-SIZES = ("1366x768", "1280x1024", "1920x1080")
+SIZES = ("1280x720", "1366x768", "1280x1024", "1920x1080")
 TASKBAR = 40  # what a desktop's panel typically takes off the available height
 
 
@@ -88,6 +88,23 @@ def run_one(outdir: Path, size: str) -> None:
     shot("5-warnings-calendar")
     window.tabs.setCurrentWidget(window.cycles)
     shot("6-warnings-cycles")
+    # Two more patients named like the demo patient: the list and the header flag the shared name.
+    demo_name = window.store.get_patient("DEMO-0001").identity.name
+    for mrn, born in (("88001", date(1971, 8, 9)), ("88002", date(1985, 12, 30))):
+        window.store.add_patient(PatientIdentity(name=demo_name, mrn=mrn, dob=born, sex="F"),
+                                 height_cm=Decimal(160), weight_kg=Decimal(58), measured_on=date(2026, 3, 1),
+                                 regimen_id="anlotinib-epirubicin", start=date(2026, 3, 2))
+    window.settings.set("clinic/extra_closed_days", "2026-03-23")  # 88002's cycle 2 infusion day
+    window.refresh_list("88002")
+    wait(lambda: window.document is not None and window.document.mrn == "88002")
+    window.patients.search.setText(demo_name.split()[0])
+    window.tabs.setCurrentIndex(0)
+    shot("11-same-name-closed-day")
+    window.patients.search.clear()
+    window.patients.select("DEMO-0001")
+    wait(lambda: window.document is not None and window.document.mrn == "DEMO-0001")
+    window.tabs.setCurrentWidget(window.page.history)
+    shot("12-history")
     dialogs(window, shot_widget=lambda widget, name: _grab(widget, outdir / f"{size}-{name}.png", wait))
     window.close()
 
@@ -110,11 +127,18 @@ def dialogs(window: Any, shot_widget: Callable[[Any, str], None]) -> None:
     window.patients.select("DEMO-0001")
     plan = window.plan
     shot_widget(DIALOGS["delay"](plan, 3, window), "8-delay")
+    weight = DIALOGS["weight"](plan, 3, window)
+    weight.weight.setText("7")  # a slip: the message on its reserved line
+    shot_widget(weight, "8b-weight")
     shot_widget(MarkGivenDialog(plan, 3, window.document.record.dose_checks, window, today=window.today()),
                 "9-mark-given")
     from planner.gui.dialogs.preferences_dialog import PreferencesDialog
 
     shot_widget(PreferencesDialog(window.settings, window), "10-preferences")
+    source = window.exports._source()
+    if source is not None:
+        preview = window.exports.preview(source)
+        shot_widget(preview, "13-print-preview")
 
 
 def main() -> int:

@@ -414,7 +414,7 @@ def test_typing_in_the_filter_never_switches_the_open_patient(qtbot, window):
     assert window.document.mrn == "A2" and opened == ["A2"]
     # The three share a name: each row shows its date of birth and a warning icon, and so does the header.
     texts = sorted(table.model().index(r, 0).data() for r in range(3))
-    assert texts == ["Chen Wei (born 1960-03-01)", "Chen Wei (born 1971-08-09)", "Chen Wei (born 1985-12-30)"]
+    assert texts == ["Chen Wei · 1960-03-01", "Chen Wei · 1971-08-09", "Chen Wei · 1985-12-30"]
     assert table.model().index(0, 0).data(Qt.ItemDataRole.DecorationRole) is not None
     assert window.header.badge_widget("same-name") is not None
     assert "1971" in window.header.identity.text()

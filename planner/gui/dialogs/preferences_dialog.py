@@ -31,6 +31,7 @@ from planner.core.decimal_math import plain
 from planner.core.dosing import validate_rounding_step
 from planner.core.errors import InputError
 from planner.core.plan import MAX_PLANNED_CYCLES
+from planner.gui import screen_fit
 from planner.gui.dialogs._form import FieldMessage, mark_field
 from planner.gui.settings import PAPER_SIZES, Settings, parse_closure_days, parse_weekdays, system_region
 from planner.gui.translations import available_languages, pending_languages
@@ -170,6 +171,9 @@ class PreferencesDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(columns)
         layout.addWidget(self.buttons)
+        # Its natural size, within the screen (Qt alone caps a new window at 2/3 of the screen's width, which
+        # would cut the weekday names and the formula).
+        screen_fit.fit_dialog(self)
         for edit in (self.rounding, self.threshold, self.cap, self.tolerance, self.weight_confirm, self.region,
                      self.extra_closed):
             edit.textChanged.connect(self._revalidate)

@@ -243,8 +243,9 @@ def shared_names(names: Iterable[str]) -> set[str]:
 
 def same_name_label(name: str, dob: date | None) -> str:
     """The name with the date of birth, for a patient whose name another patient shares."""
-    born = dob.isoformat() if dob is not None else translate("PatientsTableModel", "date of birth unknown")
-    return translate("PatientsTableModel", "{name} (born {dob})").format(name=name, dob=born)
+    born = dob.isoformat() if dob is not None else translate("PatientsTableModel", "DOB unknown")
+    # The date of birth last: the list elides in the middle, so a narrow column still shows it whole.
+    return translate("PatientsTableModel", "{name} · {dob}").format(name=name, dob=born)
 
 
 def same_name_icon() -> QIcon:

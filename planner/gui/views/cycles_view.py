@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.core.plan import Plan
-from planner.gui.models.cycles_model import COL_CYCLE, COL_END, COL_PHASE, CyclesTableModel
+from planner.gui.models.cycles_model import COL_CYCLE, COL_END, COL_PHASE, COL_START, CyclesTableModel
 
 ACTION_KEYS = ("delay", "dose_level", "omit", "stop", "weight", "given")
 MAX_COLUMN_WIDTH = 150  # longer text wraps (word wrap is on): the table must fit a 1366 px screen
@@ -132,7 +132,7 @@ class CyclesView(QWidget):
         # text, so the Warnings column stays in view at its minimum instead of behind a scrollbar.
         warnings = self.model.warnings_column()
         visible = [c for c in range(len(self._widths)) if not self.table.isColumnHidden(c)]
-        fixed = [c for c in visible if c in (COL_CYCLE, warnings)]
+        fixed = [c for c in visible if c in (COL_CYCLE, COL_START, warnings)]  # a date is never cut
         flexible = [c for c in visible if c not in fixed]
         spare = room - sum(self._widths[c] for c in fixed)
         natural = sum(self._widths[c] for c in flexible)

@@ -67,7 +67,8 @@ class PatientList(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.setWordWrap(False)
         self.table.setMinimumWidth(280)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # Middle: "Chen W…1971-08-09" keeps the date of birth that tells two patients of one name apart.
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         header = self.table.horizontalHeader()
         # What a nurse scans for comes first; the regimen (the same for most patients) goes last and is
         # shown only when the list is wide enough (otherwise it is in every row's tooltip). The model's
