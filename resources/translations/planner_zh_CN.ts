@@ -2,6 +2,34 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AdministrationRules</name>
+    <message>
+        <location filename="../../planner/core/administration_rules.py" line="+74"/>
+        <source>Cycle {n} starts on {start}, after today: a future cycle cannot be marked given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Day: {drug} is not planned on day {day} of cycle {n}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Given on: {date} is in the future.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reason: day {day} of cycle {n} is planned for {planned}; a dose given on {on} needs a reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Double check: {drug} {mg} mg of cycle {n} has no passed double check of the dose the plan calculates now; record the check first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <location filename="../../planner/gui/app.py" line="+46"/>
@@ -96,6 +124,59 @@
     </message>
 </context>
 <context>
+    <name>ClinicDays</name>
+    <message>
+        <location filename="../../planner/core/clinic_days.py" line="+41"/>
+        <source>clinic closure day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Monday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tuesday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wednesday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Thursday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Friday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Saturday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sunday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Cycle {n}: the infusion on day {day} falls on {date}, when the clinic is closed ({why}); the next open day is {next}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Public holidays: &apos;{region}&apos; is not a known country or region code (for example CN, US, GB or DE-BY).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Commands</name>
     <message>
         <location filename="../../planner/gui/commands.py" line="+133"/>
@@ -121,12 +202,17 @@
 <context>
     <name>CycleActionDialog</name>
     <message>
-        <location filename="../../planner/gui/dialogs/cycle_actions.py" line="+70"/>
+        <location filename="../../planner/gui/dialogs/cycle_actions.py" line="+75"/>
         <source>What will change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>Problem with this change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
@@ -146,17 +232,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+30"/>
         <source>Drug</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+25"/>
         <source>A reason is required: it is kept with the change.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -164,7 +250,7 @@
 <context>
     <name>CycleActions</name>
     <message>
-        <location line="-86"/>
+        <location line="-107"/>
         <source>Delay cycle {c} by {d} days</source>
         <translation type="unfinished"></translation>
     </message>
@@ -192,7 +278,7 @@
 <context>
     <name>CycleStatus</name>
     <message>
-        <location filename="../../planner/gui/facts.py" line="+134"/>
+        <location filename="../../planner/gui/facts.py" line="+129"/>
         <source>{drug} given</source>
         <translation type="unfinished"></translation>
     </message>
@@ -206,11 +292,21 @@
         <source>given</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>checked</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CyclesTable</name>
     <message>
-        <location filename="../../planner/gui/models/cycles_model.py" line="+56"/>
+        <location filename="../../planner/gui/models/cycles_model.py" line="+61"/>
         <source>planned</source>
         <translation type="unfinished"></translation>
     </message>
@@ -220,12 +316,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>done</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>{drug} is not part of the {phase} phase.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -384,7 +475,12 @@ BSA {bsa} m²</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-173"/>
+        <source>not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+175"/>
         <source>Cumulative
 anthracyclines</source>
         <translation type="unfinished"></translation>
@@ -403,7 +499,7 @@ anthracyclines</source>
 <context>
     <name>CyclesView</name>
     <message>
-        <location filename="../../planner/gui/views/cycles_view.py" line="+39"/>
+        <location filename="../../planner/gui/views/cycles_view.py" line="+40"/>
         <source>Cycles</source>
         <translation type="unfinished"></translation>
     </message>
@@ -473,7 +569,7 @@ anthracyclines</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+102"/>
         <source>Dose check of cycle {n}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -670,7 +766,7 @@ anthracyclines</source>
 <context>
     <name>DelayDialog</name>
     <message>
-        <location filename="../../planner/gui/dialogs/cycle_actions.py" line="+97"/>
+        <location filename="../../planner/gui/dialogs/cycle_actions.py" line="+124"/>
         <source>Delay cycle {n}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1976,7 +2072,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+47"/>
         <source>Open a patient first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2156,6 +2252,186 @@ and the double check of each dose. Or add a demo patient to look around first.</
     </message>
 </context>
 <context>
+    <name>History</name>
+    <message>
+        <location filename="../../planner/gui/history.py" line="+29"/>
+        <source>Plan changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Double checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Patient details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Withdrawals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <location line="+9"/>
+        <source>Withdrew: {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Double check, cycle {c} {drug}: {checked} mg against {calculated} mg ({verdict}; {first} / {second})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>FAILED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Weight {w} kg, height {h} cm, measured {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Patient added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Patient imported from a plan file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Details edited: {fields}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Withdrawn from treatment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Plan settings changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>withdrawn by {who} {when}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Given: {drug} {mg} mg, cycle {c} day {d}, on {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/history_commands.py" line="+27"/>
+        <source>Only a plan change or a dose marked given can be withdrawn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Restored (undo of a withdrawal): {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTable</name>
+    <message>
+        <location filename="../../planner/gui/models/history_model.py" line="+28"/>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason / note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HistoryView</name>
+    <message>
+        <location filename="../../planner/gui/views/history_view.py" line="+40"/>
+        <source>Filter: who, what, reason, date...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter the history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Kind of change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All kinds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Withdraw this change...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Withdraw the selected plan change or Mark given, with a reason (kept on record; Ctrl+Z undoes it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>History of changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>{n} changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{shown} of {total} changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../planner/gui/actions.py" line="+40"/>
@@ -2259,18 +2535,18 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="+68"/>
+        <location filename="../../planner/gui/main_window.py" line="+69"/>
         <source>Cycle Planner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+95"/>
+        <location line="+96"/>
         <source>Opening the patient database...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-87"/>
+        <location line="-88"/>
         <source>Choose a patient on the left, or add a new one with File &gt; New patient (Ctrl+N).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2280,7 +2556,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2330,7 +2606,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+72"/>
         <source>Dose chec&amp;k</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2360,7 +2636,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+82"/>
         <source>The patient list could not be refreshed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2385,7 +2661,27 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+39"/>
+        <source>Clinic closed on {date} ({why}): moved to the next open day, {next}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The history of a withdrawn patient is closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Withdraw: {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Withdrawn: {what}. Undo with Ctrl+Z.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>The database is not open yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2449,7 +2745,8 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-152"/>
+        <location line="+164"/>
         <source>Patient withdrawn</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2459,13 +2756,14 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
+        <location line="+27"/>
         <source>Not possible</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
-        <location line="+17"/>
+        <location line="-10"/>
+        <location line="+21"/>
         <source>Saved: {what}. Undo with Ctrl+Z.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2508,7 +2806,7 @@ Reload the patient and apply {what} to the current record?</source>
 <context>
     <name>MarkGivenDialog</name>
     <message>
-        <location filename="../../planner/gui/dialogs/simple_dialogs.py" line="+75"/>
+        <location filename="../../planner/gui/dialogs/simple_dialogs.py" line="+119"/>
         <source>Mark given: cycle {n}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2523,38 +2821,43 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location line="+35"/>
+        <location line="+10"/>
+        <location line="+65"/>
         <source>Given on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-64"/>
         <source>YYYY-MM-DD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Note (optional)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+56"/>
         <source>optional, e.g. given late after antiemetics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-50"/>
         <source>Saved with your name and the time. A mistake can be undone with Edit &gt; Undo (Ctrl+Z); the record then shows it as withdrawn.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-4"/>
+        <source>Note or reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Problem with this entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Record as given</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Dose:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2565,17 +2868,17 @@ Reload the patient and apply {what} to the current record?</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Note:</source>
+        <source>Note / reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+30"/>
+        <source>required: why it was given on another day than {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>This cycle has no planned doses left to give.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Given on: {date} is in the future.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2752,7 +3055,7 @@ Reload the patient and apply {what} to the current record?</source>
 <context>
     <name>PatientDialog</name>
     <message>
-        <location filename="../../planner/gui/dialogs/patient_dialog.py" line="+76"/>
+        <location filename="../../planner/gui/dialogs/patient_dialog.py" line="+78"/>
         <source>New patient</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2763,34 +3066,34 @@ Reload the patient and apply {what} to the current record?</source>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+162"/>
+        <location line="+187"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-162"/>
+        <location line="-187"/>
         <source>Family name, given name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+210"/>
+        <location line="+236"/>
         <source>MRN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-210"/>
+        <location line="-236"/>
         <source>Medical record number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+215"/>
+        <location line="+241"/>
         <source>Date of birth</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-215"/>
+        <location line="-241"/>
         <source>YYYY-MM-DD (optional)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2840,7 +3143,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Patient</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2911,13 +3214,13 @@ Reload the patient and apply {what} to the current record?</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+198"/>
+        <location line="+220"/>
         <location line="+2"/>
         <source>Measured on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-200"/>
+        <location line="-222"/>
         <source>YYYY-MM-DD</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2958,12 +3261,12 @@ Reload the patient and apply {what} to the current record?</source>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+119"/>
+        <location line="+140"/>
         <source>Start date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-119"/>
+        <location line="-140"/>
         <source>YYYY-MM-DD: day 1 of cycle 1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3013,7 +3316,17 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+9"/>
+        <source>Problem with this form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>(and {n} more)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>The MRN identifies the record and cannot be changed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3023,12 +3336,12 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+24"/>
         <source>{label} is missing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>= {cm} cm = {inch} in</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3043,7 +3356,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>{label} is missing; write it as YYYY-MM-DD.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3106,7 +3419,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+20"/>
         <source>{drug} (checked at {old} mg; the plan now calculates {new} mg)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3121,12 +3434,22 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../planner/gui/widgets/patient_header.py" line="+35"/>
+        <location filename="../../planner/gui/widgets/patient_header.py" line="+49"/>
         <source>Patient details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+19"/>
+        <source>Move to next open day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delays the cycle whose infusion falls on a closed clinic day to the next open day (undoable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>MRN {mrn}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3137,11 +3460,12 @@ Reload the patient and apply {what} to the current record?</source>
     </message>
     <message>
         <location line="+3"/>
+        <location line="+33"/>
         <source>date of birth not recorded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-25"/>
         <source>Height {h} cm · Weight {w} kg (measured {when})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3170,6 +3494,26 @@ Reload the patient and apply {what} to the current record?</source>
         <source>Allergies: none recorded</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+10"/>
+        <source>Same name as another patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Another patient has the name {name}: check the MRN {mrn} and the date of birth ({dob}) before every dose.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cycle {n}: infusion on a closed day ({date})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Delay cycle {n} by {d} days, to {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PatientList</name>
@@ -3189,7 +3533,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+32"/>
         <source>Number of patients shown</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3204,7 +3548,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+83"/>
         <source>1 patient</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3222,7 +3566,7 @@ Reload the patient and apply {what} to the current record?</source>
 <context>
     <name>PatientPage</name>
     <message>
-        <location filename="../../planner/gui/widgets/patient_page.py" line="+21"/>
+        <location filename="../../planner/gui/widgets/patient_page.py" line="+22"/>
         <source>Treatment calendar</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3248,6 +3592,16 @@ Reload the patient and apply {what} to the current record?</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Dose check</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3255,7 +3609,7 @@ Reload the patient and apply {what} to the current record?</source>
 <context>
     <name>PatientsTableModel</name>
     <message>
-        <location filename="../../planner/gui/models/patients_model.py" line="+41"/>
+        <location filename="../../planner/gui/models/patients_model.py" line="+44"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3305,7 +3659,22 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+153"/>
+        <location line="+127"/>
+        <source>Another patient has the same name: check the MRN and date of birth.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>DOB unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name} · {dob}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Regimen: {regimen}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3328,12 +3697,12 @@ Reload the patient and apply {what} to the current record?</source>
 <context>
     <name>Plan</name>
     <message>
-        <location filename="../../planner/core/plan.py" line="+179"/>
+        <location filename="../../planner/core/plan.py" line="+181"/>
         <source>Cycle: there is no cycle {n} in this plan.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+49"/>
         <source>{what}: cycle {n} does not exist; this plan has cycles 1 to {count}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3431,7 +3800,7 @@ Reload the patient and apply {what} to the current record?</source>
 <context>
     <name>PlanCalendar</name>
     <message>
-        <location filename="../../planner/gui/views/calendar_view.py" line="+56"/>
+        <location filename="../../planner/gui/views/calendar_view.py" line="+57"/>
         <source>Treatment calendar</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3501,7 +3870,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+94"/>
         <source>No plan: choose a patient to see the treatment calendar.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3514,7 +3883,7 @@ Reload the patient and apply {what} to the current record?</source>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../planner/gui/dialogs/preferences_dialog.py" line="+47"/>
+        <location filename="../../planner/gui/dialogs/preferences_dialog.py" line="+52"/>
         <source>Preferences</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3555,6 +3924,11 @@ Reload the patient and apply {what} to the current record?</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>Confirm a weight change over this percentage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Institution name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3569,18 +3943,84 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Mon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Wed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Thu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fri</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sun</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clinic closed on {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <source>Public holidays of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+3"/>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>A country code (CN, US, GB) or country-region (DE-BY). auto: this computer&apos;s country ({region}); empty: no public holidays.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Extra closure days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>YYYY-MM-DD, YYYY-MM-DD ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Paper size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+44"/>
+        <location line="+53"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-38"/>
+        <location line="-47"/>
         <source>{language} (translation not available yet)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3636,6 +4076,11 @@ Reload the patient and apply {what} to the current record?</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Confirm a weight change over (%):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Printouts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3660,12 +4105,32 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Clinic days (blood tests and infusions)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Closed on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Public holidays of:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Extra closure days:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>Language (after restart):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+56"/>
         <source>Recalculation threshold: enter a percentage from 0 to 100 (0 means always recalculate).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3677,6 +4142,11 @@ Reload the patient and apply {what} to the current record?</source>
     <message>
         <location line="+8"/>
         <source>Verification tolerance: enter a percentage from 0 to 20 (5 by default).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Weight change to confirm: enter a percentage from 1 to 100 (20 by default).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3701,7 +4171,7 @@ Reload the patient and apply {what} to the current record?</source>
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../../planner/gui/dialogs/print_preview.py" line="+45"/>
+        <location filename="../../planner/gui/dialogs/print_preview.py" line="+46"/>
         <source>1 page</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3766,7 +4236,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>Preparing the pages...</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3900,6 +4370,14 @@ Reload the patient and apply {what} to the current record?</source>
     <message>
         <location line="+3"/>
         <source>Verification tolerance: enter a percentage from 0 to 20 (5 by default).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <location filename="../../planner/gui/settings.py" line="+232"/>
+        <source>Extra closure days</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4268,7 +4746,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Dose given</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4278,7 +4756,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Administration {id} is not in this patient&apos;s record.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4378,7 +4856,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../planner/store/given_guard.py" line="+24"/>
+        <location filename="../../planner/store/given_guard.py" line="+26"/>
         <source>Patient {mrn} is withdrawn ({reason}); nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4388,7 +4866,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+40"/>
         <source>{drug} on day {day} of cycle {cycle}, {given_on}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4461,7 +4939,7 @@ Reload the patient and apply {what} to the current record?</source>
 <context>
     <name>WeightDialog</name>
     <message>
-        <location filename="../../planner/gui/dialogs/cycle_actions.py" line="+9"/>
+        <location filename="../../planner/gui/dialogs/cycle_actions.py" line="+13"/>
         <source>Record weight before cycle {n}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4477,17 +4955,17 @@ Reload the patient and apply {what} to the current record?</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+20"/>
+        <location line="+51"/>
         <source>Measured on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-50"/>
         <source>YYYY-MM-DD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Weight:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4507,7 +4985,29 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
+        <source>{new} kg is {pct}% {way} than the last recorded weight, {old} kg (more than {limit}%).
+
+Re-weigh the patient and check it is the right patient. Save {new} kg?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>less</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Unusual weight change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Doses unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4518,9 +5018,43 @@ Reload the patient and apply {what} to the current record?</source>
     </message>
 </context>
 <context>
+    <name>WithdrawChangeDialog</name>
+    <message>
+        <location filename="../../planner/gui/dialogs/simple_dialogs.py" line="-134"/>
+        <source>Withdraw this change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Withdraw &quot;{what}&quot;?
+It stays on record, marked withdrawn with your reason, and no longer counts. Edit &gt; Undo (Ctrl+Z) puts it back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. entered for the wrong cycle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Withdraw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>WithdrawPatientDialog</name>
     <message>
-        <location filename="../../planner/gui/dialogs/simple_dialogs.py" line="-96"/>
+        <location line="-47"/>
         <source>Withdraw patient</source>
         <translation type="unfinished"></translation>
     </message>
