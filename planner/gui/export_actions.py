@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QObject, QStandardPaths, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QPushButton
+from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QPushButton
 
 from planner.core.errors import PlannerError
 from planner.gui.export_jobs import (
@@ -292,10 +292,33 @@ class ExportActions(QObject):
         return PrintPreviewDialog(lambda kind: patient_pdf_bytes(kind, source, institution, options),
                                   self.window.runner, options.paper, self.window)
 
+    def closed_day_answer(self, closed: list[Any]) -> str:
+        """Ask what to do about infusions on closed clinic days: "move", "print" (anyway) or "cancel"."""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Infusion on a closed day"),
+                          "\n".join(c.message for c in closed), parent=self.window)
+        move = box.addButton(self.tr("Move to next open day"), QMessageBox.ButtonRole.AcceptRole)
+        anyway = box.addButton(self.tr("Print anyway"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(move)
+        box.exec()
+        clicked = box.clickedButton()
+        return "move" if clicked is move else "print" if clicked is anyway else "cancel"
+
     def print_document(self) -> None:
         source = self._source()
         if source is None or self._running:
             return
+        # Flagged before anything is printed: a calendar that sends the patient to a closed clinic is wrong.
+        closed = self.window.closed_infusions_ahead(source.plan, self.window.clinic_calendar(source.plan))
+        if closed:
+            answer = self.closed_day_answer(closed)
+            if answer == "cancel":
+                return
+            if answer == "move":
+                self.window.move_to_open_day(closed[0])
+                source = self._source()
+                if source is None:
+                    return
         dialog = self.preview(source)
         try:
             accepted = dialog.exec() == QDialog.DialogCode.Accepted

@@ -283,7 +283,7 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
                 plan = self.document.plan
                 self.header.set_patient(self.document.record, plan, self.today(),
                                         same_name=self._shares_name(self.document.mrn),
-                                        closed=self._closed_infusions(plan, self.clinic_calendar(plan)))
+                                        closed=self.closed_infusions_ahead(plan, self.clinic_calendar(plan)))
             self._show_default_page()
 
         self.runner.start(lambda: store.list_patients(today=today, include_withdrawn=withdrawn), done,
@@ -361,7 +361,7 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
         try:
             clinic = self.clinic_calendar(plan)
             self.header.set_patient(document.record, plan, today, same_name=self._shares_name(document.mrn),
-                                    closed=self._closed_infusions(plan, clinic))
+                                    closed=self.closed_infusions_ahead(plan, clinic))
             self.calendar.set_plan(plan, today, clinic)
             self.cycles.set_plan(plan, cycle_statuses(document.record, plan), today)
             self.cycles.select_cycle(cycle)
@@ -378,7 +378,7 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
         """The clinic's open days over the plan's years (and the year before, for the first blood test)."""
         return self.settings.clinic_calendar(range(plan.start.year - 1, plan.end.year + 1))
 
-    def _closed_infusions(self, plan: Plan, clinic: ClinicCalendar) -> list[ClosedInfusion]:
+    def closed_infusions_ahead(self, plan: Plan, clinic: ClinicCalendar) -> list[ClosedInfusion]:
         """Infusions from today on that fall on a closed day (a past one happened, or was moved, already)."""
         from planner.core.clinic_days import closed_infusions
 

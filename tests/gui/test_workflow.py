@@ -586,3 +586,41 @@ def test_an_infusion_on_a_closed_day_is_flagged_and_moved_in_one_click(qtbot, wi
     window.menu_actions.undo.trigger()  # one undoable step
     assert window.calendar.cell(date(2026, 2, 16)).day.day == 1
     assert window.header.badge_widget("infusion-on-closed-day") is not None
+
+
+def test_printing_a_plan_with_an_infusion_on_a_closed_day_asks_first(qtbot, window, monkeypatch):
+    from tests.gui.shell_helpers import add_patient
+
+    window.settings.set("clinic/holiday_region", "")
+    window.settings.set("clinic/extra_closed_days", "2026-02-16")
+    add_patient(window.store)
+    window.refresh_list("12345")
+    qtbot.waitUntil(lambda: window.document is not None)
+    asked, previews = [], []
+    answer = ["cancel"]
+    monkeypatch.setattr(window.exports, "closed_day_answer", lambda closed: asked.append(closed) or answer[0])
+
+    class Preview:
+        def __init__(self, source):
+            previews.append(source)
+            self.printer = None
+            self.document = type("Choice", (), {"currentText": lambda _self: "calendar"})()
+
+        def exec(self):
+            return 0  # closed without printing
+
+        def pdf_data(self):
+            return None
+
+        def dispose(self):
+            pass
+
+    monkeypatch.setattr(window.exports, "preview", Preview)
+    window.exports.print_document()
+    assert len(asked) == 1 and asked[0][0].on == date(2026, 2, 16) and previews == []  # cancelled: no preview
+    answer[0] = "move"
+    window.exports.print_document()
+    assert window.calendar.cell(date(2026, 2, 17)).day.day == 1  # moved, then on to the preview
+    assert len(previews) == 1 and previews[0].plan.cycle(3).start == date(2026, 2, 17)
+    window.exports.print_document()  # nothing closed any more: straight to the preview
+    assert len(asked) == 2 and len(previews) == 2
