@@ -246,6 +246,9 @@ def test_mark_given_on_another_day_asks_for_a_reason(qtbot, window):
     qtbot.waitUntil(lambda: window.document is not None)
     dialog = _given_dialog(window, 2)
     qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.focusWidget() is dialog.dose  # the first thing to fill: which dose
     _choose(dialog, "anlotinib", 3)
     assert dialog.given_on.text() == "2026-01-28"  # the planned day, filled in
     assert dialog.message.text() == ""
