@@ -203,3 +203,13 @@ def test_the_warnings_column_is_visible_without_scrolling(window, qtbot, size):
     assert not table.isColumnHidden(column)
     assert table.columnViewportPosition(column) >= 0 and right <= table.viewport().width(), (
         right, table.viewport().width())
+
+
+def test_the_cycles_columns_widen_again_when_the_window_grows(window, qtbot):
+    qtbot.waitUntil(lambda: window.document is not None)
+    window.show_cycles()
+    dose = window.cycles.model.drug_column("epirubicin")
+    _resize(window, HD)
+    squeezed = window.cycles.table.columnWidth(dose)
+    _resize(window, WIDE)
+    assert window.cycles.table.columnWidth(dose) == window.cycles._widths[dose] >= squeezed

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QItemSelectionModel, QPoint, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QPoint, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -61,6 +61,7 @@ class CyclesView(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.viewport().installEventFilter(self)
 
         labels = {
             "delay": (self.tr("Delay…"), self.tr("Delay this cycle and every later cycle")),
@@ -117,6 +118,13 @@ class CyclesView(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_columns()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The table's viewport has its final width only after this widget's own resizeEvent: fit again then,
+        # or a window that grew would keep the columns squeezed for the narrower width it had before.
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return super().eventFilter(watched, event)
 
     def _fit_columns(self) -> None:
         """On a narrow window (1366 / 1280 px screens) hide Phase and Last day -- both are in the Cycle
