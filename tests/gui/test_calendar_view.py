@@ -194,3 +194,12 @@ def test_details_give_the_reason_of_each_change(calendar):
     text = calendar.details_text()
     assert "Cycle 3 was delayed by 7 days. Reason: neutrophils 0.9." in text
     assert "starting 90 mg/m²). Reason: febrile neutropenia." in text
+
+
+def test_an_infusion_is_painted_first_so_a_short_cell_never_hides_it(plan):
+    from planner.gui.views.day_cells import build_cells
+    from planner.gui.views.month_grid import paint_order
+
+    cell = build_cells(plan)[plan.cycle(1).start]
+    assert len(cell.chips) == 2 and cell.chips[0].route.upper() != "IV"  # built oral first
+    assert paint_order(cell.chips)[0].route.upper() == "IV"

@@ -26,6 +26,11 @@ MIN_CELL_HEIGHT = 62
 WEEK_ROWS = 6  # every month drawn with six week rows so side-by-side months line up
 
 
+def paint_order(chips: tuple[Chip, ...]) -> list[Chip]:
+    """Infusions first: when a short cell holds only one chip, it is the dose that needs the clinic."""
+    return sorted(chips, key=lambda c: c.route.upper() != "IV")
+
+
 class MonthGrid(QWidget):
     """Paints `year`/`month`; emits `clicked(date)` for a day of this month."""
 
@@ -267,8 +272,10 @@ class MonthGrid(QWidget):
         one_line_room = width - chip_h - 6 - chip_h * 0.6
         two_h = 2 * chip_fm.height() + 6
         limit = rect.bottom() - 2 - ((chip_h + 4) if cell.day.blood_test else 0)
-        for index, chip in enumerate(cell.chips):
-            rest = (len(cell.chips) - index - 1) * (chip_h + 3)
+        chips = paint_order(cell.chips)
+        shown = 0
+        for index, chip in enumerate(chips):
+            rest = (len(chips) - index - 1) * (chip_h + 3)
             cramped = chip.state == "given" and chip_fm.horizontalAdvance(
                 self._label(chip.short, chip.dose_mg_text)) > one_line_room
             two_lines = cramped and y + two_h + 3 + rest <= limit
@@ -277,6 +284,18 @@ class MonthGrid(QWidget):
                 break
             self._paint_chip(painter, QRectF(rect.left() + pad, y, width, height), chip, chip_fm, two_lines)
             y += height + 3
+            shown += 1
+        if shown < len(chips):
+            # A short cell (a 720 px high screen) cannot hold every chip: say how many more there are, over
+            # the corner of the last one, rather than let a drug silently vanish (the day's details list all).
+            more = self.tr("+{n}").format(n=len(chips) - shown)
+            box_w = chip_fm.horizontalAdvance(more) + 8
+            box = QRectF(rect.right() - pad - box_w, max(y - 3 - chip_h, rect.top() + line + 5), box_w, chip_h)
+            painter.setPen(QPen(QColor(style.DANGER.border), 1))
+            painter.setBrush(QColor(style.DANGER.fill))
+            painter.drawRoundedRect(box, 3, 3)
+            painter.setPen(QColor(style.DANGER.text))
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, more)
         if cell.delay_day:
             painter.setPen(QColor(style.DELAY.text))
             painter.drawText(QRectF(rect.left() + pad, y, width, chip_h), Qt.AlignmentFlag.AlignCenter,
