@@ -509,7 +509,7 @@ anthracyclines</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Delay…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -569,7 +569,7 @@ anthracyclines</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+109"/>
         <source>Dose check of cycle {n}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2193,7 +2193,22 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+12"/>
+        <source>Infusion on a closed day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Move to next open day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Printing {what}...</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2885,7 +2900,7 @@ Reload the patient and apply {what} to the current record?</source>
 <context>
     <name>MonthGrid</name>
     <message>
-        <location filename="../../planner/gui/views/month_grid.py" line="+133"/>
+        <location filename="../../planner/gui/views/month_grid.py" line="+138"/>
         <source>{date}: not part of the plan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2906,19 +2921,19 @@ Reload the patient and apply {what} to the current record?</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+182"/>
+        <location line="+196"/>
         <source>{drug} held</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-180"/>
-        <location line="+183"/>
+        <location line="-194"/>
+        <location line="+197"/>
         <location line="+1"/>
         <source>{drug} stopped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-181"/>
+        <location line="-195"/>
         <source>Delay: no treatment</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2933,7 +2948,12 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+134"/>
+        <source>+{n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>delay</source>
         <translation type="unfinished"></translation>
     </message>
