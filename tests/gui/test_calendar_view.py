@@ -54,7 +54,11 @@ def test_day_kinds_of_the_first_cycle(calendar, plan):
     assert rest.is_rest and not rest.chips
     blood = calendar.cell(date(2026, 1, 25))  # day 21, the day before cycle 2's infusion
     assert blood.day.blood_test and blood.is_rest
-    assert calendar.cell(date(2026, 1, 4)) is None  # before the plan
+    # The day before the plan holds only the blood count before cycle 1 ("day 0"); earlier days are not shown.
+    before = calendar.cell(date(2026, 1, 4))
+    assert before.day.blood_test and before.day.day == 0 and not before.chips
+    assert "blood count before cycle 1" in calendar.month_grids()[0].tooltip_for(date(2026, 1, 4))
+    assert calendar.cell(date(2026, 1, 3)) is None  # before the plan
 
 
 def test_infusion_day_is_drawn_in_the_infusion_colour_and_rest_day_is_not(calendar, plan):

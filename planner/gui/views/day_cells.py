@@ -86,5 +86,12 @@ def build_cells(plan: Plan | None, clinic: ClinicCalendar | None = None) -> dict
             day=day, cycle=cycle, chips=_chips(day, cycle),
             delay_day=day.day > cycle.phase.cycle_days, cycle_start=day.day == 1,
             has_warning=day.day == 1 and bool(cycle.warnings))
+    if plan.cycles:
+        # The blood count before cycle 1 falls before the plan's first day: a cell of its own ("day 0").
+        first = plan.cycles[0]
+        for when in plan.blood_test_dates(clinic):
+            if when < plan.start and when not in cells:
+                cells[when] = DayCell(day=Day(when, first.number, 0, first.phase, (), True), cycle=first,
+                                      chips=(), delay_day=False, cycle_start=False, has_warning=False)
     return cells
 

@@ -136,6 +136,8 @@ class MonthGrid(QWidget):
         cell = self._cells.get(when)
         if cell is None:
             return self.tr("{date}: not part of the plan").format(date=format_long(when))
+        if cell.day.day == 0:
+            return self.tr("{date}: blood count before cycle {n}").format(date=format_long(when), n=cell.day.cycle)
         lines = [self.tr("{date}: cycle {n}, day {d}").format(date=format_long(when), n=cell.day.cycle,
                                                               d=cell.day.day)]
         for chip in cell.chips:
@@ -311,8 +313,10 @@ class MonthGrid(QWidget):
 
     def _cycle_label(self, cell: DayCell, fm: QFontMetrics, width: float) -> str:
         n, d = cell.day.cycle, cell.day.day
-        for text in (self.tr("Cycle {n} · D{d}").format(n=n, d=d), self.tr("C{n} D{d}").format(n=n, d=d),
-                     self.tr("C{n}").format(n=n)):
+        texts = ((self.tr("before cycle {n}").format(n=n), self.tr("before C{n}").format(n=n)) if d == 0 else
+                 (self.tr("Cycle {n} · D{d}").format(n=n, d=d), self.tr("C{n} D{d}").format(n=n, d=d),
+                  self.tr("C{n}").format(n=n)))
+        for text in texts:
             if fm.horizontalAdvance(text) <= width:
                 return text
         return ""
@@ -338,7 +342,8 @@ class MonthGrid(QWidget):
         if given:
             # A dose keeps its unit before the drug's name is dropped: the icon and colour still say which
             # drug (see the legend), a bare "12" says nothing about mg.
-            candidates = (self._label(chip.name, chip.dose_mg_text), self._label(chip.short, chip.dose_mg_text),
+            candidates: tuple[str, ...] = (
+                self._label(chip.name, chip.dose_mg_text), self._label(chip.short, chip.dose_mg_text),
                           self.tr("{dose} mg").format(dose=chip.dose_mg_text), chip.dose_mg_text)
         elif chip.state == "held":
             candidates = (self.tr("{drug} held").format(drug=chip.name), self.tr("{drug} held").format(drug=chip.short),
