@@ -670,7 +670,12 @@ anthracyclines</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
+        <source>(before cycle {n} starts on {start}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Cycle {n}, day {d} of {length}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -720,17 +725,18 @@ anthracyclines</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>(the last open clinic day before the infusion).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-42"/>
+        <location line="+41"/>
         <source>Blood count due today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>(the day before the infusion).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Warning:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2905,6 +2911,11 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>{date}: blood count before cycle {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>{date}: cycle {n}, day {d}</source>
         <translation type="unfinished"></translation>
@@ -2921,19 +2932,19 @@ Reload the patient and apply {what} to the current record?</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+196"/>
+        <location line="+199"/>
         <source>{drug} held</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-194"/>
-        <location line="+197"/>
+        <location line="-197"/>
+        <location line="+200"/>
         <location line="+1"/>
         <source>{drug} stopped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-195"/>
+        <location line="-198"/>
         <source>Delay: no treatment</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2964,6 +2975,16 @@ Reload the patient and apply {what} to the current record?</source>
     </message>
     <message>
         <location line="+8"/>
+        <source>before cycle {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>before C{n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Cycle {n} · D{d}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2978,12 +2999,12 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>{drug} {dose} mg</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>held</source>
         <translation type="unfinished"></translation>
     </message>
