@@ -10,6 +10,9 @@ from contextlib import contextmanager
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The same regional settings on every machine: "auto" public holidays follow the computer's country, and a
+# test must not see a developer's national holidays.
+os.environ["LC_ALL"] = "C.UTF-8"
 
 
 @pytest.fixture(autouse=True)

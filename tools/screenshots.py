@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-SIZES = ("1366x768", "1280x1024", "1920x1080")
+SIZES = ("1280x720", "1366x768", "1280x1024", "1920x1080")
 TASKBAR = 40  # what a desktop's panel typically takes off the available height
 
 
@@ -92,6 +92,23 @@ def run_one(outdir: Path, size: str, language: str = "en") -> None:
     shot("5-warnings-calendar")
     window.tabs.setCurrentWidget(window.cycles)
     shot("6-warnings-cycles")
+    # Two more patients named like the demo patient: the list and the header flag the shared name.
+    demo_name = window.store.get_patient("DEMO-0001").identity.name
+    for mrn, born in (("88001", date(1971, 8, 9)), ("88002", date(1985, 12, 30))):
+        window.store.add_patient(PatientIdentity(name=demo_name, mrn=mrn, dob=born, sex="F"),
+                                 height_cm=Decimal(160), weight_kg=Decimal(58), measured_on=date(2026, 3, 1),
+                                 regimen_id="anlotinib-epirubicin", start=date(2026, 3, 2))
+    window.settings.set("clinic/extra_closed_days", "2026-03-23")  # 88002's cycle 2 infusion day
+    window.refresh_list("88002")
+    wait(lambda: window.document is not None and window.document.mrn == "88002")
+    window.patients.search.setText(demo_name.split()[0])
+    window.tabs.setCurrentIndex(0)
+    shot("11-same-name-closed-day")
+    window.patients.search.clear()
+    window.patients.select("DEMO-0001")
+    wait(lambda: window.document is not None and window.document.mrn == "DEMO-0001")
+    window.tabs.setCurrentWidget(window.page.history)
+    shot("12-history")
     dialogs(window, shot_widget=lambda widget, name: _grab(widget, outdir / f"{size}-{name}.png", wait))
     window.close()
 
@@ -123,7 +140,11 @@ def dialogs(window: Any, shot_widget: Callable[[Any, str], None]) -> None:
     shot_widget(DIALOGS["omit"](plan, 3, window), "8c-omit-days")
     shot_widget(DIALOGS["stop"](plan, 3, window), "8d-stop-drug")
     shot_widget(WeightDialog(plan, 3, window, today=window.today()), "8e-weight")
-    shot_widget(MarkGivenDialog(plan.cycle(3), window, today=window.today()), "9-mark-given")
+    weight = WeightDialog(plan, 3, window, today=window.today())
+    weight.weight.setText("7")  # a slip: the message on its reserved line
+    shot_widget(weight, "8f-weight-message")
+    shot_widget(MarkGivenDialog(plan, 3, window.document.record.dose_checks, window, today=window.today()),
+                "9-mark-given")
     identity = window.document.record.identity
     shot_widget(WithdrawPatientDialog(f"{identity.name} ({identity.mrn})", window), "9b-withdraw")
     shot_widget(PreferencesDialog(window.settings, window), "10-preferences")

@@ -12,8 +12,9 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 
-from planner.core import rules
+from planner.core import clinic_days, rules
 from planner.core.bsa import BsaResult, calculate_bsa, get_formula
+from planner.core.clinic_days import ClinicCalendar
 from planner.core.decimal_math import format_m2, plain
 from planner.core.dosing import (
     DEFAULT_ROUNDING_STEP,
@@ -158,7 +159,7 @@ class Day:
     day: int
     phase: Phase
     administrations: tuple[Administration, ...]
-    blood_test: bool = False  # blood count due: the day before an infusion
+    blood_test: bool = False  # blood count due: the last open clinic day before an infusion
 
     @property
     def is_rest(self) -> bool:
@@ -192,13 +193,10 @@ class Plan:
                 return cycle
         raise InputError("cycle", translate("Plan", "Cycle: there is no cycle {n} in this plan.").format(n=number))
 
-    def days(self) -> Iterator[Day]:
-        """Every calendar day of every cycle, rest days and delay days included, in date order."""
-        infusion_ordinals = {
-            cycle.start.toordinal() + d - 1
-            for cycle in self.cycles for dose in cycle.doses if rules.is_infusion(dose.drug.route)
-            for d in dose.days
-        }
+    def days(self, clinic: ClinicCalendar | None = None) -> Iterator[Day]:
+        """Every calendar day of every cycle, rest days and delay days included, in date order. The blood
+        count is on the last day `clinic` is open before each infusion (default: the day before)."""
+        tests = {d.toordinal() for d in self.blood_test_dates(clinic)}
         for cycle in self.cycles:
             by_day: dict[int, list[Administration]] = {}
             for dose in cycle.doses:
@@ -209,7 +207,14 @@ class Plan:
             for d in range(1, cycle.length_days + 1):
                 ordinal = first + d - 1
                 yield Day(date.fromordinal(ordinal), cycle.number, d, cycle.phase,
-                          tuple(by_day.get(d, ())), (ordinal + 1) in infusion_ordinals)
+                          tuple(by_day.get(d, ())), ordinal in tests)
+
+    def blood_test_dates(self, clinic: ClinicCalendar | None = None) -> frozenset[date]:
+        """The blood counts before the infusions, the one before cycle 1 included (it falls before the plan's
+        first day, so no `Day` carries it). The rule is `planner.core.clinic_days`."""
+        infusions = (cycle.date_of(d) for cycle in self.cycles for dose in cycle.doses
+                     if dose.drug.route.upper() == "IV" for d in dose.days)
+        return clinic_days.blood_test_dates(infusions, clinic or clinic_days.ALWAYS_OPEN)
 
     def day_on(self, when: date) -> Day | None:
         for day in self.days():

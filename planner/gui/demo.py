@@ -54,7 +54,7 @@ def add_demo_patient(store: PatientStore, today: date | None = None,
             expected_version=record.version).record
         record = mark_given(
             repo, DEMO_MRN, cycle=cycle_number, day=1, drug="epirubicin", dose_mg=epirubicin.dose_mg,
-            given_on=cycle.start, expected_version=record.version).record
+            given_on=cycle.start, expected_version=record.version, today=today).record
     record = modify_plan(
         repo, DEMO_MRN, Delay(3, 7), translate("Demo", "ANC 0.9 x10^9/L on day 21 of cycle 2"),
         expected_version=record.version).record
@@ -71,5 +71,5 @@ def add_demo_patient(store: PatientStore, today: date | None = None,
             expected_version=record.version).record
         record = mark_given(
             repo, DEMO_MRN, cycle=3, day=1, drug="epirubicin", dose_mg=epirubicin.dose_mg, given_on=cycle.start,
-            expected_version=record.version).record
+            expected_version=record.version, today=today).record
     return record

@@ -15,11 +15,11 @@ import logging
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QObject, QStandardPaths, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QPushButton
+from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QPushButton
 
 from planner.core.errors import PlannerError
 from planner.gui.export_jobs import (
@@ -81,7 +81,7 @@ class ExportActions(QObject):
         self.open_button.clicked.connect(self.open_written)
         self.open_button.hide()
         window.statusBar().insertPermanentWidget(0, self.open_button)
-        window.statusBar().messageChanged.connect(self._status_message_changed)
+        window.statusBar().messageChanged.connect(self._status_changed)
 
         # The patient actions follow the open patient: the window makes a patient's undo stack active when it
         # opens them and clears it when none is open.
@@ -108,15 +108,16 @@ class ExportActions(QObject):
             act.setToolTip(tip)
         self.open_button.setAccessibleName(self.tr("Open the exported file"))
 
-    def _status_message_changed(self, text: str) -> None:
-        if not text:  # the "saved" message was cleared: the button that opens that file goes with it
+    def _status_changed(self, text: str) -> None:
+        if not text:  # the "written ... Open" message timed out: the button goes with it
             self.open_button.hide()
 
     # ================================================================ menu
     def add_to_menu(self, menu: QMenu, before: QAction | None) -> None:
         """Insert the actions as their own group before `before` (the File menu's Quit)."""
         actions = menu.actions()
-        anchor = before
+        # No anchor appends at the end (Qt takes a null QAction; the stubs do not say so).
+        anchor = cast(QAction, before)
         if before is not None and before in actions:
             index = actions.index(before)
             if index > 0 and actions[index - 1].isSeparator():
@@ -300,10 +301,33 @@ class ExportActions(QObject):
         return PrintPreviewDialog(lambda kind: patient_pdf_bytes(kind, source, institution, options),
                                   self.window.runner, options.paper, self.window)
 
+    def closed_day_answer(self, closed: list[Any]) -> str:
+        """Ask what to do about infusions on closed clinic days: "move", "print" (anyway) or "cancel"."""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Infusion on a closed day"),
+                          "\n".join(c.message for c in closed), parent=self.window)
+        move = box.addButton(self.tr("Move to next open day"), QMessageBox.ButtonRole.AcceptRole)
+        anyway = box.addButton(self.tr("Print anyway"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(move)
+        box.exec()
+        clicked = box.clickedButton()
+        return "move" if clicked is move else "print" if clicked is anyway else "cancel"
+
     def print_document(self) -> None:
         source = self._source()
         if source is None or self._running:
             return
+        # Flagged before anything is printed: a calendar that sends the patient to a closed clinic is wrong.
+        closed = self.window.closed_infusions_ahead(source.plan, self.window.clinic_calendar(source.plan))
+        if closed:
+            answer = self.closed_day_answer(closed)
+            if answer == "cancel":
+                return
+            if answer == "move":
+                self.window.move_to_open_day(closed[0])
+                source = self._source()
+                if source is None:
+                    return
         dialog = self.preview(source)
         try:
             accepted = dialog.exec() == QDialog.DialogCode.Accepted
@@ -343,8 +367,7 @@ class ExportActions(QObject):
 def install_export_actions(window: MainWindow) -> ExportActions:
     """Create the export and print actions and put them in the File menu above Quit."""
     exports = ExportActions(window)
-    # MainWindow.actions shadows QWidget.actions(); the ward-gui branch renames it.
-    quit_action: QAction = window.actions.quit  # type: ignore[attr-defined]
+    quit_action = window.menu_actions.quit
     menus = [m for m in quit_action.associatedObjects() if isinstance(m, QMenu)]
     if menus:
         exports.add_to_menu(menus[0], quit_action)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from planner.core import administration_rules
 from planner.core.decimal_math import plain
 from planner.core.i18n import translate
 from planner.core.plan import Cycle, DrugDose, Plan
@@ -81,20 +82,12 @@ def active_badges(record: PatientRecord, plan: Plan, today: date) -> list[Badge]
 
 
 def check_is_current(check: DoseCheckRecord, plan: Plan) -> bool:
-    """Whether `check` compared the dose the plan calculates now for its cycle and drug.
-
-    A check of an older dose (made before a delay, dose level or weight change) proves nothing about the
-    dose to give now, so it does not count: that dose needs its own double check.
-    """
-    dose = _current_dose(plan, check.cycle, check.drug)
-    return dose is not None and dose.dose_mg == check.calculated_mg
+    """Whether `check` compared the dose the plan calculates now (the core's rule, shared with Mark given)."""
+    return administration_rules.check_is_current(check, plan)
 
 
 def _current_dose(plan: Plan, cycle_number: int, drug_id: str) -> DrugDose | None:
-    """The dose the plan gives now for that cycle and drug; None when it gives none (stopped, held, no cycle)."""
-    cycle = next((c for c in plan.cycles if c.number == cycle_number), None)
-    dose = cycle.dose_for(drug_id) if cycle is not None else None
-    return dose if dose is not None and dose.given else None
+    return administration_rules.current_dose(plan, cycle_number, drug_id)
 
 
 def _unchecked_text(record: PatientRecord, cycle: int, dose: DrugDose) -> str:
@@ -117,9 +110,11 @@ def short_warning(code: str, regimen: Regimen | None = None) -> str:
 
 
 def cycle_statuses(record: PatientRecord, plan: Plan) -> dict[int, str]:
-    """Recorded status per cycle from the administration records: "given" when every planned dose was
-    recorded, otherwise what was ("epirubicin given", "anlotinib 5 of 14 days"); cycles with no record are
-    left out so the view shows its date-based status."""
+    """Recorded status per cycle: "given" when every planned dose was recorded, otherwise what was
+    ("epirubicin given", "anlotinib 5 of 14 days"); "checked" when nothing is given yet but the infusion's
+    double check of the current dose passed; "held" when the cycle gives nothing (every day held or the drugs
+    stopped). Cycles with none of these are left out: the view shows their date-based status (planned, in
+    progress, not recorded)."""
     given: dict[tuple[int, str], set[int]] = {}
     for administration in record.administrations:
         if administration.withdrawn:
@@ -142,6 +137,12 @@ def cycle_statuses(record: PatientRecord, plan: Plan) -> dict[int, str]:
                         drug=dose.drug.short_label.lower(), k=len(days), n=len(dose.days)))
         if parts:
             statuses[cycle.number] = translate("CycleStatus", "given") if complete else "; ".join(parts)
+        elif not any(dose.days for dose in cycle.doses):
+            statuses[cycle.number] = translate("CycleStatus", "held")
+        elif any(administration_rules.needs_double_check(d) and d.given
+                 and administration_rules.has_current_check(plan, cycle.number, d.drug.id, record.dose_checks)
+                 for d in cycle.doses):
+            statuses[cycle.number] = translate("CycleStatus", "checked")
     return statuses
 
 

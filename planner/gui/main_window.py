@@ -8,10 +8,10 @@ from __future__ import annotations
 import logging
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QUndoGroup
+from PySide6.QtGui import QCloseEvent, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
     QDockWidget,
@@ -39,6 +39,7 @@ from planner.gui.widgets.patient_list import PatientList
 from planner.gui.window_layout import WindowLayoutMixin
 
 if TYPE_CHECKING:
+    from planner.core.clinic_days import ClinicCalendar, ClosedInfusion
     from planner.core.modifications import Modification
     from planner.core.plan import Plan
     from planner.gui.commands import PatientDocument
@@ -117,16 +118,17 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
         self._docked: bool | None = None  # where the dose check is now: None until the patient page exists
 
         # ------------------------------------------------------------ actions, status bar
-        self.actions = build_actions(self, self.undo_group.createUndoAction(self, self.tr("&Undo")),
+        # Not `actions`: that would shadow QWidget.actions().
+        self.menu_actions = build_actions(self, self.undo_group.createUndoAction(self, self.tr("&Undo")),
                                      self.undo_group.createRedoAction(self, self.tr("&Redo")))
-        self.actions.new_patient.triggered.connect(self.new_patient)
-        self.actions.demo_patient.triggered.connect(self.add_demo_patient)
-        self.actions.edit_patient.triggered.connect(self.edit_patient)
-        self.actions.withdraw_patient.triggered.connect(self.withdraw_patient)
-        self.actions.find.triggered.connect(self.patients.focus_search)
-        self.actions.preferences.triggered.connect(self.edit_preferences)
-        self.actions.quit.triggered.connect(self.close)
-        self.actions.about.triggered.connect(self.about)
+        self.menu_actions.new_patient.triggered.connect(self.new_patient)
+        self.menu_actions.demo_patient.triggered.connect(self.add_demo_patient)
+        self.menu_actions.edit_patient.triggered.connect(self.edit_patient)
+        self.menu_actions.withdraw_patient.triggered.connect(self.withdraw_patient)
+        self.menu_actions.find.triggered.connect(self.patients.focus_search)
+        self.menu_actions.preferences.triggered.connect(self.edit_preferences)
+        self.menu_actions.quit.triggered.connect(self.close)
+        self.menu_actions.about.triggered.connect(self.about)
         self.view_menu = self._build_view_menu()
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)  # busy indicator
@@ -159,7 +161,7 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
         """
         self._retranslate_pending = False
         self._retranslate_window()
-        retranslate_actions(self.actions)
+        retranslate_actions(self.menu_actions)
         self._replace_undo_actions()
         self._retranslate_view_menu(self.view_menu)
         self.exports.retranslate()
@@ -182,13 +184,13 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
         undo = self.undo_group.createUndoAction(self, self.tr("&Undo"))
         redo = self.undo_group.createRedoAction(self, self.tr("&Redo"))
         style_undo_actions(undo, redo)
-        for old, new in ((self.actions.undo, undo), (self.actions.redo, redo)):
+        for old, new in ((self.menu_actions.undo, undo), (self.menu_actions.redo, redo)):
             for holder in old.associatedObjects():
                 if isinstance(holder, QMenu | QToolBar):
                     holder.insertAction(old, new)
                     holder.removeAction(old)
             old.deleteLater()
-        self.actions.undo, self.actions.redo = undo, redo
+        self.menu_actions.undo, self.menu_actions.redo = undo, redo
 
     def _rebuild_patient_page(self) -> None:
         page = self.page
@@ -225,7 +227,7 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
             self.statusBar().showMessage(text)
 
     def _set_patient_actions_enabled(self, enabled: bool) -> None:
-        for action in (self.actions.edit_patient, self.actions.withdraw_patient):
+        for action in (self.menu_actions.edit_patient, self.menu_actions.withdraw_patient):
             action.setEnabled(enabled)
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -295,6 +297,8 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
             page.calendar.daySelected.connect(self._day_selected)
             page.cycles.actionRequested.connect(self.cycle_action)
             page.dose_panel.checkSubmitted.connect(self.record_dose_check)
+            page.header.moveToOpenDayRequested.connect(self.move_to_open_day)
+            page.history.withdrawRequested.connect(self.withdraw_change)
             self.pages.addWidget(page)  # index PAGE_PATIENT
             self.page = page
             self._place_dose_panel()
@@ -346,6 +350,12 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
             self.patients.set_patients(rows, select_mrn or self.patients.current_mrn())
             if self.document is not None and self.patients.model.row_of(self.document.mrn) < 0:
                 self.open_patient("")  # withdrawn (and withdrawn patients hidden): close them
+            elif self.document is not None and self.page is not None:
+                # A patient added or renamed may now share the open patient's name (or no longer).
+                plan = self.document.plan
+                self.header.set_patient(self.document.record, plan, self.today(),
+                                        same_name=self._shares_name(self.document.mrn),
+                                        closed=self.closed_infusions_ahead(plan, self.clinic_calendar(plan)))
             self._show_default_page()
 
         self.runner.start(lambda: store.list_patients(today=today, include_withdrawn=withdrawn), done,
@@ -357,7 +367,7 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
 
         if not mrn or self.store is None:
             self.document = None
-            self.undo_group.setActiveStack(None)
+            self.undo_group.setActiveStack(cast(QUndoStack, None))  # no stack active: Qt takes None
             self._set_patient_actions_enabled(False)
             self._show_default_page()
             return
@@ -421,17 +431,80 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
             cycle = now.number if now is not None else plan.cycles[-1].number
         self._showing = True  # the views re-emit their selection while being filled: ignore that
         try:
-            self.header.set_patient(document.record, plan, today)
-            self.calendar.set_plan(plan, today)
+            clinic = self.clinic_calendar(plan)
+            self.header.set_patient(document.record, plan, today, same_name=self._shares_name(document.mrn),
+                                    closed=self.closed_infusions_ahead(plan, clinic))
+            self.calendar.set_plan(plan, today, clinic)
             self.cycles.set_plan(plan, cycle_statuses(document.record, plan), today)
             self.cycles.select_cycle(cycle)
             self.dose_panel.set_checks(check_history(document.record, plan))
+            self._show_history(document)
             self.dose_panel.set_cycle(plan, cycle, self.settings.verification_tolerance())
         finally:
             self._showing = False
         self._selected_cycle = cycle
         self._show_page(PAGE_PATIENT)
         self._set_patient_actions_enabled(not document.record.withdrawn)
+
+    def clinic_calendar(self, plan: Plan) -> ClinicCalendar:
+        """The clinic's open days over the plan's years (and the year before, for the first blood test)."""
+        return self.settings.clinic_calendar(range(plan.start.year - 1, plan.end.year + 1))
+
+    def closed_infusions_ahead(self, plan: Plan, clinic: ClinicCalendar) -> list[ClosedInfusion]:
+        """Infusions from today on that fall on a closed day (a past one happened, or was moved, already)."""
+        from planner.core.clinic_days import closed_infusions
+
+        today = self.today()
+        return [c for c in closed_infusions(plan, clinic) if c.on >= today]
+
+    def move_to_open_day(self, closed: ClosedInfusion) -> None:
+        """One click: delay the cycle so its infusion falls on the next open day (one undoable change)."""
+        from planner.core.modifications import Delay
+
+        reason = self.tr("Clinic closed on {date} ({why}): moved to the next open day, {next}").format(
+            date=closed.on.isoformat(), why=closed.why, next=closed.move_to.isoformat())
+        self.apply_modification(Delay(closed.cycle, closed.delay_days), reason)
+
+    def _show_history(self, document: PatientDocument) -> None:
+        from planner.gui.history import history_rows
+
+        if self.store is None:
+            return
+        try:
+            entries = self.store.audit_log(document.mrn)
+        except PlannerError as exc:
+            self.say(exc.message)
+            return
+        self._ensure_patient_page().history.set_rows(history_rows(entries, document.record))
+
+    def withdraw_change(self, row: Any) -> None:
+        """History > Withdraw this change...: asks the reason; one undoable step (Ctrl+Z puts it back)."""
+        from planner.gui.dialogs.simple_dialogs import WithdrawChangeDialog
+        from planner.gui.history_commands import WithdrawChangeCommand
+
+        document = self.document
+        if document is None or not row.withdrawable:
+            return
+        if document.record.withdrawn:
+            self.problem(self.tr("Patient withdrawn"), self.tr("The history of a withdrawn patient is closed."))
+            return
+        dialog = WithdrawChangeDialog(row.what, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        text = self.tr("Withdraw: {what}").format(what=row.what)
+
+        def withdraw() -> None:
+            command = WithdrawChangeCommand(document, row.entity, row.entity_id, dialog.reason_text(), text)
+            command.execute()
+            document.undo_stack.push(command)
+
+        if self._write(withdraw, text):
+            self.say(self.tr("Withdrawn: {what}. Undo with Ctrl+Z.").format(what=row.what))
+
+    def _shares_name(self, mrn: str) -> bool:
+        model = self.patients.model
+        row = model.row_of(mrn)
+        return row >= 0 and model.shares_name(model.summary(row))
 
     def _cycle_selected(self, number: int) -> None:
         if self._showing:
@@ -597,8 +670,9 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
         if dialog_class is None:
             return
         try:
-            dialog = (WeightDialog(plan, cycle_number, self, today=self.today()) if dialog_class is WeightDialog
-                      else dialog_class(plan, cycle_number, self))
+            dialog = (WeightDialog(plan, cycle_number, self, today=self.today(),
+                                   confirm_pct=self.settings.decimal("check/weight_confirm_pct"))
+                      if dialog_class is WeightDialog else dialog_class(plan, cycle_number, self))
         except PlannerError as exc:
             self.problem(self.tr("Not possible"), exc.message)
             return
@@ -624,7 +698,11 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
     def _mark_given(self, document: PatientDocument, plan: Plan, cycle_number: int) -> None:
         from planner.gui.dialogs.simple_dialogs import MarkGivenDialog
 
-        dialog = MarkGivenDialog(plan.cycle(cycle_number), self, today=self.today())
+        try:
+            dialog = MarkGivenDialog(plan, cycle_number, document.record.dose_checks, self, today=self.today())
+        except PlannerError as exc:
+            self.problem(self.tr("Not possible"), exc.message)
+            return
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.administration() is None:
             return
         given = dialog.administration()

@@ -9,6 +9,7 @@ and the patient list takes a share of the width that keeps its key columns whole
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize
+from PySide6.QtWidgets import QWidget
 
 # Beyond this, a bigger window only spreads the month grid thinner.
 COMFORTABLE_SIZE = QSize(1880, 1000)
@@ -53,3 +54,31 @@ def patient_list_width(window_width: int) -> int:
     """About a third of the window (name, MRN, cycle, next dose and status whole), within the width the
     plan beside it can spare."""
     return max(PATIENT_LIST_MIN_WIDTH, min(PATIENT_LIST_MAX_WIDTH, window_width * 34 // 100))
+
+
+# A dialog's frame and title bar, which its geometry does not include but the screen must hold.
+DIALOG_FRAME = QSize(16, 40)
+
+
+def dialog_geometry(wanted: QSize, available: QRect) -> QRect:
+    """A dialog of `wanted` size shrunk to the free area of the screen (frame and title bar included) and
+    centred in it: on a 1280x720 screen its buttons are never below the taskbar."""
+    width = min(wanted.width(), available.width() - DIALOG_FRAME.width())
+    height = min(wanted.height(), available.height() - DIALOG_FRAME.height())
+    border = DIALOG_FRAME.width() // 2  # left, right and bottom; the rest of the frame's height is the title
+    left = available.left() + (available.width() - width) // 2
+    top = available.top() + (available.height() - height - DIALOG_FRAME.height()) // 2 \
+        + DIALOG_FRAME.height() - border
+    return QRect(left, top, width, height)
+
+
+def fit_dialog(dialog: QWidget, wanted: QSize | None = None) -> None:
+    """Size `dialog` to `wanted` (default: its size hint) within the screen it opens on."""
+    screen = dialog.screen()
+    size = wanted or dialog.sizeHint()
+    if screen is None:
+        dialog.resize(size)
+        return
+    available = screen.availableGeometry()
+    dialog.setGeometry(dialog_geometry(size, available))
+    dialog.setMaximumSize(available.width() - DIALOG_FRAME.width(), available.height() - DIALOG_FRAME.height())

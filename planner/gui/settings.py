@@ -9,14 +9,19 @@ user's real profile ($PLANNER_SETTINGS does the same from outside).
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from planner.core.i18n import translate
+
 if TYPE_CHECKING:
+    from planner.core.clinic_days import ClinicCalendar
     from planner.core.plan import PlanSettings
 
 
@@ -35,6 +40,15 @@ DEFAULTS: dict[str, _Key] = {
     "plan/bsa_cap_m2": _Key("optional-decimal", None),
     "plan/maintenance_cycles": _Key(int, 6),
     "check/verification_tolerance_pct": _Key(Decimal, Decimal(5)),
+    # A recorded weight that moved more than this against the last one is saved only once confirmed.
+    "check/weight_confirm_pct": _Key(Decimal, Decimal(20)),
+    # Clinic days: when blood tests can be drawn and infusions given. Weekdays 0 = Monday ... 6 = Sunday.
+    "clinic/closed_weekdays": _Key(str, "5,6"),
+    # "auto": the computer's own country (its regional settings), so a ward PC set up for China gets Chinese
+    # public holidays and one in Germany German ones; never one fixed country, whose holidays would move
+    # blood tests for days another clinic is open. "" = no public holidays.
+    "clinic/holiday_region": _Key(str, "auto"),
+    "clinic/extra_closed_days": _Key(str, ""),  # ISO dates, separated by commas or spaces
     # Printouts.
     "institution/name": _Key(str, ""),
     "institution/phone": _Key(str, ""),
@@ -176,3 +190,46 @@ class Settings:
 
     def verification_tolerance(self) -> Decimal:
         return self.decimal("check/verification_tolerance_pct")
+
+    def holiday_region(self) -> str:
+        """The public-holiday region in force ("auto" resolved to the computer's country, "" if it has none)."""
+        region = self.text("clinic/holiday_region").strip()
+        return system_region() if region.lower() == "auto" else region
+
+    def clinic_calendar(self, years: Iterable[int]) -> ClinicCalendar:
+        """The clinic's closed days over `years`; a region or date the holidays package cannot read is left
+        out here (Preferences refuses it when it is entered, so only a hand-edited file can hold one)."""
+        from planner.core.clinic_days import ClinicCalendar, public_holidays
+        from planner.core.errors import InputError
+
+        try:
+            holidays = public_holidays(self.holiday_region(), years)
+        except InputError:
+            holidays = {}
+        try:
+            extra = parse_closure_days(self.text("clinic/extra_closed_days"))
+        except InputError:
+            extra = frozenset()
+        return ClinicCalendar(parse_weekdays(self.text("clinic/closed_weekdays")), holidays, extra)
+
+
+def system_region() -> str:
+    """The two-letter country of the computer's regional settings ("" for none, e.g. the C locale)."""
+    from PySide6.QtCore import QLocale
+
+    territory = QLocale.system().territory()
+    if territory == QLocale.Country.AnyTerritory:
+        return ""
+    return QLocale.territoryToCode(territory)
+
+
+def parse_weekdays(text: str) -> frozenset[int]:
+    return frozenset(int(part) for part in text.replace(",", " ").split() if part.isdigit() and int(part) < 7)
+
+
+def parse_closure_days(text: str) -> frozenset[date]:
+    """ISO dates separated by commas or spaces (InputError naming the first bad one)."""
+    from planner.core.dates import parse_iso_date
+
+    return frozenset(parse_iso_date(part, "extra_closed_days", translate("Settings", "Extra closure days"))
+                     for part in text.replace(",", " ").split())

@@ -80,6 +80,10 @@ class WindowLayoutMixin:
             window.restoreGeometry(geometry)
             if available is not None and not window.isMaximized():
                 window.setGeometry(screen_fit.fit_into(window.geometry(), available))
+                if available.width() < screen_fit.MAXIMIZE_BELOW_WIDTH:
+                    # Saved on a larger screen (or resized): on a small one the window fills it, as it
+                    # does the first time, rather than reopening at an odd size in a corner.
+                    window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
         elif available is not None:
             rect, maximize = screen_fit.initial_geometry(available)
             window.setGeometry(rect)
@@ -124,7 +128,9 @@ class WindowLayoutMixin:
             self._dock_sized = False
         else:
             was_current = self.dose_dock.isVisible() and self.dose_dock.widget() is panel
-            page.tabs.addTab(panel, icon("dose-check"), translate("MainWindow", "Dose chec&k"))
+            # Third, after Cycles (before History): Ctrl+3 and the nurse's eye find it where it always was.
+            page.tabs.insertTab(page.tabs.indexOf(page.cycles) + 1, panel, icon("dose-check"),
+                                translate("MainWindow", "Dose chec&k"))
             page.tabs.setTabToolTip(page.tabs.indexOf(panel),
                                     translate("MainWindow", "Dose check of the selected cycle (Ctrl+3)"))
             self.dose_dock.hide()

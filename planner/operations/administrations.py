@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from planner.core import rules
+from planner.core.administration_rules import check_can_mark_given
 from planner.core.errors import InputError
 from planner.core.i18n import translate
 from planner.core.plan import Plan
@@ -56,10 +58,11 @@ def record_double_check(repo: Repository, mrn: str, *, cycle: int, drug: str, ca
 
 
 def mark_given(repo: Repository, mrn: str, *, cycle: int, day: int, drug: str, dose_mg: Decimal, given_on: date,
-               expected_version: int, note: str = "") -> OpResult:
-    """Record that a dose was given; `entity_id` of the result is the new administration's id."""
+               expected_version: int, note: str = "", today: date | None = None) -> OpResult:
+    """Record that a dose was given; `entity_id` of the result is the new administration's id. `today`
+    (default: the local date) decides which cycles have started: a future one cannot be given."""
     require_positive(dose_mg, "dose", translate("Store", "Dose given"))
-    note = (note or "").strip()
+    note = rules.clean_text(note, "note", translate("Store", "Note"), rules.MAX_TEXT)
     with repo.writing() as tx:
         row = tx.locked(mrn, expected_version)
         require_active_patient(row)
@@ -70,6 +73,9 @@ def mark_given(repo: Repository, mrn: str, *, cycle: int, day: int, drug: str, d
         # refused here: Mark given accepts any past date; plan-file import requires it within the cycle.)
         require_planned_dose(plan, cycle=cycle, day=day, drug_id=drug_id, dose_mg=dose_mg, given_on=given_on,
                              dob=record.identity.dob)
+        # The Mark given rule (core): an infusion needs a passed check of the current dose, a future cycle
+        # cannot be given, another day than planned needs a reason (the note).
+        check_can_mark_given(plan, cycle, drug_id, day, given_on, record.dose_checks, today or date.today(), note)
         version = tx.bump(row)
         values = {"cycle": cycle, "day": day, "drug": drug_id, "dose_mg": dose_mg, "given_on": given_on,
                   "given_by": tx.actor, "note": note}

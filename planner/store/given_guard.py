@@ -10,8 +10,10 @@ next cycle, or the given record is withdrawn first (when it was recorded in erro
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 from typing import Any
 
+from planner.core.administration_rules import check_can_mark_given
 from planner.core.errors import InputError
 from planner.core.i18n import translate
 from planner.core.modifications import Delay, DoseLevelChange, Modification, OmitDays, StopDrug, WeightChange
@@ -24,6 +26,13 @@ def require_active_patient(row: Any) -> None:
         raise InputError("withdrawn", translate(
             "Store", "Patient {mrn} is withdrawn ({reason}); nothing was saved.").format(
             mrn=_mrn(row), reason=row.withdrawn_reason or translate("Store", "no reason recorded")))
+
+
+def require_can_mark_given(record: PatientRecord, *, cycle: int, day: int, drug: str, given_on: date, note: str,
+                           today: date) -> None:
+    """InputError unless the core's Mark given rule allows this administration (the note is its reason
+    when the dose was given on another day than planned)."""
+    check_can_mark_given(record.compute_plan(), cycle, drug, day, given_on, record.dose_checks, today, note)
 
 
 def _mrn(row: Any) -> str:

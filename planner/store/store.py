@@ -180,11 +180,12 @@ class PatientStore:
             expected_version=expected_version).record
 
     def record_administration(self, mrn: str, *, cycle: int, day: int, drug: str, dose_mg: Decimal, given_on: date,
-                              expected_version: int, note: str = "") -> PatientRecord:
+                              expected_version: int, note: str = "", today: date | None = None) -> PatientRecord:
+        """`today` (default: the local date) decides which cycles have started: a future one cannot be given."""
         from planner.operations import mark_given
 
         return mark_given(self.repository, mrn, cycle=cycle, day=day, drug=drug, dose_mg=dose_mg,
-                          given_on=given_on, expected_version=expected_version, note=note).record
+                          given_on=given_on, expected_version=expected_version, note=note, today=today).record
 
     def withdraw_administration(self, mrn: str, administration_id: int, reason: str, *,
                                 expected_version: int) -> PatientRecord:

@@ -56,6 +56,34 @@
     </message>
 </context>
 <context>
+    <name>AdministrationRules</name>
+    <message>
+        <location filename="../../planner/core/administration_rules.py" line="+74"/>
+        <source>Cycle {n} starts on {start}, after today: a future cycle cannot be marked given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Day: {drug} is not planned on day {day} of cycle {n}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Given on: {date} is in the future.</source>
+        <translation type="unfinished">给药日期：{date} 是将来的日期。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reason: day {day} of cycle {n} is planned for {planned}; a dose given on {on} needs a reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Double check: {drug} {mg} mg of cycle {n} has no passed double check of the dose the plan calculates now; record the check first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <location filename="../../planner/gui/app.py" line="+52"/>
@@ -373,6 +401,59 @@
     </message>
 </context>
 <context>
+    <name>ClinicDays</name>
+    <message>
+        <location filename="../../planner/core/clinic_days.py" line="+41"/>
+        <source>clinic closure day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Monday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tuesday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wednesday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Thursday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Friday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Saturday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sunday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Cycle {n}: the infusion on day {day} falls on {date}, when the clinic is closed ({why}); the next open day is {next}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Public holidays: &apos;{region}&apos; is not a known country or region code (for example CN, US, GB or DE-BY).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Commands</name>
     <message>
         <location filename="../../planner/gui/commands.py" line="+155"/>
@@ -398,12 +479,17 @@
 <context>
     <name>CycleActionDialog</name>
     <message>
-        <location filename="../../planner/gui/dialogs/cycle_actions.py" line="+72"/>
+        <location filename="../../planner/gui/dialogs/cycle_actions.py" line="+77"/>
         <source>What will change</source>
         <translation>将要更改的内容</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>Problem with this change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -423,17 +509,17 @@
         <translation>第{n}周期（{phase}）：{start} 至 {end}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>Reason:</source>
         <translation>原因：</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+30"/>
         <source>Drug</source>
         <translation>药物</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+25"/>
         <source>A reason is required: it is kept with the change.</source>
         <translation>必须填写原因：原因将与更改一同保存。</translation>
     </message>
@@ -441,7 +527,7 @@
 <context>
     <name>CycleActions</name>
     <message>
-        <location line="-86"/>
+        <location line="-107"/>
         <source>Delay cycle {c} by {d} days</source>
         <translation>第{c}周期延迟 {d} 天</translation>
     </message>
@@ -469,7 +555,7 @@
 <context>
     <name>CycleStatus</name>
     <message>
-        <location filename="../../planner/gui/facts.py" line="+137"/>
+        <location filename="../../planner/gui/facts.py" line="+132"/>
         <source>{drug} given</source>
         <translation>{drug}已给药</translation>
     </message>
@@ -483,11 +569,21 @@
         <source>given</source>
         <translation>已给药</translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>held</source>
+        <translation type="unfinished">暂停</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>checked</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CyclesTable</name>
     <message>
-        <location filename="../../planner/gui/models/cycles_model.py" line="+57"/>
+        <location filename="../../planner/gui/models/cycles_model.py" line="+62"/>
         <source>planned</source>
         <translation>计划中</translation>
     </message>
@@ -497,12 +593,7 @@
         <translation>进行中</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>done</source>
-        <translation>已完成</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>{drug} is not part of the {phase} phase.</source>
         <translation>{drug}不属于{phase}阶段。</translation>
     </message>
@@ -614,7 +705,7 @@ BSA {bsa} m²</source>
         <translation>（+{days} 天）</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+81"/>
         <source>Cycle</source>
         <translation>周期</translation>
     </message>
@@ -665,7 +756,12 @@ BSA {bsa} m²</source>
 累积剂量</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-173"/>
+        <source>not recorded</source>
+        <translation type="unfinished">未记录</translation>
+    </message>
+    <message>
+        <location line="+175"/>
         <source>Cumulative
 anthracyclines</source>
         <translation>蒽环类
@@ -685,7 +781,7 @@ anthracyclines</source>
 <context>
     <name>CyclesView</name>
     <message>
-        <location filename="../../planner/gui/views/cycles_view.py" line="+39"/>
+        <location filename="../../planner/gui/views/cycles_view.py" line="+40"/>
         <source>Cycles</source>
         <translation>周期</translation>
     </message>
@@ -695,7 +791,7 @@ anthracyclines</source>
         <translation>计划的周期</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Delay…</source>
         <translation>延迟…</translation>
     </message>
@@ -755,7 +851,7 @@ anthracyclines</source>
         <translation>记录本周期的剂量已给药</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+109"/>
         <source>Dose check of cycle {n}</source>
         <translation>第{n}周期剂量核对</translation>
     </message>
@@ -796,7 +892,12 @@ anthracyclines</source>
         <translation>不在本计划内（计划自 {start} 至 {end}）。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
+        <source>(before cycle {n} starts on {start}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Cycle {n}, day {d} of {length}</source>
         <translation>第{n}周期，第{d}天（共{length}天）</translation>
     </message>
@@ -846,17 +947,18 @@ anthracyclines</source>
         <translation>休息日：不治疗。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>(the last open clinic day before the infusion).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-42"/>
+        <location line="+41"/>
         <source>Blood count due today</source>
         <translation>今日需查血常规</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>(the day before the infusion).</source>
-        <translation>（输注前一天）。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Warning:</source>
         <translation>警示：</translation>
     </message>
@@ -892,7 +994,7 @@ anthracyclines</source>
 <context>
     <name>DelayDialog</name>
     <message>
-        <location filename="../../planner/gui/dialogs/cycle_actions.py" line="+97"/>
+        <location filename="../../planner/gui/dialogs/cycle_actions.py" line="+124"/>
         <source>Delay cycle {n}</source>
         <translation>第{n}周期延迟</translation>
     </message>
@@ -2208,7 +2310,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>打开导出的文件</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>Open a patient first.</source>
         <translation>请先打开一位患者。</translation>
     </message>
@@ -2329,7 +2431,22 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>计划表</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+12"/>
+        <source>Infusion on a closed day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Move to next open day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Printing {what}...</source>
         <translation>正在打印{what}...</translation>
     </message>
@@ -2574,6 +2691,186 @@ and the double check of each dose. Or add a demo patient to look around first.</
     </message>
 </context>
 <context>
+    <name>History</name>
+    <message>
+        <location filename="../../planner/gui/history.py" line="+29"/>
+        <source>Plan changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Double checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Patient details</source>
+        <translation type="unfinished">患者信息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Withdrawals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <location line="+9"/>
+        <source>Withdrew: {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Double check, cycle {c} {drug}: {checked} mg against {calculated} mg ({verdict}; {first} / {second})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>passed</source>
+        <translation type="unfinished">通过</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>FAILED</source>
+        <translation type="unfinished">不通过</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Weight {w} kg, height {h} cm, measured {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Patient added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Patient imported from a plan file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Details edited: {fields}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Withdrawn from treatment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Plan settings changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>withdrawn by {who} {when}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Given: {drug} {mg} mg, cycle {c} day {d}, on {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/history_commands.py" line="+27"/>
+        <source>Only a plan change or a dose marked given can be withdrawn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Restored (undo of a withdrawal): {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTable</name>
+    <message>
+        <location filename="../../planner/gui/models/history_model.py" line="+28"/>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason / note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HistoryView</name>
+    <message>
+        <location filename="../../planner/gui/views/history_view.py" line="+40"/>
+        <source>Filter: who, what, reason, date...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter the history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Kind of change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All kinds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Withdraw this change...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Withdraw the selected plan change or Mark given, with a reason (kept on record; Ctrl+Z undoes it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>History of changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>{n} changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{shown} of {total} changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../planner/gui/actions.py" line="+114"/>
@@ -2677,7 +2974,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="+172"/>
+        <location filename="../../planner/gui/main_window.py" line="+174"/>
         <source>Cycle Planner</source>
         <translation>化疗周期计划</translation>
     </message>
@@ -2750,7 +3047,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>显示所选周期的剂量核对</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+64"/>
         <source>Dose chec&amp;k</source>
         <translation>剂量核对(&amp;K)</translation>
     </message>
@@ -2781,7 +3078,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>无法打开数据库。</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+82"/>
         <source>The patient list could not be refreshed.</source>
         <translation>无法刷新患者列表。</translation>
     </message>
@@ -2806,7 +3103,27 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>无法显示计划</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+39"/>
+        <source>Clinic closed on {date} ({why}): moved to the next open day, {next}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The history of a withdrawn patient is closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Withdraw: {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Withdrawn: {what}. Undo with Ctrl+Z.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>The database is not open yet.</source>
         <translation>数据库尚未打开。</translation>
     </message>
@@ -2872,7 +3189,8 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>无法撤销/重做</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-155"/>
+        <location line="+167"/>
         <source>Patient withdrawn</source>
         <translation>患者已退出治疗</translation>
     </message>
@@ -2882,13 +3200,14 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>该患者已退出治疗（{reason}）；其计划不能再更改。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
+        <location line="+27"/>
         <source>Not possible</source>
         <translation>无法执行</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <location line="+17"/>
+        <location line="-10"/>
+        <location line="+21"/>
         <source>Saved: {what}. Undo with Ctrl+Z.</source>
         <translation>已保存：{what}。按 Ctrl+Z 撤销。</translation>
     </message>
@@ -2931,7 +3250,7 @@ Reload the patient and apply {what} to the current record?</source>
 <context>
     <name>MarkGivenDialog</name>
     <message>
-        <location filename="../../planner/gui/dialogs/simple_dialogs.py" line="+75"/>
+        <location filename="../../planner/gui/dialogs/simple_dialogs.py" line="+119"/>
         <source>Mark given: cycle {n}</source>
         <translation>标记已给药：第{n}周期</translation>
     </message>
@@ -2946,38 +3265,43 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>{drug} {mg} mg，第{day}天（{date}）</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location line="+35"/>
+        <location line="+10"/>
+        <location line="+65"/>
         <source>Given on</source>
         <translation>给药日期</translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-64"/>
         <source>YYYY-MM-DD</source>
         <translation>YYYY-MM-DD</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Note (optional)</source>
-        <translation>备注（可选）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+56"/>
         <source>optional, e.g. given late after antiemetics</source>
         <translation>可选，例如：止吐后延迟给药</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-50"/>
         <source>Saved with your name and the time. A mistake can be undone with Edit &gt; Undo (Ctrl+Z); the record then shows it as withdrawn.</source>
         <translation>将与您的姓名和时间一同保存。如有错误，可通过 编辑 &gt; 撤销 (Ctrl+Z) 撤回；记录中将显示为已撤回。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-4"/>
+        <source>Note or reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Problem with this entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Record as given</source>
         <translation>记录为已给药</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Dose:</source>
         <translation>剂量：</translation>
     </message>
@@ -2988,26 +3312,31 @@ Reload the patient and apply {what} to the current record?</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Note:</source>
-        <translation>备注：</translation>
+        <source>Note / reason:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+30"/>
+        <source>required: why it was given on another day than {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>This cycle has no planned doses left to give.</source>
         <translation>本周期没有剩余的计划剂量需要给药。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Given on: {date} is in the future.</source>
-        <translation>给药日期：{date} 是将来的日期。</translation>
     </message>
 </context>
 <context>
     <name>MonthGrid</name>
     <message>
-        <location filename="../../planner/gui/views/month_grid.py" line="+134"/>
+        <location filename="../../planner/gui/views/month_grid.py" line="+139"/>
         <source>{date}: not part of the plan</source>
         <translation>{date}：不在计划内</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{date}: blood count before cycle {n}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3026,19 +3355,19 @@ Reload the patient and apply {what} to the current record?</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+182"/>
+        <location line="+199"/>
         <source>{drug} held</source>
         <translation>{drug}暂停</translation>
     </message>
     <message>
-        <location line="-180"/>
-        <location line="+183"/>
+        <location line="-197"/>
+        <location line="+200"/>
         <location line="+1"/>
         <source>{drug} stopped</source>
         <translation>{drug}停药</translation>
     </message>
     <message>
-        <location line="-181"/>
+        <location line="-198"/>
         <source>Delay: no treatment</source>
         <translation>延迟：不治疗</translation>
     </message>
@@ -3053,7 +3382,12 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>需查血常规</translation>
     </message>
     <message>
-        <location line="+130"/>
+        <location line="+133"/>
+        <source>+{n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>delay</source>
         <translation>延迟</translation>
     </message>
@@ -3064,6 +3398,16 @@ Reload the patient and apply {what} to the current record?</source>
     </message>
     <message>
         <location line="+8"/>
+        <source>before cycle {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>before C{n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Cycle {n} · D{d}</source>
         <translation>第{n}周期 · 第{d}天</translation>
     </message>
@@ -3078,12 +3422,12 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>C{n}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>{drug} {dose} mg</source>
         <translation>{drug} {dose} mg</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>held</source>
         <translation>暂停</translation>
     </message>
@@ -3175,17 +3519,17 @@ Reload the patient and apply {what} to the current record?</source>
 <context>
     <name>PatientDialog</name>
     <message>
-        <location filename="../../planner/gui/dialogs/patient_dialog.py" line="+105"/>
+        <location filename="../../planner/gui/dialogs/patient_dialog.py" line="+107"/>
         <source>Calendar language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+24"/>
         <source>Calendar language:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-23"/>
         <source>The language of the patient calendar and the phone calendar (.ics); the dose sheet and the day list print in the program&apos;s language.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3201,34 +3545,34 @@ Reload the patient and apply {what} to the current record?</source>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+177"/>
+        <location line="+202"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location line="-177"/>
+        <location line="-202"/>
         <source>Family name, given name</source>
         <translation>姓在前，名在后</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+232"/>
+        <location line="+258"/>
         <source>MRN</source>
         <translation>病历号</translation>
     </message>
     <message>
-        <location line="-232"/>
+        <location line="-258"/>
         <source>Medical record number</source>
         <translation>病历号</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+237"/>
+        <location line="+263"/>
         <source>Date of birth</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location line="-237"/>
+        <location line="-263"/>
         <source>YYYY-MM-DD (optional)</source>
         <translation>YYYY-MM-DD（可选）</translation>
     </message>
@@ -3278,7 +3622,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+19"/>
         <source>Patient</source>
         <translation>患者</translation>
     </message>
@@ -3349,15 +3693,15 @@ Reload the patient and apply {what} to the current record?</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+147"/>
-        <location line="+58"/>
+        <location line="+168"/>
+        <location line="+59"/>
         <location line="+2"/>
         <location line="+4"/>
         <source>Measured on</source>
         <translation>测量日期</translation>
     </message>
     <message>
-        <location line="-211"/>
+        <location line="-233"/>
         <source>YYYY-MM-DD</source>
         <translation>YYYY-MM-DD</translation>
     </message>
@@ -3398,13 +3742,13 @@ Reload the patient and apply {what} to the current record?</source>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+121"/>
+        <location line="+142"/>
         <location line="+4"/>
         <source>Start date</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location line="-125"/>
+        <location line="-146"/>
         <source>YYYY-MM-DD: day 1 of cycle 1</source>
         <translation>YYYY-MM-DD：第1周期第1天</translation>
     </message>
@@ -3454,7 +3798,17 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>保存患者</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+9"/>
+        <source>Problem with this form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>(and {n} more)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>The MRN identifies the record and cannot be changed.</source>
         <translation>病历号用于识别记录，不能更改。</translation>
     </message>
@@ -3464,12 +3818,12 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>已随计划记录：请在“周期”标签页用“记录体重”更改体重，用周期操作更改计划。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+24"/>
         <source>{label} is missing.</source>
         <translation>缺少{label}。</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>= {cm} cm = {inch} in</source>
         <translation>= {cm} cm = {inch} in</translation>
     </message>
@@ -3484,7 +3838,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>输入身高和体重以查看体表面积。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>{label} is missing; write it as YYYY-MM-DD.</source>
         <translation>缺少{label}；请按 YYYY-MM-DD 格式填写。</translation>
     </message>
@@ -3547,7 +3901,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>以下药物的当前剂量尚无通过的双人核对：{drugs}</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+20"/>
         <source>{drug} (checked at {old} mg; the plan now calculates {new} mg)</source>
         <translation>{drug}（核对时为 {old} mg；计划现计算为 {new} mg）</translation>
     </message>
@@ -3562,12 +3916,22 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>体表面积已封顶</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/widgets/patient_header.py" line="+35"/>
+        <location filename="../../planner/gui/widgets/patient_header.py" line="+49"/>
         <source>Patient details</source>
         <translation>患者信息</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+19"/>
+        <source>Move to next open day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delays the cycle whose infusion falls on a closed clinic day to the next open day (undoable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>MRN {mrn}</source>
         <translation>病历号 {mrn}</translation>
     </message>
@@ -3578,11 +3942,12 @@ Reload the patient and apply {what} to the current record?</source>
     </message>
     <message>
         <location line="+3"/>
+        <location line="+33"/>
         <source>date of birth not recorded</source>
         <translation>未记录出生日期</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-25"/>
         <source>Height {h} cm · Weight {w} kg (measured {when})</source>
         <translation>身高 {h} cm · 体重 {w} kg（测量于 {when}）</translation>
     </message>
@@ -3611,11 +3976,31 @@ Reload the patient and apply {what} to the current record?</source>
         <source>Allergies: none recorded</source>
         <translation>过敏史：无记录</translation>
     </message>
+    <message>
+        <location line="+10"/>
+        <source>Same name as another patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Another patient has the name {name}: check the MRN {mrn} and the date of birth ({dob}) before every dose.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cycle {n}: infusion on a closed day ({date})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Delay cycle {n} by {d} days, to {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PatientList</name>
     <message>
-        <location filename="../../planner/gui/widgets/patient_list.py" line="+102"/>
+        <location filename="../../planner/gui/widgets/patient_list.py" line="+105"/>
         <source>Search by name or MRN  (Ctrl+F)</source>
         <translation>按姓名或病历号搜索  (Ctrl+F)</translation>
     </message>
@@ -3645,7 +4030,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>显示已退出治疗的患者</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+79"/>
         <source>1 patient</source>
         <translation>1 位患者</translation>
     </message>
@@ -3663,7 +4048,7 @@ Reload the patient and apply {what} to the current record?</source>
 <context>
     <name>PatientPage</name>
     <message>
-        <location filename="../../planner/gui/widgets/patient_page.py" line="+21"/>
+        <location filename="../../planner/gui/widgets/patient_page.py" line="+22"/>
         <source>Treatment calendar</source>
         <translation>治疗日历</translation>
     </message>
@@ -3689,6 +4074,16 @@ Reload the patient and apply {what} to the current record?</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Dose check</source>
         <translation>剂量核对</translation>
     </message>
@@ -3696,7 +4091,7 @@ Reload the patient and apply {what} to the current record?</source>
 <context>
     <name>PatientsTableModel</name>
     <message>
-        <location filename="../../planner/gui/models/patients_model.py" line="+42"/>
+        <location filename="../../planner/gui/models/patients_model.py" line="+45"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -3746,7 +4141,22 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>已退出</translation>
     </message>
     <message>
-        <location line="+161"/>
+        <location line="+135"/>
+        <source>Another patient has the same name: check the MRN and date of birth.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>DOB unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name} · {dob}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Regimen: {regimen}</source>
         <translation>治疗方案：{regimen}</translation>
     </message>
@@ -3769,12 +4179,12 @@ Reload the patient and apply {what} to the current record?</source>
 <context>
     <name>Plan</name>
     <message>
-        <location filename="../../planner/core/plan.py" line="+193"/>
+        <location filename="../../planner/core/plan.py" line="+194"/>
         <source>Cycle: there is no cycle {n} in this plan.</source>
         <translation>周期：本计划没有第{n}周期。</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+49"/>
         <source>{what}: cycle {n} does not exist; this plan has cycles 1 to {count}.</source>
         <translation>{what}：第{n}周期不存在；本计划包含第 1 至 {count} 周期。</translation>
     </message>
@@ -3882,7 +4292,7 @@ Reload the patient and apply {what} to the current record?</source>
 <context>
     <name>PlanCalendar</name>
     <message>
-        <location filename="../../planner/gui/views/calendar_view.py" line="+56"/>
+        <location filename="../../planner/gui/views/calendar_view.py" line="+57"/>
         <source>Treatment calendar</source>
         <translation>治疗日历</translation>
     </message>
@@ -3952,7 +4362,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>图例</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+94"/>
         <source>No plan: choose a patient to see the treatment calendar.</source>
         <translation>无计划：请选择患者以查看治疗日历。</translation>
     </message>
@@ -3965,7 +4375,7 @@ Reload the patient and apply {what} to the current record?</source>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../planner/gui/dialogs/preferences_dialog.py" line="+48"/>
+        <location filename="../../planner/gui/dialogs/preferences_dialog.py" line="+53"/>
         <source>Preferences</source>
         <translation>首选项</translation>
     </message>
@@ -4006,6 +4416,11 @@ Reload the patient and apply {what} to the current record?</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>Confirm a weight change over this percentage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Institution name</source>
         <translation>医院/科室名称</translation>
     </message>
@@ -4020,18 +4435,84 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>急诊电话（非工作时间）</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Mon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Wed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Thu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fri</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sun</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clinic closed on {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <source>Public holidays of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+3"/>
+        <source>none</source>
+        <translation type="unfinished">无</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>A country code (CN, US, GB) or country-region (DE-BY). auto: this computer&apos;s country ({region}); empty: no public holidays.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Extra closure days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>YYYY-MM-DD, YYYY-MM-DD ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Paper size</source>
         <translation>纸张大小</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+44"/>
+        <location line="+53"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location line="-38"/>
+        <location line="-47"/>
         <source>{language} (translation not available yet)</source>
         <translation>{language}（翻译暂不可用）</translation>
     </message>
@@ -4087,6 +4568,11 @@ Reload the patient and apply {what} to the current record?</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Confirm a weight change over (%):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Printouts</source>
         <translation>打印设置</translation>
     </message>
@@ -4111,12 +4597,32 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>纸张大小：</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Clinic days (blood tests and infusions)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Closed on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Public holidays of:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Extra closure days:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+65"/>
         <source>BSA cap: enter m² from {low} to {high} (for example 2.0), or leave it empty for no cap.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4124,6 +4630,11 @@ Reload the patient and apply {what} to the current record?</source>
         <location line="+7"/>
         <source>Verification tolerance: enter a percentage from 0 to 20 (5 by default).</source>
         <translation>核对容差：请输入 0 至 20 的百分比（默认 5）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Weight change to confirm: enter a percentage from 1 to 100 (20 by default).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4147,7 +4658,7 @@ Reload the patient and apply {what} to the current record?</source>
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../../planner/gui/dialogs/print_preview.py" line="+45"/>
+        <location filename="../../planner/gui/dialogs/print_preview.py" line="+46"/>
         <source>1 page</source>
         <translation>1 页</translation>
     </message>
@@ -4212,7 +4723,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>缩放：</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+37"/>
         <source>Preparing the pages...</source>
         <translation>正在准备页面...</translation>
     </message>
@@ -4605,6 +5116,14 @@ Reload the patient and apply {what} to the current record?</source>
     </message>
 </context>
 <context>
+    <name>Settings</name>
+    <message>
+        <location filename="../../planner/gui/settings.py" line="+234"/>
+        <source>Extra closure days</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StopDrugDialog</name>
     <message>
         <location filename="../../planner/gui/dialogs/cycle_actions.py" line="+6"/>
@@ -4955,7 +5474,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>无法打开数据库 {location}（{reason}）。</translation>
     </message>
     <message>
-        <location line="+161"/>
+        <location line="+162"/>
         <source>User</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4998,7 +5517,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>方案调整 {id} 已撤回。</translation>
     </message>
     <message>
-        <location filename="../../planner/operations/administrations.py" line="+31"/>
+        <location filename="../../planner/operations/administrations.py" line="+33"/>
         <source>First checker</source>
         <translation>第一核对人</translation>
     </message>
@@ -5023,9 +5542,14 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>核对容差：请输入 0 至 20 的百分比（默认 5）。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Dose given</source>
         <translation>已给剂量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../planner/store/record_rules.py" line="-10"/>
@@ -5033,7 +5557,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>天：第{cycle}周期包括第 1 至 {n} 天。</translation>
     </message>
     <message>
-        <location filename="../../planner/operations/administrations.py" line="+33"/>
+        <location filename="../../planner/operations/administrations.py" line="+35"/>
         <source>Administration {id} is not in this patient&apos;s record.</source>
         <translation>该患者记录中没有给药记录 {id}。</translation>
     </message>
@@ -5123,7 +5647,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>{label}：必须是大于 0 的数字。</translation>
     </message>
     <message>
-        <location filename="../../planner/store/given_guard.py" line="+24"/>
+        <location filename="../../planner/store/given_guard.py" line="+26"/>
         <source>Patient {mrn} is withdrawn ({reason}); nothing was saved.</source>
         <translation>患者 {mrn} 已退出治疗（{reason}）；未保存任何内容。</translation>
     </message>
@@ -5133,7 +5657,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>未记录原因</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+40"/>
         <source>{drug} on day {day} of cycle {cycle}, {given_on}</source>
         <translation>第{cycle}周期第{day}天的{drug}，{given_on}</translation>
     </message>
@@ -5206,7 +5730,7 @@ Reload the patient and apply {what} to the current record?</source>
 <context>
     <name>WeightDialog</name>
     <message>
-        <location filename="../../planner/gui/dialogs/cycle_actions.py" line="+9"/>
+        <location filename="../../planner/gui/dialogs/cycle_actions.py" line="+13"/>
         <source>Record weight before cycle {n}</source>
         <translation>记录第{n}周期前体重</translation>
     </message>
@@ -5222,17 +5746,17 @@ Reload the patient and apply {what} to the current record?</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+20"/>
+        <location line="+51"/>
         <source>Measured on</source>
         <translation>测量日期</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-50"/>
         <source>YYYY-MM-DD</source>
         <translation>YYYY-MM-DD</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Weight:</source>
         <translation>体重：</translation>
     </message>
@@ -5252,7 +5776,29 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>{w} kg（阈值 {t}%）</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
+        <source>{new} kg is {pct}% {way} than the last recorded weight, {old} kg (more than {limit}%).
+
+Re-weigh the patient and check it is the right patient. Save {new} kg?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>less</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Unusual weight change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Doses unchanged.</source>
         <translation>剂量不变。</translation>
     </message>
@@ -5263,9 +5809,43 @@ Reload the patient and apply {what} to the current record?</source>
     </message>
 </context>
 <context>
+    <name>WithdrawChangeDialog</name>
+    <message>
+        <location filename="../../planner/gui/dialogs/simple_dialogs.py" line="-134"/>
+        <source>Withdraw this change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Withdraw &quot;{what}&quot;?
+It stays on record, marked withdrawn with your reason, and no longer counts. Edit &gt; Undo (Ctrl+Z) puts it back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reason</source>
+        <translation type="unfinished">原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. entered for the wrong cycle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Withdraw</source>
+        <translation type="unfinished">退出治疗</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Reason:</source>
+        <translation type="unfinished">原因：</translation>
+    </message>
+</context>
+<context>
     <name>WithdrawPatientDialog</name>
     <message>
-        <location filename="../../planner/gui/dialogs/simple_dialogs.py" line="-96"/>
+        <location line="-47"/>
         <source>Withdraw patient</source>
         <translation>患者退出治疗</translation>
     </message>
@@ -5300,7 +5880,7 @@ The record and its history are kept; the patient no longer appears in the active
 <context>
     <name>exports</name>
     <message>
-        <location filename="../../planner/gui/export_actions.py" line="+14"/>
+        <location filename="../../planner/gui/export_actions.py" line="+13"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>

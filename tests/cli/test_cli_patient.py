@@ -137,6 +137,9 @@ def test_a_delay_of_a_given_cycle_is_refused_with_one_line(capsys):
     run(capsys, *ADD)
     with PatientStore.open() as store:
         record = store.get_patient("12345")
+        record = store.record_dose_check("12345", cycle=2, drug="epirubicin", calculated_mg=Decimal(164),
+            checked_mg=Decimal(164), tolerance_pct=Decimal(5), first_checker="Li", second_checker="Chen",
+            expected_version=record.version)
         store.record_administration("12345", cycle=2, day=1, drug="epirubicin", dose_mg=Decimal(164),
                                     given_on=date(2026, 1, 26), expected_version=record.version)
     code, out, err = run(capsys, "patient", "delay", "12345", "--cycle", "2", "--days", "7", "--reason", "x")

@@ -11,13 +11,13 @@ START = date(2026, 1, 5)
 TODAY = date(2026, 2, 2)  # cycle 2 day 8
 
 
-def add_patient(store: PatientStore, mrn: str = "12345", name: str = "Wang Fang", **overrides: object
-                ) -> PatientRecord:
+def add_patient(store: PatientStore, mrn: str = "12345", name: str = "Wang Fang", dob: date = date(1970, 3, 1),
+                **overrides: object) -> PatientRecord:
     kwargs: dict[str, object] = {"height_cm": Decimal(170), "weight_kg": Decimal(70),
                                  "measured_on": date(2026, 1, 2), "regimen_id": "anlotinib-epirubicin",
                                  "start": START}
     kwargs.update(overrides)
-    return store.add_patient(PatientIdentity(name=name, mrn=mrn, dob=date(1970, 3, 1), sex="F"),
+    return store.add_patient(PatientIdentity(name=name, mrn=mrn, dob=dob, sex="F"),
                              **kwargs)  # type: ignore[arg-type]
 
 

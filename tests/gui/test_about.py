@@ -43,7 +43,7 @@ def test_help_about_shows_the_open_database(qtbot, tmp_path, monkeypatch):
     window.show()
     window.open_database(tmp_path / "ward.sqlite3")
     qtbot.waitUntil(lambda: window.store is not None, timeout=15000)
-    window.actions.about.trigger()
+    window.menu_actions.about.trigger()
     assert len(shown) == 1
     assert str((tmp_path / "ward.sqlite3").resolve()) in shown[0]
     assert "SQLite" in shown[0] and "off (single-user)" in shown[0] and "no problems" in shown[0]

@@ -54,7 +54,11 @@ def test_day_kinds_of_the_first_cycle(calendar, plan):
     assert rest.is_rest and not rest.chips
     blood = calendar.cell(date(2026, 1, 25))  # day 21, the day before cycle 2's infusion
     assert blood.day.blood_test and blood.is_rest
-    assert calendar.cell(date(2026, 1, 4)) is None  # before the plan
+    # The day before the plan holds only the blood count before cycle 1 ("day 0"); earlier days are not shown.
+    before = calendar.cell(date(2026, 1, 4))
+    assert before.day.blood_test and before.day.day == 0 and not before.chips
+    assert "blood count before cycle 1" in calendar.month_grids()[0].tooltip_for(date(2026, 1, 4))
+    assert calendar.cell(date(2026, 1, 3)) is None  # before the plan
 
 
 def test_infusion_day_is_drawn_in_the_infusion_colour_and_rest_day_is_not(calendar, plan):
@@ -194,3 +198,12 @@ def test_details_give_the_reason_of_each_change(calendar):
     text = calendar.details_text()
     assert "Cycle 3 was delayed by 7 days. Reason: neutrophils 0.9." in text
     assert "starting 90 mg/m²). Reason: febrile neutropenia." in text
+
+
+def test_an_infusion_is_painted_first_so_a_short_cell_never_hides_it(plan):
+    from planner.gui.views.day_cells import build_cells
+    from planner.gui.views.month_grid import paint_order
+
+    cell = build_cells(plan)[plan.cycle(1).start]
+    assert len(cell.chips) == 2 and cell.chips[0].route.upper() != "IV"  # built oral first
+    assert paint_order(cell.chips)[0].route.upper() == "IV"

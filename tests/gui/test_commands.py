@@ -71,12 +71,17 @@ def test_undo_refused_by_the_store_is_reported_and_dropped(qtbot, store, tmp_pat
 
 def test_mark_given_is_one_command_and_its_undo_withdraws_the_administration(qtbot, store):
     from datetime import date
+    from decimal import Decimal
 
     from planner.gui.dialogs.simple_dialogs import Administration
     from planner.gui.facts import cycle_statuses
 
-    document = PatientDocument(store, add_patient(store))
-    dose = document.plan.cycle(1).dose_for("epirubicin")
+    record = add_patient(store)
+    dose = record.compute_plan().cycle(1).dose_for("epirubicin")
+    record = store.record_dose_check("12345", cycle=1, drug="epirubicin", calculated_mg=dose.dose_mg,
+                                     checked_mg=dose.dose_mg, tolerance_pct=Decimal(5),
+                                     first_checker="Li", second_checker="Chen", expected_version=record.version)
+    document = PatientDocument(store, record)  # an infusion is marked given only after its double check
     given = Administration(1, 1, "epirubicin", dose.dose_mg, date(2026, 1, 5), "after antiemetics")
     document.mark_given(given, "Given: epirubicin, cycle 1 day 1")
     assert document.undo_stack.count() == 1 and document.undo_stack.undoText() == "Given: epirubicin, cycle 1 day 1"
@@ -87,7 +92,7 @@ def test_mark_given_is_one_command_and_its_undo_withdraws_the_administration(qtb
     document.undo_stack.undo()
     [withdrawn] = store.get_patient("12345").administrations  # kept on record, flagged
     assert withdrawn.withdrawn and withdrawn.withdrawn_reason == "Undone: Given: epirubicin, cycle 1 day 1"
-    assert cycle_statuses(document.record, document.plan) == {}  # no longer counted as given
+    assert cycle_statuses(document.record, document.plan) == {1: "checked"}  # no longer counted as given
 
     document.undo_stack.redo()
     first, again = store.get_patient("12345").administrations

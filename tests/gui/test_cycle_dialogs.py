@@ -74,3 +74,51 @@ def test_stop_and_weight(qtbot):
 def test_descriptions_name_cycle_and_numbers_only():
     assert describe_modification(Delay(3, 7)) == "Delay cycle 3 by 7 days"
     assert describe_modification(OmitDays("anlotinib", 3, (8, 9, 10))) == "Omit anlotinib days 8-10 of cycle 3"
+
+
+def test_record_weight_opens_in_the_weight_field_and_shows_no_error_before_typing(qtbot):
+    weight = WeightDialog(make_plan(), 3, today=date(2026, 2, 20))
+    qtbot.addWidget(weight)
+    weight.show()
+    qtbot.waitExposed(weight)
+    assert weight.focusWidget() is weight.weight  # not the reason: a weight typed there would be lost
+    assert not weight.ok_button.isEnabled() and weight.problem.text() == ""  # nothing typed, nothing red
+    assert "Weight" in weight.ok_button.toolTip()  # the button still says why it is disabled
+    place = weight.weight.geometry(), weight.reason.geometry(), weight.problem.geometry()
+    qtbot.keyClicks(weight.weight, "7")  # 7 kg: refused, said on the reserved line
+    assert "plausible" in weight.problem.text()
+    assert (weight.weight.geometry(), weight.reason.geometry(), weight.problem.geometry()) == place
+
+
+def test_a_weight_change_over_the_setting_asks_for_confirmation(qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    weight = WeightDialog(make_plan(), 3, today=date(2026, 2, 20), confirm_pct=Decimal(20))
+    qtbot.addWidget(weight)
+    qtbot.keyClicks(weight.reason, "re-weighed")
+    asked = []
+    answer = [QMessageBox.StandardButton.No]
+    monkeypatch.setattr(QMessageBox, "question", lambda parent, title, text, *a: asked.append(text) or answer[0])
+    qtbot.keyClicks(weight.weight, "120")  # against 70 kg: +71 %
+    weight.ok_button.click()
+    assert len(asked) == 1 and "71.43% more" in asked[0] and "70 kg" in asked[0]
+    assert weight.result() != weight.DialogCode.Accepted  # "No": stays open, nothing saved
+    answer[0] = QMessageBox.StandardButton.Yes
+    weight.ok_button.click()
+    assert weight.result() == weight.DialogCode.Accepted and len(asked) == 2
+    # 84 kg is exactly +20 %: an ordinary change, saved without a question.
+    ordinary = WeightDialog(make_plan(), 3, today=date(2026, 2, 20), confirm_pct=Decimal(20))
+    qtbot.addWidget(ordinary)
+    qtbot.keyClicks(ordinary.reason, "re-weighed")
+    qtbot.keyClicks(ordinary.weight, "84")
+    ordinary.ok_button.click()
+    assert len(asked) == 2 and ordinary.result() == ordinary.DialogCode.Accepted
+
+
+def test_omit_days_shows_no_error_until_something_is_typed(qtbot):
+    dialog = OmitDaysDialog(make_plan(), 3)
+    qtbot.addWidget(dialog)
+    assert dialog.problem.text() == "" and not dialog.ok_button.isEnabled()
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.focusWidget() is dialog.drug

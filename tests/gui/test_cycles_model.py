@@ -106,7 +106,7 @@ def test_status_derived_from_today_and_overridden_by_the_shell(plan):
     model = CyclesTableModel()
     model.set_plan(plan, today=date(2026, 1, 30))
     status = model.status_column()  # the trailing columns follow the plan's drugs
-    assert [text(model, r, status) for r in range(3)] == ["done", "in progress", "planned"]
+    assert [text(model, r, status) for r in range(3)] == ["not recorded", "in progress", "planned"]
     model.set_plan(plan, {1: "given", 2: "checked"}, today=date(2026, 1, 30))
     assert [text(model, r, status) for r in range(3)] == ["given", "checked", "planned"]
 

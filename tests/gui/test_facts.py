@@ -88,10 +88,25 @@ def test_cycle_statuses_from_administrations(store):
     record = add_patient(store)
     plan = record.compute_plan()
     dose = plan.cycle(1).dose_for("epirubicin")
+    record = store.record_dose_check("12345", cycle=1, drug="epirubicin", calculated_mg=dose.dose_mg,
+                                     checked_mg=dose.dose_mg, tolerance_pct=Decimal(5), first_checker="Li",
+                                     second_checker="Chen", expected_version=record.version)
     record = store.record_administration("12345", cycle=1, day=1, drug="epirubicin", dose_mg=dose.dose_mg,
                                          given_on=START, expected_version=record.version)
     statuses = cycle_statuses(record, plan)
     assert statuses == {1: "epirubicin given"}
+
+
+def test_cycle_statuses_checked_and_held(store):
+    from planner.core.modifications import OmitDays
+
+    record = add_patient(store)
+    record = _check(store, record, 2, record.compute_plan().cycle(2).dose_for("epirubicin").dose_mg)
+    record, _ = store.add_modification("12345", StopDrug("epirubicin", 4), "cardiac", expected_version=record.version)
+    record, _ = store.add_modification("12345", OmitDays("anlotinib", 4, tuple(range(1, 15))), "hand-foot",
+                                       expected_version=record.version)
+    statuses = cycle_statuses(record, record.compute_plan())
+    assert statuses == {2: "checked", 4: "held"}
 
 
 @pytest.mark.parametrize("today", [date(2026, 3, 1), date(2027, 7, 15)])

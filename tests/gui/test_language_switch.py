@@ -30,7 +30,7 @@ def window(qtbot, tmp_path, monkeypatch):
     win.show()
     win.open_database(tmp_path / "ward.sqlite3")
     qtbot.waitUntil(lambda: win.store is not None, timeout=15000)
-    win.actions.demo_patient.trigger()
+    win.menu_actions.demo_patient.trigger()
     qtbot.waitUntil(lambda: win.patients.model.rowCount() == 1, timeout=15000)
     yield win
     win.close()
@@ -45,7 +45,7 @@ def choose_language(monkeypatch, window, code):
         return dialog.result()
 
     monkeypatch.setattr(PreferencesDialog, "exec", exec_)
-    window.actions.preferences.trigger()
+    window.menu_actions.preferences.trigger()
 
 
 def menu_titles(window):
@@ -69,8 +69,9 @@ def test_switching_language_retranslates_the_open_window_and_back(qtbot, monkeyp
     qtbot.waitUntil(lambda: menu_titles(window)[0] == "文件(&F)")
     assert menu_titles(window) == ["文件(&F)", "编辑(&E)", "视图(&V)", "帮助(&H)"]
     assert window.windowTitle() == "化疗周期计划"
-    assert window.actions.new_patient.text() == "新建患者(&N)..."
-    assert window.actions.undo.text().startswith("撤销") and window.actions.undo in window.actions.toolbar.actions()
+    assert window.menu_actions.new_patient.text() == "新建患者(&N)..."
+    undo = window.menu_actions.undo
+    assert undo.text().startswith("撤销") and undo in window.menu_actions.toolbar.actions()
     assert window.exports.print_action.text() == "打印(&P)..."
     assert window.view_actions[0].text() == "日历(&C)"
     # The patient's page is rebuilt in Chinese, with the same patient and undo history.
@@ -92,7 +93,7 @@ def test_switching_language_retranslates_the_open_window_and_back(qtbot, monkeyp
     qtbot.waitUntil(lambda: menu_titles(window)[0] == "&File")
     assert window.windowTitle() == "Cycle Planner"
     assert tab_titles(window)[:2] == ["&Calendar", "C&ycles"]
-    assert window.actions.undo.text().startswith("&Undo")
+    assert window.menu_actions.undo.text().startswith("&Undo")
     assert window.cycles.table.model().index(0, COL_PHASE).data() == "Combination"
     assert window.settings.text("ui/language") == "en"
 

@@ -21,7 +21,7 @@ def fill(qtbot, dialog: PatientDialog, **values: str) -> None:
     defaults = {"name": "Wang Fang", "mrn": "12345", "height": "170", "weight": "70"}
     defaults.update(values)
     for field, text in defaults.items():
-        edit = getattr(dialog, field)
+        edit = getattr(dialog, "height_field" if field == "height" else field)
         edit.selectAll()
         if text:
             qtbot.keyClicks(edit, text)  # typing replaces the selection, as a nurse would
@@ -30,8 +30,11 @@ def fill(qtbot, dialog: PatientDialog, **values: str) -> None:
 
 
 def message(dialog: PatientDialog, key: str) -> str:
-    label = dialog.messages[key]
-    return label.text() if label.isVisibleTo(dialog) else ""
+    """The problem (or hint) shown for field `key`; it must also be what the reserved message line says."""
+    text = dialog.field_message(key)
+    if text:
+        assert text in dialog.message.text() or text in dialog.message.toolTip()
+    return text
 
 
 def test_save_is_disabled_until_every_field_is_valid_and_no_message_before_typing(qtbot):
@@ -52,9 +55,9 @@ def test_bad_height_names_the_field_and_disables_save(qtbot):
     fill(qtbot, dialog, height="17")
     assert not dialog.save_button.isEnabled()
     assert "Height" in message(dialog, "height") and "plausible" in message(dialog, "height")
-    assert "border" in dialog.height.styleSheet()
-    dialog.height.clear()
-    qtbot.keyClicks(dialog.height, "170")
+    assert "border" in dialog.height_field.styleSheet()
+    dialog.height_field.clear()
+    qtbot.keyClicks(dialog.height_field, "170")
     assert dialog.save_button.isEnabled()
     assert message(dialog, "height") == "= 170 cm = 66.93 in"  # the converted value is shown
 
@@ -115,8 +118,21 @@ def test_editing_keeps_the_mrn_and_plan_fixed(qtbot, tmp_path):
     with PatientStore.open(tmp_path / "db.sqlite3", actor="t") as store:
         record = add_patient(store)
     dialog = make(qtbot, record=record)
-    assert dialog.mrn.isReadOnly() and not dialog.height.isEnabled() and not dialog.start.isEnabled()
+    assert dialog.mrn.isReadOnly() and not dialog.height_field.isEnabled() and not dialog.start.isEnabled()
     assert dialog.save_button.isEnabled()
     dialog.allergies.setText("Penicillin")
     qtbot.keyClicks(dialog.notes, "x")
     assert dialog.result_form().identity.allergies == "Penicillin"
+
+
+def test_a_message_never_moves_or_squeezes_a_field_and_the_name_has_the_focus(qtbot):
+    dialog = make(qtbot)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.focusWidget() is dialog.name
+    assert dialog.message.text() == ""
+    fields = (dialog.name, dialog.mrn, dialog.dob, dialog.height_field, dialog.weight, dialog.start)
+    before = [w.geometry() for w in fields], dialog.message.geometry()
+    fill(qtbot, dialog, mrn="12 345", dob="05/01/1970", height="17")
+    assert "MRN" in dialog.message.text() and "(and 2 more)" in dialog.message.text()
+    assert ([w.geometry() for w in fields], dialog.message.geometry()) == before

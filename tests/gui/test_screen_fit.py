@@ -145,3 +145,71 @@ def test_a_patient_with_every_warning_still_fits_the_smallest_screens(window, qt
         _resize(window, size)
         assert window.minimumSizeHint().width() <= size[0] and window.minimumSizeHint().height() <= size[1]
         assert (window.width(), window.height()) == size
+
+
+# A 1280x720 screen: the smallest a ward laptop or projector gives.
+HD_AVAILABLE = QRect(0, 0, 1280, 720 - 40)
+HD = (1280, 720 - 70)
+
+
+def test_a_dialog_is_shrunk_onto_a_1280x720_screen():
+    from PySide6.QtCore import QSize
+
+    rect = screen_fit.dialog_geometry(QSize(1000, 820), HD_AVAILABLE)
+    border = screen_fit.DIALOG_FRAME.width() // 2
+    outer = rect.adjusted(-border, border - screen_fit.DIALOG_FRAME.height(), border, border)  # frame and title
+    assert HD_AVAILABLE.contains(outer)
+    assert rect.width() == 1000 and rect.height() == 680 - screen_fit.DIALOG_FRAME.height()
+
+
+def test_every_dialog_fits_a_1280x720_screen(window, qtbot):
+    from planner.gui.dialogs.cycle_actions import DIALOGS
+    from planner.gui.dialogs.patient_dialog import PatientDialog
+    from planner.gui.dialogs.preferences_dialog import PreferencesDialog
+    from planner.gui.dialogs.simple_dialogs import MarkGivenDialog
+
+    qtbot.waitUntil(lambda: window.document is not None)
+    plan = window.plan
+    dialogs = [PatientDialog(window, today=TODAY), PreferencesDialog(window.settings, window),
+               MarkGivenDialog(plan, 3, window.document.record.dose_checks, window, today=TODAY),
+               *(dialog(plan, 3, window) for dialog in DIALOGS.values())]
+    room = HD_AVAILABLE.height() - screen_fit.DIALOG_FRAME.height()
+    for dialog in dialogs:
+        assert dialog.minimumSizeHint().height() <= room, type(dialog).__name__
+        assert dialog.minimumSizeHint().width() <= HD_AVAILABLE.width(), type(dialog).__name__
+        dialog.deleteLater()
+
+
+def test_the_print_preview_keeps_its_buttons_on_the_screen(window, qtbot, monkeypatch):
+    from planner.gui.dialogs import print_preview
+
+    qtbot.waitUntil(lambda: window.document is not None)
+    monkeypatch.setattr(print_preview.PrintPreviewDialog, "_load", lambda self: None)  # no PDF needed here
+    dialog = print_preview.PrintPreviewDialog(lambda kind: b"", window.runner, "A4", window)
+    qtbot.addWidget(dialog)
+    available = dialog.screen().availableGeometry()
+    assert dialog.height() <= available.height() - screen_fit.DIALOG_FRAME.height()
+    assert dialog.width() <= available.width()
+
+
+@pytest.mark.parametrize("size", [HD, SMALL], ids=["1280x720", "1366x768"])
+def test_the_warnings_column_is_visible_without_scrolling(window, qtbot, size):
+    qtbot.waitUntil(lambda: window.document is not None)
+    window.show_cycles()
+    _resize(window, size)
+    table = window.cycles.table
+    column = window.cycles.model.warnings_column()
+    right = table.columnViewportPosition(column) + table.columnWidth(column)
+    assert not table.isColumnHidden(column)
+    assert table.columnViewportPosition(column) >= 0 and right <= table.viewport().width(), (
+        right, table.viewport().width())
+
+
+def test_the_cycles_columns_widen_again_when_the_window_grows(window, qtbot):
+    qtbot.waitUntil(lambda: window.document is not None)
+    window.show_cycles()
+    dose = window.cycles.model.drug_column("epirubicin")
+    _resize(window, HD)
+    squeezed = window.cycles.table.columnWidth(dose)
+    _resize(window, WIDE)
+    assert window.cycles.table.columnWidth(dose) == window.cycles._widths[dose] >= squeezed

@@ -143,3 +143,31 @@ def test_the_shipped_template_is_up_to_date_with_the_code(tmp_path):
     shipped = (root / "resources" / "translations" / "planner_zh_CN.ts").read_text(encoding="utf-8")
     missing = _messages(fresh.read_text(encoding="utf-8")) - _messages(shipped)
     assert not missing, f"run `make translations`: {sorted(missing)[:5]}"
+
+
+def test_preferences_clinic_days_and_weight_confirmation(qtbot):
+    from datetime import date
+
+    settings = Settings()
+    assert settings.text("clinic/holiday_region") == "auto" and settings.text("clinic/closed_weekdays") == "5,6"
+    assert settings.holiday_region() == ""  # the C locale has no country: no public holidays
+    dialog = PreferencesDialog(settings)
+    qtbot.addWidget(dialog)
+    dialog.region.setText("XX")
+    assert not dialog.save_button.isEnabled() and "XX" in dialog.messages["region"].text()
+    dialog.region.setText("CN")
+    dialog.extra_closed.setText("2026-13-01")
+    assert not dialog.save_button.isEnabled() and "Extra closure days" in dialog.messages["extra_closed"].text()
+    dialog.extra_closed.setText("2026-12-31, 2026-12-24")
+    dialog.closed_days[6].setChecked(False)  # open on Sundays
+    dialog.weight_confirm.setText("0")
+    assert not dialog.save_button.isEnabled()
+    dialog.weight_confirm.setText("15")
+    dialog.save_button.click()
+    saved = Settings()
+    assert saved.text("clinic/holiday_region") == "CN" and saved.text("clinic/closed_weekdays") == "5"
+    assert saved.text("clinic/extra_closed_days") == "2026-12-24, 2026-12-31"
+    assert saved.decimal("check/weight_confirm_pct") == Decimal(15)
+    clinic = saved.clinic_calendar([2026])
+    assert not clinic.is_open(date(2026, 10, 1)) and not clinic.is_open(date(2026, 12, 24))
+    assert clinic.is_open(date(2026, 12, 27))  # a Sunday

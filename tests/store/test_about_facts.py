@@ -25,7 +25,8 @@ def test_problems_are_those_of_db_check(tmp_path):
     with PatientStore.open(path) as store:
         os.chmod(path, 0o644)
         facts = database_facts(store)
-        assert list(facts.problems) == check_location(path)[1]
+        # The same check as `planner db check` (which may by then also see the -wal file SQLite made since).
+        assert set(facts.problems) <= set(check_location(path)[1])
     assert facts.problems
     assert any("0600" in problem for problem in facts.problems)
 

@@ -174,7 +174,7 @@ def test_record_double_check(store, repo, wang):
 
 
 def test_mark_given_and_withdraw_it(store, repo, wang):
-    given = operations.mark_given(repo, MRN, cycle=1, day=1, drug="epirubicin", dose_mg=Decimal(164),
+    given = operations.mark_given(repo, MRN, cycle=1, day=1, drug="anlotinib", dose_mg=Decimal(12),
                                   given_on=date(2026, 1, 5), expected_version=1)
     _reported(store, given, Change.ADMINISTRATION_ADDED, 2)
     assert [a.id for a in given.record.administrations] == [given.entity_id]
@@ -221,7 +221,7 @@ def test_an_operation_computes_the_plan_once(store, repo, wang, monkeypatch):
     monkeypatch.setattr(core_plan, "compute_plan", lambda *a, **k: calls.append(1) or real(*a, **k))
     operations.delay_cycle(repo, MRN, Delay(2, 7), "ANC 0.9", expected_version=1)
     assert len(calls) == 1
-    operations.mark_given(repo, MRN, cycle=1, day=1, drug="epirubicin", dose_mg=Decimal(164),
+    operations.mark_given(repo, MRN, cycle=1, day=1, drug="anlotinib", dose_mg=Decimal(12),
                           given_on=date(2026, 1, 5), expected_version=2)
     assert len(calls) == 2
 

@@ -99,6 +99,10 @@ def test_a_dose_given_in_a_delayed_cycle_imports_after_the_delay_was_undone(stor
     record = add_wang(store)
     record, delay_id = store.add_modification("12345", Delay(2, 7), "ANC low", expected_version=record.version)
     cycle = record.compute_plan().cycle(2)
+    dose = cycle.dose_for("epirubicin").dose_mg
+    record = store.record_dose_check("12345", cycle=2, drug="epirubicin", calculated_mg=dose, checked_mg=dose,
+                                     tolerance_pct=Decimal(5), first_checker="AL", second_checker="MK",
+                                     expected_version=record.version)
     record = store.record_administration("12345", cycle=2, day=1, drug="epirubicin",
                                          dose_mg=cycle.dose_for("epirubicin").dose_mg, given_on=cycle.start,
                                          expected_version=record.version)

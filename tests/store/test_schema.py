@@ -103,8 +103,11 @@ def test_administrations_from_before_0004_upgrade_as_not_withdrawn(tmp_path):
     path = tmp_path / "old.sqlite3"
     with PatientStore.open(path, actor="nurse.a") as store:
         add_wang(store)
+        store.record_dose_check("12345", cycle=1, drug="epirubicin", calculated_mg=Decimal(164),
+                                checked_mg=Decimal(164), tolerance_pct=Decimal(5), first_checker="Li",
+                                second_checker="Chen", expected_version=1)
         store.record_administration("12345", cycle=1, day=1, drug="epirubicin", dose_mg=Decimal(164),
-                                    given_on=date(2026, 1, 5), expected_version=1)
+                                    given_on=date(2026, 1, 5), expected_version=2)
     engine = db.make_engine(db.resolve_url(path))
     with engine.connect().execution_options(**{db.WRITE: True}) as conn, conn.begin():
         command.downgrade(db._alembic_config(conn), "0003")
@@ -113,7 +116,7 @@ def test_administrations_from_before_0004_upgrade_as_not_withdrawn(tmp_path):
         [given] = store.get_patient("12345").administrations
         assert (given.note, given.withdrawn, given.withdrawn_reason, given.withdrawn_at) == ("", False, "", None)
         assert store.check() == []
-        store.withdraw_administration("12345", given.id, "recorded in error", expected_version=2)
+        store.withdraw_administration("12345", given.id, "recorded in error", expected_version=3)
         assert store.get_patient("12345").administrations[0].withdrawn
 
 

@@ -219,37 +219,45 @@ def test_dose_check(store):
     assert store.get_patient("12345").version == 3
 
 
-def test_administration(store):
+def _checked(store):
+    """Wang Fang with a passed double check of cycle 1's epirubicin (an infusion is given only after one)."""
     add_wang(store)
+    return store.record_dose_check("12345", cycle=1, drug="epirubicin", calculated_mg=Decimal(164),
+                                   checked_mg=Decimal(164), tolerance_pct=Decimal(5), first_checker="Li",
+                                   second_checker="Chen", expected_version=1)
+
+
+def test_administration(store):
+    _checked(store)
     record = store.record_administration("12345", cycle=1, day=1, drug="epirubicin", dose_mg=Decimal(164),
-                                         given_on=date(2026, 1, 5), expected_version=1)
+                                         given_on=date(2026, 1, 5), expected_version=2)
     [given] = record.administrations
     assert (given.cycle, given.day, given.drug, given.dose_mg, given.given_by) == (
         1, 1, "epirubicin", Decimal(164), "nurse.a")
     with pytest.raises(InputError, match="Day"):
         store.record_administration("12345", cycle=1, day=30, drug="anlotinib", dose_mg=Decimal(12),
-                                    given_on=date(2026, 1, 5), expected_version=2)
+                                    given_on=date(2026, 1, 5), expected_version=3)
     # Maintenance cycles have no epirubicin.
     with pytest.raises(InputError, match="not part of cycle 7"):
         store.record_administration("12345", cycle=7, day=1, drug="epirubicin", dose_mg=Decimal(164),
-                                    given_on=date(2026, 1, 5), expected_version=2)
+                                    given_on=date(2026, 1, 5), expected_version=3)
 
 
 def test_withdraw_administration_keeps_it_on_record_flagged(store):
-    add_wang(store)
+    _checked(store)
     record = store.record_administration("12345", cycle=1, day=1, drug="epirubicin", dose_mg=Decimal(164),
                                          given_on=date(2026, 1, 5), note="given after antiemetics",
-                                         expected_version=1)
+                                         expected_version=2)
     [given] = record.administrations
     assert given.note == "given after antiemetics" and not given.withdrawn
     # Saving over a version someone else changed meanwhile is refused, and changes nothing.
     with pytest.raises(StaleRecord):
         store.withdraw_administration("12345", given.id, "recorded in error", expected_version=1)
     with pytest.raises(InputError, match="Reason"):
-        store.withdraw_administration("12345", given.id, "  ", expected_version=2)
-    record = store.withdraw_administration("12345", given.id, "Undone: recorded in error", expected_version=2)
+        store.withdraw_administration("12345", given.id, "  ", expected_version=3)
+    record = store.withdraw_administration("12345", given.id, "Undone: recorded in error", expected_version=3)
     [withdrawn] = record.administrations  # still listed: nothing is deleted
-    assert record.version == 3
+    assert record.version == 4
     assert (withdrawn.id, withdrawn.withdrawn, withdrawn.withdrawn_reason, withdrawn.withdrawn_by) == (
         given.id, True, "Undone: recorded in error", "nurse.a")
     assert withdrawn.withdrawn_at is not None and withdrawn.dose_mg == Decimal(164)
@@ -257,19 +265,19 @@ def test_withdraw_administration_keeps_it_on_record_flagged(store):
     assert (entry.action, entry.entity_id) == ("administration.withdraw", given.id)
     assert entry.old["withdrawn"] is False and entry.new == {"withdrawn": True, "reason": "Undone: recorded in error"}
     with pytest.raises(InputError, match="already withdrawn"):
-        store.withdraw_administration("12345", given.id, "again", expected_version=3)
+        store.withdraw_administration("12345", given.id, "again", expected_version=4)
     with pytest.raises(InputError, match="not in this patient's record"):
-        store.withdraw_administration("12345", 999, "no such", expected_version=3)
-    assert store.get_patient("12345").version == 3
+        store.withdraw_administration("12345", 999, "no such", expected_version=4)
+    assert store.get_patient("12345").version == 4
 
 
 def test_withdrawn_administration_survives_a_plan_file_round_trip(store, tmp_path):
-    add_wang(store)
+    _checked(store)
     record = store.record_administration("12345", cycle=1, day=1, drug="epirubicin", dose_mg=Decimal(164),
-                                         given_on=date(2026, 1, 5), note="late", expected_version=1)
-    store.withdraw_administration("12345", record.administrations[0].id, "wrong patient", expected_version=2)
+                                         given_on=date(2026, 1, 5), note="late", expected_version=2)
+    store.withdraw_administration("12345", record.administrations[0].id, "wrong patient", expected_version=3)
     store.export_plan_file("12345", tmp_path / "p.json")
-    store.withdraw_patient("12345", "moved", expected_version=3)
+    store.withdraw_patient("12345", "moved", expected_version=4)
     import json
 
     data = json.loads((tmp_path / "p.json").read_text())
@@ -450,7 +458,7 @@ def test_a_nul_character_anywhere_is_refused_before_the_database(store):
     with pytest.raises(InputError) as caught:
         store.record_administration("12345", cycle=1, day=1, drug="epirubicin", dose_mg=Decimal(164),
                                     given_on=date(2026, 1, 5), expected_version=1, note="given\x00")
-    assert caught.value.field == "note" and "NUL character" in caught.value.message
+    assert caught.value.field == "note" and "control character (U+0000)" in caught.value.message
     with pytest.raises(InputError) as caught:
         store.update_identity("12345", replace(store.get_patient("12345").identity, allergies="none\x00"),
                               expected_version=1)

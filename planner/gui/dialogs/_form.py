@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QSizePolicy, QWidget
 
 from planner.core.dates import parse_iso_date
 
@@ -34,6 +35,31 @@ class FieldMessage(QLabel):
         self.setStyleSheet("color: #555;")
         self.setText(text)
         self.setVisible(bool(text))
+
+
+class MessageLine(QLabel):
+    """A reserved line under a form for its one current problem: always there (blank when all is well), so
+    a message appearing never pushes, squeezes or moves the fields a nurse is about to click."""
+
+    LINES = 2
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.setFixedHeight(self.fontMetrics().lineSpacing() * self.LINES + 4)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.setStyleSheet(ERROR_STYLE)
+
+    def show_error(self, text: str) -> None:
+        self.setStyleSheet(ERROR_STYLE)
+        self.setText(text)
+        self.setToolTip(text)  # a message longer than the reserved lines is still readable whole
+
+    def show_hint(self, text: str) -> None:
+        self.setStyleSheet("color: #555;")
+        self.setText(text)
+        self.setToolTip(text)
 
 
 class Touched:

@@ -11,6 +11,8 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -31,11 +34,13 @@ from planner.core.i18n import translate
 from planner.core.modifications import Delay, DoseLevelChange, Modification, OmitDays, StopDrug, WeightChange
 from planner.core.plan import Cycle, Plan, compute_plan
 from planner.core.regimen import Regimen, parse_days
+from planner.core.safety import weight_change_pct
 from planner.core.units import parse_weight_measurement
-from planner.gui.dialogs._form import FieldMessage
+from planner.gui.dialogs._form import MessageLine
 from planner.gui.facts import drug_word
 
 ACTION_KEYS = ("delay", "dose_level", "omit", "stop", "weight")
+DEFAULT_WEIGHT_CONFIRM_PCT = Decimal(20)  # Preferences > "Confirm a weight change over (%)"
 
 
 def describe_modification(mod: Modification, regimen: Regimen | None = None) -> str:
@@ -70,13 +75,16 @@ class CycleActionDialog(QDialog):
         self.preview = QLabel()
         self.preview.setWordWrap(True)
         self.preview.setAccessibleName(self.tr("What will change"))
-        self.problem = FieldMessage()
+        # One reserved line under the form for what is wrong: always there, so a message never moves or
+        # squeezes the fields; shown once the nurse has changed something (not a wall of red on opening).
+        self.problem = MessageLine()
         self.problem.setObjectName("problem")
+        self.problem.setAccessibleName(self.tr("Problem with this change"))
         self.reason = QLineEdit()
         self.reason.setAccessibleName(self.tr("Reason"))
         self.reason.setPlaceholderText(self.tr("Why (recorded in the audit log), e.g. ANC 0.9 on day 21"))
         self.reason.textChanged.connect(self.revalidate)
-        self.reason_message = FieldMessage()
+        self._edited = False
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         # Says what pressing it does: the change is saved at once (and can be undone with Ctrl+Z).
@@ -90,13 +98,27 @@ class CycleActionDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addLayout(self.form)
-        layout.addWidget(self.problem)
-        layout.addWidget(self.preview)
         reason_form = QFormLayout()
         reason_form.addRow(self.tr("Reason:"), self.reason)
         layout.addLayout(reason_form)
-        layout.addWidget(self.reason_message)
+        layout.addWidget(self.problem)
+        # The preview grows with what it says; below every field, it only ever moves the buttons.
+        layout.addWidget(self.preview)
+        layout.addStretch(1)
         layout.addWidget(self.buttons)
+
+    def first_field(self) -> QWidget:
+        """The field the nurse fills first: the first of the action's own fields (the reason if none)."""
+        for row in range(self.form.rowCount()):
+            item = self.form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            widget = item.widget() if item is not None else None
+            if widget is not None and widget.focusPolicy() != Qt.FocusPolicy.NoFocus:
+                return widget.focusProxy() or widget
+        return self.reason
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.first_field().setFocus(Qt.FocusReason.OtherFocusReason)
 
     # Subclasses build the modification from their fields (raising InputError naming the field).
     def build(self) -> Modification:
@@ -114,30 +136,40 @@ class CycleActionDialog(QDialog):
         combo.currentIndexChanged.connect(self.revalidate)
         return combo
 
-    def revalidate(self, *_: object) -> None:
+    def revalidate(self, *changed: object) -> None:
+        """Recompute the change; called with the new value by a field's signal (the nurse edited something)
+        and without arguments while the dialog is being built."""
+        if changed:
+            self._edited = True
         self._modification = None
         try:
             mod = self.build()
             new_plan = compute_plan(self.plan.regimen, self.plan.inputs, self.plan.settings,
                                     (*self.plan.modifications, mod))
         except PlannerError as exc:
-            self.problem.show_error(exc.message)
+            self.problem.show_error(exc.message if self._edited else "")
+            self.ok_button.setToolTip(exc.message)
             self.preview.setText("")
             self.ok_button.setEnabled(False)
             return
-        self.problem.show_error("")
         self.preview.setText(self.describe_effect(new_plan))
         if not self.reason.text().strip():
-            self.reason_message.show_hint(self.tr("A reason is required: it is kept with the change."))
+            self.problem.show_hint(self.tr("A reason is required: it is kept with the change."))
+            self.ok_button.setToolTip(self.problem.text())
             self.ok_button.setEnabled(False)
             return
-        self.reason_message.show_hint("")
+        self.problem.show_hint("")
+        self.ok_button.setToolTip("")
         self._modification = mod
         self.ok_button.setEnabled(True)
 
+    def confirm(self, modification: Modification) -> bool:
+        """A last question before saving (True: save). Subclasses ask when the value is unusual."""
+        return True
+
     def _accept(self) -> None:
         self.revalidate()
-        if self._modification is not None:
+        if self._modification is not None and self.confirm(self._modification):
             self.accept()
 
     def modification(self) -> Modification | None:
@@ -288,9 +320,13 @@ class StopDrugDialog(CycleActionDialog):
 
 
 class WeightDialog(CycleActionDialog):
+    """Record a new weight. A change of more than `confirm_pct` % against the last known weight (a slip such
+    as 120 for 61.5, or the wrong patient's weight) is saved only once the nurse confirms it."""
+
     def __init__(self, plan: Plan, cycle_number: int, parent: QWidget | None = None,
-                 today: date | None = None) -> None:
+                 today: date | None = None, confirm_pct: Decimal = DEFAULT_WEIGHT_CONFIRM_PCT) -> None:
         super().__init__(plan, cycle_number, parent)
+        self.confirm_pct = confirm_pct
         self.setWindowTitle(self.tr("Record weight before cycle {n}").format(n=cycle_number))
         self.weight = QLineEdit()
         self.weight.setAccessibleName(self.tr("Weight"))
@@ -309,11 +345,42 @@ class WeightDialog(CycleActionDialog):
         pair.setContentsMargins(0, 0, 0, 0)
         pair.addWidget(self.weight, 1)
         pair.addWidget(self.unit)
+        row.setFocusProxy(self.weight)
         self.form.addRow(self.tr("Weight:"), row)
         self.form.addRow(self.tr("Measured on:"), self.measured_on)
         self.form.addRow(self.tr("Doses now based on:"), QLabel(self.tr("{w} kg (threshold {t}%)").format(
             w=plain(self.cycle.dose_weight_kg), t=plain(plan.settings.recalc_threshold_pct))))
         self.revalidate()
+
+    def first_field(self) -> QWidget:
+        return self.weight
+
+    def unusual_change(self, modification: Modification) -> str:
+        """The question to ask before saving this weight ("" when it is an ordinary change)."""
+        if not isinstance(modification, WeightChange):
+            return ""
+        before = self.cycle.weight_kg
+        # Compared without division (as the core's recalculation rule): exactly the limit is ordinary.
+        if abs(modification.weight_kg - before) * 100 <= self.confirm_pct * before:
+            return ""
+        change = weight_change_pct(modification.weight_kg, before)
+        return self.tr("{new} kg is {pct}% {way} than the last recorded weight, {old} kg (more than {limit}%).\n\n"
+                       "Re-weigh the patient and check it is the right patient. Save {new} kg?").format(
+            new=plain(modification.weight_kg), pct=plain(abs(change)),
+            way=self.tr("more") if change > 0 else self.tr("less"), old=plain(before), limit=plain(self.confirm_pct))
+
+    def confirm(self, modification: Modification) -> bool:
+        question = self.unusual_change(modification)
+        if not question:
+            return True
+        answer = QMessageBox.question(self, self.tr("Unusual weight change"), question,
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        if answer == QMessageBox.StandardButton.Yes:
+            return True
+        self.weight.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.weight.selectAll()
+        return False
 
     def build(self) -> Modification:
         text = self.weight.text().strip()

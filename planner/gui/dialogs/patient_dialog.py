@@ -14,6 +14,8 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -36,7 +38,7 @@ from planner.core.plan import PlanSettings, PriorExposure
 from planner.core.regimen import DEFAULT_REGIMEN, available_regimens, load_regimen
 from planner.core.safety import DEFAULT_ANTHRACYCLINE_FACTORS
 from planner.core.units import cm_to_inches, kg_to_pounds, parse_height_measurement, parse_weight_measurement
-from planner.gui.dialogs._form import FieldMessage, Touched, mark_field, optional_date
+from planner.gui.dialogs._form import INVALID_FIELD_STYLE, MessageLine, Touched, optional_date
 from planner.gui.settings import LANGUAGES
 
 if TYPE_CHECKING:
@@ -69,7 +71,7 @@ def _with_unit(text: str, unit: str) -> str:
 class PatientDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, *, settings: PlanSettings | None = None,
                  record: PatientRecord | None = None, today: date | None = None,
-                 submit: Callable[[PatientForm], None] | None = None) -> None:
+                 submit: Callable[[PatientForm], object] | None = None) -> None:
         super().__init__(parent)
         self._submit = submit
         self._today = today or date.today()
@@ -111,7 +113,11 @@ class PatientDialog(QDialog):
         interface = current_language()
         self.calendar_language.setCurrentIndex(max(self.calendar_language.findData(
             interface if interface in PRINT_LANGUAGES else "en"), 0))
-        self.messages: dict[str, FieldMessage] = {}
+        # What is wrong shows on one reserved line under the form (never under each field, where a message
+        # appearing would squeeze the fields on a short screen and move them under the pointer).
+        self._errors: dict[str, str] = {}  # shown problems of fields already edited, by key
+        self._hints: dict[str, str] = {}  # e.g. the converted height
+        self._order: list[str] = []
 
         identity_box = QGroupBox(self.tr("Patient"))
         form = QFormLayout(identity_box)
@@ -126,7 +132,7 @@ class PatientDialog(QDialog):
 
         # -------------------------------------------------------------- measurements
         # "e.g.": a bare grey 170 reads as a value already filled in.
-        self.height = line(self.tr("Height"), self.tr("e.g. 170"))
+        self.height_field = line(self.tr("Height"), self.tr("e.g. 170"))
         self.height_unit = self._unit_combo(self.tr("Height unit"), ("cm", "in"))
         self.weight = line(self.tr("Weight"), self.tr("e.g. 70"))
         self.weight_unit = self._unit_combo(self.tr("Weight unit"), ("kg", "lb"))
@@ -137,7 +143,7 @@ class PatientDialog(QDialog):
         self.bsa_preview.setAccessibleName(self.tr("Body surface area"))
         measures_box = QGroupBox(self.tr("Height and weight"))
         form = QFormLayout(measures_box)
-        self._add_row(form, self.tr("Height:"), self._pair(self.height, self.height_unit), "height")
+        self._add_row(form, self.tr("Height:"), self._pair(self.height_field, self.height_unit), "height")
         self._add_row(form, self.tr("Weight:"), self._pair(self.weight, self.weight_unit), "weight")
         self._add_row(form, self.tr("Measured on:"), self.measured_on, "measured_on")
         form.addRow(self.tr("BSA:"), self.bsa_preview)
@@ -179,6 +185,9 @@ class PatientDialog(QDialog):
         layout.addWidget(identity_box)
         layout.addWidget(measures_box)
         layout.addWidget(plan_box)
+        self.message = MessageLine()
+        self.message.setAccessibleName(self.tr("Problem with this form"))
+        layout.addWidget(self.message)
         layout.addWidget(self.buttons)
 
         for combo in (self.height_unit, self.weight_unit, self.regimen, self.sex, self.calendar_language):
@@ -189,16 +198,27 @@ class PatientDialog(QDialog):
 
     # ------------------------------------------------------------------ layout helpers
     def _add_row(self, form: QFormLayout, label: str, widget: QWidget, key: str) -> None:
-        message = FieldMessage()
-        message.setObjectName(f"message-{key}")
-        self.messages[key] = message
-        box = QWidget()
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(widget)
-        column.addWidget(message)
-        form.addRow(label, box)
+        self._order.append(key)
+        form.addRow(label, widget)
+
+    def field_message(self, key: str) -> str:
+        """The problem shown for field `key` (once edited), else its hint, else ""."""
+        return self._errors.get(key) or self._hints.get(key, "")
+
+    def _show_message(self) -> None:
+        errors = [self._errors[k] for k in self._order if self._errors.get(k)]
+        if errors:
+            text = errors[0]
+            if len(errors) > 1:
+                text += " " + self.tr("(and {n} more)").format(n=len(errors) - 1)
+            self.message.show_error(text)
+            self.message.setToolTip("\n".join(errors))
+        else:
+            self.message.show_hint("   ".join(self._hints[k] for k in self._order if self._hints.get(k)))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.name.setFocus(Qt.FocusReason.OtherFocusReason)  # the first field to fill, new or edited
 
     @staticmethod
     def _pair(first: QWidget, second: QWidget) -> QWidget:
@@ -230,7 +250,7 @@ class PatientDialog(QDialog):
         self.notes.setText(identity.notes)
         self.calendar_language.setCurrentIndex(max(self.calendar_language.findData(identity.language), 0))
         baseline = record.measurements[0]
-        self.height.setText(plain(baseline.height_cm))
+        self.height_field.setText(plain(baseline.height_cm))
         self.weight.setText(plain(baseline.weight_kg))
         self.measured_on.setText(baseline.measured_on.isoformat())
         self.regimen.setCurrentIndex(max(self.regimen.findData(record.plan.regimen_id), 0))
@@ -238,7 +258,7 @@ class PatientDialog(QDialog):
         if record.plan.prior:
             self.prior_drug.setCurrentIndex(max(self.prior_drug.findData(record.plan.prior[0].drug), 0))
             self.prior_amount.setText(plain(record.plan.prior[0].mg_per_m2))
-        for widget in (self.height, self.height_unit, self.weight, self.weight_unit, self.measured_on,
+        for widget in (self.height_field, self.height_unit, self.weight, self.weight_unit, self.measured_on,
                        self.regimen, self.start, self.prior_drug, self.prior_amount):
             widget.setEnabled(False)
             widget.setToolTip(self.tr("Recorded with the plan: change the weight with Record weight on the "
@@ -246,14 +266,20 @@ class PatientDialog(QDialog):
 
     # ------------------------------------------------------------------ validation
     def _check(self, key: str, widget: QWidget, compute: object) -> object:
-        """Run `compute()`; show its InputError next to the field (once touched). Returns the value or None."""
+        """Run `compute()`; mark its InputError on the field (once touched). Returns the value or None."""
         try:
             value = compute() if callable(compute) else compute
         except InputError as exc:
-            mark_field(widget, self.messages[key], exc.message, widget in self._touched)
+            shown = widget in self._touched
+            self._errors[key] = exc.message if shown else ""
+            widget.setStyleSheet(INVALID_FIELD_STYLE if shown else "")
+            widget.setToolTip(exc.message if shown else "")
             self._valid = False
             return None
-        mark_field(widget, self.messages[key], "", False)
+        self._errors[key] = ""
+        widget.setStyleSheet("")
+        if widget.isEnabled():
+            widget.setToolTip("")
         return value
 
     def _required(self, widget: QLineEdit, field: str, label: str) -> str:
@@ -264,12 +290,13 @@ class PatientDialog(QDialog):
 
     def _revalidate(self) -> None:
         self._valid = True
+        self._hints = {}
         name = self._check("name", self.name, lambda: rules.clean_name(
             self._required(self.name, "name", self.tr("Name"))))
         mrn = self._check("mrn", self.mrn, lambda: self._mrn())
         dob = self._check("dob", self.dob, lambda: self._dob())
-        height = self._check("height", self.height, lambda: parse_height_measurement(
-            _with_unit(self.height.text(), self.height_unit.currentData())))
+        height = self._check("height", self.height_field, lambda: parse_height_measurement(
+            _with_unit(self.height_field.text(), self.height_unit.currentData())))
         weight = self._check("weight", self.weight, lambda: parse_weight_measurement(
             _with_unit(self.weight.text(), self.weight_unit.currentData())))
         measured_on = self._check("measured_on", self.measured_on, lambda: self._measured_on())
@@ -285,11 +312,11 @@ class PatientDialog(QDialog):
 
         if height is not None:
             cm = height.value  # type: ignore[attr-defined]
-            self.messages["height"].show_hint(self.tr("= {cm} cm = {inch} in").format(
+            self._hints["height"] = (self.tr("= {cm} cm = {inch} in").format(
                 cm=plain(round_2dp(cm)), inch=plain(round_2dp(cm_to_inches(cm)))))
         if weight is not None:
             kg = weight.value  # type: ignore[attr-defined]
-            self.messages["weight"].show_hint(self.tr("= {kg} kg = {lb} lb").format(
+            self._hints["weight"] = (self.tr("= {kg} kg = {lb} lb").format(
                 kg=plain(round_2dp(kg)), lb=plain(round_2dp(kg_to_pounds(kg)))))
         if height is not None and weight is not None:
             try:
@@ -301,6 +328,7 @@ class PatientDialog(QDialog):
         else:
             self.bsa_preview.setText(self.tr("Enter height and weight to see the BSA."))
 
+        self._show_message()
         self.save_button.setEnabled(self._valid)
         if self._valid:
             from planner.store import PatientIdentity  # the store loads SQLAlchemy: not on the start-up path
@@ -361,7 +389,7 @@ class PatientDialog(QDialog):
 
     # ------------------------------------------------------------------ result
     def _accept(self) -> None:
-        self._touched.touch_all([self.name, self.mrn, self.dob, self.height, self.weight, self.measured_on,
+        self._touched.touch_all([self.name, self.mrn, self.dob, self.height_field, self.weight, self.measured_on,
                                  self.start, self.prior_amount])
         self._revalidate()
         if self._result is None:
@@ -383,9 +411,11 @@ class PatientDialog(QDialog):
 
     def show_error(self, field: str, message: str) -> None:
         """Show an error from the store (e.g. a duplicate MRN) next to its field, keeping everything typed."""
-        widgets = {"mrn": self.mrn, "name": self.name, "dob": self.dob, "height": self.height,
+        widgets = {"mrn": self.mrn, "name": self.name, "dob": self.dob, "height": self.height_field,
                    "weight": self.weight, "measured_on": self.measured_on, "start": self.start,
                    "prior": self.prior_amount}
         key = field if field in widgets else "name"
-        mark_field(widgets[key], self.messages[key], message, True)
+        self._errors[key] = message
+        widgets[key].setStyleSheet(INVALID_FIELD_STYLE)
+        self._show_message()
         self.save_button.setFocus()

@@ -7,14 +7,17 @@ from now on; an existing plan keeps the settings it was made with (they are stor
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QSpinBox,
@@ -24,12 +27,14 @@ from PySide6.QtWidgets import (
 
 from planner.core import rules
 from planner.core.bsa import FORMULAS
+from planner.core.clinic_days import public_holidays
 from planner.core.decimal_math import plain
 from planner.core.dosing import validate_rounding_step
 from planner.core.errors import InputError
 from planner.core.plan import MAX_PLANNED_CYCLES
+from planner.gui import screen_fit
 from planner.gui.dialogs._form import FieldMessage, mark_field
-from planner.gui.settings import PAPER_SIZES, Settings
+from planner.gui.settings import PAPER_SIZES, Settings, parse_closure_days, parse_weekdays, system_region
 from planner.gui.translations import available_languages, pending_languages
 
 
@@ -67,10 +72,27 @@ class PreferencesDialog(QDialog):
         self.maintenance.setValue(cycles if isinstance(cycles, int) else 6)
         self.tolerance = self._line(self.tr("Verification tolerance in percent"),
                                     plain(settings.verification_tolerance()))
+        self.weight_confirm = self._line(self.tr("Confirm a weight change over this percentage"),
+                                         plain(settings.decimal("check/weight_confirm_pct")))
         self.institution = self._line(self.tr("Institution name"), settings.text("institution/name"))
         self.phone = self._line(self.tr("Ward phone number"), settings.text("institution/phone"))
         self.emergency = self._line(self.tr("Emergency phone number (out of hours)"),
                                     settings.text("institution/emergency_phone"))
+        self.closed_days: dict[int, QCheckBox] = {}
+        closed = parse_weekdays(settings.text("clinic/closed_weekdays"))
+        for weekday, name in enumerate((self.tr("Mon"), self.tr("Tue"), self.tr("Wed"), self.tr("Thu"),
+                                        self.tr("Fri"), self.tr("Sat"), self.tr("Sun"))):
+            box = QCheckBox(name)
+            box.setAccessibleName(self.tr("Clinic closed on {day}").format(day=name))
+            box.setChecked(weekday in closed)
+            self.closed_days[weekday] = box
+        self.region = self._line(self.tr("Public holidays of"), settings.text("clinic/holiday_region"))
+        self.region.setPlaceholderText(self.tr("none"))
+        self.region.setToolTip(self.tr(
+            "A country code (CN, US, GB) or country-region (DE-BY). auto: this computer's country ({region}); "
+            "empty: no public holidays.").format(region=system_region() or self.tr("none")))
+        self.extra_closed = self._line(self.tr("Extra closure days"), settings.text("clinic/extra_closed_days"))
+        self.extra_closed.setPlaceholderText(self.tr("YYYY-MM-DD, YYYY-MM-DD ..."))
         self.paper = QComboBox()
         self.paper.setAccessibleName(self.tr("Paper size"))
         for size in PAPER_SIZES:
@@ -115,12 +137,21 @@ class PreferencesDialog(QDialog):
         checks = QGroupBox(self.tr("Dose double check"))
         form = QFormLayout(checks)
         self._row(form, self.tr("Tolerance (%):"), self.tolerance, "tolerance")
+        self._row(form, self.tr("Confirm a weight change over (%):"), self.weight_confirm, "weight_confirm")
         printing = QGroupBox(self.tr("Printouts"))
         form = QFormLayout(printing)
         form.addRow(self.tr("Institution:"), self.institution)
         form.addRow(self.tr("Ward phone:"), self.phone)
         form.addRow(self.tr("Emergency phone:"), self.emergency)
         form.addRow(self.tr("Paper size:"), self.paper)
+        clinic = QGroupBox(self.tr("Clinic days (blood tests and infusions)"))
+        form = QFormLayout(clinic)
+        weekdays = QHBoxLayout()
+        for day_box in self.closed_days.values():
+            weekdays.addWidget(day_box)
+        form.addRow(self.tr("Closed on:"), weekdays)
+        self._row(form, self.tr("Public holidays of:"), self.region, "region")
+        self._row(form, self.tr("Extra closure days:"), self.extra_closed, "extra_closed")
         general = QGroupBox(self.tr("Language"))
         form = QFormLayout(general)
         form.addRow(self.tr("Language:"), self.language)
@@ -130,11 +161,22 @@ class PreferencesDialog(QDialog):
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.buttons.accepted.connect(self._save)
         self.buttons.rejected.connect(self.reject)
+        # Two columns: stacked, the groups would be taller than a 1280x720 screen.
+        columns = QHBoxLayout()
+        for boxes in ((plans, checks), (printing, clinic, general)):
+            column = QVBoxLayout()
+            for group in boxes:
+                column.addWidget(group)
+            column.addStretch(1)
+            columns.addLayout(column)
         layout = QVBoxLayout(self)
-        for box in (plans, checks, printing, general):
-            layout.addWidget(box)
+        layout.addLayout(columns)
         layout.addWidget(self.buttons)
-        for edit in (self.rounding, self.threshold, self.cap, self.tolerance):
+        # Its natural size, within the screen (Qt alone caps a new window at 2/3 of the screen's width, which
+        # would cut the weekday names and the formula).
+        screen_fit.fit_dialog(self)
+        for edit in (self.rounding, self.threshold, self.cap, self.tolerance, self.weight_confirm, self.region,
+                     self.extra_closed):
             edit.textChanged.connect(self._revalidate)
         self._values: dict[str, object] | None = None
         self._revalidate()
@@ -187,12 +229,32 @@ class PreferencesDialog(QDialog):
                 "Verification tolerance: enter a percentage from 0 to 20 (5 by default)."))
         return value
 
+    def _weight_confirm(self) -> Decimal:
+        value = _decimal(self.weight_confirm.text())
+        if value is None or not 1 <= value <= 100:
+            raise InputError("weight_confirm", self.tr(
+                "Weight change to confirm: enter a percentage from 1 to 100 (20 by default)."))
+        return value
+
+    def _region(self) -> str:
+        region = self.region.text().strip()
+        resolved = system_region() if region.lower() == "auto" else region
+        public_holidays(resolved, [date.today().year])  # InputError naming the region when unknown
+        return region
+
+    def _extra_closed(self) -> str:
+        days = parse_closure_days(self.extra_closed.text())
+        return ", ".join(d.isoformat() for d in sorted(days))
+
     def _revalidate(self, *_: object) -> None:
         values = {
             "plan/rounding_step_mg": self._check("rounding", self.rounding, self._rounding),
             "plan/recalc_threshold_pct": self._check("threshold", self.threshold, self._threshold),
             "plan/bsa_cap_m2": self._check("cap", self.cap, self._cap),
             "check/verification_tolerance_pct": self._check("tolerance", self.tolerance, self._tolerance),
+            "check/weight_confirm_pct": self._check("weight_confirm", self.weight_confirm, self._weight_confirm),
+            "clinic/holiday_region": self._check("region", self.region, self._region),
+            "clinic/extra_closed_days": self._check("extra_closed", self.extra_closed, self._extra_closed),
         }
         valid = all(v is not InputError for v in values.values())
         self.save_button.setEnabled(valid)
@@ -206,6 +268,8 @@ class PreferencesDialog(QDialog):
             self.settings.set(key, value)
         self.settings.set("plan/bsa_formula", self.formula.currentData())
         self.settings.set("plan/maintenance_cycles", self.maintenance.value())
+        self.settings.set("clinic/closed_weekdays",
+                          ",".join(str(d) for d, box in self.closed_days.items() if box.isChecked()))
         self.settings.set("institution/name", self.institution.text().strip())
         self.settings.set("institution/phone", self.phone.text().strip())
         self.settings.set("institution/emergency_phone", self.emergency.text().strip())

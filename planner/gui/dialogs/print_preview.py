@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QImage, QPixmap, QResizeEvent
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.core.errors import PlannerError
+from planner.gui import screen_fit
 from planner.gui.export_jobs import DOSE_SHEET, PATIENT_CALENDAR
 from planner.gui.icons import icon
 
@@ -86,13 +87,13 @@ class PrintPreviewDialog(QDialog):
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setWordWrap(True)
         self.pages_layout.addWidget(self.message)
-        self.scroll = QScrollArea()
-        self.scroll.setWidget(self.pages_widget)
-        self.scroll.setWidgetResizable(True)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidget(self.pages_widget)
+        self.scroll_area.setWidgetResizable(True)
         # Always there, so "Fit width" fits the same width before and after the pages fill the view.
-        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
-        self.scroll.setAccessibleName(self.tr("Pages as they will print"))
-        self.scroll.setStyleSheet("QScrollArea, #previewPages { background: #8a8f96; }")
+        self.scroll_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.scroll_area.setAccessibleName(self.tr("Pages as they will print"))
+        self.scroll_area.setStyleSheet("QScrollArea, #previewPages { background: #8a8f96; }")
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.print_button = self.buttons.addButton(self.tr("&Print..."), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -111,16 +112,10 @@ class PrintPreviewDialog(QDialog):
         top.addWidget(self.page_count_label)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         layout.addWidget(self.buttons)
-        # As large as a page wants, but never past the screen: at 1280x720 or 1366x768 a fixed 820 px would
-        # put the Print and Close buttons below the screen's edge (a window frame and title bar come on top).
-        screen = self.screen()
-        available = screen.availableGeometry() if screen is not None else None
-        if available is not None and not available.isEmpty():
-            self.resize(min(1000, available.width() - 40), min(820, available.height() - 60))
-        else:
-            self.resize(1000, 820)
+        # As large as a page at a readable zoom, but never beyond the screen (Print and Close stay on it).
+        screen_fit.fit_dialog(self, QSize(1000, 820))
 
         self.document.currentIndexChanged.connect(lambda _: self._load())
         self.zoom.currentIndexChanged.connect(lambda _: self._show_pages())
@@ -195,7 +190,7 @@ class PrintPreviewDialog(QDialog):
         """Screen pixels per rendered pixel: 100 % shows the page at its real size on this screen."""
         factor = float(self.zoom.currentData() or 0.0)
         if factor <= 0:  # fit width
-            available = self.scroll.viewport().width() - 2 * PAGE_GAP - 2 * PAGE_BORDER
+            available = self.scroll_area.viewport().width() - 2 * PAGE_GAP - 2 * PAGE_BORDER
             return max(available, 100) / max(image.width(), 1)
         return factor * self.logicalDpiX() / PREVIEW_DPI
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -17,11 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.core.administration_rules import DoseCheck, check_can_mark_given
 from planner.core.dates import parse_iso_date
 from planner.core.decimal_math import plain
 from planner.core.errors import InputError
-from planner.core.plan import Cycle
-from planner.gui.dialogs._form import FieldMessage
+from planner.core.plan import Plan
+from planner.gui.dialogs._form import MessageLine
 
 
 class WithdrawPatientDialog(QDialog):
@@ -55,6 +58,38 @@ class WithdrawPatientDialog(QDialog):
         return self.reason.text().strip()
 
 
+class WithdrawChangeDialog(QDialog):
+    """History > Withdraw this change: what it was, and the reason (required; kept with the record)."""
+
+    def __init__(self, what: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Withdraw this change"))
+        self.setMinimumWidth(420)
+        text = QLabel(self.tr("Withdraw \"{what}\"?\nIt stays on record, marked withdrawn with your reason, and "
+                              "no longer counts. Edit > Undo (Ctrl+Z) puts it back.").format(what=what))
+        text.setWordWrap(True)
+        self.reason = QLineEdit()
+        self.reason.setAccessibleName(self.tr("Reason"))
+        self.reason.setPlaceholderText(self.tr("e.g. entered for the wrong cycle"))
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("Withdraw"))
+        self.ok_button.setEnabled(False)
+        self.reason.textChanged.connect(lambda t: self.ok_button.setEnabled(bool(t.strip())))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow(self.tr("Reason:"), self.reason)
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.reason.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def reason_text(self) -> str:
+        return self.reason.text().strip()
+
+
 @dataclass(frozen=True)
 class Administration:
     cycle: int
@@ -66,12 +101,21 @@ class Administration:
 
 
 class MarkGivenDialog(QDialog):
-    """Record that a planned dose was given: drug and cycle day from the plan, the date it was given."""
+    """Record that a planned dose was given: drug and cycle day from the plan, the date it was given.
 
-    def __init__(self, cycle: Cycle, parent: QWidget | None = None, today: date | None = None) -> None:
+    The core's rule (`check_can_mark_given`, the same the store applies) decides what may be recorded: no
+    future cycle, an infusion only after a passed double check of the current dose, and a date other than the
+    planned day only with a reason (typed in the note). What is wrong shows on a reserved line, after an edit.
+    """
+
+    def __init__(self, plan: Plan, cycle_number: int, checks: Sequence[DoseCheck] = (),
+                 parent: QWidget | None = None, today: date | None = None) -> None:
         super().__init__(parent)
-        self.cycle = cycle
+        self.plan = plan
+        self.cycle = plan.cycle(cycle_number)
+        self.checks = tuple(checks)
         self._today = today or date.today()
+        cycle = self.cycle
         self.setWindowTitle(self.tr("Mark given: cycle {n}").format(n=cycle.number))
         self.setMinimumWidth(420)
         self.dose = QComboBox()
@@ -82,19 +126,20 @@ class MarkGivenDialog(QDialog):
                 self.dose.addItem(self.tr("{drug} {mg} mg, day {day} ({date})").format(
                     drug=dose.drug.label, mg=plain(dose.dose_mg), day=day, date=when.isoformat()),
                     (dose.drug.id, day, str(dose.dose_mg)))
-        # Default to the planned dose closest to today (usually the one just given).
+        # Default to the planned dose closest to today that is not still to come (usually the one just given).
         if self.dose.count():
-            distances = [abs((cycle.date_of(self.dose.itemData(i)[1]) - self._today).days)
-                         for i in range(self.dose.count())]
-            self.dose.setCurrentIndex(distances.index(min(distances)))
-        self.given_on = QLineEdit(self._today.isoformat())
+            def distance(i: int) -> tuple[bool, int]:
+                when = cycle.date_of(self.dose.itemData(i)[1])
+                return when > self._today, abs((when - self._today).days)
+            self.dose.setCurrentIndex(min(range(self.dose.count()), key=distance))
+        self.given_on = QLineEdit()
         self.given_on.setAccessibleName(self.tr("Given on"))
         self.given_on.setPlaceholderText(self.tr("YYYY-MM-DD"))
-        self.message = FieldMessage()
         self.note = QLineEdit()
-        self.note.setAccessibleName(self.tr("Note (optional)"))
-        self.note.setPlaceholderText(self.tr("optional, e.g. given late after antiemetics"))
+        self.note.setAccessibleName(self.tr("Note or reason"))
         self.note.setMaxLength(500)
+        self.message = MessageLine()
+        self.message.setAccessibleName(self.tr("Problem with this entry"))
         note = QLabel(self.tr("Saved with your name and the time. A mistake can be undone with Edit > Undo "
                               "(Ctrl+Z); the record then shows it as withdrawn."))
         note.setWordWrap(True)
@@ -104,37 +149,77 @@ class MarkGivenDialog(QDialog):
         self.ok_button.setText(self.tr("Record as given"))
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
-        self.given_on.textChanged.connect(self._revalidate)
-        self.dose.currentIndexChanged.connect(self._revalidate)
+        self._edited = False  # a problem shows once something was chosen or typed (the button says it before)
+        self._planned_date()
+        self.given_on.textEdited.connect(self._user_edit)
+        self.note.textEdited.connect(self._user_edit)
+        self.dose.activated.connect(self._dose_chosen)
         form = QFormLayout()
         form.addRow(self.tr("Dose:"), self.dose)
         form.addRow(self.tr("Given on:"), self.given_on)
-        form.addRow(self.tr("Note:"), self.note)
+        form.addRow(self.tr("Note / reason:"), self.note)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(note)
         layout.addWidget(self.buttons)
         self._result: Administration | None = None
+        self._error = ""
         self._revalidate()
+        # The first field to fill: the dose when there is a choice, else the date (already the planned day).
+        (self.dose if self.dose.count() > 1 else self.given_on).setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _planned_date(self) -> None:
+        """Fill in the chosen dose's planned day: recorded on its scheduled day unless the nurse says otherwise."""
+        data = self.dose.currentData()
+        self.given_on.setText(self.cycle.date_of(data[1]).isoformat() if data is not None else "")
+        self._update_note_hint()
+
+    def _dose_chosen(self, _index: int) -> None:
+        self._planned_date()
+        self._user_edit()
+
+    def _user_edit(self, *_: object) -> None:
+        self._edited = True
+        self._revalidate()
+
+    def _update_note_hint(self) -> None:
+        data = self.dose.currentData()
+        planned = self.cycle.date_of(data[1]).isoformat() if data is not None else ""
+        if data is not None and self.given_on.text().strip() != planned:
+            self.note.setPlaceholderText(self.tr("required: why it was given on another day than {date}").format(
+                date=planned))
+        else:
+            self.note.setPlaceholderText(self.tr("optional, e.g. given late after antiemetics"))
 
     def _revalidate(self, *_: object) -> None:
         self._result = None
+        self._update_note_hint()
         try:
             if self.dose.currentData() is None:
                 raise InputError("dose", self.tr("This cycle has no planned doses left to give."))
             when = parse_iso_date(self.given_on.text(), "given_on", self.tr("Given on"))
-            if when > self._today:
-                raise InputError("given_on", self.tr("Given on: {date} is in the future.").format(
-                    date=when.isoformat()))
+            drug, day, mg = self.dose.currentData()
+            check_can_mark_given(self.plan, self.cycle.number, drug, day, when, self.checks, self._today,
+                                 self.note.text())
         except InputError as exc:
-            self.message.show_error(exc.message)
+            self._error = exc.message
+            # A refusal that no typing can fix (future cycle, no double check) shows at once; a date or
+            # reason still to be typed only once the nurse has edited something.
+            self.message.show_error(exc.message if self._edited or exc.field in ("cycle", "dose_check", "dose")
+                                    else "")
             self.ok_button.setEnabled(False)
+            self.ok_button.setToolTip(exc.message)
             return
+        self._error = ""
         self.message.show_error("")
-        drug, day, mg = self.dose.currentData()
+        self.ok_button.setToolTip("")
         self._result = Administration(self.cycle.number, day, drug, Decimal(mg), when)
         self.ok_button.setEnabled(True)
+
+    def error(self) -> str:
+        """What stops the entry being recorded now ("" when it can be), shown or not yet."""
+        return self._error
 
     def _accept(self) -> None:
         if self._result is not None:

@@ -51,13 +51,18 @@ class _Row:
     cells: tuple[_Cell, ...]
 
 
+def _qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
 def derived_status(cycle: Cycle, today: date) -> str:
-    """The status by date alone; the shell passes recorded statuses (e.g. "given") instead when it has them."""
+    """The status by date alone; the shell passes recorded statuses (e.g. "given") instead when it has them.
+    A past cycle with nothing recorded is "not recorded", never "done": the date does not prove a dose."""
     if today < cycle.start:
         return translate("CyclesTable", "planned")
     if today <= cycle.end:
         return translate("CyclesTable", "in progress")
-    return translate("CyclesTable", "done")
+    return translate("CyclesTable", "not recorded")
 
 
 def _dose_cell(plan: Plan, cycle: Cycle, drug: DrugSpec, dose: DrugDose | None) -> _Cell:
@@ -138,9 +143,8 @@ def _row(plan: Plan, cycle: Cycle, previous: Cycle | None, status: str) -> _Row:
         _Cell(cycle.phase.label, cycle.phase.label),
         _Cell(cycle.start.isoformat() + ("\n" + translate("CyclesTable", "(+{days} d)").format(days=cycle.delay_days)
                                          if cycle.delay_days else ""),
-              QDate(cycle.start.year, cycle.start.month, cycle.start.day), start_tip,
-              "warning" if cycle.delay_days else ""),
-        _Cell(cycle.end.isoformat(), QDate(cycle.end.year, cycle.end.month, cycle.end.day)),
+              _qdate(cycle.start), start_tip, "warning" if cycle.delay_days else ""),
+        _Cell(cycle.end.isoformat(), _qdate(cycle.end)),
         _Cell(weight, float(cycle.bsa.m2), "\n".join(weight_tip),
               "warning" if recalculated or cycle.weight_kg != cycle.dose_weight_kg or cycle.bsa.capped else ""),
         *(_dose_cell(plan, cycle, drug, cycle.dose_for(drug.id)) for drug in drugs),

@@ -9,7 +9,8 @@ model (the proxy only filters) rather than tens of thousands of `lessThan` calls
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -20,7 +21,8 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QIcon
+from PySide6.QtWidgets import QApplication, QStyle
 
 from planner.core.dates import format_long
 from planner.core.i18n import translate
@@ -32,6 +34,7 @@ if TYPE_CHECKING:
 COL_NAME, COL_MRN, COL_REGIMEN, COL_CYCLE, COL_NEXT_DOSE, COL_STATUS = range(6)
 COLUMN_COUNT = 6
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 1  # the whole PatientSummary of a row
+SAME_NAME_ROLE = Qt.ItemDataRole.UserRole + 2  # True when another patient in the list has the same name
 
 _FAR_FUTURE = date.max.toordinal() + 1  # no next dose sorts after every real date
 
@@ -75,6 +78,7 @@ class PatientsTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[PatientSummary] = []
         self._search: list[str] = []
+        self._shared: set[str] = set()  # folded names that more than one listed patient has
         self._sort: tuple[int, Qt.SortOrder] = (COL_NAME, Qt.SortOrder.AscendingOrder)
         self.generation = 0  # bumped on every change, so the filter proxy knows its cache is stale
         self._headers = _headers()
@@ -84,6 +88,7 @@ class PatientsTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = list(rows)
         self._apply_sort()
+        self._shared = shared_names(r.name for r in self._rows)
         self.endResetModel()
 
     def update_patient(self, summary: PatientSummary) -> None:
@@ -94,6 +99,7 @@ class PatientsTableModel(QAbstractTableModel):
                 self._search[row] = _search_text(summary)
                 self.generation += 1
                 self.dataChanged.emit(self.index(row, 0), self.index(row, COLUMN_COUNT - 1))
+                self._refresh_shared()
                 return
         row = len(self._rows)
         self.beginInsertRows(QModelIndex(), row, row)
@@ -101,6 +107,7 @@ class PatientsTableModel(QAbstractTableModel):
         self._search.append(_search_text(summary))
         self.generation += 1
         self.endInsertRows()
+        self._refresh_shared()
 
     def remove_patient(self, mrn: str) -> None:
         for row, existing in enumerate(self._rows):
@@ -110,6 +117,7 @@ class PatientsTableModel(QAbstractTableModel):
                 del self._search[row]
                 self.generation += 1
                 self.endRemoveRows()
+                self._refresh_shared()
                 return
 
     def retranslate(self) -> None:
@@ -119,9 +127,21 @@ class PatientsTableModel(QAbstractTableModel):
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, COLUMN_COUNT - 1))
 
+    def _refresh_shared(self) -> None:
+        """Recount shared names after a one-row edit; the name column of every row may read differently."""
+        shared = shared_names(r.name for r in self._rows)
+        if shared != self._shared:
+            self._shared = shared
+            if self._rows:
+                self.dataChanged.emit(self.index(0, COL_NAME), self.index(len(self._rows) - 1, COL_NAME))
+
     # ----------------------------------------------------------------- data out
     def summary(self, row: int) -> PatientSummary:
         return self._rows[row]
+
+    def shares_name(self, summary: PatientSummary) -> bool:
+        """Whether another patient in the list has this patient's name (a wrong-patient risk)."""
+        return name_key(summary.name) in self._shared
 
     def search_texts(self) -> list[str]:
         return self._search
@@ -150,14 +170,26 @@ class PatientsTableModel(QAbstractTableModel):
             return None
         row = self._rows[index.row()]
         column = index.column()
+        shared = name_key(row.name) in self._shared
         if role == Qt.ItemDataRole.DisplayRole:
+            if column == COL_NAME and shared:
+                # Same name as another patient: the date of birth tells them apart at a glance.
+                return same_name_label(row.name, row.dob)
             return self._display(row, column)
         if role == Qt.ItemDataRole.UserRole:
             return _sort_key(row, column)
         if role == SUMMARY_ROLE:
             return row
+        if role == SAME_NAME_ROLE:
+            return shared
+        if role == Qt.ItemDataRole.DecorationRole and column == COL_NAME and shared:
+            return same_name_icon()
         if role == Qt.ItemDataRole.ToolTipRole:
-            return _tooltip(row)
+            tip = _tooltip(row)
+            if shared:
+                tip += "\n" + translate("PatientsTableModel",
+                                        "Another patient has the same name: check the MRN and date of birth.")
+            return tip
         if role == Qt.ItemDataRole.ForegroundRole and row.status is PlanStatus.WITHDRAWN:
             return QBrush(QColor("#7a7a7a"))
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_CYCLE:
@@ -205,6 +237,32 @@ class PatientsTableModel(QAbstractTableModel):
                         reverse=order == Qt.SortOrder.DescendingOrder)
         self._search = [_search_text(r) for r in self._rows]
         self.generation += 1
+
+
+def name_key(name: str) -> str:
+    """A name as compared for "same name": case and spacing do not tell two patients apart."""
+    return " ".join(name.casefold().split())
+
+
+def shared_names(names: Iterable[str]) -> set[str]:
+    """The folded names that occur more than once."""
+    counts = Counter(name_key(n) for n in names)
+    return {n for n, k in counts.items() if k > 1}
+
+
+def same_name_label(name: str, dob: date | None) -> str:
+    """The name with the date of birth, for a patient whose name another patient shares."""
+    born = dob.isoformat() if dob is not None else translate("PatientsTableModel", "DOB unknown")
+    # The date of birth last: the list elides in the middle, so a narrow column still shows it whole.
+    return translate("PatientsTableModel", "{name} · {dob}").format(name=name, dob=born)
+
+
+def same_name_icon() -> QIcon:
+    """A warning icon from the platform style (no extra artwork to keep in step)."""
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        return app.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+    return QIcon()
 
 
 def _tooltip(row: PatientSummary) -> str:

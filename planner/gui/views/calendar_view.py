@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.core.clinic_days import ClinicCalendar
 from planner.core.dates import format_long
 from planner.core.plan import Plan
 from planner.gui.views.day_cells import DayCell, build_cells
@@ -136,11 +137,12 @@ class PlanCalendar(QWidget):
 
     # ------------------------------------------------------------------ public API
 
-    def set_plan(self, plan: Plan | None, today: date | None = None) -> None:
-        """Show `plan` (None: the empty state). Stays on the shown month while it still overlaps the plan."""
+    def set_plan(self, plan: Plan | None, today: date | None = None, clinic: ClinicCalendar | None = None) -> None:
+        """Show `plan` (None: the empty state). Stays on the shown month while it still overlaps the plan.
+        `clinic`: the open days, which place the blood tests (default: the day before each infusion)."""
         self._plan = plan
         self._today = today or date.today()
-        self._cells = build_cells(plan)
+        self._cells = build_cells(plan, clinic)
         if plan is not None:
             shown_first = date(self._year, self._month, 1)
             last_year, last_month = _add_months(self._year, self._month, self._visible_months())
@@ -235,8 +237,8 @@ class PlanCalendar(QWidget):
         elif key == Qt.Key.Key_Home:
             self._go_today()
         elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down):
-            steps: dict[int, int] = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Up: -7, Qt.Key.Key_Down: 7}
-            step = steps[key]
+            steps = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Up: -7, Qt.Key.Key_Down: 7}
+            step = steps[Qt.Key(key)]
             base = self._selected or date(self._year, self._month, 1)
             self.select_date(date.fromordinal(base.toordinal() + step))
         else:

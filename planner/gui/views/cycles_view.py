@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QItemSelectionModel, QPoint, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QPoint, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,11 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from planner.core.plan import Plan
-from planner.gui.models.cycles_model import COL_CYCLE, COL_END, COL_PHASE, CyclesTableModel
+from planner.gui.models.cycles_model import COL_CYCLE, COL_END, COL_PHASE, COL_START, CyclesTableModel
 
 ACTION_KEYS = ("delay", "dose_level", "omit", "stop", "weight", "given")
 MAX_COLUMN_WIDTH = 150  # longer text wraps (word wrap is on): the table must fit a 1366 px screen
 MIN_WARNINGS_WIDTH = 140
+MIN_SQUEEZED_WIDTH = 56  # a column squeezed to keep Warnings in view still shows "164 mg" on a line
 MAX_STATUS_WIDTH = 100  # "epirubicin given" wraps onto two lines
 
 
@@ -60,6 +61,7 @@ class CyclesView(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.viewport().installEventFilter(self)
 
         labels = {
             "delay": (self.tr("Delay…"), self.tr("Delay this cycle and every later cycle")),
@@ -117,6 +119,13 @@ class CyclesView(QWidget):
         super().resizeEvent(event)
         self._fit_columns()
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The table's viewport has its final width only after this widget's own resizeEvent: fit again then,
+        # or a window that grew would keep the columns squeezed for the narrower width it had before.
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return super().eventFilter(watched, event)
+
     def _fit_columns(self) -> None:
         """On a narrow window (1366 / 1280 px screens) hide Phase and Last day -- both are in the Cycle
         column's tooltip, and the phase shows in the dose columns -- so that doses, cumulative dose,
@@ -127,6 +136,17 @@ class CyclesView(QWidget):
         narrow = sum(self._widths) > room
         for column in (COL_PHASE, COL_END):
             self.table.setColumnHidden(column, narrow)
+        # Still too wide (a 1280 px screen): the other columns give up width in proportion and wrap their
+        # text, so the Warnings column stays in view at its minimum instead of behind a scrollbar.
+        warnings = self.model.warnings_column()
+        visible = [c for c in range(len(self._widths)) if not self.table.isColumnHidden(c)]
+        fixed = [c for c in visible if c in (COL_CYCLE, COL_START, warnings)]  # a date is never cut
+        flexible = [c for c in visible if c not in fixed]
+        spare = room - sum(self._widths[c] for c in fixed)
+        natural = sum(self._widths[c] for c in flexible)
+        factor = min(1.0, spare / natural) if natural and spare > 0 else 1.0
+        for column in flexible:
+            self.table.setColumnWidth(column, max(MIN_SQUEEZED_WIDTH, int(self._widths[column] * factor)))
 
     def selected_cycle(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()

@@ -11,6 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
+from planner.core.clinic_days import ClinicCalendar
 from planner.core.decimal_math import plain
 from planner.core.plan import Cycle, Day, DrugDose, Plan
 
@@ -83,16 +84,23 @@ def _chips(day: Day, cycle: Cycle) -> tuple[Chip, ...]:
     return tuple(chips)
 
 
-def build_cells(plan: Plan | None) -> dict[date, DayCell]:
+def build_cells(plan: Plan | None, clinic: ClinicCalendar | None = None) -> dict[date, DayCell]:
     if plan is None:
         return {}
     cycles = {c.number: c for c in plan.cycles}
     cells: dict[date, DayCell] = {}
-    for day in plan.days():
+    for day in plan.days(clinic):
         cycle = cycles[day.cycle]
         cells[day.date] = DayCell(
             day=day, cycle=cycle, chips=_chips(day, cycle),
             delay_day=day.day > cycle.phase.cycle_days, cycle_start=day.day == 1,
             has_warning=day.day == 1 and bool(cycle.warnings))
+    if plan.cycles:
+        # The blood count before cycle 1 falls before the plan's first day: a cell of its own ("day 0").
+        first = plan.cycles[0]
+        for when in plan.blood_test_dates(clinic):
+            if when < plan.start and when not in cells:
+                cells[when] = DayCell(day=Day(when, first.number, 0, first.phase, (), True), cycle=first,
+                                      chips=(), delay_day=False, cycle_start=False, has_warning=False)
     return cells
 

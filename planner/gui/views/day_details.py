@@ -47,6 +47,10 @@ def details_html(plan: Plan | None, when: date | None, cell: DayCell | None) -> 
             "DayDetails", "Not part of this plan (the plan runs from {start} to {end}).").format(
             start=format_long(plan.start), end=format_long(plan.end))), style.MUTED_TEXT)
     cycle, day = cell.cycle, cell.day
+    if day.day == 0:  # the blood count before cycle 1, the day(s) before the plan starts
+        return head + _line("<b>" + escape(translate("DayDetails", "Blood count due today")) + "</b> " + escape(
+            translate("DayDetails", "(before cycle {n} starts on {start}).").format(
+                n=cycle.number, start=format_long(cycle.start))), style.BLOOD_TEST.text)
     parts = [head, _line("<b>" + escape(translate("DayDetails", "Cycle {n}, day {d} of {length}").format(
         n=cycle.number, d=day.day, length=cycle.phase.cycle_days)) + "</b> · " + escape(
         translate("DayDetails", "{phase} phase").format(phase=cycle.phase.label)))]
@@ -86,7 +90,7 @@ def details_html(plan: Plan | None, when: date | None, cell: DayCell | None) -> 
         parts.append(_line(escape(translate("DayDetails", "Rest day: no treatment.")), style.MUTED_TEXT))
     if day.blood_test:
         parts.append(_line("<b>" + escape(translate("DayDetails", "Blood count due today")) + "</b> " + escape(
-            translate("DayDetails", "(the day before the infusion).")), style.BLOOD_TEST.text))
+            translate("DayDetails", "(the last open clinic day before the infusion).")), style.BLOOD_TEST.text))
     for warning in cycle.warnings:
         parts.append(_line("<b>" + escape(translate("DayDetails", "Warning:")) + "</b> " + escape(warning.message),
                            style.DANGER.text))

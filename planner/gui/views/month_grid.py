@@ -27,6 +27,11 @@ MIN_CELL_HEIGHT = 62
 WEEK_ROWS = 6  # every month drawn with six week rows so side-by-side months line up
 
 
+def paint_order(chips: tuple[Chip, ...]) -> list[Chip]:
+    """Infusions first: when a short cell holds only one chip, it is the dose that needs the clinic."""
+    return sorted(chips, key=lambda c: c.route.upper() != "IV")
+
+
 class MonthGrid(QWidget):
     """Paints `year`/`month`; emits `clicked(date)` for a day of this month."""
 
@@ -132,6 +137,8 @@ class MonthGrid(QWidget):
         cell = self._cells.get(when)
         if cell is None:
             return self.tr("{date}: not part of the plan").format(date=format_long(when))
+        if cell.day.day == 0:
+            return self.tr("{date}: blood count before cycle {n}").format(date=format_long(when), n=cell.day.cycle)
         lines = [self.tr("{date}: cycle {n}, day {d}").format(date=format_long(when), n=cell.day.cycle,
                                                               d=cell.day.day)]
         for chip in cell.chips:
@@ -267,8 +274,10 @@ class MonthGrid(QWidget):
         one_line_room = width - chip_h - 6 - chip_h * 0.6
         two_h = 2 * chip_fm.height() + 6
         limit = rect.bottom() - 2 - ((chip_h + 4) if cell.day.blood_test else 0)
-        for index, chip in enumerate(cell.chips):
-            rest = (len(cell.chips) - index - 1) * (chip_h + 3)
+        chips = paint_order(cell.chips)
+        shown = 0
+        for index, chip in enumerate(chips):
+            rest = (len(chips) - index - 1) * (chip_h + 3)
             cramped = chip.state == "given" and chip_fm.horizontalAdvance(
                 self._label(chip.short, chip.dose_mg_text)) > one_line_room
             two_lines = cramped and y + two_h + 3 + rest <= limit
@@ -277,6 +286,18 @@ class MonthGrid(QWidget):
                 break
             self._paint_chip(painter, QRectF(rect.left() + pad, y, width, height), chip, chip_fm, two_lines)
             y += height + 3
+            shown += 1
+        if shown < len(chips):
+            # A short cell (a 720 px high screen) cannot hold every chip: say how many more there are, over
+            # the corner of the last one, rather than let a drug silently vanish (the day's details list all).
+            more = self.tr("+{n}").format(n=len(chips) - shown)
+            box_w = chip_fm.horizontalAdvance(more) + 8
+            box = QRectF(rect.right() - pad - box_w, max(y - 3 - chip_h, rect.top() + line + 5), box_w, chip_h)
+            painter.setPen(QPen(QColor(style.DANGER.border), 1))
+            painter.setBrush(QColor(style.DANGER.fill))
+            painter.drawRoundedRect(box, 3, 3)
+            painter.setPen(QColor(style.DANGER.text))
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, more)
         if cell.delay_day:
             painter.setPen(QColor(style.DELAY.text))
             painter.drawText(QRectF(rect.left() + pad, y, width, chip_h), Qt.AlignmentFlag.AlignCenter,
@@ -292,8 +313,10 @@ class MonthGrid(QWidget):
 
     def _cycle_label(self, cell: DayCell, fm: QFontMetrics, width: float) -> str:
         n, d = cell.day.cycle, cell.day.day
-        for text in (self.tr("Cycle {n} · D{d}").format(n=n, d=d), self.tr("C{n} D{d}").format(n=n, d=d),
-                     self.tr("C{n}").format(n=n)):
+        texts = ((self.tr("before cycle {n}").format(n=n), self.tr("before C{n}").format(n=n)) if d == 0 else
+                 (self.tr("Cycle {n} · D{d}").format(n=n, d=d), self.tr("C{n} D{d}").format(n=n, d=d),
+                  self.tr("C{n}").format(n=n)))
+        for text in texts:
             if fm.horizontalAdvance(text) <= width:
                 return text
         return ""
@@ -320,8 +343,9 @@ class MonthGrid(QWidget):
         if given:
             # A dose keeps its unit before the drug's name is dropped: the icon and colour still say which
             # drug (see the legend), a bare "12" says nothing about mg.
-            candidates = (self._label(chip.name, chip.dose_mg_text), self._label(chip.short, chip.dose_mg_text),
-                          self.tr("{dose} mg").format(dose=chip.dose_mg_text), chip.dose_mg_text)
+            candidates = (
+                self._label(chip.name, chip.dose_mg_text), self._label(chip.short, chip.dose_mg_text),
+                self.tr("{dose} mg").format(dose=chip.dose_mg_text), chip.dose_mg_text)
         elif chip.state == "held":
             candidates = (self.tr("{drug} held").format(drug=chip.name), self.tr("{drug} held").format(drug=chip.short),
                           self.tr("held"))

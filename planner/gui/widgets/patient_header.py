@@ -2,16 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
+from planner.core.clinic_days import ClosedInfusion
 from planner.core.dates import format_long
 from planner.core.decimal_math import format_m2, plain
 from planner.core.plan import Plan
-from planner.gui.facts import SEVERITY_CAUTION, SEVERITY_DANGER, active_badges, age_on, current_cycle
+from planner.gui.facts import SEVERITY_CAUTION, SEVERITY_DANGER, Badge, active_badges, age_on, current_cycle
 from planner.gui.widgets.flow_layout import FlowLayout
 
 if TYPE_CHECKING:
@@ -26,6 +37,9 @@ _INFO_STYLE = "background:#e3ecf7; color:#1f3f6b; border:1px solid #7a9cc6;"
 
 class PatientHeader(QFrame):
     """Name, MRN, age and DOB, height, weight (with date), BSA (with formula), allergies, warning badges."""
+
+    # The first infusion planned on a closed clinic day (a ClosedInfusion): move it to the next open day.
+    moveToOpenDayRequested = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -51,6 +65,12 @@ class PatientHeader(QFrame):
         self._badge_area = QWidget()
         self._badge_area.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.badges = FlowLayout(self._badge_area)
+        self.move_button = QPushButton(self.tr("Move to next open day"))
+        self.move_button.setAccessibleDescription(self.tr(
+            "Delays the cycle whose infusion falls on a closed clinic day to the next open day (undoable)"))
+        self.move_button.clicked.connect(self._move_requested)
+        self.move_button.hide()
+        self._closed: ClosedInfusion | None = None
 
         grid = QGridLayout()
         grid.setHorizontalSpacing(24)
@@ -66,6 +86,7 @@ class PatientHeader(QFrame):
         top.addWidget(self.name)
         top.addSpacing(16)
         top.addWidget(self._badge_area, 1)
+        top.addWidget(self.move_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 6, 12, 6)
         layout.setSpacing(4)
@@ -73,7 +94,10 @@ class PatientHeader(QFrame):
         layout.addLayout(grid)
         self._badge_widgets: list[QLabel] = []
 
-    def set_patient(self, record: PatientRecord, plan: Plan, today: date) -> None:
+    def set_patient(self, record: PatientRecord, plan: Plan, today: date, same_name: bool = False,
+                    closed: Sequence[ClosedInfusion] = ()) -> None:
+        """`same_name`: another patient in the list has this name (flagged next to the name, with the DOB).
+        `closed`: infusions still to come that fall on a closed clinic day (a badge and the Move button)."""
         identity = record.identity
         self.name.setText(identity.name)
         parts = [self.tr("MRN {mrn}").format(mrn=identity.mrn)]
@@ -112,7 +136,24 @@ class PatientHeader(QFrame):
             self.badges.removeWidget(widget)
             widget.deleteLater()
         self._badge_widgets = []
-        for badge in active_badges(record, plan, today):
+        badges = active_badges(record, plan, today)
+        if same_name:
+            born = format_long(identity.dob) if identity.dob is not None else self.tr("date of birth not recorded")
+            badges.insert(0, Badge("same-name", self.tr("Same name as another patient"), SEVERITY_DANGER,
+                                   self.tr("Another patient has the name {name}: check the MRN {mrn} and the "
+                                           "date of birth ({dob}) before every dose.").format(
+                                       name=identity.name, mrn=identity.mrn, dob=born)))
+        if closed and not record.withdrawn:
+            first = closed[0]
+            badges.insert(0, Badge(first.code, self.tr("Cycle {n}: infusion on a closed day ({date})").format(
+                n=first.cycle, date=format_long(first.on)), SEVERITY_DANGER,
+                "\n".join(c.message for c in closed)))
+        self._closed = closed[0] if closed and not record.withdrawn else None
+        self.move_button.setVisible(self._closed is not None)
+        if self._closed is not None:
+            self.move_button.setToolTip(self.tr("Delay cycle {n} by {d} days, to {date}").format(
+                n=self._closed.cycle, d=self._closed.delay_days, date=format_long(self._closed.move_to)))
+        for badge in badges:
             if badge.code == "allergies":
                 continue  # already shown in red above
             label = QLabel(badge.text)
@@ -124,6 +165,10 @@ class PatientHeader(QFrame):
             label.setObjectName(f"badge-{badge.code}")
             self._badge_widgets.append(label)
             self.badges.addWidget(label)
+
+    def _move_requested(self) -> None:
+        if self._closed is not None:
+            self.moveToOpenDayRequested.emit(self._closed)
 
     def badge_texts(self) -> list[str]:
         return [w.text() for w in self._badge_widgets]

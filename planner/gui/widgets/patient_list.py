@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -64,7 +64,8 @@ class PatientList(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.setWordWrap(False)
         self.table.setMinimumWidth(280)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # Middle: "Chen W…1971-08-09" keeps the date of birth that tells two patients of one name apart.
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         header = self.table.horizontalHeader()
         # What a nurse scans for comes first; the regimen (the same for most patients) goes last and is
         # shown only when the list is wide enough (otherwise it is in every row's tooltip). The model's
@@ -78,7 +79,9 @@ class PatientList(QWidget):
         for column, width in self._fixed_widths.items():
             self.table.setColumnWidth(column, width)
         self.table.setColumnHidden(COL_REGIMEN, True)
+        self._open = ""  # MRN of the open patient; the current row may differ only while it is filtered out
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.activated.connect(self._activated)
 
         self.count = QLabel()
         self.show_withdrawn = QCheckBox()
@@ -150,8 +153,9 @@ class PatientList(QWidget):
         selection.blockSignals(True)
         try:
             self.model.set_patients(rows)
-            if wanted:
-                self.select(wanted)
+            if not (wanted and self.select(wanted)):
+                # Hidden by the search: still the open patient; gone from the list: nobody is.
+                self._open = wanted if wanted and self.model.row_of(wanted) >= 0 else ""
         finally:
             selection.blockSignals(False)
         self.table.viewport().update()
@@ -166,11 +170,18 @@ class PatientList(QWidget):
                 index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
 
     def _search(self, text: str) -> None:
-        mrn = self.current_mrn()
-        self.proxy.search(text)
+        """Typing filters the list and nothing else: the open patient stays open (highlighted when still
+        listed), however many rows match, until a row is clicked or Enter / a double-click opens one."""
+        selection = self.table.selectionModel()
+        selection.blockSignals(True)  # a row removed under the cursor must not open its neighbour
+        try:
+            self.proxy.search(text)
+            if not (self._open and self.select(self._open, quiet=True)):
+                selection.clear()
+        finally:
+            selection.blockSignals(False)
+        self.table.viewport().update()
         self._update_count()
-        if mrn and not self.select(mrn, quiet=True) and self.proxy.rowCount() == 1:
-            self.select(self.proxy.index(0, 0).data(SUMMARY_ROLE).mrn)
 
     def _update_count(self, *_: object) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
@@ -181,26 +192,29 @@ class PatientList(QWidget):
         self.count.setText(text)
 
     def current_mrn(self) -> str:
-        index = self.table.selectionModel().currentIndex()
-        if not index.isValid():
-            return ""
-        summary = index.data(SUMMARY_ROLE)
-        return summary.mrn if summary is not None else ""
+        """The open patient (picked in the list), also while a search hides their row."""
+        return self._open
 
     def select(self, mrn: str, quiet: bool = False) -> bool:
+        """Make `mrn` the current row and the open patient (`quiet`: without telling the window, which
+        already shows them). False when the patient is not listed or hidden by the search."""
         row = self.model.row_of(mrn)
         if row < 0:
             return False
         index = self.proxy.mapFromSource(self.model.index(row, 0))
         if not index.isValid():
             return False
-        if quiet:
-            self.table.selectionModel().blockSignals(True)
-        self.table.selectionModel().setCurrentIndex(
+        selection = self.table.selectionModel()
+        was_blocked = selection.blockSignals(True) if quiet else selection.signalsBlocked()
+        selection.setCurrentIndex(
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
         if quiet:
-            self.table.selectionModel().blockSignals(False)
+            selection.blockSignals(was_blocked)
             self.table.viewport().update()
+        if self._open != mrn:
+            self._open = mrn
+            if not (quiet or was_blocked):
+                self.patientSelected.emit(mrn)
         self.table.scrollTo(index)
         return True
 
@@ -208,15 +222,26 @@ class PatientList(QWidget):
         self.model.update_patient(summary)
         self._update_count()
 
-    def _current_changed(self, current: object, _previous: object) -> None:
-        mrn = self.current_mrn()
-        if mrn:  # a search that hides the open patient keeps them open
-            self.patientSelected.emit(mrn)
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        """A row made current by the user (click, arrow keys in the list) opens that patient."""
+        summary = current.data(SUMMARY_ROLE) if current.isValid() else None
+        if summary is not None and summary.mrn != self._open:
+            self._open = summary.mrn
+            self.patientSelected.emit(summary.mrn)
+
+    def _activated(self, index: QModelIndex) -> None:
+        """Enter or a double-click on a row: open it (it may already be current but not open)."""
+        summary = index.data(SUMMARY_ROLE) if index.isValid() else None
+        if summary is not None and summary.mrn != self._open:
+            self.select(summary.mrn)
 
     def _enter_list(self) -> None:
+        """Enter in the search box: a single match opens; with several the list takes the focus and the
+        nurse picks one (opening the first of three "Chen Wei" rows would be a guess)."""
+        if self.proxy.rowCount() == 1:
+            summary = self.proxy.index(0, 0).data(SUMMARY_ROLE)
+            self.select(summary.mrn)
         if self.proxy.rowCount():
-            if not self.table.selectionModel().currentIndex().isValid():
-                self.select_first()
             self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def focus_search(self) -> None:

@@ -10,6 +10,7 @@ from planner.gui.icons import icon
 from planner.gui.views.calendar_view import PlanCalendar
 from planner.gui.views.cycles_view import CyclesView
 from planner.gui.views.dose_check_panel import DoseCheckPanel
+from planner.gui.views.history_view import HistoryView
 from planner.gui.widgets.patient_header import PatientHeader
 
 
@@ -25,6 +26,9 @@ class PatientPage(QWidget):
         self.tabs.setAccessibleName(self.tr("Plan views"))
         self.tabs.addTab(self.calendar, icon("calendar"), self.tr("&Calendar"))
         self.tabs.addTab(self.cycles, icon("cycles"), self.tr("C&ycles"))
+        self.history = HistoryView()
+        self.history.setAccessibleName(self.tr("History"))
+        self.tabs.addTab(self.history, icon("undo"), self.tr("&History"))
         self.dose_panel = DoseCheckPanel()
         self.dose_panel.setAccessibleName(self.tr("Dose check"))
         column = QVBoxLayout(self)
