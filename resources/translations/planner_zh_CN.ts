@@ -6,53 +6,53 @@
     <message>
         <location filename="../../planner/gui/about.py" line="+20"/>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>版本</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+8"/>
         <source>Database</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库</translation>
     </message>
     <message>
         <location line="-8"/>
         <source>not open</source>
-        <translation type="unfinished"></translation>
+        <translation>未打开</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The database check found problems ({n}):</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库检查发现问题（{n} 个）：</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>OK (the database check found no problems)</source>
-        <translation type="unfinished"></translation>
+        <translation>正常（数据库检查未发现问题）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Engine</source>
-        <translation type="unfinished"></translation>
+        <translation>引擎</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>用户账户</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>on</source>
-        <translation type="unfinished"></translation>
+        <translation>开启</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>off (single-user)</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭（单用户）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Audit trail</source>
-        <translation type="unfinished"></translation>
+        <translation>审计记录</translation>
     </message>
 </context>
 <context>
@@ -60,27 +60,27 @@
     <message>
         <location filename="../../planner/core/administration_rules.py" line="+74"/>
         <source>Cycle {n} starts on {start}, after today: a future cycle cannot be marked given.</source>
-        <translation type="unfinished"></translation>
+        <translation>第{n}周期于 {start} 开始，晚于今天：不能将未来的周期标记为已给药。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Day: {drug} is not planned on day {day} of cycle {n}.</source>
-        <translation type="unfinished"></translation>
+        <translation>天：第{n}周期第{day}天未计划给予{drug}。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Given on: {date} is in the future.</source>
-        <translation type="unfinished">给药日期：{date} 是将来的日期。</translation>
+        <translation>给药日期：{date} 是将来的日期。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Reason: day {day} of cycle {n} is planned for {planned}; a dose given on {on} needs a reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>原因：第{n}周期第{day}天计划于 {planned} 给药；在 {on} 给药需填写原因。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Double check: {drug} {mg} mg of cycle {n} has no passed double check of the dose the plan calculates now; record the check first.</source>
-        <translation type="unfinished"></translation>
+        <translation>双人核对：第{n}周期{drug} {mg} mg 尚无针对计划当前计算剂量的通过的双人核对；请先记录核对。</translation>
     </message>
 </context>
 <context>
@@ -96,222 +96,222 @@
     <message>
         <location filename="../../planner/core/assessment.py" line="+45"/>
         <source>ANC</source>
-        <translation type="unfinished"></translation>
+        <translation>中性粒细胞绝对计数</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Platelets</source>
-        <translation type="unfinished"></translation>
+        <translation>血小板</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Haemoglobin</source>
-        <translation type="unfinished"></translation>
+        <translation>血红蛋白</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Bilirubin</source>
-        <translation type="unfinished"></translation>
+        <translation>总胆红素</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>AST</source>
-        <translation type="unfinished"></translation>
+        <translation>谷草转氨酶 AST</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>ALT</source>
-        <translation type="unfinished"></translation>
+        <translation>谷丙转氨酶 ALT</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>AST upper limit of normal</source>
-        <translation type="unfinished"></translation>
+        <translation>AST 正常值上限</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>ALT upper limit of normal</source>
-        <translation type="unfinished"></translation>
+        <translation>ALT 正常值上限</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Creatinine</source>
-        <translation type="unfinished"></translation>
+        <translation>肌酐</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>LVEF</source>
-        <translation type="unfinished"></translation>
+        <translation>左心室射血分数 LVEF</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Nadir ANC</source>
-        <translation type="unfinished"></translation>
+        <translation>中性粒细胞绝对计数最低值</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Nadir platelets</source>
-        <translation type="unfinished"></translation>
+        <translation>血小板最低值</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Systolic blood pressure</source>
-        <translation type="unfinished"></translation>
+        <translation>收缩压</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Diastolic blood pressure</source>
-        <translation type="unfinished"></translation>
+        <translation>舒张压</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Urine protein</source>
-        <translation type="unfinished"></translation>
+        <translation>尿蛋白</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Toxicity</source>
-        <translation type="unfinished"></translation>
+        <translation>不良反应</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ongoing toxicity</source>
-        <translation type="unfinished"></translation>
+        <translation>持续存在的不良反应</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>{label} ({name}): {value} is outside the plausible range {low}-{high} {unit}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{label}（{name}）：{value} 超出合理范围 {low}-{high} {unit}。</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>{label} ({name}): &apos;{text}&apos; is not a number; enter {low}-{high} {unit}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{label}（{name}）：“{text}”不是数字；请输入 {low}-{high} {unit}。</translation>
     </message>
     <message>
         <location line="+41"/>
         <source>Bilirubin (bilirubin): &apos;{text}&apos; is not a value; enter µmol/L (20, 20umol/L) or mg/dL (1.2mg/dL), 0-1000 µmol/L.</source>
-        <translation type="unfinished"></translation>
+        <translation>总胆红素（bilirubin）：“{text}”不是有效数值；请输入 µmol/L（20、20umol/L）或 mg/dL（1.2mg/dL），0-1000 µmol/L。</translation>
     </message>
     <message>
         <location line="+37"/>
         <source>{label} (--{name}): &apos;{text}&apos; is not a toxicity term of this regimen; use one of {terms}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{label}（--{name}）：“{text}”不是本方案的不良反应术语；请使用 {terms} 之一。</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>{label} (--{name}): grade 5 {term} is death; end the treatment with its reason instead of assessing a next cycle.</source>
-        <translation type="unfinished"></translation>
+        <translation>{label}（--{name}）：5 级{term}即死亡；请结束治疗并注明原因，不再评估下一周期。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>{label} (--{name}): grade {grade} does not exist; CTCAE grades are 1 to 4 (5 is death).</source>
-        <translation type="unfinished"></translation>
+        <translation>{label}（--{name}）：不存在 {grade} 级；CTCAE 分级为 1 至 4 级（5 级为死亡）。</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>{label} (--{name}): &apos;{text}&apos; should look like TERM:GRADE, e.g. bleeding:2.</source>
-        <translation type="unfinished"></translation>
+        <translation>{label}（--{name}）：“{text}”应写成 TERM:GRADE（术语:分级），例如 bleeding:2。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>{label} (--{name}): the grade must be a whole number 1-4, not &apos;{grade}&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>{label}（--{name}）：分级必须是 1-4 的整数，不能是“{grade}”。</translation>
     </message>
     <message>
         <location line="+43"/>
         <source>Cycle (--cycle): cycles are numbered from 1.</source>
-        <translation type="unfinished"></translation>
+        <translation>周期（--cycle）：周期从 1 开始编号。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>{enzyme} needs the lab&apos;s upper limit of normal: give --uln-{name} (5-500 U/L) with --{name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{enzyme}需要检验科的正常值上限：请与 --{name} 一同提供 --uln-{name}（5-500 U/L）。</translation>
     </message>
     <message>
         <location filename="../../planner/core/decision.py" line="+193"/>
         <source>{drug} is already at its lowest level ({level} {unit}): stop it for good.</source>
-        <translation type="unfinished"></translation>
+        <translation>{drug}已是最低剂量水平（{level} {unit}）：请永久停药。</translation>
     </message>
     <message>
         <location line="+55"/>
         <source>give</source>
-        <translation type="unfinished"></translation>
+        <translation>给药</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>reduce</source>
-        <translation type="unfinished"></translation>
+        <translation>剂量下调</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>hold</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>stop for good</source>
-        <translation type="unfinished"></translation>
+        <translation>永久停药</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>INCOMPLETE: inputs are missing</source>
-        <translation type="unfinished"></translation>
+        <translation>不完整：缺少输入项</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>STOP: a drug stops for good</source>
-        <translation type="unfinished"></translation>
+        <translation>停药：有药物需永久停用</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>HOLD</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>MODIFY: a dose changes</source>
-        <translation type="unfinished"></translation>
+        <translation>调整：剂量有变化</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>PROCEED</source>
-        <translation type="unfinished"></translation>
+        <translation>按计划继续</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cycle {cycle}: {decision}</source>
-        <translation type="unfinished"></translation>
+        <translation>第{cycle}周期：{decision}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>BSA {bsa} m²</source>
-        <translation type="unfinished"></translation>
+        <translation>体表面积 {bsa} m²</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>(resume at {level} {unit})</source>
-        <translation type="unfinished"></translation>
+        <translation>（以 {level} {unit} 恢复给药）</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>source: {source}</source>
-        <translation type="unfinished"></translation>
+        <translation>依据：{source}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cumulative {drug} after this cycle: {total} mg/m² (prior exposure included)</source>
-        <translation type="unfinished"></translation>
+        <translation>本周期后{drug}累积剂量：{total} mg/m²（含既往用量）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Missing: {fields}</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少：{fields}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Requires: {items}</source>
-        <translation type="unfinished"></translation>
+        <translation>需要：{items}</translation>
     </message>
 </context>
 <context>
@@ -334,7 +334,7 @@
     <message>
         <location line="+11"/>
         <source>BSA</source>
-        <translation type="unfinished">体表面积</translation>
+        <translation>体表面积</translation>
     </message>
 </context>
 <context>
@@ -405,52 +405,52 @@
     <message>
         <location filename="../../planner/core/clinic_days.py" line="+41"/>
         <source>clinic closure day</source>
-        <translation type="unfinished"></translation>
+        <translation>门诊停诊日</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>Monday</source>
-        <translation type="unfinished"></translation>
+        <translation>星期一</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Tuesday</source>
-        <translation type="unfinished"></translation>
+        <translation>星期二</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Wednesday</source>
-        <translation type="unfinished"></translation>
+        <translation>星期三</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Thursday</source>
-        <translation type="unfinished"></translation>
+        <translation>星期四</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Friday</source>
-        <translation type="unfinished"></translation>
+        <translation>星期五</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Saturday</source>
-        <translation type="unfinished"></translation>
+        <translation>星期六</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sunday</source>
-        <translation type="unfinished"></translation>
+        <translation>星期日</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>Cycle {n}: the infusion on day {day} falls on {date}, when the clinic is closed ({why}); the next open day is {next}.</source>
-        <translation type="unfinished"></translation>
+        <translation>第{n}周期：第{day}天的输注在 {date}，当天门诊停诊（{why}）；下一个开诊日为 {next}。</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>Public holidays: &apos;{region}&apos; is not a known country or region code (for example CN, US, GB or DE-BY).</source>
-        <translation type="unfinished"></translation>
+        <translation>法定节假日：无法识别国家或地区代码“{region}”（例如 CN、US、GB 或 DE-BY）。</translation>
     </message>
 </context>
 <context>
@@ -486,7 +486,7 @@
     <message>
         <location line="+5"/>
         <source>Problem with this change</source>
-        <translation type="unfinished"></translation>
+        <translation>此更改有问题</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -572,12 +572,12 @@
     <message>
         <location line="+2"/>
         <source>held</source>
-        <translation type="unfinished">暂停</translation>
+        <translation>暂停</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>checked</source>
-        <translation type="unfinished"></translation>
+        <translation>已核对</translation>
     </message>
 </context>
 <context>
@@ -758,7 +758,7 @@ BSA {bsa} m²</source>
     <message>
         <location line="-173"/>
         <source>not recorded</source>
-        <translation type="unfinished">未记录</translation>
+        <translation>未记录</translation>
     </message>
     <message>
         <location line="+175"/>
@@ -894,7 +894,7 @@ anthracyclines</source>
     <message>
         <location line="+6"/>
         <source>(before cycle {n} starts on {start}).</source>
-        <translation type="unfinished"></translation>
+        <translation>（第{n}周期于 {start} 开始之前）。</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -949,7 +949,7 @@ anthracyclines</source>
     <message>
         <location line="+3"/>
         <source>(the last open clinic day before the infusion).</source>
-        <translation type="unfinished"></translation>
+        <translation>（输注前的最后一个开诊日）。</translation>
     </message>
     <message>
         <location line="-42"/>
@@ -1255,7 +1255,7 @@ anthracyclines</source>
     <message>
         <location line="+8"/>
         <source>{field}: enter 1 to {n} letters, for example AB.</source>
-        <translation type="unfinished"></translation>
+        <translation>{field}：请输入 1 至 {n} 个字母，例如 AB。</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1399,7 +1399,7 @@ anthracyclines</source>
     <message>
         <location line="+4"/>
         <source>{percent}% x {of} {unit} = {text}</source>
-        <translation type="unfinished"></translation>
+        <translation>{percent}% × {of} {unit} = {text}</translation>
     </message>
 </context>
 <context>
@@ -1470,12 +1470,12 @@ and the double check of each dose. Or add a demo patient to look around first.</
     <message>
         <location line="+27"/>
         <source>Cannot save: give a file name.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存：请填写文件名。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Cannot save {path}: that is the patient database; choose another file name. Nothing was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存 {path}：这是患者数据库；请选择其他文件名。未保存任何内容。</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -1485,17 +1485,17 @@ and the double check of each dose. Or add a demo patient to look around first.</
     <message>
         <location line="+3"/>
         <source>Cannot save {path}: it exists and is not an ordinary file (a device or a pipe); choose another file name. Nothing was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存 {path}：该路径已存在且不是普通文件（设备或管道）；请选择其他文件名。未保存任何内容。</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Cannot read {path}: {reason}.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 {path}：{reason}。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Cannot read {path}: it is not an ordinary file.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 {path}：不是普通文件。</translation>
     </message>
     <message>
         <location line="+25"/>
@@ -1545,7 +1545,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
     <message>
         <location line="+1"/>
         <source>Hospital day - {drug} injection</source>
-        <translation type="unfinished"></translation>
+        <translation>来院日 - {drug}注射</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1662,42 +1662,42 @@ and the double check of each dose. Or add a demo patient to look around first.</
     <message>
         <location line="-136"/>
         <source>Before every infusion: blood count reviewed against the start criteria; independent double check of each calculated dose.</source>
-        <translation type="unfinished"></translation>
+        <translation>每次输注前：对照用药开始标准复核血常规；每个计算剂量均须独立双人核对。</translation>
     </message>
     <message>
         <location line="+46"/>
         <source>SAME NAME as another patient: check MRN and date of birth</source>
-        <translation type="unfinished"></translation>
+        <translation>与其他患者同名：请核对病历号和出生日期</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>None recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>无记录</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>H {h} cm, W {w} kg</source>
-        <translation type="unfinished"></translation>
+        <translation>身高 {h} cm，体重 {w} kg</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>measured {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>测量于 {date}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>BSA {bsa}</source>
-        <translation type="unfinished"></translation>
+        <translation>体表面积 {bsa}</translation>
     </message>
     <message>
         <location line="+29"/>
         <source>No dose today</source>
-        <translation type="unfinished"></translation>
+        <translation>今日不给药</translation>
     </message>
     <message>
         <location line="+62"/>
         <source>Infusions: {infusions}. Cycle starts with capsules only: {oral}. Blood tests for tomorrow: {bloods}.</source>
-        <translation type="unfinished"></translation>
+        <translation>输注：{infusions}。仅口服胶囊的周期开始：{oral}。明日抽血化验：{bloods}。</translation>
     </message>
     <message>
         <location line="+18"/>
@@ -1714,7 +1714,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
     <message>
         <location line="-23"/>
         <source>Allergies</source>
-        <translation type="unfinished">过敏史</translation>
+        <translation>过敏史</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1729,7 +1729,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
     <message>
         <location line="+0"/>
         <source>Height, weight, BSA</source>
-        <translation type="unfinished"></translation>
+        <translation>身高、体重、体表面积</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1745,7 +1745,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
     <message>
         <location line="-19"/>
         <source>Infusions</source>
-        <translation type="unfinished"></translation>
+        <translation>输注</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1755,17 +1755,17 @@ and the double check of each dose. Or add a demo patient to look around first.</
     <message>
         <location line="+1"/>
         <source>No infusions today.</source>
-        <translation type="unfinished"></translation>
+        <translation>今日无输注。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cycle starts with capsules only</source>
-        <translation type="unfinished"></translation>
+        <translation>仅口服胶囊的周期开始</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>No cycle starts with capsules only.</source>
-        <translation type="unfinished"></translation>
+        <translation>今日无仅口服胶囊的周期开始。</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -1982,12 +1982,12 @@ and the double check of each dose. Or add a demo patient to look around first.</
     <message>
         <location line="+20"/>
         <source>Institution</source>
-        <translation type="unfinished"></translation>
+        <translation>医院/科室</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Phone line</source>
-        <translation type="unfinished"></translation>
+        <translation>联系电话</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -2158,12 +2158,12 @@ and the double check of each dose. Or add a demo patient to look around first.</
     <message>
         <location line="+7"/>
         <source>Patients</source>
-        <translation type="unfinished">患者</translation>
+        <translation>患者</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Unit</source>
-        <translation type="unfinished"></translation>
+        <translation>病区</translation>
     </message>
     <message>
         <location filename="../../planner/export/tables.py" line="+12"/>
@@ -2433,17 +2433,17 @@ and the double check of each dose. Or add a demo patient to look around first.</
     <message>
         <location line="+12"/>
         <source>Infusion on a closed day</source>
-        <translation type="unfinished"></translation>
+        <translation>输注日门诊停诊</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Move to next open day</source>
-        <translation type="unfinished"></translation>
+        <translation>顺延至下一个开诊日</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Print anyway</source>
-        <translation type="unfinished"></translation>
+        <translation>仍然打印</translation>
     </message>
     <message>
         <location line="+30"/>
@@ -2509,84 +2509,84 @@ and the double check of each dose. Or add a demo patient to look around first.</
     <message>
         <location filename="../../planner/commands/export.py" line="+257"/>
         <source>Weeks: &apos;{text}&apos; is not a whole number; enter 1 to 52.</source>
-        <translation type="unfinished"></translation>
+        <translation>周数：“{text}”不是整数；请输入 1 至 52。</translation>
     </message>
     <message>
         <location filename="../../planner/export/forecast.py" line="+44"/>
         <source>Weeks: enter a whole number from 1 to {max}.</source>
-        <translation type="unfinished"></translation>
+        <translation>周数：请输入 1 至 {max} 的整数。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Output file: &apos;{name}&apos; should end in .csv, .xlsx or .pdf.</source>
-        <translation type="unfinished"></translation>
+        <translation>输出文件：“{name}”应以 .csv、.xlsx 或 .pdf 结尾。</translation>
     </message>
     <message>
         <location line="+76"/>
         <source>Days</source>
-        <translation type="unfinished"></translation>
+        <translation>按日</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Weeks</source>
-        <translation type="unfinished"></translation>
+        <translation>按周</translation>
     </message>
     <message>
         <location filename="../../planner/export/forecast_pdf.py" line="+31"/>
         <source>Infusions</source>
-        <translation type="unfinished"></translation>
+        <translation>输注</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Oral-only cycle starts</source>
-        <translation type="unfinished"></translation>
+        <translation>仅口服的周期开始</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Blood tests</source>
-        <translation type="unfinished"></translation>
+        <translation>抽血化验</translation>
     </message>
     <message>
         <location line="+59"/>
         <location line="+34"/>
         <source>Ward forecast</source>
-        <translation type="unfinished"></translation>
+        <translation>病区预测</translation>
     </message>
     <message>
         <location line="-32"/>
         <source>Ward forecast {first} to {last}</source>
-        <translation type="unfinished"></translation>
+        <translation>病区预测 {first} 至 {last}</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Weekly totals</source>
-        <translation type="unfinished"></translation>
+        <translation>每周合计</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Week</source>
-        <translation type="unfinished"></translation>
+        <translation>周</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+8"/>
         <source>Chair-hours</source>
-        <translation type="unfinished"></translation>
+        <translation>输注椅时</translation>
     </message>
     <message>
         <location line="-2"/>
         <source>Day by day</source>
-        <translation type="unfinished"></translation>
+        <translation>逐日明细</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>日期</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Patients</source>
-        <translation type="unfinished">患者</translation>
+        <translation>患者</translation>
     </message>
 </context>
 <context>
@@ -2594,32 +2594,32 @@ and the double check of each dose. Or add a demo patient to look around first.</
     <message>
         <location filename="../../planner/gui/views/forecast_view.py" line="+53"/>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>日期</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Infusions</source>
-        <translation type="unfinished"></translation>
+        <translation>输注</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Oral-only starts</source>
-        <translation type="unfinished"></translation>
+        <translation>仅口服周期开始</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Blood tests</source>
-        <translation type="unfinished"></translation>
+        <translation>抽血化验</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Chair-hours</source>
-        <translation type="unfinished"></translation>
+        <translation>输注椅时</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Patients</source>
-        <translation type="unfinished">患者</translation>
+        <translation>患者</translation>
     </message>
 </context>
 <context>
@@ -2627,67 +2627,67 @@ and the double check of each dose. Or add a demo patient to look around first.</
     <message>
         <location line="+70"/>
         <source>First day of the forecast</source>
-        <translation type="unfinished"></translation>
+        <translation>预测的第一天</translation>
     </message>
     <message>
         <location line="+4"/>
         <source> weeks</source>
-        <translation type="unfinished"></translation>
+        <translation> 周</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Number of weeks</source>
-        <translation type="unfinished"></translation>
+        <translation>周数</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>刷新(&amp;R)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&amp;From</source>
-        <translation type="unfinished"></translation>
+        <translation>起始(&amp;F)</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Forecast by day</source>
-        <translation type="unfinished"></translation>
+        <translation>按日预测</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>Infusions</source>
-        <translation type="unfinished"></translation>
+        <translation>输注</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Oral-only starts</source>
-        <translation type="unfinished"></translation>
+        <translation>仅口服周期开始</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Blood tests</source>
-        <translation type="unfinished"></translation>
+        <translation>抽血化验</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Counting...</source>
-        <translation type="unfinished"></translation>
+        <translation>正在统计...</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>week of {date}: {infusions} infusions, {oral} oral-only starts, {bloods} blood tests, {hours} chair-hours</source>
-        <translation type="unfinished"></translation>
+        <translation>{date} 当周：输注 {infusions} 次，仅口服周期开始 {oral} 例，抽血化验 {bloods} 次，输注椅时 {hours}</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Forecast chart</source>
-        <translation type="unfinished"></translation>
+        <translation>预测图表</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Patients</source>
-        <translation type="unfinished">患者</translation>
+        <translation>患者</translation>
     </message>
 </context>
 <context>
@@ -2695,98 +2695,98 @@ and the double check of each dose. Or add a demo patient to look around first.</
     <message>
         <location filename="../../planner/gui/history.py" line="+29"/>
         <source>Plan changes</source>
-        <translation type="unfinished"></translation>
+        <translation>计划更改</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Given</source>
-        <translation type="unfinished"></translation>
+        <translation>给药</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Double checks</source>
-        <translation type="unfinished"></translation>
+        <translation>双人核对</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Patient details</source>
-        <translation type="unfinished">患者信息</translation>
+        <translation>患者信息</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Withdrawals</source>
-        <translation type="unfinished"></translation>
+        <translation>撤回</translation>
     </message>
     <message>
         <location line="+45"/>
         <location line="+9"/>
         <source>Withdrew: {what}</source>
-        <translation type="unfinished"></translation>
+        <translation>已撤回：{what}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Double check, cycle {c} {drug}: {checked} mg against {calculated} mg ({verdict}; {first} / {second})</source>
-        <translation type="unfinished"></translation>
+        <translation>双人核对，第{c}周期{drug}：核对 {checked} mg / 计算 {calculated} mg（{verdict}；{first} / {second}）</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>passed</source>
-        <translation type="unfinished">通过</translation>
+        <translation>通过</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>FAILED</source>
-        <translation type="unfinished">不通过</translation>
+        <translation>不通过</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Weight {w} kg, height {h} cm, measured {when}</source>
-        <translation type="unfinished"></translation>
+        <translation>体重 {w} kg，身高 {h} cm，测量于 {when}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Patient added</source>
-        <translation type="unfinished"></translation>
+        <translation>已添加患者</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Patient imported from a plan file</source>
-        <translation type="unfinished"></translation>
+        <translation>已从计划文件导入患者</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Details edited: {fields}</source>
-        <translation type="unfinished"></translation>
+        <translation>已修改信息：{fields}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Withdrawn from treatment</source>
-        <translation type="unfinished"></translation>
+        <translation>已退出治疗</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Plan settings changed</source>
-        <translation type="unfinished"></translation>
+        <translation>计划设置已更改</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>withdrawn by {who} {when}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>已由 {who} 于 {when} 撤回：{reason}</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Given: {drug} {mg} mg, cycle {c} day {d}, on {when}</source>
-        <translation type="unfinished"></translation>
+        <translation>已给药：{drug} {mg} mg，第{c}周期第{d}天，给药时间 {when}</translation>
     </message>
     <message>
         <location filename="../../planner/gui/history_commands.py" line="+27"/>
         <source>Only a plan change or a dose marked given can be withdrawn.</source>
-        <translation type="unfinished"></translation>
+        <translation>只能撤回计划更改或已标记给药的剂量。</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>Restored (undo of a withdrawal): {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>已恢复（撤销撤回）：{reason}</translation>
     </message>
 </context>
 <context>
@@ -2794,32 +2794,32 @@ and the double check of each dose. Or add a demo patient to look around first.</
     <message>
         <location filename="../../planner/gui/models/history_model.py" line="+28"/>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Who</source>
-        <translation type="unfinished"></translation>
+        <translation>操作人</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>内容</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reason / note</source>
-        <translation type="unfinished"></translation>
+        <translation>原因/备注</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Withdrawn</source>
-        <translation type="unfinished"></translation>
+        <translation>已撤回</translation>
     </message>
 </context>
 <context>
@@ -2827,47 +2827,47 @@ and the double check of each dose. Or add a demo patient to look around first.</
     <message>
         <location filename="../../planner/gui/views/history_view.py" line="+40"/>
         <source>Filter: who, what, reason, date...</source>
-        <translation type="unfinished"></translation>
+        <translation>筛选：操作人、内容、原因、日期...</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Filter the history</source>
-        <translation type="unfinished"></translation>
+        <translation>筛选历史记录</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Kind of change</source>
-        <translation type="unfinished"></translation>
+        <translation>更改类型</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>All kinds</source>
-        <translation type="unfinished"></translation>
+        <translation>全部类型</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Withdraw this change...</source>
-        <translation type="unfinished"></translation>
+        <translation>撤回此更改...</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Withdraw the selected plan change or Mark given, with a reason (kept on record; Ctrl+Z undoes it)</source>
-        <translation type="unfinished"></translation>
+        <translation>撤回所选的计划更改或“标记已给药”，须填写原因（记录保留；按 Ctrl+Z 可撤销）</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>History of changes</source>
-        <translation type="unfinished"></translation>
+        <translation>更改历史</translation>
     </message>
     <message>
         <location line="+46"/>
         <source>{n} changes</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} 条更改</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{shown} of {total} changes</source>
-        <translation type="unfinished"></translation>
+        <translation>{shown} / {total} 条更改</translation>
     </message>
 </context>
 <context>
@@ -3105,22 +3105,22 @@ and the double check of each dose. Or add a demo patient to look around first.</
     <message>
         <location line="+39"/>
         <source>Clinic closed on {date} ({why}): moved to the next open day, {next}</source>
-        <translation type="unfinished"></translation>
+        <translation>{date} 门诊停诊（{why}）：已顺延至下一个开诊日 {next}</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>The history of a withdrawn patient is closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>已退出治疗的患者，其历史记录已锁定。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Withdraw: {what}</source>
-        <translation type="unfinished"></translation>
+        <translation>撤回：{what}</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Withdrawn: {what}. Undo with Ctrl+Z.</source>
-        <translation type="unfinished"></translation>
+        <translation>已撤回：{what}。按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
         <location line="+32"/>
@@ -3288,12 +3288,12 @@ Reload the patient and apply {what} to the current record?</source>
     <message>
         <location line="-4"/>
         <source>Note or reason</source>
-        <translation type="unfinished"></translation>
+        <translation>备注或原因</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Problem with this entry</source>
-        <translation type="unfinished"></translation>
+        <translation>此条目有问题</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -3313,12 +3313,12 @@ Reload the patient and apply {what} to the current record?</source>
     <message>
         <location line="+1"/>
         <source>Note / reason:</source>
-        <translation type="unfinished"></translation>
+        <translation>备注/原因：</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>required: why it was given on another day than {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>必填：为何未在 {date} 而在其他日期给药</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -3336,7 +3336,7 @@ Reload the patient and apply {what} to the current record?</source>
     <message>
         <location line="+2"/>
         <source>{date}: blood count before cycle {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>{date}：第{n}周期前查血常规</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3384,7 +3384,7 @@ Reload the patient and apply {what} to the current record?</source>
     <message>
         <location line="+133"/>
         <source>+{n}</source>
-        <translation type="unfinished"></translation>
+        <translation>+{n}</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -3399,12 +3399,12 @@ Reload the patient and apply {what} to the current record?</source>
     <message>
         <location line="+8"/>
         <source>before cycle {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>第{n}周期前</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>before C{n}</source>
-        <translation type="unfinished"></translation>
+        <translation>C{n} 前</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3521,17 +3521,17 @@ Reload the patient and apply {what} to the current record?</source>
     <message>
         <location filename="../../planner/gui/dialogs/patient_dialog.py" line="+107"/>
         <source>Calendar language</source>
-        <translation type="unfinished"></translation>
+        <translation>日历语言</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Calendar language:</source>
-        <translation type="unfinished"></translation>
+        <translation>日历语言：</translation>
     </message>
     <message>
         <location line="-23"/>
         <source>The language of the patient calendar and the phone calendar (.ics); the dose sheet and the day list print in the program&apos;s language.</source>
-        <translation type="unfinished"></translation>
+        <translation>患者日历和手机日历 (.ics) 所用的语言；剂量单和当日清单按程序语言打印。</translation>
     </message>
     <message>
         <location line="-27"/>
@@ -3800,12 +3800,12 @@ Reload the patient and apply {what} to the current record?</source>
     <message>
         <location line="+9"/>
         <source>Problem with this form</source>
-        <translation type="unfinished"></translation>
+        <translation>表单有问题</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>(and {n} more)</source>
-        <translation type="unfinished"></translation>
+        <translation>（另有 {n} 项）</translation>
     </message>
     <message>
         <location line="+32"/>
@@ -3855,12 +3855,12 @@ Reload the patient and apply {what} to the current record?</source>
     <message>
         <location line="+21"/>
         <source>Prior anthracycline: enter the cumulative {drug} dose in mg/m² (0 to {max}).</source>
-        <translation type="unfinished"></translation>
+        <translation>既往蒽环类：请填写{drug}累积剂量，单位 mg/m²（0 至 {max}）。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Prior anthracycline</source>
-        <translation type="unfinished"></translation>
+        <translation>既往蒽环类</translation>
     </message>
     <message>
         <location line="-14"/>
@@ -3923,12 +3923,12 @@ Reload the patient and apply {what} to the current record?</source>
     <message>
         <location line="+19"/>
         <source>Move to next open day</source>
-        <translation type="unfinished"></translation>
+        <translation>顺延至下一个开诊日</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Delays the cycle whose infusion falls on a closed clinic day to the next open day (undoable)</source>
-        <translation type="unfinished"></translation>
+        <translation>将输注日恰逢门诊停诊的周期延迟至下一个开诊日（可撤销）</translation>
     </message>
     <message>
         <location line="+33"/>
@@ -3979,22 +3979,22 @@ Reload the patient and apply {what} to the current record?</source>
     <message>
         <location line="+10"/>
         <source>Same name as another patient</source>
-        <translation type="unfinished"></translation>
+        <translation>与其他患者同名</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Another patient has the name {name}: check the MRN {mrn} and the date of birth ({dob}) before every dose.</source>
-        <translation type="unfinished"></translation>
+        <translation>另有一位患者名为 {name}：每次给药前请核对病历号 {mrn} 和出生日期（{dob}）。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Cycle {n}: infusion on a closed day ({date})</source>
-        <translation type="unfinished"></translation>
+        <translation>第{n}周期：输注日门诊停诊（{date}）</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Delay cycle {n} by {d} days, to {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>第{n}周期延迟 {d} 天，至 {date}</translation>
     </message>
 </context>
 <context>
@@ -4075,12 +4075,12 @@ Reload the patient and apply {what} to the current record?</source>
     <message>
         <location line="+2"/>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>历史记录</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;History</source>
-        <translation type="unfinished"></translation>
+        <translation>历史记录(&amp;H)</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4143,17 +4143,17 @@ Reload the patient and apply {what} to the current record?</source>
     <message>
         <location line="+135"/>
         <source>Another patient has the same name: check the MRN and date of birth.</source>
-        <translation type="unfinished"></translation>
+        <translation>另有一位同名患者：请核对病历号和出生日期。</translation>
     </message>
     <message>
         <location line="+65"/>
         <source>DOB unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>出生日期不详</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{name} · {dob}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} · {dob}</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -4201,7 +4201,7 @@ Reload the patient and apply {what} to the current record?</source>
     <message>
         <location line="+1"/>
         <source>Percentage dose change</source>
-        <translation type="unfinished"></translation>
+        <translation>按百分比调整剂量</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4231,17 +4231,17 @@ Reload the patient and apply {what} to the current record?</source>
     <message>
         <location line="+8"/>
         <source>Percentage dose change: {drug} is a flat dose in fixed strengths; change its dose level instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>按百分比调整剂量：{drug}为固定规格的固定剂量；请改为调整其剂量水平。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Percentage dose change: enter a percentage above 0 and at most 100, not {pct}.</source>
-        <translation type="unfinished"></translation>
+        <translation>按百分比调整剂量：请输入大于 0 且不超过 100 的百分比，不能是 {pct}。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Percentage dose change: the base is &apos;starting&apos; or &apos;current&apos;, not &apos;{of}&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>按百分比调整剂量：基准为“starting”（起始剂量）或“current”（当前剂量），不能是“{of}”。</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -4261,7 +4261,7 @@ Reload the patient and apply {what} to the current record?</source>
     <message>
         <location line="+19"/>
         <source>Plan</source>
-        <translation type="unfinished">计划</translation>
+        <translation>计划</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -4417,7 +4417,7 @@ Reload the patient and apply {what} to the current record?</source>
     <message>
         <location line="+2"/>
         <source>Confirm a weight change over this percentage</source>
-        <translation type="unfinished"></translation>
+        <translation>体重变化超过此百分比时需确认</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4437,68 +4437,68 @@ Reload the patient and apply {what} to the current record?</source>
     <message>
         <location line="+4"/>
         <source>Mon</source>
-        <translation type="unfinished"></translation>
+        <translation>周一</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Tue</source>
-        <translation type="unfinished"></translation>
+        <translation>周二</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Wed</source>
-        <translation type="unfinished"></translation>
+        <translation>周三</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Thu</source>
-        <translation type="unfinished"></translation>
+        <translation>周四</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Fri</source>
-        <translation type="unfinished"></translation>
+        <translation>周五</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Sat</source>
-        <translation type="unfinished"></translation>
+        <translation>周六</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Sun</source>
-        <translation type="unfinished"></translation>
+        <translation>周日</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Clinic closed on {day}</source>
-        <translation type="unfinished"></translation>
+        <translation>{day}门诊停诊</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Public holidays of</source>
-        <translation type="unfinished"></translation>
+        <translation>法定节假日所属地区</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+3"/>
         <source>none</source>
-        <translation type="unfinished">无</translation>
+        <translation>无</translation>
     </message>
     <message>
         <location line="-1"/>
         <source>A country code (CN, US, GB) or country-region (DE-BY). auto: this computer&apos;s country ({region}); empty: no public holidays.</source>
-        <translation type="unfinished"></translation>
+        <translation>国家代码（CN、US、GB）或国家-地区代码（DE-BY）。auto：本机所在国家（{region}）；留空：不计法定节假日。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Extra closure days</source>
-        <translation type="unfinished"></translation>
+        <translation>其他停诊日</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>YYYY-MM-DD, YYYY-MM-DD ...</source>
-        <translation type="unfinished"></translation>
+        <translation>YYYY-MM-DD, YYYY-MM-DD ...</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4569,7 +4569,7 @@ Reload the patient and apply {what} to the current record?</source>
     <message>
         <location line="+1"/>
         <source>Confirm a weight change over (%):</source>
-        <translation type="unfinished"></translation>
+        <translation>体重变化超过此值时需确认 (%)：</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4599,22 +4599,22 @@ Reload the patient and apply {what} to the current record?</source>
     <message>
         <location line="+1"/>
         <source>Clinic days (blood tests and infusions)</source>
-        <translation type="unfinished"></translation>
+        <translation>门诊日（抽血化验和输注）</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Closed on:</source>
-        <translation type="unfinished"></translation>
+        <translation>停诊日：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Public holidays of:</source>
-        <translation type="unfinished"></translation>
+        <translation>法定节假日所属地区：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Extra closure days:</source>
-        <translation type="unfinished"></translation>
+        <translation>其他停诊日：</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -4624,7 +4624,7 @@ Reload the patient and apply {what} to the current record?</source>
     <message>
         <location line="+65"/>
         <source>BSA cap: enter m² from {low} to {high} (for example 2.0), or leave it empty for no cap.</source>
-        <translation type="unfinished"></translation>
+        <translation>体表面积上限：请输入 {low} 至 {high} m²（例如 2.0），留空则不设上限。</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -4634,7 +4634,7 @@ Reload the patient and apply {what} to the current record?</source>
     <message>
         <location line="+7"/>
         <source>Weight change to confirm: enter a percentage from 1 to 100 (20 by default).</source>
-        <translation type="unfinished"></translation>
+        <translation>需确认的体重变化：请输入 1 至 100 的百分比（默认 20）。</translation>
     </message>
 </context>
 <context>
@@ -4937,159 +4937,159 @@ Reload the patient and apply {what} to the current record?</source>
     <message>
         <location filename="../../planner/core/rules.py" line="+66"/>
         <source>{label}: the value is out of range.</source>
-        <translation type="unfinished"></translation>
+        <translation>{label}：数值超出范围。</translation>
     </message>
     <message>
         <location line="+7"/>
         <location line="+9"/>
         <source>{label}: &apos;{text}&apos; is not a number.</source>
-        <translation type="unfinished"></translation>
+        <translation>{label}：“{text}”不是数字。</translation>
     </message>
     <message>
         <location line="-2"/>
         <source>{label} is missing; enter a number.</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少{label}；请输入数字。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>{label}: &apos;{text}&apos; is not a plausible number.</source>
-        <translation type="unfinished"></translation>
+        <translation>{label}：“{text}”不是合理的数值。</translation>
     </message>
     <message>
         <location line="+8"/>
         <location line="+6"/>
         <source>{label}: &apos;{text}&apos; is not a whole number.</source>
-        <translation type="unfinished"></translation>
+        <translation>{label}：“{text}”不是整数。</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>BSA cap: enter {low} to {high} m² (for example 2.0).</source>
-        <translation type="unfinished"></translation>
+        <translation>体表面积上限：请输入 {low} 至 {high} m²（例如 2.0）。</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Rounding step: enter {low} to {high} mg in steps of 0.1 mg (for example 1 or 5).</source>
-        <translation type="unfinished"></translation>
+        <translation>取整步长：请输入 {low} 至 {high} mg，以 0.1 mg 为单位（例如 1 或 5）。</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Prior anthracycline: the amount for {drug} must be 0 to {max} mg/m².</source>
-        <translation type="unfinished"></translation>
+        <translation>既往蒽环类：{drug}用量必须为 0 至 {max} mg/m²。</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Recalculation threshold: enter a percentage from {low} to {high} (0 means always recalculate).</source>
-        <translation type="unfinished"></translation>
+        <translation>重新计算阈值：请输入 {low} 至 {high} 的百分比（0 表示始终重新计算）。</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Maintenance cycles: enter a whole number from {low} to {high}.</source>
-        <translation type="unfinished"></translation>
+        <translation>维持治疗周期数：请输入 {low} 至 {high} 的整数。</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Delay: enter {low} to {high} days, not {days}.</source>
-        <translation type="unfinished"></translation>
+        <translation>延迟：请输入 {low} 至 {high} 天，不能是 {days}。</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>{label}: {date} is not possible; it must be between {first} and {last}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{label}：{date} 无效；必须在 {first} 至 {last} 之间。</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Date of birth: {dob} is not possible; it must be between {first} and today.</source>
-        <translation type="unfinished"></translation>
+        <translation>出生日期：{dob} 无效；必须在 {first} 至今天之间。</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>{label}: {date} is before the date of birth ({dob}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{label}：{date} 早于出生日期（{dob}）。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Start: the plan must start between {first} and {last}.</source>
-        <translation type="unfinished">开始日期：计划必须在 {first} 至 {last} 之间开始。</translation>
+        <translation>开始日期：计划必须在 {first} 至 {last} 之间开始。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Start: this plan would end on {end}; every plan must end by {last}. Choose an earlier start.</source>
-        <translation type="unfinished"></translation>
+        <translation>开始日期：该计划将于 {end} 结束；所有计划必须在 {last} 前结束。请选择更早的开始日期。</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Start: the plan would run past the end of the calendar; every plan must end by {last}.</source>
-        <translation type="unfinished"></translation>
+        <translation>开始日期：该计划将超出日历范围；所有计划必须在 {last} 前结束。</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>a line break</source>
-        <translation type="unfinished"></translation>
+        <translation>换行符</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>an invisible formatting character (U+{code:04X})</source>
-        <translation type="unfinished"></translation>
+        <translation>不可见的格式字符（U+{code:04X}）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>a control character (U+{code:04X})</source>
-        <translation type="unfinished"></translation>
+        <translation>控制字符（U+{code:04X}）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>an unusual character (U+{code:04X})</source>
-        <translation type="unfinished"></translation>
+        <translation>异常字符（U+{code:04X}）</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>{label}: required; enter it.</source>
-        <translation type="unfinished"></translation>
+        <translation>{label}：必填，请填写。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{label}: at most {n} characters.</source>
-        <translation type="unfinished">{label}：最多 {n} 个字符。</translation>
+        <translation>{label}：最多 {n} 个字符。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{label}: contains {problem}; use letters, digits, spaces and ordinary punctuation.</source>
-        <translation type="unfinished"></translation>
+        <translation>{label}：含有{problem}；请使用文字、数字、空格和常用标点。</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>MRN: enter the medical record number.</source>
-        <translation type="unfinished">病历号：请填写病历号。</translation>
+        <translation>病历号：请填写病历号。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>MRN: up to {n} letters A-Z and digits, optionally with - _ . / (no spaces).</source>
-        <translation type="unfinished"></translation>
+        <translation>病历号：最多 {n} 个字母 A-Z 和数字，可含 - _ . /（不含空格）。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Name: enter the patient&apos;s name.</source>
-        <translation type="unfinished">姓名：请填写患者姓名。</translation>
+        <translation>姓名：请填写患者姓名。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Name</source>
-        <translation type="unfinished">姓名</translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>First checker</source>
-        <translation type="unfinished">第一核对人</translation>
+        <translation>第一核对人</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Second checker</source>
-        <translation type="unfinished">第二核对人</translation>
+        <translation>第二核对人</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Second checker: a double check needs two different people.</source>
-        <translation type="unfinished">第二核对人：双人核对需要两个不同的人。</translation>
+        <translation>第二核对人：双人核对需要两个不同的人。</translation>
     </message>
 </context>
 <context>
@@ -5112,7 +5112,7 @@ Reload the patient and apply {what} to the current record?</source>
     <message>
         <location line="+2"/>
         <source>Checked dose</source>
-        <translation type="unfinished"></translation>
+        <translation>核对剂量</translation>
     </message>
 </context>
 <context>
@@ -5120,7 +5120,7 @@ Reload the patient and apply {what} to the current record?</source>
     <message>
         <location filename="../../planner/gui/settings.py" line="+234"/>
         <source>Extra closure days</source>
-        <translation type="unfinished"></translation>
+        <translation>其他停诊日</translation>
     </message>
 </context>
 <context>
@@ -5156,12 +5156,12 @@ Reload the patient and apply {what} to the current record?</source>
     <message>
         <location filename="../../planner/store/validate.py" line="+33"/>
         <source>Calendar language: &apos;{code}&apos; is not known; choose one of {choices}.</source>
-        <translation type="unfinished"></translation>
+        <translation>日历语言：无法识别“{code}”；请从 {choices} 中选择。</translation>
     </message>
     <message>
         <location filename="../../planner/store/engine.py" line="+52"/>
         <source>Database: &apos;{url}&apos; is not a database URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库：“{url}”不是数据库 URL。</translation>
     </message>
     <message>
         <location line="+39"/>
@@ -5176,7 +5176,7 @@ Reload the patient and apply {what} to the current record?</source>
     <message>
         <location line="+52"/>
         <source>{field}: contains a NUL character (\0), which cannot be stored; remove it.</source>
-        <translation type="unfinished"></translation>
+        <translation>{field}：含有无法保存的 NUL 字符（\0）；请删除。</translation>
     </message>
     <message>
         <location line="+39"/>
@@ -5231,17 +5231,17 @@ Reload the patient and apply {what} to the current record?</source>
     <message>
         <location line="+10"/>
         <source>The audit log is not protected: its trigger {name} is missing or disabled; entries could be changed or deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>审计日志未受保护：其触发器 {name} 缺失或已禁用；日志条目可能被修改或删除。</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>The database role {role} is a superuser: it can switch off the audit log&apos;s protection. Connect as an ordinary role that owns the tables.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库角色 {role} 是超级用户：可关闭审计日志的保护。请以拥有这些表的普通角色连接。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The database role {role} may {privileges} the audit log; revoke it (REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM {role}).</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库角色 {role} 对审计日志有 {privileges} 权限；请撤销（REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM {role}）。</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -5322,7 +5322,7 @@ Reload the patient and apply {what} to the current record?</source>
     <message>
         <location line="+3"/>
         <source>contains {problem}</source>
-        <translation type="unfinished"></translation>
+        <translation>含有{problem}</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -5369,7 +5369,7 @@ Reload the patient and apply {what} to the current record?</source>
     <message>
         <location line="+3"/>
         <source>a date from {first} to {last}</source>
-        <translation type="unfinished"></translation>
+        <translation>{first} 至 {last} 之间的日期</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -5446,7 +5446,7 @@ Reload the patient and apply {what} to the current record?</source>
         <location line="+34"/>
         <location filename="../../planner/store/record_rules.py" line="+75"/>
         <source>Given on</source>
-        <translation type="unfinished">给药日期</translation>
+        <translation>给药日期</translation>
     </message>
     <message>
         <location line="+18"/>
@@ -5476,7 +5476,7 @@ Reload the patient and apply {what} to the current record?</source>
     <message>
         <location line="+162"/>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>用户</translation>
     </message>
     <message>
         <location filename="../../planner/store/repository.py" line="+294"/>
@@ -5494,7 +5494,7 @@ Reload the patient and apply {what} to the current record?</source>
         <location filename="../../planner/store/planfile.py" line="-296"/>
         <location line="+111"/>
         <source>Measured on</source>
-        <translation type="unfinished">测量日期</translation>
+        <translation>测量日期</translation>
     </message>
     <message>
         <location line="+74"/>
@@ -5549,7 +5549,7 @@ Reload the patient and apply {what} to the current record?</source>
     <message>
         <location line="+1"/>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
     <message>
         <location filename="../../planner/store/record_rules.py" line="-10"/>
@@ -5569,12 +5569,12 @@ Reload the patient and apply {what} to the current record?</source>
     <message>
         <location filename="../../planner/store/record_rules.py" line="-37"/>
         <source>{label}: the date must be between {first} and {last}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{label}：日期必须在 {first} 至 {last} 之间。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>{label}: {value} is before the date of birth ({dob}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{label}：{value} 早于出生日期（{dob}）。</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -5584,17 +5584,17 @@ Reload the patient and apply {what} to the current record?</source>
     <message>
         <location line="+11"/>
         <source>Given on: {date} is not within cycle {cycle} ({first} to {last}).</source>
-        <translation type="unfinished"></translation>
+        <translation>给药日期：{date} 不在第{cycle}周期内（{first} 至 {last}）。</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Day: the plan gives no {drug} on day {day} of cycle {cycle}.</source>
-        <translation type="unfinished"></translation>
+        <translation>天：计划在第{cycle}周期第{day}天不给予{drug}。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Dose given: the plan&apos;s dose of {drug} in cycle {cycle} is {plan} mg, not {dose} mg.</source>
-        <translation type="unfinished"></translation>
+        <translation>已给剂量：计划中第{cycle}周期{drug}的剂量为 {plan} mg，而不是 {dose} mg。</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -5629,7 +5629,7 @@ Reload the patient and apply {what} to the current record?</source>
     <message>
         <location line="+5"/>
         <source>Reason</source>
-        <translation type="unfinished">原因</translation>
+        <translation>原因</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -5780,22 +5780,24 @@ Reload the patient and apply {what} to the current record?</source>
         <source>{new} kg is {pct}% {way} than the last recorded weight, {old} kg (more than {limit}%).
 
 Re-weigh the patient and check it is the right patient. Save {new} kg?</source>
-        <translation type="unfinished"></translation>
+        <translation>{new} kg 较上次记录的体重 {old} kg {way} {pct}%（超过 {limit}%）。
+
+请给患者重新称重，并核实患者身份。保存 {new} kg？</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>more</source>
-        <translation type="unfinished"></translation>
+        <translation>增加</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>less</source>
-        <translation type="unfinished"></translation>
+        <translation>减少</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Unusual weight change</source>
-        <translation type="unfinished"></translation>
+        <translation>体重变化异常</translation>
     </message>
     <message>
         <location line="+19"/>
@@ -5813,33 +5815,34 @@ Re-weigh the patient and check it is the right patient. Save {new} kg?</source>
     <message>
         <location filename="../../planner/gui/dialogs/simple_dialogs.py" line="-134"/>
         <source>Withdraw this change</source>
-        <translation type="unfinished"></translation>
+        <translation>撤回此更改</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Withdraw &quot;{what}&quot;?
 It stays on record, marked withdrawn with your reason, and no longer counts. Edit &gt; Undo (Ctrl+Z) puts it back.</source>
-        <translation type="unfinished"></translation>
+        <translation>撤回“{what}”？
+该记录仍保留，标记为已撤回并附上您的原因，不再计入。编辑 &gt; 撤销 (Ctrl+Z) 可恢复。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Reason</source>
-        <translation type="unfinished">原因</translation>
+        <translation>原因</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>e.g. entered for the wrong cycle</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：录入到了错误的周期</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Withdraw</source>
-        <translation type="unfinished">退出治疗</translation>
+        <translation>撤回</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Reason:</source>
-        <translation type="unfinished">原因：</translation>
+        <translation>原因：</translation>
     </message>
 </context>
 <context>
