@@ -15,7 +15,7 @@ from planner.store.given_guard import require_active_patient
 from planner.store.record_rules import require_checked_dose, require_planned_dose
 from planner.store.records import PatientRecord
 from planner.store.repository import Repository, jsonable
-from planner.store.validate import require_person, require_positive, require_reason
+from planner.store.validate import require_positive, require_reason
 
 
 def _drug_id(record: PatientRecord, drug: str) -> str:
@@ -30,11 +30,8 @@ def record_double_check(repo: Repository, mrn: str, *, cycle: int, drug: str, ca
     """Two people compared the dose drawn up with the plan's; `calculated_mg` must be the plan's dose now."""
     from planner.core.safety import verify_dose
 
-    first = require_person(first_checker, "first_checker", translate("Store", "First checker"))
-    second = require_person(second_checker, "second_checker", translate("Store", "Second checker"))
-    if first.casefold() == second.casefold():
-        raise InputError("second_checker", translate(
-            "Store", "Second checker: a double check needs two different people."))
+    # The two-checker rule of the core (cleaned initials, case-folded: "a.b." is "AB"), as in the panel.
+    first, second = rules.check_two_checkers(first_checker, second_checker)
     require_positive(calculated_mg, "calculated_dose", translate("Store", "Calculated dose"))
     if not isinstance(tolerance_pct, Decimal) or not tolerance_pct.is_finite():
         raise InputError("tolerance", translate(

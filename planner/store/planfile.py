@@ -20,6 +20,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from planner.core import rules
 from planner.core.errors import InputError
 from planner.core.i18n import translate
 from planner.core.modifications import Delay, DoseLevelChange, Modification, OmitDays, StopDrug, WeightChange
@@ -422,7 +423,7 @@ def _dose_checks(data: dict[str, Any], drugs: set[str], cycles: int, plan_at: _P
             raise fail(f"{path}.passed", translate("Store", "does not match the deviation and tolerance"))
         first = R.text(c, "first_checker", path, empty=False, max_len=MAX_USER).strip()
         second = R.text(c, "second_checker", path, empty=False, max_len=MAX_USER).strip()
-        if first.casefold() == second.casefold():
+        if rules.same_person(first, second):  # the core's two-checker rule, as the store applies it
             raise fail(f"{path}.second_checker", translate("Store", "must be a different person from the first"))
         checked_at = R.stamp(c, "checked_at", path)
         assert checked_at is not None  # required=True
