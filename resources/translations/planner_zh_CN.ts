@@ -479,7 +479,7 @@
 <context>
     <name>CycleActionDialog</name>
     <message>
-        <location filename="../../planner/gui/dialogs/cycle_actions.py" line="+77"/>
+        <location filename="../../planner/gui/dialogs/cycle_actions.py" line="+92"/>
         <source>What will change</source>
         <translation>将要更改的内容</translation>
     </message>
@@ -527,7 +527,7 @@
 <context>
     <name>CycleActions</name>
     <message>
-        <location line="-107"/>
+        <location line="-114"/>
         <source>Delay cycle {c} by {d} days</source>
         <translation>第{c}周期延迟 {d} 天</translation>
     </message>
@@ -547,9 +547,24 @@
         <translation>{drug}自第{c}周期第{d}天起停药</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>{drug} at {pct}% of the {of} dose from cycle {c}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Weight {w} kg before cycle {c}</source>
         <translation>第{c}周期前体重 {w} kg</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>starting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>current</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -994,7 +1009,7 @@ anthracyclines</source>
 <context>
     <name>DelayDialog</name>
     <message>
-        <location filename="../../planner/gui/dialogs/cycle_actions.py" line="+124"/>
+        <location filename="../../planner/gui/dialogs/cycle_actions.py" line="+123"/>
         <source>Delay cycle {n}</source>
         <translation>第{n}周期延迟</translation>
     </message>
@@ -2172,7 +2187,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../planner/export/wording.py" line="+17"/>
+        <location filename="../../planner/export/wording.py" line="+25"/>
         <source>Cycle {c} delayed {days} days</source>
         <translation>第{c}周期延迟 {days} 天</translation>
     </message>
@@ -2202,7 +2217,22 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>（测量于 {date}）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>{drug} at {pct}% of the {of} dose from cycle {c}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>starting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>current</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>reason: {reason}</source>
         <translation>原因：{reason}</translation>
     </message>
@@ -5392,7 +5422,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>文件不是有效的 JSON（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../planner/store/planfile.py" line="+155"/>
+        <location filename="../../planner/store/planfile.py" line="+156"/>
         <source>cannot write {path} ({reason}).</source>
         <translation>无法写入 {path}（{reason}）。</translation>
     </message>
@@ -5517,22 +5547,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>方案调整 {id} 已撤回。</translation>
     </message>
     <message>
-        <location filename="../../planner/operations/administrations.py" line="+33"/>
-        <source>First checker</source>
-        <translation>第一核对人</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Second checker</source>
-        <translation>第二核对人</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Second checker: a double check needs two different people.</source>
-        <translation>第二核对人：双人核对需要两个不同的人。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location filename="../../planner/operations/administrations.py" line="+35"/>
         <source>Calculated dose</source>
         <translation>计算剂量</translation>
     </message>

@@ -74,3 +74,15 @@ def test_many_patients_flow_over_pages_and_letter_size(plan):
 def test_empty_day(plan):
     text = squash(" ".join(pdf_pages(day_list_pdf(date(2030, 1, 1), cohort(plan)))))
     assert "Nobody is due for an infusion or a cycle start." in text and "No blood tests due." in text
+
+
+def test_a_percentage_dose_change_is_described_on_paper_and_on_screen():
+    from planner.core.modifications import DosePercentChange
+    from planner.export.wording import describe_modification
+    from planner.gui.dialogs.cycle_actions import describe_modification as on_screen
+
+    regimen = load_regimen("anlotinib-epirubicin")
+    change = DosePercentChange("epirubicin", 3, Decimal(50), "starting", "bilirubin 2 mg/dL")
+    assert describe_modification(change, regimen) == (
+        "Epirubicin hydrochloride at 50% of the starting dose from cycle 3 - reason: bilirubin 2 mg/dL")
+    assert "50% of the starting dose from cycle 3" in on_screen(change, regimen)

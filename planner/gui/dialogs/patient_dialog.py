@@ -303,7 +303,7 @@ class PatientDialog(QDialog):
         start = self._check("start", self.start, lambda: optional_date(self.start.text(), "start", self.tr(
             "Start date")) or self._missing("start", self.tr("Start date")))
         prior = self._check("prior", self.prior_amount, lambda: self._prior())
-        if dob is not None:  # nothing of a patient is dated before their birth (planner.core.rules)
+        if isinstance(dob, date):  # nothing of a patient is dated before their birth (planner.core.rules)
             for field, widget, when, label in (("measured_on", self.measured_on, measured_on, self.tr("Measured on")),
                                                ("start", self.start, start, self.tr("Start date"))):
                 if isinstance(when, date):
