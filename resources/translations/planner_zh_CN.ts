@@ -549,7 +549,7 @@
     <message>
         <location line="+3"/>
         <source>{drug} at {pct}% of the {of} dose from cycle {c}</source>
-        <translation type="unfinished"></translation>
+        <translation>自第{c}周期起{drug}按{of}剂量的 {pct}% 给药</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -559,12 +559,12 @@
     <message>
         <location line="+5"/>
         <source>starting</source>
-        <translation type="unfinished"></translation>
+        <translation>起始</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>current</source>
-        <translation type="unfinished"></translation>
+        <translation>当前</translation>
     </message>
 </context>
 <context>
@@ -2219,17 +2219,17 @@ and the double check of each dose. Or add a demo patient to look around first.</
     <message>
         <location line="+3"/>
         <source>{drug} at {pct}% of the {of} dose from cycle {c}</source>
-        <translation type="unfinished"></translation>
+        <translation>自第{c}周期起{drug}按{of}剂量的 {pct}% 给药</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>starting</source>
-        <translation type="unfinished"></translation>
+        <translation>起始</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>current</source>
-        <translation type="unfinished"></translation>
+        <translation>当前</translation>
     </message>
     <message>
         <location line="+5"/>
