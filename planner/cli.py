@@ -17,6 +17,7 @@ from typing import cast
 
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 70  # EX_SOFTWARE (sysexits.h): a bug, not the user's input
+LANG_VAR = "PLANNER_LANG"
 DEBUG_VAR = "PLANNER_DEBUG"
 
 # `--height -1.7m`: argparse takes a value that starts with "-" for an option unless it is a plain
@@ -106,9 +107,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERNAL
 
 
+def _use_cli_language() -> None:
+    """Messages and reports in PLANNER_LANG (`zh_CN` or `en`, the default): chosen explicitly, not taken
+    from the system locale, so a script's output never changes language under it. Printouts keep their
+    own `--lang` (a patient's calendar in the patient's language)."""
+    chosen = os.environ.get(LANG_VAR, "").strip()
+    if not chosen:
+        return
+    from planner.core.i18n import DEFAULT_LANGUAGE, catalog, normalize_language, set_interface_language, set_translator
+
+    code = normalize_language(chosen)
+    set_interface_language(code)
+    if code != DEFAULT_LANGUAGE:
+        texts = catalog(code)
+        set_translator(lambda context, text: texts.get((context, text), text))
+
+
 def _run(argv: list[str]) -> int:
     from planner.core.errors import PlannerError
 
+    _use_cli_language()
     parser = build_parser(only="bsa" if argv[:1] == ["bsa"] else None)
     args = parser.parse_args(argv)
     try:

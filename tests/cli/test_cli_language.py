@@ -59,3 +59,17 @@ def test_a_language_not_offered_is_refused(capsys):
         main([*ADD, "--language", "fr"])
     assert caught.value.code == 2
     assert "--language" in capsys.readouterr().err
+
+
+def test_cli_messages_follow_planner_lang(capsys, monkeypatch):
+    import planner.core.i18n as i18n
+
+    monkeypatch.setattr(i18n, "_translator", i18n._translator)  # restored after the test
+    monkeypatch.setattr(i18n, "_interface_language", i18n._interface_language)
+    i18n.use_catalog_folder(None)  # the shipped, complete translation
+    monkeypatch.setenv("PLANNER_LANG", "zh_CN")
+    assert main(["plan", "--start", "2026-01-05", "--height", "170", "--weight", "0"]) == 2
+    assert capsys.readouterr().err.startswith("error: 体重必须大于 0")
+    monkeypatch.setenv("PLANNER_LANG", "en")
+    assert main(["plan", "--start", "2026-01-05", "--height", "170", "--weight", "0"]) == 2
+    assert capsys.readouterr().err.startswith("error: Weight must be more than 0")
