@@ -118,7 +118,9 @@ def _use_cli_language() -> None:
 
     code = normalize_language(chosen)
     set_interface_language(code)
-    if code != DEFAULT_LANGUAGE:
+    if code == DEFAULT_LANGUAGE:
+        set_translator(None)
+    else:
         texts = catalog(code)
         set_translator(lambda context, text: texts.get((context, text), text))
 
