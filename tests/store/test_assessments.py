@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 
 import pytest
@@ -143,3 +144,65 @@ def test_a_stale_version_is_refused(store):
         operations.accept_assessment(store.repository, "12345", Assessment(cycle=2, anc=Decimal(2),
                                                                            platelets=Decimal(150)),
                                      reason="ok", expected_version=7)
+
+
+# ------------------------------------------------------------------------------------------ plan files
+
+
+@pytest.fixture
+def accepted_record(store):
+    add_wang(store)
+    _accept(store, Assessment(cycle=2, anc=Decimal(2), platelets=Decimal(150),
+                              bilirubin=Bilirubin(Decimal("1.5"), "mg/dL")))
+    current = store.get_patient("12345")
+    return operations.record_assessment(store.repository, "12345", Assessment(
+        cycle=3, anc=Decimal(1), platelets=Decimal(80), toxicities=(ToxicityGrade("bleeding", 1),)),
+        expected_version=current.version).record
+
+
+def test_plan_file_round_trip_keeps_the_assessments(accepted_record, store, tmp_path):
+    from planner.store import PatientStore
+
+    path = tmp_path / "wang.json"
+    store.export_plan_file("12345", path)
+    with PatientStore.open(tmp_path / "other-site.sqlite3", actor="nurse.z") as other:
+        imported = other.import_plan_file(path)
+    assert len(imported.assessments) == 2
+    for mine, theirs in zip(accepted_record.assessments, imported.assessments, strict=True):
+        assert (mine.assessment, mine.decision, mine.rules, mine.accepted, mine.reason, mine.recorded_by,
+                mine.recorded_at) == (theirs.assessment, theirs.decision, theirs.rules, theirs.accepted,
+                                      theirs.reason, theirs.recorded_by, theirs.recorded_at)
+    (created,) = imported.assessments[0].modification_ids
+    change = next(m for m in imported.modifications if m.id == created).modification
+    assert change == DosePercentChange("epirubicin", 2, Decimal(50), "starting")
+    assert imported.compute_plan().cycle(2).dose_for("epirubicin").level == Decimal(45)
+
+
+@pytest.mark.parametrize(("key", "value", "path"), [
+    ("anc", {"value": "-1", "unit": "x 10^9/L"}, "assessments[0].anc"),
+    ("anc", {"value": "1.5", "unit": "cells/µL"}, "assessments[0].anc"),
+    ("bilirubin", {"value": "2000", "unit": "umol/L"}, "assessments[0].bilirubin"),
+    ("toxicity", [{"term": "sneezing", "grade": 2}], "assessments[0].toxicity"),
+    ("toxicity", [{"term": "bleeding", "grade": 5}], "assessments[0].toxicity"),
+    ("cycle", 99, "assessments[0].cycle"),
+    ("decision", "maybe", "assessments[0].decision"),
+    ("modifications", [7], "assessments[0].modifications[0]"),
+])
+def test_plan_file_refuses_a_bad_assessment_naming_its_path(accepted_record, key, value, path):
+    from planner.store import PlanFileError
+    from planner.store.planfile import parse_plan_file, record_to_plan_file
+
+    data = json.loads(json.dumps(record_to_plan_file(accepted_record, exported_by="t")))
+    data["assessments"][0][key] = value
+    with pytest.raises(PlanFileError) as caught:
+        parse_plan_file(json.dumps(data))
+    assert caught.value.path == path
+
+
+def test_a_plan_file_without_assessments_is_still_version_1(accepted_record):
+    from planner.store.planfile import parse_plan_file, record_to_plan_file
+
+    data = json.loads(json.dumps(record_to_plan_file(accepted_record, exported_by="t")))
+    assert data["version"] == 1
+    del data["assessments"]
+    assert parse_plan_file(json.dumps(data)).assessments == ()
