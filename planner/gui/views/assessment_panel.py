@@ -202,10 +202,12 @@ class AssessmentPanel(QWidget):
         self.toxicities.setAccessibleName(self.tr("Toxicities (CTCAE v5 grade)"))
         self.toxicities.setHorizontalHeaderLabels(
             [self.tr("Toxicity"), self.tr("Worst since last cycle"), self.tr("Today")])
-        self.toxicities.horizontalHeaderItem(1).setToolTip(
-            self.tr("Worst CTCAE grade since the previous cycle began (drives the dose rules)"))
-        self.toxicities.horizontalHeaderItem(2).setToolTip(
-            self.tr("Grade on the assessment day: above grade 1 (non-haematological) holds the cycle"))
+        for column, tip in ((1, self.tr("Worst CTCAE grade since the previous cycle began (drives the dose rules)")),
+                            (2, self.tr("Grade on the assessment day: above grade 1 (non-haematological) holds "
+                                        "the cycle"))):
+            header_item = self.toxicities.horizontalHeaderItem(column)
+            if header_item is not None:
+                header_item.setToolTip(tip)
         self.toxicities.verticalHeader().hide()
         self.toxicities.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         header = self.toxicities.horizontalHeader()
