@@ -102,6 +102,12 @@ def test_accept_undo_redo(qtbot, window, monkeypatch):
     assert panel.fields["anc"].text() == ""  # accepted: the entries are cleared
     assert "Accept assessment of cycle 2" in window.menu_actions.undo.text()
 
+    from planner.gui.history import history_rows
+
+    rows = history_rows(window.store.audit_log("12345"), window.document.record)
+    assert any(r.what == "Assessment of cycle 2 accepted (hold)" and "[anlotinib-bleeding-grade-2]" in r.reason
+               for r in rows)
+
     window.menu_actions.undo.trigger()
     record = window.document.record
     assert record.active_modifications() == () and record.assessments[0].withdrawn
