@@ -46,6 +46,8 @@ def _accept_with(monkeypatch, prescriber=""):
     def exec_(dialog):
         seen["reason"] = dialog.reason.text()
         seen["needs_prescriber"] = dialog.needs_prescriber
+        # no prescriber named yet: a rule that requires one keeps the dialog from accepting
+        assert dialog.ok_button.isEnabled() is not dialog.needs_prescriber
         if prescriber:
             dialog.prescriber.setText(prescriber)
         assert dialog.ok_button.isEnabled()
@@ -152,3 +154,39 @@ def test_screenshot_at_1280x720(qtbot, window, tmp_path):
     assert image.save(str(tmp_path / "assessment.png"))
     assert window.tabs.currentWidget() is panel
     assert panel.accept_button.isVisible() and panel.accept_button.geometry().bottom() <= panel.height()
+
+
+def test_modify_opens_the_dose_level_dialog_on_the_reduced_drug(qtbot, window, monkeypatch):
+    from planner.gui.dialogs.cycle_actions import DoseLevelDialog
+
+    panel = window.page.assessment
+    _type(qtbot, panel, anc="2", platelets="150", nadir_anc="0.2")  # epirubicin to 67.5: level 60 is at or below
+    seen = {}
+
+    def exec_(dialog):
+        seen["drug"], seen["level"] = dialog.drug.currentData(), dialog.level.currentData()
+        seen["reason"] = dialog.reason.text()
+        dialog.ok_button.click()
+        return dialog.result()
+
+    monkeypatch.setattr(DoseLevelDialog, "exec", exec_)
+    panel.modify_button.click()
+    assert seen == {"drug": "epirubicin", "level": "60", "reason": seen["reason"]}
+    assert "[epirubicin-nadir]" in seen["reason"]
+    assert window.document.plan.cycle(2).dose_for("epirubicin").level == Decimal(60)
+
+
+def test_the_prescriber_is_asked_when_a_rule_requires_it(qtbot, tmp_path, monkeypatch, window):
+    from planner.core.plan import PriorExposure
+
+    add_patient(window.store, mrn="67890", name="Li Na", prior=(PriorExposure("epirubicin", Decimal(850)),))
+    window.open_patient("67890")
+    window.cycles.cycleSelected.emit(1)
+    panel = window.page.assessment
+    _type(qtbot, panel, anc="2", platelets="150", lvef="60")
+    assert "prescriber-confirmation" in panel.proposal_view.text()
+    seen = _accept_with(monkeypatch, prescriber="Dr Zhou")
+    panel.accept_button.click()
+    assert seen["needs_prescriber"]
+    (stored,) = window.document.record.assessments
+    assert stored.prescriber == "Dr Zhou" and stored.accepted
