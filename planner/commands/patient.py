@@ -87,11 +87,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     imported.add_argument("file", metavar="FILE.json")
     imported.set_defaults(handler=run_import)
 
-    from planner.commands.assess import add_assessment_arguments, run_patient_assess
+    from planner.commands.assess import add_acceptance_arguments, add_assessment_arguments, run_patient_assess
 
-    assess = commands.add_parser("assess", help="before a cycle: the proposal from the record's plan (read-only)")
+    assess = commands.add_parser("assess", help="before a cycle: the proposal from the record's plan; with "
+                                                "--accept, apply it")
     assess.add_argument("mrn")
     add_assessment_arguments(assess)
+    add_acceptance_arguments(assess)
     assess.set_defaults(handler=run_patient_assess)
 
     for sub in (add, listing, show, delay, weight, withdraw, history, export, imported, assess):

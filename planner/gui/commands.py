@@ -25,6 +25,7 @@ from planner.core.modifications import Modification
 from planner.core.plan import Plan
 
 if TYPE_CHECKING:
+    from planner.core.assessment import Assessment
     from planner.operations import OpResult
     from planner.store import PatientIdentity, PatientRecord, PatientStore
 
@@ -80,6 +81,22 @@ class PatientDocument(QObject):
 
         self._done(operations.withdraw_modification(self.store.repository, self.mrn, modification_id, reason,
                                                     expected_version=self.record.version))
+
+    def accept_assessment(self, assessment: Assessment, reason: str, prescriber: str | None,
+                          delay_days: int) -> int:
+        """Accept the proposal for `assessment` (recomputed by the operation); returns the assessment's id."""
+        from planner import operations
+
+        return self._done(operations.accept_assessment(
+            self.store.repository, self.mrn, assessment, reason=reason, expected_version=self.record.version,
+            prescriber=prescriber, delay_days=delay_days)).entity_id
+
+    def withdraw_assessment(self, assessment_id: int, reason: str) -> None:
+        """Undo an acceptance: the assessment and every modification it created are withdrawn."""
+        from planner import operations
+
+        self._done(operations.withdraw_assessment(self.store.repository, self.mrn, assessment_id, reason,
+                                                  expected_version=self.record.version))
 
     def update_identity(self, identity: PatientIdentity) -> None:
         from planner import operations

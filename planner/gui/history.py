@@ -105,6 +105,16 @@ def history_rows(entries: list[AuditEntry], record: PatientRecord) -> list[Histo
         elif entry.action == "patient.withdraw":
             kind, what, reason = KIND_WITHDRAWAL, translate("History", "Withdrawn from treatment"), \
                 str(new.get("reason", ""))
+        elif entry.action in ("assessment.add", "assessment.accept"):
+            kind, reason = KIND_PLAN, str(new.get("reason", ""))
+            data = new.get("assessment") or {}
+            what = (translate("History", "Assessment of cycle {c} accepted ({decision})")
+                    if entry.action == "assessment.accept" else
+                    translate("History", "Assessment of cycle {c} recorded ({decision})")).format(
+                c=data.get("cycle", "?"), decision=new.get("decision", "?"))
+        elif entry.action == "assessment.withdraw":
+            kind, reason = KIND_WITHDRAWAL, str(new.get("reason", ""))
+            what = translate("History", "Withdrew an accepted assessment and the changes it made")
         elif entry.action == "plan.settings":
             what = translate("History", "Plan settings changed")
         rows.append(HistoryRow(entry.at, entry.actor, kind, what, reason, withdrawn, entry.entity, entry.entity_id))

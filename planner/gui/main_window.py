@@ -299,6 +299,8 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
             page.dose_panel.checkSubmitted.connect(self.record_dose_check)
             page.header.moveToOpenDayRequested.connect(self.move_to_open_day)
             page.history.withdrawRequested.connect(self.withdraw_change)
+            page.assessment.acceptRequested.connect(self.accept_assessment)
+            page.assessment.modificationChosen.connect(self.apply_modification)
             self.pages.addWidget(page)  # index PAGE_PATIENT
             self.page = page
             self._place_dose_panel()
@@ -440,6 +442,7 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
             self.dose_panel.set_checks(check_history(document.record, plan))
             self._show_history(document)
             self.dose_panel.set_cycle(plan, cycle, self.settings.verification_tolerance())
+            self._ensure_patient_page().assessment.set_cycle(plan, cycle, today, document.mrn)
         finally:
             self._showing = False
         self._selected_cycle = cycle
@@ -512,6 +515,8 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
         self._selected_cycle = number
         if self.document is not None:
             self.dose_panel.set_cycle(self.document.plan, number, self.settings.verification_tolerance())
+            self._ensure_patient_page().assessment.set_cycle(self.document.plan, number, self.today(),
+                                                             self.document.mrn)
 
     def _day_selected(self, when: date) -> None:
         """A day clicked in the calendar makes its cycle the one the Cycles tab and the dose check show."""
@@ -691,6 +696,26 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
             return False
         text = describe_modification(modification, document.plan.regimen)
         if self._write(lambda: document.apply(modification, reason, text), text):
+            self.say(self.tr("Saved: {what}. Undo with Ctrl+Z.").format(what=text))
+            return True
+        return False
+
+    def accept_assessment(self, request: Any) -> bool:
+        """Accept an assessment's proposal as one undoable change (the operation recomputes the proposal)."""
+        from planner.gui.views.assessment_panel import AssessmentCommand
+
+        document = self.document
+        if document is None:
+            return False
+        text = self.tr("Accept assessment of cycle {n}").format(n=request.assessment.cycle)
+
+        def run() -> None:
+            command = AssessmentCommand(document, request, text)
+            command.execute()
+            document.undo_stack.push(command)
+
+        if self._write(run, text):
+            self._ensure_patient_page().assessment.clear_entries()
             self.say(self.tr("Saved: {what}. Undo with Ctrl+Z.").format(what=text))
             return True
         return False

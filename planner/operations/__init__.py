@@ -9,6 +9,7 @@ imports Qt or the GUI (import-linter enforces it), so an operation can run off t
 from __future__ import annotations
 
 from planner.operations.administrations import mark_given, record_double_check, withdraw_administration
+from planner.operations.assessments import accept_assessment, record_assessment, withdraw_assessment
 from planner.operations.patients import (
     add_patient,
     change_plan_settings,
@@ -31,6 +32,7 @@ from planner.operations.result import Change, OpResult
 __all__ = [
     "Change",
     "OpResult",
+    "accept_assessment",
     "add_patient",
     "change_dose_level",
     "change_plan_settings",
@@ -41,10 +43,12 @@ __all__ = [
     "mark_given",
     "modify_plan",
     "omit_days",
+    "record_assessment",
     "record_double_check",
     "record_weight",
     "stop_drug",
     "withdraw_administration",
+    "withdraw_assessment",
     "withdraw_modification",
     "withdraw_patient",
 ]

@@ -23,6 +23,9 @@ class Change(StrEnum):
     DOSE_CHECK_ADDED = "dose_check.add"
     ADMINISTRATION_ADDED = "administration.add"
     ADMINISTRATION_WITHDRAWN = "administration.withdraw"
+    ASSESSMENT_ADDED = "assessment.add"
+    ASSESSMENT_ACCEPTED = "assessment.accept"
+    ASSESSMENT_WITHDRAWN = "assessment.withdraw"
     UNCHANGED = "unchanged"  # e.g. an identity saved without edits: nothing written, no audit entry
 
 

@@ -1,7 +1,10 @@
 """Plan files: one patient (identity, measurements, plan, history) as JSON, for moving between sites.
 
     {"format": "cycle-planner/plan", "version": 1, "patient": {...}, "measurements": [...],
-     "plan": {...}, "modifications": [...], "dose_checks": [...], "administrations": [...]}
+     "plan": {...}, "modifications": [...], "dose_checks": [...], "administrations": [...],
+     "assessments": [...]}
+
+("assessments" is optional, still version 1: files without it are read as before.)
 
 Reading validates everything and stops at the first problem with its path
 (`measurements[2].weight_kg: must be > 0`); whatever the bytes, the reader ends in a PatientRecord
@@ -23,7 +26,16 @@ from typing import Any
 from planner.core import rules
 from planner.core.errors import InputError
 from planner.core.i18n import translate
-from planner.core.modifications import Delay, DoseLevelChange, Modification, OmitDays, StopDrug, WeightChange
+from planner.core.modifications import (
+    PERCENT_BASES,
+    Delay,
+    DoseLevelChange,
+    DosePercentChange,
+    Modification,
+    OmitDays,
+    StopDrug,
+    WeightChange,
+)
 from planner.core.plan import Plan, PlanSettings, PriorExposure
 from planner.core.safety import AnthracyclineFactor
 from planner.store import codec
@@ -32,7 +44,9 @@ from planner.store.jsonread import MAX_FILE_BYTES, MAX_ITEMS, R, fail, load_json
 from planner.store.record_rules import require_checked_dose, require_planned_administration, require_record_date
 from planner.store.records import (
     AdministrationRecord,
+    AssessmentRecord,
     DoseCheckRecord,
+    FiredRuleRecord,
     MeasurementRecord,
     ModificationRecord,
     PatientIdentity,
@@ -88,7 +102,7 @@ def record_to_plan_file(record: PatientRecord, *, exported_by: str, exported_at:
             "prior": [{"drug": p.drug, "mg_per_m2": _number(p.mg_per_m2)} for p in record.plan.prior],
         },
         "modifications": [
-            {**{k: (_number(Decimal(v)) if k in ("level", "weight_kg") else v)
+            {**{k: (_number(Decimal(v)) if k in ("level", "weight_kg", "percent") else v)
                 for k, v in codec.modification_to_dict(m.modification).items()},
              "reason": m.reason, "created_by": m.created_by, "created_at": _stamp(m.created_at),
              "withdrawn": m.withdrawn, "withdrawn_reason": m.withdrawn_reason, "withdrawn_by": m.withdrawn_by,
@@ -106,7 +120,20 @@ def record_to_plan_file(record: PatientRecord, *, exported_by: str, exported_at:
              "note": a.note, "withdrawn": a.withdrawn, "withdrawn_reason": a.withdrawn_reason,
              "withdrawn_by": a.withdrawn_by, "withdrawn_at": _stamp(a.withdrawn_at)}
             for a in record.administrations],
+        "assessments": [_assessment_out(a, record) for a in record.assessments],
     }
+
+
+def _assessment_out(a: AssessmentRecord, record: PatientRecord) -> dict[str, Any]:
+    positions = {mod.id: i for i, mod in enumerate(record.modifications)}
+    return {**codec.assessment_to_dict(a.assessment), "decision": a.decision,
+            "rules": [{"drug": f.drug, "code": f.code} for f in a.rules], "accepted": a.accepted,
+            "reason": a.reason, "recorded_by": a.recorded_by, "recorded_at": _stamp(a.recorded_at),
+            "prescriber": a.prescriber, "prescriber_at": _stamp(a.prescriber_at),
+            # indices in "modifications" of what the acceptance created
+            "modifications": [positions[i] for i in a.modification_ids if i in positions],
+            "withdrawn": a.withdrawn, "withdrawn_reason": a.withdrawn_reason, "withdrawn_by": a.withdrawn_by,
+            "withdrawn_at": _stamp(a.withdrawn_at)}
 
 
 def _measurement(m: MeasurementRecord, record: PatientRecord) -> dict[str, Any]:
@@ -295,6 +322,12 @@ def _modification(m: dict[str, Any], path: str) -> Modification:
     if kind == "stop":
         return StopDrug(R.text(m, "drug", path, empty=False, max_len=50), cycle, R.integer(m, "day", path, 1, 1000,
                                                                                           default=1))
+    if kind == "dose_percent":
+        of = R.text(m, "of", path, required=False, default="current")
+        if of not in PERCENT_BASES:
+            raise fail(f"{path}.of", must(translate("Store", "one of {kinds}").format(kinds=", ".join(PERCENT_BASES))))
+        return DosePercentChange(R.text(m, "drug", path, empty=False, max_len=50), cycle,
+                                 R.decimal(m, "percent", path, high=Decimal(100)), of)  # type: ignore[arg-type]
     if kind == "weight":
         return WeightChange(cycle, R.decimal(m, "weight_kg", path, high=Decimal(1000)),  # type: ignore[arg-type]
                             R.day(m, "measured_on", path, required=False))
@@ -315,7 +348,7 @@ def _modifications(data: dict[str, Any], plan: PlanRecord, baseline: Measurement
         m = R.obj(item, path)
         mod = _modification(m, path)
         reason = R.text(m, "reason", path, empty=False)
-        if isinstance(mod, (DoseLevelChange, OmitDays, StopDrug)):
+        if isinstance(mod, (DoseLevelChange, DosePercentChange, OmitDays, StopDrug)):
             try:
                 mod = _with_drug(mod, regimen.drug(mod.drug).id)
             except InputError as exc:
@@ -349,7 +382,7 @@ def _modifications(data: dict[str, Any], plan: PlanRecord, baseline: Measurement
     return tuple(out)
 
 
-def _with_drug(mod: DoseLevelChange | OmitDays | StopDrug, drug: str) -> Modification:
+def _with_drug(mod: DoseLevelChange | DosePercentChange | OmitDays | StopDrug, drug: str) -> Modification:
     from dataclasses import replace
 
     return replace(mod, drug=drug)
@@ -470,6 +503,53 @@ def _administrations(data: dict[str, Any], drugs: set[str], cycles: int, plan_at
     return tuple(out)
 
 
+def _assessments(data: dict[str, Any], regimen_id: str, cycles: int, mods: tuple[ModificationRecord, ...]
+                 ) -> tuple[AssessmentRecord, ...]:
+    """Assessments, each through the same parsing as the command line and the form (a bad value names its path,
+    `assessments[0].anc`); "modifications" are indices in the file's "modifications"."""
+    from planner.core.decision import DECISIONS
+    from planner.core.regimen import load_regimen
+
+    terms = load_regimen(regimen_id).toxicities
+    out = []
+    for i, item in enumerate(R.items(data, "assessments", "", required=False)):
+        path = f"assessments[{i}]"
+        a = R.obj(item, path)
+        try:
+            assessment = codec.assessment_from_dict(a, terms)
+        except InputError as exc:
+            raise fail(f"{path}.{exc.field}", exc.message) from None
+        if assessment.cycle > cycles:
+            raise fail(f"{path}.cycle", translate("Store", "the plan has {n} cycles").format(n=cycles))
+        decision = R.text(a, "decision", path, empty=False, max_len=16)
+        if decision not in DECISIONS:
+            raise fail(f"{path}.decision", must(translate("Store", "one of {kinds}").format(
+                kinds=", ".join(DECISIONS))))
+        fired = []
+        for j, entry in enumerate(R.items(a, "rules", path, required=False)):
+            rule = R.obj(entry, f"{path}.rules[{j}]")
+            fired.append(FiredRuleRecord(R.text(rule, "drug", f"{path}.rules[{j}]", empty=False, max_len=50),
+                                         R.text(rule, "code", f"{path}.rules[{j}]", empty=False, max_len=100)))
+        accepted = R.boolean(a, "accepted", path)
+        created = tuple(R.whole(x, f"{path}.modifications[{j}]", 0, len(mods) - 1) + 1
+                        for j, x in enumerate(R.items(a, "modifications", path, required=False)))
+        if created and not accepted:
+            raise fail(f"{path}.modifications", translate("Store", "only an accepted assessment creates modifications"))
+        prescriber = R.text(a, "prescriber", path, required=False, max_len=MAX_USER)
+        withdrawn = R.boolean(a, "withdrawn", path, default=False)
+        out.append(AssessmentRecord(
+            id=i + 1, assessment=assessment, decision=decision, rules=tuple(fired), accepted=accepted,
+            reason=R.text(a, "reason", path, required=accepted, empty=not accepted),
+            recorded_by=R.text(a, "recorded_by", path, empty=False, max_len=MAX_USER),
+            recorded_at=R.stamp(a, "recorded_at", path),  # type: ignore[arg-type]
+            prescriber=prescriber, prescriber_at=R.stamp(a, "prescriber_at", path, required=bool(prescriber.strip())),
+            modification_ids=created, withdrawn=withdrawn,
+            withdrawn_reason=R.text(a, "withdrawn_reason", path, required=withdrawn, empty=not withdrawn),
+            withdrawn_by=R.text(a, "withdrawn_by", path, required=withdrawn, empty=not withdrawn, max_len=MAX_USER),
+            withdrawn_at=R.stamp(a, "withdrawn_at", path, required=withdrawn)))
+    return tuple(out)
+
+
 def parse_plan_file(raw: bytes | str) -> PatientRecord:
     """The record a plan file describes (ids 0-based placeholders, version 1), or PlanFileError."""
     from planner.core.regimen import load_regimen
@@ -503,9 +583,10 @@ def parse_plan_file(raw: bytes | str) -> PatientRecord:
     plan_at = _PlanAt(plan, measurements[0], mods)
     checks = _dose_checks(data, drugs, cycles, plan_at)
     given = _administrations(data, drugs, cycles, plan_at, identity.dob)
+    assessed = _assessments(data, plan.regimen_id, cycles, mods)
     return PatientRecord(id=0, version=1, identity=identity, withdrawn=withdrawn, withdrawn_reason=withdrawn_reason,
                          measurements=measurements, plan=plan, modifications=mods, dose_checks=checks,
-                         administrations=given, updated_by="", updated_at=datetime.now(UTC))
+                         administrations=given, updated_by="", updated_at=datetime.now(UTC), assessments=assessed)
 
 
 def read_plan_file(path: Path) -> PatientRecord:

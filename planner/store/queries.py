@@ -12,8 +12,10 @@ from planner.store import codec
 from planner.store.errors import NotFound
 from planner.store.records import (
     AdministrationRecord,
+    AssessmentRecord,
     AuditEntry,
     DoseCheckRecord,
+    FiredRuleRecord,
     MeasurementRecord,
     ModificationRecord,
     PatientIdentity,
@@ -22,6 +24,7 @@ from planner.store.records import (
 )
 from planner.store.schema import (
     administrations,
+    assessments,
     audit_log,
     dose_checks,
     measurements,
@@ -69,6 +72,7 @@ def load_records(conn: Connection, rows: list[Row[Any]]) -> list[PatientRecord]:
     measurement_rows = _grouped(conn, measurements, ids, measurements.c.id)
     check_rows = _grouped(conn, dose_checks, ids, dose_checks.c.id)
     given_rows = _grouped(conn, administrations, ids, administrations.c.id)
+    assessment_rows = _grouped(conn, assessments, ids, assessments.c.id)
     records = []
     for row in rows:
         pid = row.id
@@ -102,11 +106,25 @@ def load_records(conn: Connection, rows: list[Row[Any]]) -> list[PatientRecord]:
                                  withdrawn=r.withdrawn, withdrawn_reason=r.withdrawn_reason,
                                  withdrawn_by=r.withdrawn_by, withdrawn_at=r.withdrawn_at)
             for r in given_rows[pid])
+        assessed = tuple(_assessment(r, plan.regimen_id) for r in assessment_rows[pid])
         records.append(PatientRecord(
             id=pid, version=row.version, identity=identity_of(row), withdrawn=row.withdrawn,
             withdrawn_reason=row.withdrawn_reason, measurements=ms, plan=plan, modifications=mods,
-            dose_checks=checks, administrations=given, updated_by=row.updated_by, updated_at=row.updated_at))
+            dose_checks=checks, administrations=given, updated_by=row.updated_by, updated_at=row.updated_at,
+            assessments=assessed))
     return records
+
+
+def _assessment(r: Row[Any], regimen_id: str) -> AssessmentRecord:
+    from planner.core.regimen import load_regimen
+
+    return AssessmentRecord(
+        id=r.id, assessment=codec.assessment_from_dict(r.data, load_regimen(regimen_id).toxicities),
+        decision=r.decision, rules=tuple(FiredRuleRecord(str(f["drug"]), str(f["code"])) for f in r.rules),
+        accepted=r.accepted, reason=r.reason, recorded_by=r.recorded_by, recorded_at=r.recorded_at,
+        prescriber=r.prescriber, prescriber_at=r.prescriber_at,
+        modification_ids=tuple(int(i) for i in r.modification_ids), withdrawn=r.withdrawn,
+        withdrawn_reason=r.withdrawn_reason, withdrawn_by=r.withdrawn_by, withdrawn_at=r.withdrawn_at)
 
 
 def patient_rows(conn: Connection, mrns: list[str]) -> list[Row[Any]]:

@@ -11,6 +11,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+from planner.core.assessment import Assessment
 from planner.core.clinic_events import ClinicEventKind
 from planner.core.modifications import Modification
 from planner.core.plan import Plan, PlanSettings, PriorExposure
@@ -97,6 +98,38 @@ class AdministrationRecord:
 
 
 @dataclass(frozen=True)
+class FiredRuleRecord:
+    """A rule that fired for one drug when the assessment was recorded (a snapshot: regimens change)."""
+
+    drug: str
+    code: str
+
+
+@dataclass(frozen=True)
+class AssessmentRecord:
+    """An assessment before a cycle, the proposal's decision as it stood, and its acceptance.
+
+    `modification_ids` are the modifications the acceptance created (ModificationRecord.id): undo withdraws
+    them and marks this record withdrawn. `prescriber` is who confirmed it when a rule required it."""
+
+    id: int
+    assessment: Assessment
+    decision: str
+    rules: tuple[FiredRuleRecord, ...]
+    accepted: bool
+    reason: str
+    recorded_by: str
+    recorded_at: datetime
+    prescriber: str = ""
+    prescriber_at: datetime | None = None
+    modification_ids: tuple[int, ...] = ()
+    withdrawn: bool = False
+    withdrawn_reason: str = ""
+    withdrawn_by: str = ""
+    withdrawn_at: datetime | None = None
+
+
+@dataclass(frozen=True)
 class PatientRecord:
     id: int
     version: int
@@ -112,6 +145,7 @@ class PatientRecord:
     administrations: tuple[AdministrationRecord, ...]
     updated_by: str
     updated_at: datetime
+    assessments: tuple[AssessmentRecord, ...] = ()  # oldest first, withdrawn ones included
 
     def active_modifications(self) -> tuple[Modification, ...]:
         return tuple(m.modification for m in self.modifications if not m.withdrawn)

@@ -28,9 +28,10 @@ from planner.store import codec
 from planner.store import engine as db
 from planner.store.errors import DuplicateMrn, StaleRecord, StoreError
 from planner.store.queries import load_record, patient_row
-from planner.store.records import PatientIdentity, PatientRecord
+from planner.store.records import AssessmentRecord, PatientIdentity, PatientRecord
 from planner.store.schema import (
     administrations,
+    assessments,
     audit_log,
     dose_checks,
     measurements,
@@ -43,8 +44,9 @@ from planner.store.summary import write_summary
 
 log = logging.getLogger(__name__)
 
-History = Literal["modification", "administration"]
-_HISTORY_TABLES: dict[str, Table] = {"modification": modifications, "administration": administrations}
+History = Literal["modification", "administration", "assessment"]
+_HISTORY_TABLES: dict[str, Table] = {"modification": modifications, "administration": administrations,
+                                     "assessment": assessments}
 
 
 def os_user() -> str:
@@ -160,6 +162,12 @@ class Transaction:
             created_at=self.now, withdrawn=False, withdrawn_reason="", withdrawn_by="", withdrawn_at=None))
         return _new_id(result)
 
+    def insert_assessment(self, patient_id: int, assessment: AssessmentRecord) -> int:
+        """Store an assessment (its id and stamps are set here: recorded by the actor, now)."""
+        result = self.conn.execute(insert(assessments).values(**_assessment_values(assessment), patient_id=patient_id,
+                                                              recorded_by=self.actor, recorded_at=self.now))
+        return _new_id(result)
+
     def insert_measurement(self, patient_id: int, *, measured_on: date, height_cm: Decimal, weight_kg: Decimal,
                            modification_id: int | None) -> int:
         result = self.conn.execute(insert(measurements).values(
@@ -243,6 +251,10 @@ class Transaction:
                  "checked_mg": c.checked_mg, "deviation_pct": c.deviation_pct, "tolerance_pct": c.tolerance_pct,
                  "passed": c.passed, "first_checker": c.first_checker, "second_checker": c.second_checker,
                  "checked_at": c.checked_at, "recorded_by": self.actor} for c in draft.dose_checks])
+        for a in draft.assessments:
+            conn.execute(insert(assessments).values(
+                **_assessment_values(a, mod_ids), patient_id=patient_id, recorded_by=a.recorded_by,
+                recorded_at=a.recorded_at))
         if draft.administrations:
             conn.execute(insert(administrations), [
                 {"patient_id": patient_id, "cycle": a.cycle, "day": a.day, "drug": a.drug, "dose_mg": a.dose_mg,
@@ -258,6 +270,18 @@ class Transaction:
         row = self.conn.execute(select(patients).where(patients.c.id == patient_id)).one()
         write_summary(self.conn, patient_id, version, plan)
         return load_record(self.conn, row)
+
+
+def _assessment_values(a: AssessmentRecord, mod_ids: dict[int, int] | None = None) -> dict[str, Any]:
+    """The row of an assessment; `mod_ids` maps a draft's modification ids to the rows just inserted."""
+    return {
+        "cycle": a.assessment.cycle, "assessed_on": a.assessment.on, "data": codec.assessment_to_dict(a.assessment),
+        "decision": a.decision, "rules": [{"drug": f.drug, "code": f.code} for f in a.rules],
+        "accepted": a.accepted, "reason": a.reason, "prescriber": a.prescriber, "prescriber_at": a.prescriber_at,
+        "modification_ids": [mod_ids[i] if mod_ids is not None else i for i in a.modification_ids],
+        "withdrawn": a.withdrawn, "withdrawn_reason": a.withdrawn_reason, "withdrawn_by": a.withdrawn_by,
+        "withdrawn_at": a.withdrawn_at,
+    }
 
 
 class Repository:

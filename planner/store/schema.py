@@ -139,6 +139,30 @@ administrations = Table(
     Column("withdrawn_at", UtcDateTime),
 )
 
+# --- revision 0006: assessments before a cycle (the proposal as it stood, and whether it was accepted)
+
+assessments = Table(
+    "assessments", metadata,
+    Column("id", Integer, primary_key=True),
+    _patient_fk(),
+    Column("cycle", Integer, nullable=False),
+    Column("assessed_on", Date),
+    Column("data", JSON, nullable=False),  # codec.assessment_to_dict: values with units as entered and normalised
+    Column("decision", String(16), nullable=False),
+    Column("rules", JSON, nullable=False),  # the fired rules at the time: [{"drug", "code"}, ...]
+    Column("accepted", Boolean, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("prescriber", _user(), nullable=False),  # who confirmed, when a rule required it ("" otherwise)
+    Column("prescriber_at", UtcDateTime),
+    Column("modification_ids", JSON, nullable=False),  # the modifications the acceptance created
+    Column("recorded_by", _user(), nullable=False),
+    Column("recorded_at", UtcDateTime, nullable=False),
+    Column("withdrawn", Boolean, nullable=False),
+    Column("withdrawn_reason", Text, nullable=False),
+    Column("withdrawn_by", _user(), nullable=False),
+    Column("withdrawn_at", UtcDateTime),
+)
+
 audit_log = Table(
     "audit_log", metadata,
     Column("id", Integer, primary_key=True),

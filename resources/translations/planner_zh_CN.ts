@@ -56,6 +56,59 @@
     </message>
 </context>
 <context>
+    <name>AcceptDialog</name>
+    <message>
+        <location filename="../../planner/gui/views/assessment_panel.py" line="+91"/>
+        <source>Accept the proposal for cycle {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Assessed: proceed as planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation type="unfinished">原因</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Prescriber who confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name of the prescriber who confirmed it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reason:</source>
+        <translation type="unfinished">原因：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Prescriber:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Accept and save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>A reason is required: it is kept with every change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A rule requires the prescriber&apos;s confirmation: name the prescriber.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AdministrationRules</name>
     <message>
         <location filename="../../planner/core/administration_rules.py" line="+74"/>
@@ -313,6 +366,412 @@
         <source>Requires: {items}</source>
         <translation>需要：{items}</translation>
     </message>
+    <message>
+        <location filename="../../planner/commands/assess.py" line="+119"/>
+        <source>--{option} belongs to --accept; without --accept nothing is changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>--accept needs --reason: say why the proposal is accepted (it goes into the record).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>saved: assessment #{id} of cycle {cycle} accepted (patient {mrn}, record version {version})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>  no change to the plan: the cycle proceeds as planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>delay cycle {cycle} by {days} days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{drug}: dose level {level} from cycle {cycle}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{drug}: {percent}% of the {of} dose from cycle {cycle}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{drug}: hold days {days} of cycle {cycle}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{drug}: stop for good from cycle {cycle}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planner/operations/assessments.py" line="+102"/>
+        <source>Delay: {days} days is not possible; enter 1-{max} days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>Cycle {cycle}: the assessment is incomplete ({fields} missing) and cannot be accepted; enter the missing values.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cycle {cycle}: an LVEF is required before this dose; enter it, then accept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cycle {cycle}: a rule requires the prescriber&apos;s confirmation; name the prescriber who confirmed it (--prescriber).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Prescriber</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Assessment of cycle {cycle} accepted: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planner/store/codec.py" line="+148"/>
+        <source>An assessment must be an object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{name}: must be an object with a value and its unit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{name}: the unit must be {units}, not &apos;{unit}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <location line="+5"/>
+        <source>{name}: must be a list of terms and grades.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cycle: must be a whole number from 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Febrile neutropenia: must be true or false.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentPanel</name>
+    <message>
+        <location filename="../../planner/gui/views/assessment_panel.py" line="+18"/>
+        <location line="+242"/>
+        <source>Assessment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-226"/>
+        <source>ANC</source>
+        <translation type="unfinished">中性粒细胞绝对计数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Platelets</source>
+        <translation type="unfinished">血小板</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Haemoglobin</source>
+        <translation type="unfinished">血红蛋白</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bilirubin</source>
+        <translation type="unfinished">总胆红素</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>AST</source>
+        <translation type="unfinished">谷草转氨酶 AST</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>AST ULN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ALT</source>
+        <translation type="unfinished">谷丙转氨酶 ALT</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ALT ULN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Creatinine</source>
+        <translation type="unfinished">肌酐</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>LVEF</source>
+        <translation type="unfinished">左心室射血分数 LVEF</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>BP systolic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>BP diastolic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Urine protein</source>
+        <translation type="unfinished">尿蛋白</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Nadir ANC</source>
+        <translation type="unfinished">中性粒细胞绝对计数最低值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nadir platelets</source>
+        <translation type="unfinished">血小板最低值</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The lowest value during the last cycle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Bilirubin unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Plausible range {low}-{high} {unit}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Febrile neutropenia in the last cycle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Measurements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Toxicities (CTCAE v5 grade)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Toxicity</source>
+        <translation type="unfinished">不良反应</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Worst since last cycle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Today</source>
+        <translation type="unfinished">今天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Worst CTCAE grade since the previous cycle began (drives the dose rules)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grade on the assessment day: above grade 1 (non-haematological) holds the cycle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Toxicities (CTCAE v5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Proposal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source> days</source>
+        <translation type="unfinished"> 天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delay of a held cycle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Accept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+201"/>
+        <source>Save the assessment and the changes it proposes (one undoable step)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-200"/>
+        <source>&amp;Modify...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change the dose level yourself (opens the dose level dialog)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Hold...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delay this cycle (opens the delay dialog)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Hold delays by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>{term}: grade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none</source>
+        <translation type="unfinished">无</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>grade {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>Assessment before cycle {n} ({start})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Check these values:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>INCOMPLETE: values are missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>STOP: a drug stops for good</source>
+        <translation type="unfinished">停药：有药物需永久停用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HOLD</source>
+        <translation type="unfinished">暂停</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>MODIFY: a dose changes</source>
+        <translation type="unfinished">调整：剂量有变化</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PROCEED</source>
+        <translation type="unfinished">按计划继续</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>give</source>
+        <translation type="unfinished">给药</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>reduce</source>
+        <translation type="unfinished">剂量下调</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>hold</source>
+        <translation type="unfinished">暂停</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>stop for good</source>
+        <translation type="unfinished">永久停药</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>(resume at {level} {unit})</source>
+        <translation type="unfinished">（以 {level} {unit} 恢复给药）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cumulative {drug} after this cycle: {total} mg/m²</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Missing: {fields}</source>
+        <translation type="unfinished">缺少：{fields}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Requires: {items}</source>
+        <translation type="unfinished">需要：{items}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Enter the values first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Incomplete: enter {fields}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An LVEF is required before this dose.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Bsa</name>
@@ -456,12 +915,14 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../planner/gui/commands.py" line="+155"/>
+        <location filename="../../planner/gui/commands.py" line="+172"/>
+        <location filename="../../planner/gui/views/assessment_panel.py" line="+81"/>
         <source>Redone: {reason}</source>
         <translation>已重做：{reason}</translation>
     </message>
     <message>
         <location line="+9"/>
+        <location filename="../../planner/gui/views/assessment_panel.py" line="+10"/>
         <source>Undone: {reason}</source>
         <translation>已撤销：{reason}</translation>
     </message>
@@ -2794,7 +3255,22 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>已退出治疗</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
+        <source>Assessment of cycle {c} accepted ({decision})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Assessment of cycle {c} recorded ({decision})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Withdrew an accepted assessment and the changes it made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Plan settings changed</source>
         <translation>计划设置已更改</translation>
     </message>
@@ -3108,7 +3584,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>无法打开数据库。</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+84"/>
         <source>The patient list could not be refreshed.</source>
         <translation>无法刷新患者列表。</translation>
     </message>
@@ -3133,7 +3609,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>无法显示计划</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>Clinic closed on {date} ({why}): moved to the next open day, {next}</source>
         <translation>{date} 门诊停诊（{why}）：已顺延至下一个开诊日 {next}</translation>
     </message>
@@ -3153,7 +3629,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>已撤回：{what}。按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>The database is not open yet.</source>
         <translation>数据库尚未打开。</translation>
     </message>
@@ -3219,8 +3695,8 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>无法撤销/重做</translation>
     </message>
     <message>
-        <location line="-155"/>
-        <location line="+167"/>
+        <location line="-157"/>
+        <location line="+169"/>
         <source>Patient withdrawn</source>
         <translation>患者已退出治疗</translation>
     </message>
@@ -3231,18 +3707,24 @@ Reload the patient and apply {what} to the current record?</source>
     </message>
     <message>
         <location line="+20"/>
-        <location line="+27"/>
+        <location line="+47"/>
         <source>Not possible</source>
         <translation>无法执行</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-30"/>
+        <location line="+20"/>
         <location line="+21"/>
         <source>Saved: {what}. Undo with Ctrl+Z.</source>
         <translation>已保存：{what}。按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-30"/>
+        <source>Accept assessment of cycle {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Given: {drug} {mg} mg, cycle {c} day {d}</source>
         <translation>已给药：{drug} {mg} mg，第{c}周期第{d}天</translation>
     </message>
@@ -4078,7 +4560,7 @@ Reload the patient and apply {what} to the current record?</source>
 <context>
     <name>PatientPage</name>
     <message>
-        <location filename="../../planner/gui/widgets/patient_page.py" line="+22"/>
+        <location filename="../../planner/gui/widgets/patient_page.py" line="+23"/>
         <source>Treatment calendar</source>
         <translation>治疗日历</translation>
     </message>
@@ -4111,6 +4593,11 @@ Reload the patient and apply {what} to the current record?</source>
         <location line="+1"/>
         <source>&amp;History</source>
         <translation>历史记录(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Assessment</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
@@ -5422,7 +5909,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>文件不是有效的 JSON（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../planner/store/planfile.py" line="+156"/>
+        <location filename="../../planner/store/planfile.py" line="+183"/>
         <source>cannot write {path} ({reason}).</source>
         <translation>无法写入 {path}（{reason}）。</translation>
     </message>
@@ -5448,11 +5935,13 @@ Reload the patient and apply {what} to the current record?</source>
     </message>
     <message>
         <location line="+29"/>
+        <location line="+6"/>
+        <location line="+192"/>
         <source>one of {kinds}</source>
         <translation>{kinds} 之一</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="-82"/>
         <location line="+37"/>
         <source>&apos;{drug}&apos; is not a drug of this regimen</source>
         <translation>“{drug}”不是本方案的药物</translation>
@@ -5479,7 +5968,17 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>给药日期</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+29"/>
+        <source>the plan has {n} cycles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>only an accepted assessment creates modifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>must be &quot;{format}&quot;; this is not a Cycle Planner plan file</source>
         <translation>必须是“{format}”；这不是化疗周期计划的计划文件</translation>
     </message>
@@ -5494,7 +5993,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>必须是“modifications”中某次体重变化的序号</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>cannot read {path} ({reason})</source>
         <translation>无法读取 {path}（{reason}）</translation>
     </message>
@@ -5509,7 +6008,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../planner/store/repository.py" line="+294"/>
+        <location filename="../../planner/store/repository.py" line="+318"/>
         <source>The database could not be used ({reason}); nothing was saved. Try again.</source>
         <translation>无法使用数据库（{reason}）；未保存任何内容。请重试。</translation>
     </message>
@@ -5521,8 +6020,8 @@ Reload the patient and apply {what} to the current record?</source>
     <message>
         <location line="+1"/>
         <location filename="../../planner/operations/plan_changes.py" line="+61"/>
-        <location filename="../../planner/store/planfile.py" line="-296"/>
-        <location line="+111"/>
+        <location filename="../../planner/store/planfile.py" line="-350"/>
+        <location line="+117"/>
         <source>Measured on</source>
         <translation>测量日期</translation>
     </message>
@@ -5662,7 +6161,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>{label}：必须是大于 0 的数字。</translation>
     </message>
     <message>
-        <location filename="../../planner/store/given_guard.py" line="+26"/>
+        <location filename="../../planner/store/given_guard.py" line="+34"/>
         <source>Patient {mrn} is withdrawn ({reason}); nothing was saved.</source>
         <translation>患者 {mrn} 已退出治疗（{reason}）；未保存任何内容。</translation>
     </message>
@@ -5690,6 +6189,16 @@ Reload the patient and apply {what} to the current record?</source>
         <location line="+2"/>
         <source>Cycle {cycle}: this change would rewrite a dose already recorded as given ({given}). {advice}, or withdraw the given record first if it was recorded in error; nothing was saved.</source>
         <translation>第{cycle}周期：此更改将改写已记录为已给药的剂量（{given}）。{advice}；如为误记，请先撤回该给药记录；未保存任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/operations/assessments.py" line="+43"/>
+        <source>Assessment {id} is not in this patient&apos;s record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assessment {id} is already withdrawn.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -129,3 +129,66 @@ def test_single_drug_regimens_carry_their_own_rules(capsys):
     anlotinib = assess_json(capsys, "--regimen", "anlotinib", "--cycle", "1", "--toxicity", "bleeding:3")
     assert anlotinib["decision"] == "stop" and anlotinib["missing"] == []
     assert assess_json(capsys, "--regimen", "anlotinib", "--cycle", "1")["decision"] == "proceed"
+
+
+def _ward(capsys, tmp_path, *extra) -> list[str]:
+    db = ["--database", str(tmp_path / "ward.sqlite3")]
+    code, _, _ = run(capsys, "patient", "add", "--name", "Wang Fang", "--mrn", "12345", "--height", "170",
+                     "--weight", "70", "--measured-on", "2026-01-02", "--start", "2026-01-05", *extra, *db)
+    assert code == 0
+    return db
+
+
+def test_patient_assess_accept_applies_the_proposal(capsys, tmp_path):
+    db = _ward(capsys, tmp_path)
+    code, out, err = run(capsys, "patient", "assess", "12345", "--cycle", "2", "--anc", "2", "--platelets", "150",
+                         "--nadir-anc", "0.2", "--accept", "--reason", "nadir reviewed", "--json", *db)
+    assert code == 0 and err == ""
+    data = json.loads(out)
+    assert data["accepted"] is True and data["decision"] == "modify" and data["version"] == 2
+    (mod,) = data["modifications"]
+    assert mod["kind"] == "dose_percent" and mod["drug"] == "epirubicin" and mod["percent"] == "75"
+    assert mod["of"] == "current" and "[epirubicin-nadir]" in mod["reason"]
+    # the stored plan now gives 67.5 mg/m² in cycle 2: the same assessment proposes it unchanged
+    code, out, _ = run(capsys, "patient", "assess", "12345", "--cycle", "2", "--anc", "2", "--platelets", "150",
+                       "--json", *db)
+    assert json.loads(out)["drugs"][1]["dose_mg_per_m2"] == 67.5
+    code, out, _ = run(capsys, "patient", "history", "12345", "--json", *db)
+    assert [e["action"] for e in json.loads(out)][-2:] == ["modification.add", "assessment.accept"]
+
+
+def test_patient_assess_accept_a_hold_delays_by_the_given_days(capsys, tmp_path):
+    db = _ward(capsys, tmp_path)
+    code, out, err = run(capsys, "patient", "assess", "12345", "--cycle", "2", "--anc", "1.2", "--platelets", "150",
+                         "--accept", "--reason", "counts low", "--delay-days", "14", *db)
+    assert code == 0 and err == ""
+    assert "HOLD" in out and "delay cycle 2 by 14 days" in out
+
+
+@pytest.mark.parametrize(("extra", "field"), [
+    (["--anc", "2", "--reason", "ok"], "platelets"),  # incomplete: cannot be accepted
+    (["--anc", "2", "--platelets", "150"], "reason"),  # --accept without --reason
+    (["--anc", "2", "--platelets", "150", "--reason", "ok", "--delay-days", "0"], "Delay"),
+])
+def test_patient_assess_accept_refusals_exit_2_and_change_nothing(capsys, tmp_path, extra, field):
+    db = _ward(capsys, tmp_path)
+    code, out, err = run(capsys, "patient", "assess", "12345", "--cycle", "2", "--accept", *extra, *db)
+    assert code == 2 and out == "" and err.startswith("error: ") and err.count("\n") == 1 and field in err
+    code, out, _ = run(capsys, "patient", "history", "12345", "--json", *db)
+    assert len(json.loads(out)) == 1
+
+
+def test_patient_assess_accept_needs_the_prescriber_past_900(capsys, tmp_path):
+    db = _ward(capsys, tmp_path, "--prior", "epirubicin:850")
+    args = ["patient", "assess", "12345", "--cycle", "1", "--anc", "2", "--platelets", "150", "--lvef", "60",
+            "--accept", "--reason", "cumulative reviewed", "--json", *db]
+    code, _, err = run(capsys, *args)
+    assert code == 2 and "prescriber" in err
+    code, out, err = run(capsys, *args, "--prescriber", "Dr Li")
+    assert code == 0 and json.loads(out)["prescriber"] == "Dr Li"
+
+
+def test_patient_assess_options_of_accept_need_accept(capsys, tmp_path):
+    db = _ward(capsys, tmp_path)
+    code, _, err = run(capsys, "patient", "assess", "12345", "--cycle", "2", "--reason", "x", *db)
+    assert code == 2 and "--accept" in err

@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from planner.gui.icons import icon
+from planner.gui.views.assessment_panel import AssessmentPanel
 from planner.gui.views.calendar_view import PlanCalendar
 from planner.gui.views.cycles_view import CyclesView
 from planner.gui.views.dose_check_panel import DoseCheckPanel
@@ -29,6 +30,8 @@ class PatientPage(QWidget):
         self.history = HistoryView()
         self.history.setAccessibleName(self.tr("History"))
         self.tabs.addTab(self.history, icon("undo"), self.tr("&History"))
+        self.assessment = AssessmentPanel()
+        self.tabs.addTab(self.assessment, icon("cycles"), self.tr("&Assessment"))
         self.dose_panel = DoseCheckPanel()
         self.dose_panel.setAccessibleName(self.tr("Dose check"))
         column = QVBoxLayout(self)
