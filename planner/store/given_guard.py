@@ -16,7 +16,16 @@ from typing import Any
 from planner.core.administration_rules import check_can_mark_given
 from planner.core.errors import InputError
 from planner.core.i18n import translate
-from planner.core.modifications import Delay, DoseLevelChange, Modification, OmitDays, StopDrug, WeightChange
+from planner.core.modifications import (
+    Delay,
+    DoseLevelChange,
+    DosePercentChange,
+    EndTreatment,
+    Modification,
+    OmitDays,
+    StopDrug,
+    WeightChange,
+)
 from planner.store.records import AdministrationRecord, PatientRecord
 
 
@@ -49,7 +58,9 @@ def rewritten_by(modification: Modification, given: Iterable[AdministrationRecor
     mod = modification
     if isinstance(mod, (Delay, WeightChange)):  # moves or recalculates this cycle and every later one
         return [a for a in given if a.cycle >= mod.cycle]
-    if isinstance(mod, DoseLevelChange):  # this drug, from this cycle on
+    if isinstance(mod, EndTreatment):  # the cycles after the one in progress are dropped
+        return [a for a in given if a.cycle > mod.cycle]
+    if isinstance(mod, DoseLevelChange | DosePercentChange):  # this drug, from this cycle on
         return [a for a in given if a.drug == mod.drug and a.cycle >= mod.cycle]
     if isinstance(mod, OmitDays):  # only these days of this cycle
         return [a for a in given if a.drug == mod.drug and a.cycle == mod.cycle and a.day in mod.days]

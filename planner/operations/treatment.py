@@ -1,0 +1,78 @@
+"""End a treatment: an open-ended maintenance goes on (the plan rolls forward) until someone ends it here.
+
+Ending is a modification like any other (kind "end_treatment"): stored, audited, in plan files, and undone by
+withdrawing it (`withdraw_modification`), after which the plan rolls forward again.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from planner.core.errors import InputError
+from planner.core.i18n import translate
+from planner.core.modifications import EndReason, EndTreatment
+from planner.core.rules import text_problem
+from planner.operations.plan_changes import modify_plan
+from planner.operations.result import OpResult
+from planner.store.queries import load_record, patient_row
+from planner.store.repository import Repository
+
+MAX_NOTE = 2000
+
+
+def end_reason_label(reason: EndReason) -> str:
+    return {
+        EndReason.PROGRESSION: translate("Treatment", "progression"),
+        EndReason.TOXICITY: translate("Treatment", "toxicity"),
+        EndReason.PATIENT_CHOICE: translate("Treatment", "patient's choice"),
+        EndReason.DEATH: translate("Treatment", "death"),
+        EndReason.OTHER: translate("Treatment", "other"),
+    }[reason]
+
+
+def parse_end_reason(code: str | EndReason) -> EndReason:
+    """An EndReason from its code ("patient-choice"; "patient_choice" and any case accepted)."""
+    text = str(code).strip().lower().replace("_", "-")
+    try:
+        return EndReason(text)
+    except ValueError:
+        raise InputError("reason_code", translate(
+            "Treatment", "Reason for ending: '{code}' is not one of {codes}.").format(
+            code=str(code)[:40], codes=", ".join(r.value for r in EndReason))) from None
+
+
+def end_treatment(repo: Repository, mrn: str, reason_code: str | EndReason, note: str = "", *,
+                  effective_on: date | None = None, expected_version: int) -> OpResult:
+    """End the treatment on `effective_on` (default today): the plan stops after the cycle in progress then.
+
+    The reason code is one of EndReason; the note (optional) is kept with it. Refused when the treatment is
+    already ended, or when the day lies before cycle 1 (withdraw the patient instead) or in the future.
+    """
+    reason = parse_end_reason(reason_code)
+    note = (note or "").strip()
+    if len(note) > MAX_NOTE or text_problem(note) is not None:
+        raise InputError("note", translate(
+            "Treatment", "Note: enter plain text of at most {n} characters.").format(n=MAX_NOTE))
+    today = date.today()
+    when = effective_on or today
+    if when > today:
+        raise InputError("effective_on", translate(
+            "Treatment", "Ended on: {date} is in the future; end the treatment on the day it ends.").format(
+            date=when.isoformat()))
+    with repo.reading() as conn:
+        record = load_record(conn, patient_row(conn, mrn))
+    plan = record.compute_plan(today=today)
+    if plan.ended is not None:
+        raise InputError("reason_code", translate(
+            "Treatment", "The treatment is already ended ({date}); withdraw that entry first to change it.").format(
+            date=plan.ended.effective_on.isoformat()))
+    if when < plan.start:
+        raise InputError("effective_on", translate(
+            "Treatment", "Ended on: {date} is before cycle 1 ({start}); withdraw the patient instead.").format(
+            date=when.isoformat(), start=plan.start.isoformat()))
+    cycle = plan.cycle_on(when) or plan.cycles[-1]
+    text = translate("Treatment", "Treatment ended: {reason}").format(reason=end_reason_label(reason))
+    if note:
+        text = f"{text}: {note}"
+    return modify_plan(repo, mrn, EndTreatment(cycle.number, when, reason, note), text,
+                       expected_version=expected_version)
