@@ -224,8 +224,8 @@ def monitoring_due(plan: Plan, done: Mapping[str, Sequence[date]], today: date,
     clinic day before the cycle's day 1; done when `done[item]` holds a day within the item's valid days up to
     that day 1; else overdue once the due day has passed."""
     calendar = clinic or ALWAYS_OPEN
-    out: list[Due] = []
-    for item in plan.regimen.monitoring if items is None else items:
+    out: list[tuple[int, Due]] = []
+    for order, item in enumerate(plan.regimen.monitoring if items is None else items):
         measured = sorted(done.get(item.code, ()))
         for number, why in sorted(_reasons(item, plan).items()):
             cycle = plan.cycle(number)
@@ -236,8 +236,9 @@ def monitoring_due(plan: Plan, done: Mapping[str, Sequence[date]], today: date,
                 status, done_on = DueStatus.DONE, within[-1]
             else:
                 status, done_on = (DueStatus.OVERDUE if today > due_on else DueStatus.DUE), None
-            out.append(Due(item.code, item.test, number, due_on, status, why, done_on))
-    return sorted(out, key=lambda d: (d.due_on, d.cycle, d.item))
+            out.append((order, Due(item.code, item.test, number, due_on, status, why, done_on)))
+    # By day, then in the regimen file's order (blood count first, as the file lists it).
+    return [d for _, d in sorted(out, key=lambda p: (p[1].due_on, p[1].cycle, p[0]))]
 
 
 def pending(dues: Sequence[Due], plan: Plan, today: date) -> list[Due]:
@@ -249,3 +250,21 @@ def pending(dues: Sequence[Due], plan: Plan, today: date) -> list[Due]:
 
 def dues_on(dues: Sequence[Due], when: date) -> list[Due]:
     return [d for d in dues if d.due_on == when]
+
+
+def for_cycle(dues: Sequence[Due], cycle: int) -> list[Due]:
+    """The open items due before `cycle`."""
+    return [d for d in dues if d.cycle == cycle and d.open]
+
+
+def due_text(dues: Sequence[Due]) -> str:
+    """One line for a printout or a tooltip: "Monitoring due: Blood count, LVEF (baseline)"; "" for none.
+    LVEF says why (baseline or the cumulative tier): it is the one a nurse must arrange days ahead."""
+    if not dues:
+        return ""
+    seen: list[str] = []
+    for d in dues:
+        text = f"{d.label} ({d.why})" if d.test is MonitoringTest.LVEF else d.label
+        if text not in seen:
+            seen.append(text)
+    return translate("Monitoring", "Monitoring due: {tests}").format(tests=", ".join(seen))

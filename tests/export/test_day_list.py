@@ -74,3 +74,23 @@ def test_many_patients_flow_over_pages_and_letter_size(plan):
 def test_empty_day(plan):
     text = squash(" ".join(pdf_pages(day_list_pdf(date(2030, 1, 1), cohort(plan)))))
     assert "Nobody is due for an infusion or a cycle start." in text and "No blood tests due." in text
+
+
+def test_monitoring_due_line_per_patient(plan):
+    when = date(2026, 1, 5)
+    patients = cohort(plan)
+    text = squash(" ".join(pdf_pages(day_list_pdf(when, patients, options=PrintOptions("a4", PRINTED)))))
+    due, bloods = due_on(patients, when)
+    # Cycle 1 of the epirubicin patient (300 mg/m² prior doxorubicin): every test, LVEF at baseline.
+    [first] = [e for e in due if e.subject.mrn == "MRN-0042"]
+    line = [c for c in checks_due(first) if c.startswith("Monitoring due:")]
+    assert line == ["Monitoring due: Blood count, Liver function, Blood pressure, Urine protein, Thyroid function, "
+                    "LVEF (baseline)"]
+    # Maintenance cycle 8 (anlotinib alone): no blood count, thyroid every 2 cycles (not cycle 8).
+    [maintenance] = [e for e in due if e.subject.mrn == "MRN-0100"]
+    assert [c for c in checks_due(maintenance) if c.startswith("Monitoring due:")] == [
+        "Monitoring due: Liver function, Blood pressure, Urine protein"]
+    assert squash(line[0]) in text
+    # The blood test row (infusion tomorrow) lists the tests due today for that cycle.
+    assert "Monitoring due: Blood count, Liver function, Blood pressure, Urine protein, Thyroid function" in text
+    assert [e.subject.mrn for e in bloods] == ["MRN-0007"]
