@@ -1561,7 +1561,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../planner/export/day_list.py" line="+156"/>
+        <location filename="../../planner/export/day_list.py" line="+171"/>
         <source>Cycle {n} starts</source>
         <translation>第{n}周期开始</translation>
     </message>
@@ -1596,7 +1596,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>今日不服{drug} - 医生嘱咐暂停</translation>
     </message>
     <message>
-        <location filename="../../planner/export/day_list.py" line="-66"/>
+        <location filename="../../planner/export/day_list.py" line="-80"/>
         <source>Weigh: doses are recalculated at a change of {pct}% or more from {w} kg</source>
         <translation>称体重：体重较 {w} kg 变化 {pct}% 或以上时重新计算剂量</translation>
     </message>
@@ -1611,12 +1611,12 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>（上限 {limit}）</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Dispense {drug} for days {first}-{last}: {prep}</source>
         <translation>发放{drug}，第 {first}-{last} 天：{prep}</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+29"/>
         <location filename="../../planner/export/dose_sheet.py" line="+67"/>
         <location filename="../../planner/export/pdf_base.py" line="+371"/>
         <source>not recorded</source>
@@ -1660,12 +1660,12 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>{date} 当日清单</translation>
     </message>
     <message>
-        <location line="-136"/>
+        <location line="-150"/>
         <source>Before every infusion: blood count reviewed against the start criteria; independent double check of each calculated dose.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+60"/>
         <source>SAME NAME as another patient: check MRN and date of birth</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1778,7 +1778,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>明日输注</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>No blood tests due.</source>
         <translation>无需抽血化验。</translation>
     </message>
@@ -3327,6 +3327,69 @@ Reload the patient and apply {what} to the current record?</source>
     </message>
 </context>
 <context>
+    <name>Monitoring</name>
+    <message>
+        <location filename="../../planner/core/monitoring.py" line="+46"/>
+        <source>Blood count</source>
+        <translation type="unfinished">查血常规</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Liver function</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Blood pressure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Urine protein</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thyroid function</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>LVEF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+133"/>
+        <source>baseline</source>
+        <translation type="unfinished">基线</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>before {drug}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>every {n} cycles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>every cycle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>cumulative {drug} past {tier} mg/m² with this cycle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>Monitoring due: {tests}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MonthGrid</name>
     <message>
         <location filename="../../planner/gui/views/month_grid.py" line="+139"/>
@@ -4137,6 +4200,11 @@ Reload the patient and apply {what} to the current record?</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Withdrawn</source>
         <translation>已退出</translation>
     </message>
@@ -4179,12 +4247,17 @@ Reload the patient and apply {what} to the current record?</source>
 <context>
     <name>Plan</name>
     <message>
-        <location filename="../../planner/core/plan.py" line="+194"/>
+        <location filename="../../planner/core/plan.py" line="+200"/>
         <source>Cycle: there is no cycle {n} in this plan.</source>
         <translation>周期：本计划没有第{n}周期。</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+69"/>
+        <source>End of treatment: cycle {n} does not exist in this plan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>{what}: cycle {n} does not exist; this plan has cycles 1 to {count}.</source>
         <translation>{what}：第{n}周期不存在；本计划包含第 1 至 {count} 周期。</translation>
     </message>
@@ -4259,7 +4332,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>剂量水平：第{cycle}周期{drug}已是 {level} {unit}；请选择其他剂量水平（-1 和 -2 从起始剂量起算）。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>Plan</source>
         <translation type="unfinished">计划</translation>
     </message>
@@ -4269,7 +4342,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>维持治疗周期数：该方案无固定疗程；请至少计划 1 个周期。</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+82"/>
         <source>Weight {new} kg ({pct}% from {old} kg): doses recalculated.</source>
         <translation>体重 {new} kg（较 {old} kg 变化 {pct}%）：剂量已重新计算。</translation>
     </message>
@@ -4754,17 +4827,17 @@ Reload the patient and apply {what} to the current record?</source>
 <context>
     <name>Regimen</name>
     <message>
-        <location filename="../../planner/core/regimen.py" line="+99"/>
+        <location filename="../../planner/core/regimen.py" line="+100"/>
         <source>Dose level: {drug} has the levels {levels} {unit} (or -1, -2 for one or two levels down); &apos;{text}&apos; is not one of them.</source>
         <translation>剂量水平：{drug}的剂量水平为 {levels} {unit}（或用 -1、-2 表示下调一级或两级）；“{text}”不在其中。</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+71"/>
         <source>Drug: &apos;{drug}&apos; is not part of the regimen {regimen}; it has {drugs}.</source>
         <translation>药物：“{drug}”不属于 {regimen} 方案；该方案包括 {drugs}。</translation>
     </message>
     <message>
-        <location line="+233"/>
+        <location line="+234"/>
         <source>Regimen: &apos;{id}&apos; is not known; choose one of {choices}.</source>
         <translation>治疗方案：无法识别“{id}”；请从 {choices} 中选择。</translation>
     </message>
@@ -5392,7 +5465,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>文件不是有效的 JSON（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../planner/store/planfile.py" line="+155"/>
+        <location filename="../../planner/store/planfile.py" line="+164"/>
         <source>cannot write {path} ({reason}).</source>
         <translation>无法写入 {path}（{reason}）。</translation>
     </message>
@@ -5417,7 +5490,8 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>“{drug}”不是已知的蒽环类药物</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+32"/>
+        <location line="+4"/>
         <source>one of {kinds}</source>
         <translation>{kinds} 之一</translation>
     </message>
@@ -5474,7 +5548,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>无法打开数据库 {location}（{reason}）。</translation>
     </message>
     <message>
-        <location line="+162"/>
+        <location line="+169"/>
         <source>User</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5491,8 +5565,8 @@ Reload the patient and apply {what} to the current record?</source>
     <message>
         <location line="+1"/>
         <location filename="../../planner/operations/plan_changes.py" line="+61"/>
-        <location filename="../../planner/store/planfile.py" line="-296"/>
-        <location line="+111"/>
+        <location filename="../../planner/store/planfile.py" line="-303"/>
+        <location line="+118"/>
         <source>Measured on</source>
         <translation type="unfinished">测量日期</translation>
     </message>
@@ -5507,7 +5581,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>已测量新体重。</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>Modification {id} is not in this patient&apos;s record.</source>
         <translation>该患者记录中没有方案调整 {id}。</translation>
     </message>
@@ -5647,7 +5721,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>{label}：必须是大于 0 的数字。</translation>
     </message>
     <message>
-        <location filename="../../planner/store/given_guard.py" line="+26"/>
+        <location filename="../../planner/store/given_guard.py" line="+35"/>
         <source>Patient {mrn} is withdrawn ({reason}); nothing was saved.</source>
         <translation>患者 {mrn} 已退出治疗（{reason}）；未保存任何内容。</translation>
     </message>
@@ -5657,7 +5731,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>未记录原因</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+42"/>
         <source>{drug} on day {day} of cycle {cycle}, {given_on}</source>
         <translation>第{cycle}周期第{day}天的{drug}，{given_on}</translation>
     </message>
@@ -5675,6 +5749,64 @@ Reload the patient and apply {what} to the current record?</source>
         <location line="+2"/>
         <source>Cycle {cycle}: this change would rewrite a dose already recorded as given ({given}). {advice}, or withdraw the given record first if it was recorded in error; nothing was saved.</source>
         <translation>第{cycle}周期：此更改将改写已记录为已给药的剂量（{given}）。{advice}；如为误记，请先撤回该给药记录；未保存任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>Treatment</name>
+    <message>
+        <location filename="../../planner/operations/treatment.py" line="+25"/>
+        <source>progression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>toxicity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>patient&apos;s choice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>death</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Reason for ending: &apos;{code}&apos; is not one of {codes}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Note: enter plain text of at most {n} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ended on: {date} is in the future; end the treatment on the day it ends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The treatment is already ended ({date}); withdraw that entry first to change it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ended on: {date} is before cycle 1 ({start}); withdraw the patient instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Treatment ended: {reason}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
