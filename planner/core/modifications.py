@@ -91,6 +91,19 @@ class EndReason(StrEnum):
     OTHER = "other"
 
 
+def end_reason_label(reason: EndReason) -> str:
+    """The reason in the current language ("patient's choice")."""
+    from planner.core.i18n import translate
+
+    return {
+        EndReason.PROGRESSION: translate("Treatment", "progression"),
+        EndReason.TOXICITY: translate("Treatment", "toxicity"),
+        EndReason.PATIENT_CHOICE: translate("Treatment", "patient's choice"),
+        EndReason.DEATH: translate("Treatment", "death"),
+        EndReason.OTHER: translate("Treatment", "other"),
+    }[reason]
+
+
 @dataclass(frozen=True)
 class EndTreatment:
     """The treatment is ended on `effective_on`: the plan stops after cycle `cycle`, the cycle in progress then.

@@ -6,7 +6,16 @@ from planner.core.dates import format_days, format_long
 from planner.core.decimal_math import plain
 from planner.core.dosing import capsule_combination, drawn_volume_ml, infusion_volume_ml, vial_combination
 from planner.core.i18n import translate
-from planner.core.modifications import Delay, DoseLevelChange, Modification, OmitDays, StopDrug, WeightChange
+from planner.core.modifications import (
+    Delay,
+    DoseLevelChange,
+    EndTreatment,
+    Modification,
+    OmitDays,
+    StopDrug,
+    WeightChange,
+    end_reason_label,
+)
 from planner.core.plan import DrugDose
 from planner.core.regimen import Regimen
 from planner.export.calendar_model import unit_word
@@ -29,6 +38,9 @@ def describe_modification(mod: Modification, regimen: Regimen) -> str:
         text = translate("Export", "New weight {w} kg before cycle {c}").format(w=plain(mod.weight_kg), c=mod.cycle)
         if mod.measured_on is not None:
             text += " " + translate("Export", "(measured {date})").format(date=format_long(mod.measured_on))
+    elif isinstance(mod, EndTreatment):
+        text = translate("Export", "Treatment ended on {date} ({reason}); no cycles after cycle {c}").format(
+            date=format_long(mod.effective_on), reason=end_reason_label(mod.reason_code), c=mod.cycle)
     else:  # pragma: no cover - the Modification union is closed
         text = str(mod)
     reason = mod.reason.strip()

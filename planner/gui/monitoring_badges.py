@@ -7,6 +7,7 @@ from datetime import date
 
 from planner.core.dates import format_long
 from planner.core.i18n import translate
+from planner.core.modifications import end_reason_label
 from planner.core.monitoring import DueStatus, MonitoringTest, due_text, monitoring_due, pending
 from planner.core.plan import Plan
 from planner.gui.facts import SEVERITY_CAUTION, SEVERITY_DANGER, SEVERITY_INFO, Badge
@@ -20,7 +21,7 @@ def monitoring_badges(plan: Plan, today: date) -> list[Badge]:
         badges.append(Badge("treatment-ended", translate("PatientHeader", "Treatment ended"), SEVERITY_INFO,
                             translate("PatientHeader", "Ended on {date} ({reason}); the plan stops after cycle "
                                       "{n}.").format(date=format_long(ended.effective_on),
-                                                     reason=ended.reason_code.value, n=ended.cycle)))
+                                                     reason=end_reason_label(ended.reason_code), n=ended.cycle)))
     if not plan.regimen.monitoring or not plan.cycles:
         return badges
     open_items = pending(monitoring_due(plan, {}, today), plan, today)

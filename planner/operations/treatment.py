@@ -10,7 +10,7 @@ from datetime import date
 
 from planner.core.errors import InputError
 from planner.core.i18n import translate
-from planner.core.modifications import EndReason, EndTreatment
+from planner.core.modifications import EndReason, EndTreatment, end_reason_label
 from planner.core.rules import text_problem
 from planner.operations.plan_changes import modify_plan
 from planner.operations.result import OpResult
@@ -18,16 +18,6 @@ from planner.store.queries import load_record, patient_row
 from planner.store.repository import Repository
 
 MAX_NOTE = 2000
-
-
-def end_reason_label(reason: EndReason) -> str:
-    return {
-        EndReason.PROGRESSION: translate("Treatment", "progression"),
-        EndReason.TOXICITY: translate("Treatment", "toxicity"),
-        EndReason.PATIENT_CHOICE: translate("Treatment", "patient's choice"),
-        EndReason.DEATH: translate("Treatment", "death"),
-        EndReason.OTHER: translate("Treatment", "other"),
-    }[reason]
 
 
 def parse_end_reason(code: str | EndReason) -> EndReason:

@@ -84,3 +84,23 @@ def test_calendar_marks_monitoring_days_with_a_tooltip(qtbot):
     calendar.select_date(before_8)
     assert "Monitoring due: Liver function, Blood pressure, Urine protein" in calendar.details_text()
     assert "Blood count due" not in calendar.details_text()
+
+
+def test_an_ended_treatment_is_described_in_the_history_and_the_undo_text(tmp_path):
+    from planner.core.modifications import EndReason, EndTreatment
+    from planner.export.wording import describe_modification as paper
+    from planner.gui.dialogs.cycle_actions import describe_modification
+    from planner.gui.history import history_rows
+    from tests.gui.conftest import REGIMEN
+
+    end = EndTreatment(8, date(2026, 5, 20), EndReason.PATIENT_CHOICE, "moving abroad", "Treatment ended")
+    assert describe_modification(end) == "End the treatment after cycle 8 (patient's choice)"
+    assert paper(end, REGIMEN).startswith("Treatment ended on 20 May 2026 (patient's choice); no cycles after cycle 8")
+    today = date.today()
+    start = today - timedelta(days=50)
+    with PatientStore.open(tmp_path / "db.sqlite3", actor="t") as store:
+        record = add_patient(store, start=start, measured_on=start - timedelta(days=2))
+        ended = store.end_treatment("12345", "death", expected_version=record.version)
+        entries = store.audit_log("12345")
+    texts = [row.what for row in history_rows(entries, ended)]
+    assert any(t.startswith("End the treatment after cycle 3 (death)") for t in texts)

@@ -31,7 +31,16 @@ from planner.core.dates import format_days, parse_iso_date
 from planner.core.decimal_math import plain
 from planner.core.errors import InputError, PlannerError
 from planner.core.i18n import translate
-from planner.core.modifications import Delay, DoseLevelChange, Modification, OmitDays, StopDrug, WeightChange
+from planner.core.modifications import (
+    Delay,
+    DoseLevelChange,
+    EndTreatment,
+    Modification,
+    OmitDays,
+    StopDrug,
+    WeightChange,
+    end_reason_label,
+)
 from planner.core.plan import Cycle, Plan, compute_plan
 from planner.core.regimen import Regimen, parse_days
 from planner.core.safety import weight_change_pct
@@ -58,6 +67,9 @@ def describe_modification(mod: Modification, regimen: Regimen | None = None) -> 
     if isinstance(mod, StopDrug):
         return translate("CycleActions", "Stop {drug} from cycle {c} day {d}").format(
             drug=drug_word(regimen, mod.drug), c=mod.cycle, d=mod.day)
+    if isinstance(mod, EndTreatment):
+        return translate("CycleActions", "End the treatment after cycle {c} ({reason})").format(
+            c=mod.cycle, reason=end_reason_label(mod.reason_code))
     return translate("CycleActions", "Weight {w} kg before cycle {c}").format(
         w=plain(mod.weight_kg), c=mod.cycle)
 
