@@ -9,7 +9,7 @@ cycle records the dates: `monitoring_due(..., done={item: [dates]})`).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -21,6 +21,7 @@ from planner.core.errors import RegimenError
 from planner.core.i18n import translate
 
 if TYPE_CHECKING:
+    from planner.core.assessment import Assessment
     from planner.core.plan import Cycle, Plan
 
 DEFAULT_VALID_DAYS = 14
@@ -268,3 +269,35 @@ def due_text(dues: Sequence[Due]) -> str:
         if text not in seen:
             seen.append(text)
     return translate("Monitoring", "Monitoring due: {tests}").format(tests=", ".join(seen))
+
+
+# ---------------------------------------------------------------- what an assessment marks done
+
+
+def measured_tests(assessment: Assessment) -> dict[MonitoringTest, date]:
+    """The monitoring tests an assessment before a cycle holds, with the day each was measured (LVEF on its
+    own date when given). An assessment without a date marks nothing: done needs a day."""
+    if assessment.on is None:
+        return {}
+    found: dict[MonitoringTest, date] = {}
+    if assessment.anc is not None and assessment.platelets is not None:
+        found[MonitoringTest.BLOOD_COUNT] = assessment.on
+    if assessment.bilirubin is not None or assessment.ast is not None or assessment.alt is not None:
+        found[MonitoringTest.LIVER_FUNCTION] = assessment.on
+    if assessment.systolic_bp is not None:
+        found[MonitoringTest.BLOOD_PRESSURE] = assessment.on
+    if assessment.urine_protein is not None:
+        found[MonitoringTest.URINE_PROTEIN] = assessment.on
+    if assessment.lvef is not None:
+        found[MonitoringTest.LVEF] = assessment.lvef_on or assessment.on
+    return found
+
+
+def done_from_assessments(items: Sequence[MonitoringItem], assessments: Iterable[Assessment]
+                          ) -> dict[str, list[date]]:
+    """The `done` argument of `monitoring_due` (item code -> days measured) from stored assessments."""
+    by_test: dict[MonitoringTest, list[date]] = {}
+    for assessment in assessments:
+        for test, on in measured_tests(assessment).items():
+            by_test.setdefault(test, []).append(on)
+    return {item.code: sorted(by_test.get(item.test, [])) for item in items}

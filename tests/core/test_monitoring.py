@@ -146,3 +146,22 @@ def test_shipped_regimen_has_a_sourced_schedule():
                           "lvef"}
     assert all(i.source for i in items.values())
     assert items["lvef"].tiers == (Decimal(550), Decimal(700)) and items["lvef"].baseline
+
+
+def test_an_assessment_marks_the_tests_it_holds_done():
+    from planner.core.assessment import Assessment
+    from planner.core.monitoring import done_from_assessments
+
+    plan = plan_of()
+    before_1 = Assessment(cycle=1, on=date(2026, 1, 4), anc=Decimal("2.1"), platelets=Decimal(210),
+                          systolic_bp=Decimal(128), diastolic_bp=Decimal(80), lvef=Decimal(62),
+                          lvef_on=date(2025, 12, 20))
+    before_2 = Assessment(cycle=2, on=date(2026, 1, 25), anc=Decimal("1.8"))  # platelets missing: no count
+    done = done_from_assessments(plan.regimen.monitoring, [before_1, before_2])
+    assert done["blood-count"] == [date(2026, 1, 4)] and done["lvef"] == [date(2025, 12, 20)]
+    found = {(d.item, d.cycle): d for d in monitoring_due(plan, done, date(2026, 1, 26))}
+    assert found["blood-count", 1].status is DueStatus.DONE
+    assert found["lvef", 1].status is DueStatus.DONE  # 16 days before day 1, within the 28 valid days
+    assert found["blood-pressure", 1].status is DueStatus.DONE
+    assert found["liver-function", 1].status is DueStatus.OVERDUE
+    assert found["blood-count", 2].status is DueStatus.OVERDUE
