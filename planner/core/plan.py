@@ -410,7 +410,7 @@ def _compute_plan(regimen: Regimen, inputs: PatientInputs, settings: PlanSetting
     if not layout:
         raise InputError("maintenance_cycles", translate(
             "Plan", "Maintenance cycles: this regimen is open-ended; plan at least 1 cycle."))
-    end = ending_of(all_mods)
+    end = ending_of(all_mods) if all_mods else None
     mods = all_mods
     if end is not None:
         layout = _ended_layout(regimen, layout, end)
