@@ -11,6 +11,7 @@ from datetime import date
 from planner.core.errors import InputError
 from planner.core.i18n import translate
 from planner.core.modifications import EndReason, EndTreatment, end_reason_label
+from planner.core.plan import Plan
 from planner.core.rules import text_problem
 from planner.operations.plan_changes import modify_plan
 from planner.operations.result import OpResult
@@ -31,32 +32,30 @@ def parse_end_reason(code: str | EndReason) -> EndReason:
             code=str(code)[:40], codes=", ".join(r.value for r in EndReason))) from None
 
 
-def end_treatment(repo: Repository, mrn: str, reason_code: str | EndReason, note: str = "", *,
-                  effective_on: date | None = None, expected_version: int) -> OpResult:
-    """End the treatment on `effective_on` (default today): the plan stops after the cycle in progress then.
+def build_end(plan: Plan, reason_code: str | EndReason, note: str = "", *, effective_on: date | None = None,
+              today: date | None = None) -> tuple[EndTreatment, str]:
+    """The EndTreatment for `plan` and its audit reason, or InputError naming the field (nothing saved).
 
-    The reason code is one of EndReason; the note (optional) is kept with it. Refused when the treatment is
-    already ended, or when the day lies before cycle 1 (withdraw the patient instead) or in the future.
+    The plan stops after the cycle in progress on `effective_on` (default today). Refused when the treatment
+    is already ended, or when the day lies before cycle 1 (withdraw the patient instead) or in the future.
+    The GUI builds the entry here and saves it through its undo stack; `end_treatment` saves it directly.
     """
     reason = parse_end_reason(reason_code)
     note = (note or "").strip()
     if len(note) > MAX_NOTE or text_problem(note) is not None:
         raise InputError("note", translate(
             "Treatment", "Note: enter plain text of at most {n} characters.").format(n=MAX_NOTE))
-    today = date.today()
+    today = today or date.today()
     when = effective_on or today
     if when > today:
         raise InputError("effective_on", translate(
             "Treatment", "Ended on: {date} is in the future; end the treatment on the day it ends.").format(
             date=when.isoformat()))
-    with repo.reading() as conn:
-        record = load_record(conn, patient_row(conn, mrn))
-    plan = record.compute_plan(today=today)
     if plan.ended is not None:
         raise InputError("reason_code", translate(
             "Treatment", "The treatment is already ended ({date}); withdraw that entry first to change it.").format(
             date=plan.ended.effective_on.isoformat()))
-    if when < plan.start:
+    if not plan.cycles or when < plan.start:
         raise InputError("effective_on", translate(
             "Treatment", "Ended on: {date} is before cycle 1 ({start}); withdraw the patient instead.").format(
             date=when.isoformat(), start=plan.start.isoformat()))
@@ -64,5 +63,16 @@ def end_treatment(repo: Repository, mrn: str, reason_code: str | EndReason, note
     text = translate("Treatment", "Treatment ended: {reason}").format(reason=end_reason_label(reason))
     if note:
         text = f"{text}: {note}"
-    return modify_plan(repo, mrn, EndTreatment(cycle.number, when, reason, note), text,
-                       expected_version=expected_version)
+    return EndTreatment(cycle.number, when, reason, note), text
+
+
+def end_treatment(repo: Repository, mrn: str, reason_code: str | EndReason, note: str = "", *,
+                  effective_on: date | None = None, expected_version: int) -> OpResult:
+    """End the treatment on `effective_on` (default today): the plan stops after the cycle in progress then
+    (see `build_end` for what is refused). One modification, audited; withdrawing it resumes the plan."""
+    today = date.today()
+    with repo.reading() as conn:
+        record = load_record(conn, patient_row(conn, mrn))
+    end, text = build_end(record.compute_plan(today=today), reason_code, note, effective_on=effective_on,
+                          today=today)
+    return modify_plan(repo, mrn, end, text, expected_version=expected_version)

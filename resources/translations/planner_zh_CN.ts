@@ -479,7 +479,7 @@
 <context>
     <name>CycleActionDialog</name>
     <message>
-        <location filename="../../planner/gui/dialogs/cycle_actions.py" line="+77"/>
+        <location filename="../../planner/gui/dialogs/cycle_actions.py" line="+89"/>
         <source>What will change</source>
         <translation>将要更改的内容</translation>
     </message>
@@ -527,7 +527,7 @@
 <context>
     <name>CycleActions</name>
     <message>
-        <location line="-107"/>
+        <location line="-110"/>
         <source>Delay cycle {c} by {d} days</source>
         <translation>第{c}周期延迟 {d} 天</translation>
     </message>
@@ -547,6 +547,11 @@
         <translation>{drug}自第{c}周期第{d}天起停药</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>End the treatment after cycle {c} ({reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Weight {w} kg before cycle {c}</source>
         <translation>第{c}周期前体重 {w} kg</translation>
@@ -555,7 +560,7 @@
 <context>
     <name>CycleStatus</name>
     <message>
-        <location filename="../../planner/gui/facts.py" line="+132"/>
+        <location filename="../../planner/gui/facts.py" line="+135"/>
         <source>{drug} given</source>
         <translation>{drug}已给药</translation>
     </message>
@@ -583,7 +588,7 @@
 <context>
     <name>CyclesTable</name>
     <message>
-        <location filename="../../planner/gui/models/cycles_model.py" line="+62"/>
+        <location filename="../../planner/gui/models/cycles_model.py" line="+64"/>
         <source>planned</source>
         <translation>计划中</translation>
     </message>
@@ -653,7 +658,7 @@
         <translation>暂停日</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>{weight} kg
 BSA {bsa} m²</source>
         <translation>{weight} kg
@@ -705,7 +710,7 @@ BSA {bsa} m²</source>
         <translation>（+{days} 天）</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+100"/>
         <source>Cycle</source>
         <translation>周期</translation>
     </message>
@@ -756,12 +761,12 @@ BSA {bsa} m²</source>
 累积剂量</translation>
     </message>
     <message>
-        <location line="-173"/>
+        <location line="-191"/>
         <source>not recorded</source>
         <translation type="unfinished">未记录</translation>
     </message>
     <message>
-        <location line="+175"/>
+        <location line="+193"/>
         <source>Cumulative
 anthracyclines</source>
         <translation>蒽环类
@@ -776,6 +781,26 @@ anthracyclines</source>
         <location line="+2"/>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/models/cycle_marks.py" line="+42"/>
+        <source>tests overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>LVEF due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>tests due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{tests} (by {date})</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -892,7 +917,7 @@ anthracyclines</source>
         <translation>不在本计划内（计划自 {start} 至 {end}）。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>(before cycle {n} starts on {start}).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -958,7 +983,7 @@ anthracyclines</source>
         <translation>今日需查血常规</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Warning:</source>
         <translation>警示：</translation>
     </message>
@@ -1441,6 +1466,56 @@ and the double check of each dose. Or add a demo patient to look around first.</
     </message>
 </context>
 <context>
+    <name>EndTreatmentDialog</name>
+    <message>
+        <location filename="../../planner/gui/dialogs/end_treatment_dialog.py" line="+26"/>
+        <location line="+17"/>
+        <source>End treatment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>End the treatment of {patient}? The plan stops after the cycle in progress on the day it ended; the record and its history are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reason</source>
+        <translation type="unfinished">原因</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. CT 12 May: new lung metastases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+19"/>
+        <source>Ended on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Reason:</source>
+        <translation type="unfinished">原因：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ended on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Export</name>
     <message>
         <location filename="../../planner/export/atomic.py" line="+35"/>
@@ -1549,7 +1624,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../../planner/export/patient_calendar.py" line="+315"/>
+        <location filename="../../planner/export/patient_calendar.py" line="+316"/>
         <source>Rest day - no capsule</source>
         <translation>休息日 - 不服药</translation>
     </message>
@@ -1587,6 +1662,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../../planner/export/monitoring_visits.py" line="+43"/>
         <source>Blood test</source>
         <translation>抽血化验</translation>
     </message>
@@ -2172,7 +2248,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../planner/export/wording.py" line="+17"/>
+        <location filename="../../planner/export/wording.py" line="+26"/>
         <source>Cycle {c} delayed {days} days</source>
         <translation>第{c}周期延迟 {days} 天</translation>
     </message>
@@ -2202,7 +2278,12 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>（测量于 {date}）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
+        <source>Treatment ended on {date} ({reason}); no cycles after cycle {c}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>reason: {reason}</source>
         <translation>原因：{reason}</translation>
     </message>
@@ -2240,6 +2321,16 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <location line="+2"/>
         <source>per day</source>
         <translation>每日</translation>
+    </message>
+    <message>
+        <location filename="../../planner/export/monitoring_visits.py" line="-19"/>
+        <source>heart scan (LVEF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tests: {tests}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2873,7 +2964,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../planner/gui/actions.py" line="+114"/>
+        <location filename="../../planner/gui/actions.py" line="+117"/>
         <source>&amp;New patient...</source>
         <translation>新建患者(&amp;N)...</translation>
     </message>
@@ -2914,6 +3005,16 @@ and the double check of each dose. Or add a demo patient to look around first.</
     </message>
     <message>
         <location line="+1"/>
+        <source>E&amp;nd treatment...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>End the treatment (progression, toxicity, patient&apos;s choice, death, other): the plan stops after the cycle in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Find patient</source>
         <translation>查找患者(&amp;F)</translation>
     </message>
@@ -2974,18 +3075,18 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="+174"/>
+        <location filename="../../planner/gui/main_window.py" line="+175"/>
         <source>Cycle Planner</source>
         <translation>化疗周期计划</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+70"/>
+        <location line="+71"/>
         <source>Opening the patient database...</source>
         <translation>正在打开患者数据库...</translation>
     </message>
     <message>
-        <location line="-68"/>
+        <location line="-69"/>
         <source>Choose a patient on the left, or add a new one with File &gt; New patient (Ctrl+N).</source>
         <translation>请在左侧选择患者，或通过 文件 &gt; 新建患者 (Ctrl+N) 添加新患者。</translation>
     </message>
@@ -2995,14 +3096,14 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>剂量核对</translation>
     </message>
     <message>
-        <location line="-57"/>
-        <location line="+62"/>
+        <location line="-58"/>
+        <location line="+63"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location line="-61"/>
-        <location line="+62"/>
+        <location line="-62"/>
+        <location line="+63"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
@@ -3058,7 +3159,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
     </message>
     <message>
         <location filename="../../planner/gui/main_window.py" line="-11"/>
-        <location line="+95"/>
+        <location line="+96"/>
         <source>Database: {location}</source>
         <translation>数据库：{location}</translation>
     </message>
@@ -3153,7 +3254,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>患者已退出治疗；勾选“显示已退出”可在列表中查看。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+31"/>
         <location line="+15"/>
         <location line="+3"/>
         <source>Not saved</source>
@@ -3189,8 +3290,8 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>无法撤销/重做</translation>
     </message>
     <message>
-        <location line="-155"/>
-        <location line="+167"/>
+        <location line="-170"/>
+        <location line="+182"/>
         <source>Patient withdrawn</source>
         <translation>患者已退出治疗</translation>
     </message>
@@ -3329,7 +3430,7 @@ Reload the patient and apply {what} to the current record?</source>
 <context>
     <name>Monitoring</name>
     <message>
-        <location filename="../../planner/core/monitoring.py" line="+46"/>
+        <location filename="../../planner/core/monitoring.py" line="+47"/>
         <source>Blood count</source>
         <translation type="unfinished">查血常规</translation>
     </message>
@@ -3403,6 +3504,11 @@ Reload the patient and apply {what} to the current record?</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>{date}: before cycle {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>{date}: cycle {n}, day {d}</source>
         <translation>{date}：第{n}周期，第{d}天</translation>
     </message>
@@ -3418,19 +3524,19 @@ Reload the patient and apply {what} to the current record?</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+199"/>
+        <location line="+208"/>
         <source>{drug} held</source>
         <translation>{drug}暂停</translation>
     </message>
     <message>
-        <location line="-197"/>
-        <location line="+200"/>
+        <location line="-206"/>
+        <location line="+209"/>
         <location line="+1"/>
         <source>{drug} stopped</source>
         <translation>{drug}停药</translation>
     </message>
     <message>
-        <location line="-198"/>
+        <location line="-207"/>
         <source>Delay: no treatment</source>
         <translation>延迟：不治疗</translation>
     </message>
@@ -3445,7 +3551,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>需查血常规</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+142"/>
         <source>+{n}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3939,7 +4045,7 @@ Reload the patient and apply {what} to the current record?</source>
 <context>
     <name>PatientHeader</name>
     <message>
-        <location filename="../../planner/gui/facts.py" line="-118"/>
+        <location filename="../../planner/gui/facts.py" line="-121"/>
         <source>Withdrawn</source>
         <translation>已退出治疗</translation>
     </message>
@@ -3964,7 +4070,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>以下药物的当前剂量尚无通过的双人核对：{drugs}</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+23"/>
         <source>{drug} (checked at {old} mg; the plan now calculates {new} mg)</source>
         <translation>{drug}（核对时为 {old} mg；计划现计算为 {new} mg）</translation>
     </message>
@@ -4057,6 +4163,26 @@ Reload the patient and apply {what} to the current record?</source>
     <message>
         <location line="+6"/>
         <source>Delay cycle {n} by {d} days, to {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/monitoring_badges.py" line="+21"/>
+        <source>Treatment ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ended on {date} ({reason}); the plan stops after cycle {n}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>LVEF due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cycle {n}: LVEF by {date} ({why}).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5754,7 +5880,7 @@ Reload the patient and apply {what} to the current record?</source>
 <context>
     <name>Treatment</name>
     <message>
-        <location filename="../../planner/operations/treatment.py" line="+25"/>
+        <location filename="../../planner/core/modifications.py" line="+99"/>
         <source>progression</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5779,12 +5905,12 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../../planner/operations/treatment.py" line="+30"/>
         <source>Reason for ending: &apos;{code}&apos; is not one of {codes}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Note: enter plain text of at most {n} characters.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5794,7 +5920,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>The treatment is already ended ({date}); withdraw that entry first to change it.</source>
         <translation type="unfinished"></translation>
     </message>
