@@ -1,5 +1,5 @@
 """`planner patient ...`: patient records from the command line (add, list, show, delay, weight,
-withdraw, history, export, import). Every command that saves calls its planner.operations function and
+withdraw, end, history, export, import). Every command that saves calls its planner.operations function and
 prints what it saved after the commit."""
 
 from __future__ import annotations
@@ -72,6 +72,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     withdraw.add_argument("--reason", required=True)
     withdraw.set_defaults(handler=run_withdraw)
 
+    end = commands.add_parser("end", help="end the treatment (the plan stops after the cycle in progress)")
+    end.add_argument("mrn")
+    end.add_argument("--reason", required=True, metavar="progression|toxicity|patient-choice|death|other")
+    end.add_argument("--note", default="")
+    end.add_argument("--on", default=None, help="the day it ended, YYYY-MM-DD (default today)")
+    end.set_defaults(handler=run_end)
+
     history = commands.add_parser("history", help="the audit trail of one patient")
     history.add_argument("mrn")
     history.add_argument("--json", action="store_true")
@@ -96,7 +103,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     add_acceptance_arguments(assess)
     assess.set_defaults(handler=run_patient_assess)
 
-    for sub in (add, listing, show, delay, weight, withdraw, history, export, imported, assess):
+    for sub in (add, listing, show, delay, weight, withdraw, end, history, export, imported, assess):
         add_database_argument(sub)
 
 
@@ -274,6 +281,24 @@ def run_withdraw(args: argparse.Namespace) -> int:
         record = operations.withdraw_patient(store.repository, args.mrn, args.reason,
                                              expected_version=current.version).record
     _saved("patient withdrawn", record)
+    return 0
+
+
+def run_end(args: argparse.Namespace) -> int:
+    from planner import operations
+    from planner.core.dates import parse_iso_date
+    from planner.operations.treatment import parse_end_reason
+
+    reason = parse_end_reason(args.reason)  # before opening the database: a typo changes nothing
+    effective_on = parse_iso_date(args.on, "effective_on", "--on") if args.on else None
+    with open_store(args) as store:
+        current = store.get_patient(args.mrn)
+        result = operations.end_treatment(store.repository, args.mrn, reason, args.note,
+                                          effective_on=effective_on, expected_version=current.version)
+    ended = result.plan.ended
+    assert ended is not None
+    _saved(f"treatment ended #{result.entity_id} on {ended.effective_on.isoformat()} ({reason.value}): "
+           f"the plan stops after cycle {ended.cycle}", result.record)
     return 0
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from enum import StrEnum
 
 
 @dataclass(frozen=True)
@@ -80,4 +81,43 @@ class WeightChange:
     reason: str = field(default="", compare=False)
 
 
-Modification = Delay | DoseLevelChange | DosePercentChange | OmitDays | StopDrug | WeightChange
+class EndReason(StrEnum):
+    """Why a treatment was ended (the stable codes of the CLI, the database and plan files)."""
+
+    PROGRESSION = "progression"
+    TOXICITY = "toxicity"
+    PATIENT_CHOICE = "patient-choice"
+    DEATH = "death"
+    OTHER = "other"
+
+
+def end_reason_label(reason: EndReason) -> str:
+    """The reason in the current language ("patient's choice")."""
+    from planner.core.i18n import translate
+
+    return {
+        EndReason.PROGRESSION: translate("Treatment", "progression"),
+        EndReason.TOXICITY: translate("Treatment", "toxicity"),
+        EndReason.PATIENT_CHOICE: translate("Treatment", "patient's choice"),
+        EndReason.DEATH: translate("Treatment", "death"),
+        EndReason.OTHER: translate("Treatment", "other"),
+    }[reason]
+
+
+@dataclass(frozen=True)
+class EndTreatment:
+    """The treatment is ended on `effective_on`: the plan stops after cycle `cycle`, the cycle in progress then.
+
+    An open-ended maintenance phase otherwise rolls forward for as long as the patient is on treatment;
+    only this entry (undone by withdrawing it) ends it. `cycle` is worked out by the operation from the
+    plan on that day, so the stored entry says exactly which cycles remain.
+    """
+
+    cycle: int
+    effective_on: date
+    reason_code: EndReason
+    note: str = ""
+    reason: str = field(default="", compare=False)
+
+
+Modification = Delay | DoseLevelChange | DosePercentChange | OmitDays | StopDrug | WeightChange | EndTreatment

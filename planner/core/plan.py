@@ -29,6 +29,7 @@ from planner.core.modifications import (
     Delay,
     DoseLevelChange,
     DosePercentChange,
+    EndTreatment,
     Modification,
     OmitDays,
     StopDrug,
@@ -47,6 +48,11 @@ from planner.core.safety import (
 )
 
 DEFAULT_OPEN_ENDED_CYCLES = 6
+# An open-ended phase rolls forward while the patient is on treatment: the plan always reaches this many of its
+# cycles past `today` (the planning window the ward and the printouts look at).
+ROLLING_CYCLES_AHEAD = 3
+# Twenty years of 21-day cycles: beyond it a start date is a typo, not a patient still on maintenance.
+MAX_ROLLING_CYCLES = 400
 MAX_PLANNED_CYCLES = rules.MAX_PLANNED_CYCLES
 MAX_DELAY_DAYS = rules.DELAY_DAYS_RANGE[1]
 
@@ -226,8 +232,25 @@ class Plan:
     def warnings(self) -> tuple[PlanWarning, ...]:
         return tuple(w for c in self.cycles for w in c.warnings)
 
+    @property
+    def ended(self) -> EndTreatment | None:
+        """The entry that ended the treatment (the earliest, should there be two), or None while it goes on."""
+        return ending_of(self.modifications)
+
+    def cycle_on(self, when: date) -> Cycle | None:
+        """The cycle in progress on `when` (its delay days included), or None outside the plan."""
+        for cycle in self.cycles:
+            if cycle.start <= when <= cycle.end:
+                return cycle
+        return None
+
 
 # ---------------------------------------------------------------------------- computation
+
+
+def ending_of(modifications: Iterable[Modification]) -> EndTreatment | None:
+    ends = [m for m in modifications if isinstance(m, EndTreatment)]
+    return min(ends, key=lambda e: (e.cycle, e.effective_on)) if ends else None
 
 
 def _cycle_layout(regimen: Regimen, open_ended_cycles: int) -> list[Phase]:
@@ -236,6 +259,33 @@ def _cycle_layout(regimen: Regimen, open_ended_cycles: int) -> list[Phase]:
     for phase in regimen.phases:
         layout.extend([phase] * (phase.max_cycles if phase.max_cycles is not None else open_ended_cycles))
     return layout
+
+
+def _ended_layout(regimen: Regimen, layout: list[Phase], end: EndTreatment) -> list[Phase]:
+    """The cycles up to and including the one in progress when the treatment ended."""
+    last = regimen.phases[-1]
+    if not isinstance(end.cycle, int) or not 1 <= end.cycle <= MAX_ROLLING_CYCLES or (
+            end.cycle > len(layout) and not last.open_ended):
+        raise InputError("end", translate(
+            "Plan", "End of treatment: cycle {n} does not exist in this plan.").format(n=end.cycle))
+    return layout[:end.cycle] + [last] * (end.cycle - len(layout))
+
+
+def _rolled_layout(layout: list[Phase], start: date, mods: tuple[Modification, ...], today: date) -> list[Phase]:
+    """An open-ended last phase rolls forward: enough of its cycles for the plan to reach ROLLING_CYCLES_AHEAD
+    cycles past `today`, delays included (a patient on maintenance for years still has the next cycles)."""
+    last = layout[-1]
+    delays: dict[int, int] = {}
+    for mod in mods:
+        if isinstance(mod, Delay) and 0 < mod.days <= MAX_DELAY_DAYS:
+            delays[mod.cycle] = delays.get(mod.cycle, 0) + mod.days
+    end = start.toordinal() - 1 + sum(p.cycle_days + delays.get(i + 1, 0) for i, p in enumerate(layout))
+    target = today.toordinal() + ROLLING_CYCLES_AHEAD * last.cycle_days
+    rolled = list(layout)
+    while end < target and len(rolled) < MAX_ROLLING_CYCLES:
+        rolled.append(last)
+        end += last.cycle_days + delays.get(len(rolled), 0)
+    return rolled
 
 
 def _check_cycle(number: int, count: int, what: str) -> None:
@@ -337,16 +387,19 @@ def level_index_of(drug: DrugSpec, level: Decimal) -> int:
 
 
 def compute_plan(regimen: Regimen, inputs: PatientInputs, settings: PlanSettings = PlanSettings(),
-                 modifications: Iterable[Modification] = ()) -> Plan:
-    """Compute every cycle of the plan. Raises InputError naming the field for any bad input."""
+                 modifications: Iterable[Modification] = (), *, today: date | None = None) -> Plan:
+    """Compute every cycle of the plan. Raises InputError naming the field for any bad input.
+
+    With `today`, an open-ended last phase (maintenance) rolls forward to cover today and the next
+    ROLLING_CYCLES_AHEAD cycles, until an `EndTreatment` ends the plan after the cycle it names."""
     # Every value is range-checked first; the guard is the last line, so an overflow that slipped
     # through is still a message about the plan, never a traceback.
     with rules.guarded("plan", translate("Plan", "Plan")):
-        return _compute_plan(regimen, inputs, settings, tuple(modifications))
+        return _compute_plan(regimen, inputs, settings, tuple(modifications), today)
 
 
 def _compute_plan(regimen: Regimen, inputs: PatientInputs, settings: PlanSettings,
-                  mods: tuple[Modification, ...]) -> Plan:
+                  all_mods: tuple[Modification, ...], today: date | None = None) -> Plan:
     get_formula(settings.formula)
     rules.check_rounding_step(settings.rounding_step_mg)
     rules.check_recalc_threshold(settings.recalc_threshold_pct)
@@ -357,6 +410,14 @@ def _compute_plan(regimen: Regimen, inputs: PatientInputs, settings: PlanSetting
     if not layout:
         raise InputError("maintenance_cycles", translate(
             "Plan", "Maintenance cycles: this regimen is open-ended; plan at least 1 cycle."))
+    end = ending_of(all_mods) if all_mods else None
+    mods = all_mods
+    if end is not None:
+        layout = _ended_layout(regimen, layout, end)
+        # Changes entered for cycles after the end no longer apply (they stay on record in `modifications`).
+        mods = tuple(m for m in all_mods if not isinstance(m, EndTreatment) and m.cycle <= end.cycle)
+    elif today is not None and layout[-1].open_ended:
+        layout = _rolled_layout(layout, inputs.start, mods, today)
     validate_modifications(regimen, layout, mods)
 
     delays: dict[int, int] = {}
@@ -516,5 +577,5 @@ def _compute_plan(regimen: Regimen, inputs: PatientInputs, settings: PlanSetting
             cumulative_mg_per_m2=tuple(cumulative_pairs), cumulative_doxorubicin_eq_mg_per_m2=doxorubicin_eq,
             warnings=tuple(warnings) if warnings else (), notes=tuple(notes) if notes else (), delay_days=delay))
 
-    return Plan(regimen=regimen, inputs=inputs, settings=settings, modifications=mods,
+    return Plan(regimen=regimen, inputs=inputs, settings=settings, modifications=all_mods,
                 cycles=tuple(cycles), baseline_bsa=baseline)

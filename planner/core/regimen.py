@@ -19,6 +19,7 @@ from planner.core.assessment import ToxicityTerm
 from planner.core.cycle_rules import Rule, parse_rules, parse_toxicity_terms
 from planner.core.errors import InputError, RegimenError
 from planner.core.i18n import translate
+from planner.core.monitoring import MonitoringItem, parse_monitoring
 from planner.core.rules import DosingBasis, Route, parse_whole, text_problem
 
 BASES = tuple(DosingBasis)
@@ -149,6 +150,8 @@ class Regimen:
     # What the assessment before each cycle checks (planner.core.cycle_rules); empty = no rules.
     toxicities: tuple[ToxicityTerm, ...] = ()
     rules: tuple[Rule, ...] = ()
+    # The tests due before cycles (planner.core.monitoring); empty = no schedule.
+    monitoring: tuple[MonitoringItem, ...] = ()
 
     def __hash__(self) -> int:  # dict field: hash by identity of the file's id
         return hash(self.id)
@@ -361,9 +364,10 @@ def parse_regimen(data: dict[str, Any], source: str) -> Regimen:
         raise RegimenError(source, f"drugs.{unused[0]}", "is defined but given in no phase")
     toxicities = parse_toxicity_terms(source, data.get("toxicities"))
     rules = parse_rules(source, data.get("rules"), drugs, toxicities)
+    monitoring = parse_monitoring(source, data.get("monitoring"), drugs)
     return Regimen(id=r.text("id"), name=r.text("name"), indication=r.text("indication", required=False),
                    source=r.text("source", required=False), drugs=drugs, phases=tuple(phases),
-                   toxicities=toxicities, rules=rules)
+                   toxicities=toxicities, rules=rules, monitoring=monitoring)
 
 
 def load_regimen_file(path: Path | str) -> Regimen:

@@ -442,6 +442,7 @@ class PlanStatus(StrEnum):
     PLANNED = "planned"
     ON_TREATMENT = "on treatment"
     COMPLETED = "completed"
+    ENDED = "ended"  # ended explicitly (progression, toxicity, patient's choice, death, other)
     WITHDRAWN = "withdrawn"
 
 

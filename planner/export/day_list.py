@@ -20,6 +20,7 @@ from reportlab.lib.units import mm
 from planner.core.dates import format_long
 from planner.core.decimal_math import plain
 from planner.core.i18n import translate
+from planner.core.monitoring import due_text, monitoring_due
 from planner.core.plan import Cycle, Day, Plan
 from planner.export import pdf_base as base
 from planner.export.calendar_model import is_oral
@@ -99,12 +100,26 @@ def checks_due(entry: DueEntry) -> list[str]:
                 text += " " + translate("Export", "(limit {limit})").format(
                     limit=plain(drug.cumulative_limit_mg_per_m2))
             checks.append(text)
+    line = monitoring_line(entry)
+    if line:
+        checks.append(line)
     if entry.cycle_start:
         for dose in cycle.doses:
             if is_oral(dose.drug) and dose.days:
                 checks.append(translate("Export", "Dispense {drug} for days {first}-{last}: {prep}").format(
                     drug=dose.drug.name, first=dose.days[0], last=dose.days[-1], prep=preparation(dose)))
     return checks
+
+
+def monitoring_line(entry: DueEntry) -> str:
+    """The tests due before this cycle (on its day 1) or due on this day for the next cycle: "Monitoring due:
+    ...". Nothing is on record as done yet (assessments record it), so every test of the cycle is listed."""
+    if not entry.plan.regimen.monitoring:
+        return ""
+    dues = monitoring_due(entry.plan, {}, entry.day.date)
+    wanted = [d for d in dues if d.open and ((entry.cycle_start and d.cycle == entry.cycle.number)
+                                              or d.due_on == entry.day.date)]
+    return due_text(wanted)
 
 
 def _subject_of(source: Any) -> Any:
@@ -280,7 +295,8 @@ def day_list_pdf(when: date, patients: Iterable[tuple[Any, Plan]], institution: 
             translate("Export", "#"), translate("Export", "Patient"), translate("Export", "Infusion tomorrow"),
             translate("Export", "Done"))]
         widths = [7 * mm, 60 * mm, usable - 79 * mm, 12 * mm]
-        rows = [[[Line(str(n))], _patient_cell(e, shared), [Line(_tomorrow(e))], []]
+        rows = [[[Line(str(n))], _patient_cell(e, shared),
+                 [Line(_tomorrow(e))] + ([Line(monitoring_line(e))] if monitoring_line(e) else []), []]
                 for n, e in enumerate(bloods, start=1)]
         CanvasTable(c, MARGIN, widths, bottom, blood_header).draw_rows(y, rows, new_page)
     else:

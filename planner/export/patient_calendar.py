@@ -47,6 +47,7 @@ from planner.export.calendar_model import (
     infusion_text,
     is_oral,
 )
+from planner.export.monitoring_visits import with_monitoring
 from planner.export.options import Institution, PrintOptions, Subject
 
 MARGIN = 12 * mm
@@ -367,7 +368,7 @@ def patient_calendar_pdf(plan: Plan, subject: Subject, institution: Institution 
     options = options or PrintOptions()
     institution = institution or Institution()
     size = base.page_size(options.paper, wide=True)
-    days = calendar_days(plan)
+    days = with_monitoring(plan, calendar_days(plan))  # the tests on their days, before cycle 1 too
     by_date = {d.date: d for d in days}
     buffer = io.BytesIO()
     doc = BaseDocTemplate(buffer, pagesize=size, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN + HEADER,

@@ -10,10 +10,12 @@ from planner.core.modifications import (
     Delay,
     DoseLevelChange,
     DosePercentChange,
+    EndTreatment,
     Modification,
     OmitDays,
     StopDrug,
     WeightChange,
+    end_reason_label,
 )
 from planner.core.plan import DrugDose
 from planner.core.regimen import Regimen
@@ -43,6 +45,9 @@ def describe_modification(mod: Modification, regimen: Regimen) -> str:
             drug=drug.name, pct=plain(mod.percent),
             of=translate("Export", "starting") if mod.of == "starting" else translate("Export", "current"),
             c=mod.cycle)
+    elif isinstance(mod, EndTreatment):
+        text = translate("Export", "Treatment ended on {date} ({reason}); no cycles after cycle {c}").format(
+            date=format_long(mod.effective_on), reason=end_reason_label(mod.reason_code), c=mod.cycle)
     else:  # pragma: no cover - the Modification union is closed
         text = str(mod)
     reason = mod.reason.strip()

@@ -28,6 +28,7 @@ class Actions:
     file_menu: QMenu
     edit_menu: QMenu
     help_menu: QMenu
+    end_treatment: QAction  # Edit > End treatment... (open-ended maintenance ends only here)
 
 
 Shortcut = QKeySequence | QKeySequence.StandardKey | str | None
@@ -69,6 +70,8 @@ def build_actions(window: QMainWindow, undo: QAction, redo: QAction) -> Actions:
     edit_menu.addAction(find)
     edit_menu.addAction(edit_patient)
     edit_menu.addAction(withdraw_patient)
+    end_treatment = action("patient-withdraw")
+    edit_menu.addAction(end_treatment)
     edit_menu.addSeparator()
     edit_menu.addAction(preferences)
     help_menu = menu.addMenu("")
@@ -87,7 +90,7 @@ def build_actions(window: QMainWindow, undo: QAction, redo: QAction) -> Actions:
     toolbar.addSeparator()
     toolbar.addAction(preferences)
     actions = Actions(new_patient, demo_patient, edit_patient, withdraw_patient, find, undo, redo, preferences,
-                      quit_action, about, toolbar, file_menu, edit_menu, help_menu)
+                      quit_action, about, toolbar, file_menu, edit_menu, help_menu, end_treatment)
     retranslate_actions(actions)
     return actions
 
@@ -119,6 +122,9 @@ def retranslate_actions(actions: Actions) -> None:
           translate("MainWindow", "Edit the selected patient's details"))
     words(actions.withdraw_patient, translate("MainWindow", "&Withdraw patient..."),
           translate("MainWindow", "Withdraw the selected patient from active treatment (kept on record)"))
+    words(actions.end_treatment, translate("MainWindow", "E&nd treatment..."),
+          translate("MainWindow", "End the treatment (progression, toxicity, patient's choice, death, other): "
+                                  "the plan stops after the cycle in progress"))
     words(actions.find, translate("MainWindow", "&Find patient"),
           translate("MainWindow", "Search patients by name or MRN"))
     words(actions.preferences, translate("MainWindow", "&Preferences..."),

@@ -77,6 +77,9 @@ def active_badges(record: PatientRecord, plan: Plan, today: date) -> list[Badge]
                 "PatientHeader", "Cycle {n}: double check due").format(n=now.number), SEVERITY_CAUTION,
                 translate("PatientHeader", "No passed double check of the current dose yet for: {drugs}").format(
                     drugs=", ".join(_unchecked_text(record, now.number, d) for d in unchecked))))
+    from planner.gui.monitoring_badges import monitoring_badges
+
+    badges.extend(monitoring_badges(plan, today))
     order = {SEVERITY_DANGER: 0, SEVERITY_CAUTION: 1, SEVERITY_INFO: 2}
     return sorted(badges, key=lambda b: order[b.severity])
 

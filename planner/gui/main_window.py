@@ -125,6 +125,7 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
         self.menu_actions.demo_patient.triggered.connect(self.add_demo_patient)
         self.menu_actions.edit_patient.triggered.connect(self.edit_patient)
         self.menu_actions.withdraw_patient.triggered.connect(self.withdraw_patient)
+        self.menu_actions.end_treatment.triggered.connect(self.end_treatment)
         self.menu_actions.find.triggered.connect(self.patients.focus_search)
         self.menu_actions.preferences.triggered.connect(self.edit_preferences)
         self.menu_actions.quit.triggered.connect(self.close)
@@ -227,7 +228,8 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
             self.statusBar().showMessage(text)
 
     def _set_patient_actions_enabled(self, enabled: bool) -> None:
-        for action in (self.menu_actions.edit_patient, self.menu_actions.withdraw_patient):
+        for action in (self.menu_actions.edit_patient, self.menu_actions.withdraw_patient,
+                       self.menu_actions.end_treatment):
             action.setEnabled(enabled)
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -607,6 +609,21 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
             return
         if self._write(lambda: document.withdraw_patient(dialog.reason_text())):
             self.say(self.tr("Patient withdrawn; tick Show withdrawn to see them in the list."))
+
+    def end_treatment(self) -> None:
+        """Edit > End treatment...: one undoable plan change (Ctrl+Z withdraws it)."""
+        from planner.gui.dialogs.end_treatment_dialog import EndTreatmentDialog
+
+        document = self.document
+        if document is None:
+            return
+        identity = document.record.identity
+        dialog = EndTreatmentDialog(document.plan, f"{identity.name} ({identity.mrn})", self.today(), self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        end = dialog.modification()
+        if end is not None:
+            self.apply_modification(end, dialog.reason_text())
 
     # ================================================================ writes and their errors
     def _write(self, action: Any, description: str = "") -> bool:

@@ -46,6 +46,7 @@ HELD = Swatch(fill="#FFFFFF", text="#5A5A5A", border="#7F7F7F")
 DELAY = Swatch(fill="#FFF6D5", text="#6B4A00", border="#B8860B")
 
 REST_FILL = "#F7F7F5"
+HELD_FILL = "#E4E4E4"  # a held dose in the cycles table: grey, unlike the amber of a modified one
 OUTSIDE_FILL = "#ECECEC"
 OUTSIDE_TEXT = "#9A9A9A"
 DAY_TEXT = "#1F1F1F"

@@ -28,6 +28,7 @@ from planner.operations.plan_changes import (
     withdraw_modification,
 )
 from planner.operations.result import Change, OpResult
+from planner.operations.treatment import end_treatment
 
 __all__ = [
     "Change",
@@ -38,6 +39,7 @@ __all__ = [
     "change_plan_settings",
     "delay_cycle",
     "edit_patient",
+    "end_treatment",
     "import_plan_file",
     "insert_record",
     "mark_given",

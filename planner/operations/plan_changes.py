@@ -69,7 +69,8 @@ def modify_plan(repo: Repository, mrn: str, modification: Modification, reason: 
         # The core validates the whole list with the new entry; an impossible one raises, nothing is saved.
         base = record.baseline_measurement
         inputs = PatientInputs(record.plan.start, base.height_cm, base.weight_kg, record.plan.prior)
-        plan = compute_plan(regimen, inputs, record.plan.settings, (*record.active_modifications(), modification))
+        plan = compute_plan(regimen, inputs, record.plan.settings, (*record.active_modifications(), modification),
+                            today=date.today())
         # A cycle recorded as given keeps the date and dose it was given with (withdrawing a modification,
         # i.e. undo, is not checked: it restores what the plan said before).
         require_not_given(record, modification)
@@ -110,7 +111,7 @@ def withdraw_modification(repo: Repository, mrn: str, modification_id: int, reas
         inputs = PatientInputs(record.plan.start, base.height_cm, base.weight_kg, record.plan.prior)
         plan = compute_plan(load_regimen(record.plan.regimen_id), inputs, record.plan.settings,
                             tuple(m.modification for m in record.modifications
-                                  if not m.withdrawn and m.id != mod.id))
+                                  if not m.withdrawn and m.id != mod.id), today=date.today())
         version = tx.bump(row)
         audit_id = tx.audit(Change.MODIFICATION_WITHDRAWN.value, "modification", mod.id, row.id,
                             {"withdrawn": False, **mod.row.data}, {"withdrawn": True, "reason": reason})

@@ -16,6 +16,8 @@ from planner.core.modifications import (
     Delay,
     DoseLevelChange,
     DosePercentChange,
+    EndReason,
+    EndTreatment,
     Modification,
     OmitDays,
     StopDrug,
@@ -32,6 +34,7 @@ KIND_OF: dict[type, str] = {
     StopDrug: "stop",
     WeightChange: "weight",
     DosePercentChange: "dose_percent",
+    EndTreatment: "end_treatment",
 }
 KINDS = tuple(KIND_OF.values())
 
@@ -56,6 +59,9 @@ def modification_to_dict(mod: Modification) -> dict[str, Any]:
         return {"kind": kind, "drug": mod.drug, "cycle": mod.cycle, "day": mod.day}
     if isinstance(mod, DosePercentChange):
         return {"kind": kind, "drug": mod.drug, "cycle": mod.cycle, "percent": dec(mod.percent), "of": mod.of}
+    if isinstance(mod, EndTreatment):
+        return {"kind": kind, "cycle": mod.cycle, "effective_on": mod.effective_on.isoformat(),
+                "reason_code": mod.reason_code.value, "note": mod.note}
     return {"kind": kind, "cycle": mod.cycle, "weight_kg": dec(mod.weight_kg), "measured_on": iso(mod.measured_on)}
 
 
@@ -72,6 +78,9 @@ def modification_from_dict(data: dict[str, Any], reason: str = "") -> Modificati
     if kind == "dose_percent":
         return DosePercentChange(str(data["drug"]), int(data["cycle"]), Decimal(str(data["percent"])),
                                  str(data.get("of", "current")), reason)
+    if kind == "end_treatment":
+        return EndTreatment(int(data["cycle"]), date.fromisoformat(str(data["effective_on"])),
+                            EndReason(str(data["reason_code"])), str(data.get("note", "")), reason)
     if kind == "weight":
         measured = data.get("measured_on")
         return WeightChange(int(data["cycle"]), Decimal(str(data["weight_kg"])),

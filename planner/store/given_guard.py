@@ -20,6 +20,7 @@ from planner.core.modifications import (
     Delay,
     DoseLevelChange,
     DosePercentChange,
+    EndTreatment,
     Modification,
     OmitDays,
     StopDrug,
@@ -57,7 +58,9 @@ def rewritten_by(modification: Modification, given: Iterable[AdministrationRecor
     mod = modification
     if isinstance(mod, (Delay, WeightChange)):  # moves or recalculates this cycle and every later one
         return [a for a in given if a.cycle >= mod.cycle]
-    if isinstance(mod, (DoseLevelChange, DosePercentChange)):  # this drug, from this cycle on
+    if isinstance(mod, EndTreatment):  # the cycles after the one in progress are dropped
+        return [a for a in given if a.cycle > mod.cycle]
+    if isinstance(mod, DoseLevelChange | DosePercentChange):  # this drug, from this cycle on
         return [a for a in given if a.drug == mod.drug and a.cycle >= mod.cycle]
     if isinstance(mod, OmitDays):  # only these days of this cycle
         return [a for a in given if a.drug == mod.drug and a.cycle == mod.cycle and a.day in mod.days]

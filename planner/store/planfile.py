@@ -31,6 +31,8 @@ from planner.core.modifications import (
     Delay,
     DoseLevelChange,
     DosePercentChange,
+    EndReason,
+    EndTreatment,
     Modification,
     OmitDays,
     StopDrug,
@@ -331,6 +333,13 @@ def _modification(m: dict[str, Any], path: str) -> Modification:
     if kind == "weight":
         return WeightChange(cycle, R.decimal(m, "weight_kg", path, high=Decimal(1000)),  # type: ignore[arg-type]
                             R.day(m, "measured_on", path, required=False))
+    if kind == "end_treatment":
+        code = R.text(m, "reason_code", path, empty=False, max_len=20)
+        if code not in {r.value for r in EndReason}:
+            raise fail(f"{path}.reason_code", must(translate("Store", "one of {kinds}").format(
+                kinds=", ".join(r.value for r in EndReason))))
+        return EndTreatment(cycle, R.day(m, "effective_on", path), EndReason(code),  # type: ignore[arg-type]
+                            R.text(m, "note", path, required=False, max_len=2000))
     raise fail(f"{path}.kind", must(translate("Store", "one of {kinds}").format(kinds=", ".join(codec.KINDS))))
 
 
@@ -374,7 +383,7 @@ def _modifications(data: dict[str, Any], plan: PlanRecord, baseline: Measurement
         if not withdrawn:
             # The core checks every active modification against the plan; the first it rejects is reported.
             try:
-                compute_plan(regimen, inputs, plan.settings, (*active, mod))
+                compute_plan(regimen, inputs, plan.settings, (*active, mod), today=date.today())
             except InputError as exc:
                 raise fail(path, exc.message) from None
             active.append(mod)
@@ -418,7 +427,7 @@ class _PlanAt:
         key = tuple(m.id for m in active)
         if key not in self._plans:
             self._plans[key] = compute_plan(self._regimen, self._inputs, self._settings,
-                                            tuple(m.modification for m in active))
+                                            tuple(m.modification for m in active), today=date.today())
         return self._plans[key]
 
 

@@ -158,15 +158,19 @@ class PatientRecord:
     def latest_measurement(self) -> MeasurementRecord:
         return self.measurements[-1]
 
-    def compute_plan(self) -> Plan:
-        """The plan as the core computes it today from this record (never read back from storage)."""
+    def compute_plan(self, modifications: tuple[Modification, ...] | None = None, *,
+                     today: date | None = None) -> Plan:
+        """The plan as the core computes it today from this record (never read back from storage), or with
+        `modifications` instead of the active ones. Maintenance rolls forward to cover `today` (default: the
+        computer's date) until the treatment is ended."""
         from planner.core.plan import PatientInputs, compute_plan
         from planner.core.regimen import load_regimen
 
         baseline = self.baseline_measurement
         inputs = PatientInputs(self.plan.start, baseline.height_cm, baseline.weight_kg, self.plan.prior)
         return compute_plan(load_regimen(self.plan.regimen_id), inputs, self.plan.settings,
-                            self.active_modifications())
+                            self.active_modifications() if modifications is None else modifications,
+                            today=today or date.today())
 
 
 @dataclass(frozen=True)

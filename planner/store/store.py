@@ -77,7 +77,7 @@ class PatientStore:
     def _refresh_missing_summaries(self) -> None:
         """Recompute the list summaries that are missing or out of date, in batches (one fsync per batch)."""
         with self.repository.reading() as conn:
-            stale = patients_without_summary(conn)
+            stale = patients_without_summary(conn, date.today())
         failed = 0
         for first in range(0, len(stale), SUMMARY_BATCH):
             with self.repository.writing() as tx:
@@ -161,6 +161,13 @@ class PatientStore:
 
         result = modify_plan(self.repository, mrn, modification, reason, expected_version=expected_version)
         return result.record, result.entity_id
+
+    def end_treatment(self, mrn: str, reason_code: str, note: str = "", *, effective_on: date | None = None,
+                      expected_version: int) -> PatientRecord:
+        from planner.operations import end_treatment
+
+        return end_treatment(self.repository, mrn, reason_code, note, effective_on=effective_on,
+                             expected_version=expected_version).record
 
     def withdraw_modification(self, mrn: str, modification_id: int, reason: str, *,
                               expected_version: int) -> PatientRecord:

@@ -18,6 +18,7 @@ from planner.core.plan import Plan
 from planner.core.rules import PlanStatus
 from planner.store.records import ClinicEventRow, PatientSummary
 from planner.store.schema import (
+    modifications,
     patients,
     plans,
     summary_cycles,
@@ -76,18 +77,56 @@ def write_summary(conn: Connection, patient_id: int, version: int, plan: Plan) -
              "chair_minutes": e.chair_minutes} for e in events])
 
 
-def patients_without_summary(conn: Connection) -> list[str]:
+def patients_without_summary(conn: Connection, today: date | None = None) -> list[str]:
     """MRNs whose summary is missing, older than the record, or computed with other date rules or another
-    regimen definition (after an upgrade, an older writer, or a corrected regimen file)."""
+    regimen definition (after an upgrade, an older writer, or a corrected regimen file), and those on an
+    open-ended maintenance whose rolling plan no longer reaches the planning window past `today`."""
     query = (select(patients.c.mrn, plans.c.regimen_id, summary_patients.c.patient_id,
-                    summary_patients.c.patient_version, patients.c.version, summary_patients.c.basis)
+                    summary_patients.c.patient_version, patients.c.version, summary_patients.c.basis,
+                    summary_patients.c.ends_on, patients.c.id)
              .select_from(patients.join(plans, plans.c.patient_id == patients.c.id)
                           .outerjoin(summary_patients, summary_patients.c.patient_id == patients.c.id)))
+    ended = ended_patients(conn)
     stale = []
-    for mrn, regimen_id, summary_of, summary_version, version, basis in conn.execute(query):
+    for mrn, regimen_id, summary_of, summary_version, version, basis, ends_on, patient_id in conn.execute(query):
         if summary_of is None or summary_version != version or basis != _basis_or_none(regimen_id):
             stale.append(mrn)
+        elif (today is not None and patient_id not in ended and _rolls_forward(regimen_id)
+              and ends_on is not None and ends_on < rolling_horizon(regimen_id, today)):
+            stale.append(mrn)
     return stale
+
+
+def ended_patients(conn: Connection) -> dict[int, date]:
+    """Patient id -> the day the treatment was ended, for every patient with an end not withdrawn."""
+    query = select(modifications.c.patient_id, modifications.c.data).where(
+        modifications.c.kind == "end_treatment", modifications.c.withdrawn.is_(False))
+    ended: dict[int, date] = {}
+    for patient_id, data in conn.execute(query):
+        on = date.fromisoformat(str(data["effective_on"]))
+        ended[patient_id] = min(on, ended.get(patient_id, on))
+    return ended
+
+
+@cache
+def _rolls_forward(regimen_id: str) -> bool:
+    """Whether the regimen ends in an open-ended phase (maintenance until ended)."""
+    from planner.core.errors import InputError
+    from planner.core.regimen import load_regimen
+
+    try:
+        return load_regimen(regimen_id).phases[-1].open_ended
+    except InputError:
+        return False
+
+
+def rolling_horizon(regimen_id: str, today: date) -> date:
+    """The last day a rolling plan must reach: today plus the planning window (ROLLING_CYCLES_AHEAD cycles)."""
+    from planner.core.plan import ROLLING_CYCLES_AHEAD
+    from planner.core.regimen import load_regimen
+
+    return date.fromordinal(today.toordinal()
+                            + ROLLING_CYCLES_AHEAD * load_regimen(regimen_id).phases[-1].cycle_days)
 
 
 def _basis_or_none(regimen_id: str) -> str | None:
@@ -119,14 +158,22 @@ def list_summaries(conn: Connection, today: date, include_withdrawn: bool) -> li
     if not include_withdrawn:
         query = query.where(patients.c.withdrawn.is_(False))
     rows: list[PatientSummary] = []
-    for mrn, name, regimen_id, dob, version, withdrawn, starts_on, ends_on, cycle, next_on in conn.execute(query):
+    found = list(conn.execute(query.add_columns(patients.c.id)))
+    ended = ended_patients(conn)
+    for (mrn, name, regimen_id, dob, version, withdrawn, starts_on, ends_on, cycle, next_on, patient_id) in found:
+        ended_on = ended.get(patient_id)
         if withdrawn:
             status, cycle, next_on = PlanStatus.WITHDRAWN, None, None
+        elif ended_on is not None and today >= ended_on:
+            status = PlanStatus.ENDED
+            if ends_on is not None and today > ends_on:
+                cycle, next_on = None, None
         elif starts_on is not None and today < starts_on:
             status, cycle = PlanStatus.PLANNED, None
-        elif ends_on is not None and today > ends_on:
+        elif ends_on is not None and today > ends_on and (ended_on is not None or not _rolls_forward(regimen_id)):
             status, cycle, next_on = PlanStatus.COMPLETED, None, None
         else:
+            # Maintenance is open-ended: on treatment until ended, even past the stored summary's horizon.
             status = PlanStatus.ON_TREATMENT
         rows.append(PatientSummary(mrn=mrn, name=name, regimen_id=regimen_id, current_cycle=cycle,
                                    next_dose_date=next_on, status=status, dob=dob, version=version))

@@ -442,7 +442,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../planner/store/codec.py" line="+148"/>
+        <location filename="../../planner/store/codec.py" line="+157"/>
         <source>An assessment must be an object.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -940,7 +940,7 @@
 <context>
     <name>CycleActionDialog</name>
     <message>
-        <location filename="../../planner/gui/dialogs/cycle_actions.py" line="+92"/>
+        <location filename="../../planner/gui/dialogs/cycle_actions.py" line="+97"/>
         <source>What will change</source>
         <translation>将要更改的内容</translation>
     </message>
@@ -988,7 +988,7 @@
 <context>
     <name>CycleActions</name>
     <message>
-        <location line="-114"/>
+        <location line="-117"/>
         <source>Delay cycle {c} by {d} days</source>
         <translation>第{c}周期延迟 {d} 天</translation>
     </message>
@@ -1013,6 +1013,11 @@
         <translation>自第{c}周期起{drug}按{of}剂量的 {pct}% 给药</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>End the treatment after cycle {c} ({reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Weight {w} kg before cycle {c}</source>
         <translation>第{c}周期前体重 {w} kg</translation>
@@ -1031,7 +1036,7 @@
 <context>
     <name>CycleStatus</name>
     <message>
-        <location filename="../../planner/gui/facts.py" line="+132"/>
+        <location filename="../../planner/gui/facts.py" line="+135"/>
         <source>{drug} given</source>
         <translation>{drug}已给药</translation>
     </message>
@@ -1059,7 +1064,7 @@
 <context>
     <name>CyclesTable</name>
     <message>
-        <location filename="../../planner/gui/models/cycles_model.py" line="+62"/>
+        <location filename="../../planner/gui/models/cycles_model.py" line="+64"/>
         <source>planned</source>
         <translation>计划中</translation>
     </message>
@@ -1129,7 +1134,7 @@
         <translation>暂停日</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>{weight} kg
 BSA {bsa} m²</source>
         <translation>{weight} kg
@@ -1181,7 +1186,7 @@ BSA {bsa} m²</source>
         <translation>（+{days} 天）</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+100"/>
         <source>Cycle</source>
         <translation>周期</translation>
     </message>
@@ -1232,12 +1237,12 @@ BSA {bsa} m²</source>
 累积剂量</translation>
     </message>
     <message>
-        <location line="-173"/>
+        <location line="-191"/>
         <source>not recorded</source>
         <translation>未记录</translation>
     </message>
     <message>
-        <location line="+175"/>
+        <location line="+193"/>
         <source>Cumulative
 anthracyclines</source>
         <translation>蒽环类
@@ -1252,6 +1257,26 @@ anthracyclines</source>
         <location line="+2"/>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/models/cycle_marks.py" line="+42"/>
+        <source>tests overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>LVEF due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>tests due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{tests} (by {date})</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1368,7 +1393,7 @@ anthracyclines</source>
         <translation>不在本计划内（计划自 {start} 至 {end}）。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>(before cycle {n} starts on {start}).</source>
         <translation>（第{n}周期于 {start} 开始之前）。</translation>
     </message>
@@ -1434,7 +1459,7 @@ anthracyclines</source>
         <translation>今日需查血常规</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Warning:</source>
         <translation>警示：</translation>
     </message>
@@ -1917,6 +1942,56 @@ and the double check of each dose. Or add a demo patient to look around first.</
     </message>
 </context>
 <context>
+    <name>EndTreatmentDialog</name>
+    <message>
+        <location filename="../../planner/gui/dialogs/end_treatment_dialog.py" line="+26"/>
+        <location line="+17"/>
+        <source>End treatment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>End the treatment of {patient}? The plan stops after the cycle in progress on the day it ended; the record and its history are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reason</source>
+        <translation type="unfinished">原因</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Note</source>
+        <translation type="unfinished">备注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. CT 12 May: new lung metastases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+19"/>
+        <source>Ended on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Reason:</source>
+        <translation type="unfinished">原因：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ended on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Export</name>
     <message>
         <location filename="../../planner/export/atomic.py" line="+35"/>
@@ -2025,7 +2100,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../../planner/export/patient_calendar.py" line="+315"/>
+        <location filename="../../planner/export/patient_calendar.py" line="+316"/>
         <source>Rest day - no capsule</source>
         <translation>休息日 - 不服药</translation>
     </message>
@@ -2037,7 +2112,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../planner/export/day_list.py" line="+156"/>
+        <location filename="../../planner/export/day_list.py" line="+171"/>
         <source>Cycle {n} starts</source>
         <translation>第{n}周期开始</translation>
     </message>
@@ -2063,6 +2138,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../../planner/export/monitoring_visits.py" line="+43"/>
         <source>Blood test</source>
         <translation>抽血化验</translation>
     </message>
@@ -2072,7 +2148,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>今日不服{drug} - 医生嘱咐暂停</translation>
     </message>
     <message>
-        <location filename="../../planner/export/day_list.py" line="-66"/>
+        <location filename="../../planner/export/day_list.py" line="-80"/>
         <source>Weigh: doses are recalculated at a change of {pct}% or more from {w} kg</source>
         <translation>称体重：体重较 {w} kg 变化 {pct}% 或以上时重新计算剂量</translation>
     </message>
@@ -2087,12 +2163,12 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>（上限 {limit}）</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Dispense {drug} for days {first}-{last}: {prep}</source>
         <translation>发放{drug}，第 {first}-{last} 天：{prep}</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+29"/>
         <location filename="../../planner/export/dose_sheet.py" line="+67"/>
         <location filename="../../planner/export/pdf_base.py" line="+371"/>
         <source>not recorded</source>
@@ -2136,12 +2212,12 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>{date} 当日清单</translation>
     </message>
     <message>
-        <location line="-136"/>
+        <location line="-150"/>
         <source>Before every infusion: blood count reviewed against the start criteria; independent double check of each calculated dose.</source>
         <translation>每次输注前：对照用药开始标准复核血常规；每个计算剂量均须独立双人核对。</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+60"/>
         <source>SAME NAME as another patient: check MRN and date of birth</source>
         <translation>与其他患者同名：请核对病历号和出生日期</translation>
     </message>
@@ -2254,7 +2330,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>明日输注</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>No blood tests due.</source>
         <translation>无需抽血化验。</translation>
     </message>
@@ -2648,7 +2724,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../planner/export/wording.py" line="+25"/>
+        <location filename="../../planner/export/wording.py" line="+27"/>
         <source>Cycle {c} delayed {days} days</source>
         <translation>第{c}周期延迟 {days} 天</translation>
     </message>
@@ -2693,6 +2769,11 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>当前</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Treatment ended on {date} ({reason}); no cycles after cycle {c}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>reason: {reason}</source>
         <translation>原因：{reason}</translation>
@@ -2731,6 +2812,16 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <location line="+2"/>
         <source>per day</source>
         <translation>每日</translation>
+    </message>
+    <message>
+        <location filename="../../planner/export/monitoring_visits.py" line="-19"/>
+        <source>heart scan (LVEF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tests: {tests}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3379,7 +3470,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../planner/gui/actions.py" line="+114"/>
+        <location filename="../../planner/gui/actions.py" line="+117"/>
         <source>&amp;New patient...</source>
         <translation>新建患者(&amp;N)...</translation>
     </message>
@@ -3420,6 +3511,16 @@ and the double check of each dose. Or add a demo patient to look around first.</
     </message>
     <message>
         <location line="+1"/>
+        <source>E&amp;nd treatment...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>End the treatment (progression, toxicity, patient&apos;s choice, death, other): the plan stops after the cycle in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Find patient</source>
         <translation>查找患者(&amp;F)</translation>
     </message>
@@ -3480,18 +3581,18 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="+174"/>
+        <location filename="../../planner/gui/main_window.py" line="+175"/>
         <source>Cycle Planner</source>
         <translation>化疗周期计划</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+70"/>
+        <location line="+71"/>
         <source>Opening the patient database...</source>
         <translation>正在打开患者数据库...</translation>
     </message>
     <message>
-        <location line="-68"/>
+        <location line="-69"/>
         <source>Choose a patient on the left, or add a new one with File &gt; New patient (Ctrl+N).</source>
         <translation>请在左侧选择患者，或通过 文件 &gt; 新建患者 (Ctrl+N) 添加新患者。</translation>
     </message>
@@ -3501,14 +3602,14 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>剂量核对</translation>
     </message>
     <message>
-        <location line="-57"/>
-        <location line="+62"/>
+        <location line="-58"/>
+        <location line="+63"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location line="-61"/>
-        <location line="+62"/>
+        <location line="-62"/>
+        <location line="+63"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
@@ -3564,7 +3665,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
     </message>
     <message>
         <location filename="../../planner/gui/main_window.py" line="-11"/>
-        <location line="+95"/>
+        <location line="+96"/>
         <source>Database: {location}</source>
         <translation>数据库：{location}</translation>
     </message>
@@ -3659,7 +3760,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>患者已退出治疗；勾选“显示已退出”可在列表中查看。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+31"/>
         <location line="+15"/>
         <location line="+3"/>
         <source>Not saved</source>
@@ -3695,8 +3796,8 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>无法撤销/重做</translation>
     </message>
     <message>
-        <location line="-157"/>
-        <location line="+169"/>
+        <location line="-172"/>
+        <location line="+184"/>
         <source>Patient withdrawn</source>
         <translation>患者已退出治疗</translation>
     </message>
@@ -3839,6 +3940,69 @@ Reload the patient and apply {what} to the current record?</source>
     </message>
 </context>
 <context>
+    <name>Monitoring</name>
+    <message>
+        <location filename="../../planner/core/monitoring.py" line="+47"/>
+        <source>Blood count</source>
+        <translation type="unfinished">查血常规</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Liver function</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Blood pressure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Urine protein</source>
+        <translation type="unfinished">尿蛋白</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thyroid function</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>LVEF</source>
+        <translation type="unfinished">左心室射血分数 LVEF</translation>
+    </message>
+    <message>
+        <location line="+133"/>
+        <source>baseline</source>
+        <translation type="unfinished">基线</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>before {drug}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>every {n} cycles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>every cycle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>cumulative {drug} past {tier} mg/m² with this cycle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>Monitoring due: {tests}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MonthGrid</name>
     <message>
         <location filename="../../planner/gui/views/month_grid.py" line="+139"/>
@@ -3852,6 +4016,11 @@ Reload the patient and apply {what} to the current record?</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>{date}: before cycle {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>{date}: cycle {n}, day {d}</source>
         <translation>{date}：第{n}周期，第{d}天</translation>
     </message>
@@ -3867,19 +4036,19 @@ Reload the patient and apply {what} to the current record?</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+199"/>
+        <location line="+208"/>
         <source>{drug} held</source>
         <translation>{drug}暂停</translation>
     </message>
     <message>
-        <location line="-197"/>
-        <location line="+200"/>
+        <location line="-206"/>
+        <location line="+209"/>
         <location line="+1"/>
         <source>{drug} stopped</source>
         <translation>{drug}停药</translation>
     </message>
     <message>
-        <location line="-198"/>
+        <location line="-207"/>
         <source>Delay: no treatment</source>
         <translation>延迟：不治疗</translation>
     </message>
@@ -3894,7 +4063,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>需查血常规</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+142"/>
         <source>+{n}</source>
         <translation>+{n}</translation>
     </message>
@@ -4388,7 +4557,7 @@ Reload the patient and apply {what} to the current record?</source>
 <context>
     <name>PatientHeader</name>
     <message>
-        <location filename="../../planner/gui/facts.py" line="-118"/>
+        <location filename="../../planner/gui/facts.py" line="-121"/>
         <source>Withdrawn</source>
         <translation>已退出治疗</translation>
     </message>
@@ -4413,7 +4582,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>以下药物的当前剂量尚无通过的双人核对：{drugs}</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+23"/>
         <source>{drug} (checked at {old} mg; the plan now calculates {new} mg)</source>
         <translation>{drug}（核对时为 {old} mg；计划现计算为 {new} mg）</translation>
     </message>
@@ -4507,6 +4676,26 @@ Reload the patient and apply {what} to the current record?</source>
         <location line="+6"/>
         <source>Delay cycle {n} by {d} days, to {date}</source>
         <translation>第{n}周期延迟 {d} 天，至 {date}</translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/monitoring_badges.py" line="+21"/>
+        <source>Treatment ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ended on {date} ({reason}); the plan stops after cycle {n}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>LVEF due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cycle {n}: LVEF by {date} ({why}).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4654,6 +4843,11 @@ Reload the patient and apply {what} to the current record?</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Withdrawn</source>
         <translation>已退出</translation>
     </message>
@@ -4696,12 +4890,17 @@ Reload the patient and apply {what} to the current record?</source>
 <context>
     <name>Plan</name>
     <message>
-        <location filename="../../planner/core/plan.py" line="+194"/>
+        <location filename="../../planner/core/plan.py" line="+200"/>
         <source>Cycle: there is no cycle {n} in this plan.</source>
         <translation>周期：本计划没有第{n}周期。</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+69"/>
+        <source>End of treatment: cycle {n} does not exist in this plan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>{what}: cycle {n} does not exist; this plan has cycles 1 to {count}.</source>
         <translation>{what}：第{n}周期不存在；本计划包含第 1 至 {count} 周期。</translation>
     </message>
@@ -4776,7 +4975,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>剂量水平：第{cycle}周期{drug}已是 {level} {unit}；请选择其他剂量水平（-1 和 -2 从起始剂量起算）。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>Plan</source>
         <translation>计划</translation>
     </message>
@@ -4786,7 +4985,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>维持治疗周期数：该方案无固定疗程；请至少计划 1 个周期。</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+82"/>
         <source>Weight {new} kg ({pct}% from {old} kg): doses recalculated.</source>
         <translation>体重 {new} kg（较 {old} kg 变化 {pct}%）：剂量已重新计算。</translation>
     </message>
@@ -5271,17 +5470,17 @@ Reload the patient and apply {what} to the current record?</source>
 <context>
     <name>Regimen</name>
     <message>
-        <location filename="../../planner/core/regimen.py" line="+99"/>
+        <location filename="../../planner/core/regimen.py" line="+100"/>
         <source>Dose level: {drug} has the levels {levels} {unit} (or -1, -2 for one or two levels down); &apos;{text}&apos; is not one of them.</source>
         <translation>剂量水平：{drug}的剂量水平为 {levels} {unit}（或用 -1、-2 表示下调一级或两级）；“{text}”不在其中。</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+71"/>
         <source>Drug: &apos;{drug}&apos; is not part of the regimen {regimen}; it has {drugs}.</source>
         <translation>药物：“{drug}”不属于 {regimen} 方案；该方案包括 {drugs}。</translation>
     </message>
     <message>
-        <location line="+233"/>
+        <location line="+234"/>
         <source>Regimen: &apos;{id}&apos; is not known; choose one of {choices}.</source>
         <translation>治疗方案：无法识别“{id}”；请从 {choices} 中选择。</translation>
     </message>
@@ -5909,7 +6108,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>文件不是有效的 JSON（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../planner/store/planfile.py" line="+183"/>
+        <location filename="../../planner/store/planfile.py" line="+185"/>
         <source>cannot write {path} ({reason}).</source>
         <translation>无法写入 {path}（{reason}）。</translation>
     </message>
@@ -5935,7 +6134,8 @@ Reload the patient and apply {what} to the current record?</source>
     </message>
     <message>
         <location line="+29"/>
-        <location line="+6"/>
+        <location line="+9"/>
+        <location line="+4"/>
         <location line="+192"/>
         <source>one of {kinds}</source>
         <translation>{kinds} 之一</translation>
@@ -6003,7 +6203,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>无法打开数据库 {location}（{reason}）。</translation>
     </message>
     <message>
-        <location line="+162"/>
+        <location line="+169"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
@@ -6020,8 +6220,8 @@ Reload the patient and apply {what} to the current record?</source>
     <message>
         <location line="+1"/>
         <location filename="../../planner/operations/plan_changes.py" line="+61"/>
-        <location filename="../../planner/store/planfile.py" line="-350"/>
-        <location line="+117"/>
+        <location filename="../../planner/store/planfile.py" line="-357"/>
+        <location line="+124"/>
         <source>Measured on</source>
         <translation>测量日期</translation>
     </message>
@@ -6036,7 +6236,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>已测量新体重。</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>Modification {id} is not in this patient&apos;s record.</source>
         <translation>该患者记录中没有方案调整 {id}。</translation>
     </message>
@@ -6161,7 +6361,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>{label}：必须是大于 0 的数字。</translation>
     </message>
     <message>
-        <location filename="../../planner/store/given_guard.py" line="+34"/>
+        <location filename="../../planner/store/given_guard.py" line="+35"/>
         <source>Patient {mrn} is withdrawn ({reason}); nothing was saved.</source>
         <translation>患者 {mrn} 已退出治疗（{reason}）；未保存任何内容。</translation>
     </message>
@@ -6171,7 +6371,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>未记录原因</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+42"/>
         <source>{drug} on day {day} of cycle {cycle}, {given_on}</source>
         <translation>第{cycle}周期第{day}天的{drug}，{given_on}</translation>
     </message>
@@ -6198,6 +6398,64 @@ Reload the patient and apply {what} to the current record?</source>
     <message>
         <location line="+1"/>
         <source>Assessment {id} is already withdrawn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Treatment</name>
+    <message>
+        <location filename="../../planner/core/modifications.py" line="+99"/>
+        <source>progression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>toxicity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>patient&apos;s choice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>death</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planner/operations/treatment.py" line="+30"/>
+        <source>Reason for ending: &apos;{code}&apos; is not one of {codes}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Note: enter plain text of at most {n} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ended on: {date} is in the future; end the treatment on the day it ends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The treatment is already ended ({date}); withdraw that entry first to change it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ended on: {date} is before cycle 1 ({start}); withdraw the patient instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Treatment ended: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -86,3 +86,23 @@ def test_a_percentage_dose_change_is_described_on_paper_and_on_screen():
     assert describe_modification(change, regimen) == (
         "Epirubicin hydrochloride at 50% of the starting dose from cycle 3 - reason: bilirubin 2 mg/dL")
     assert "50% of the starting dose from cycle 3" in on_screen(change, regimen)
+
+
+def test_monitoring_due_line_per_patient(plan):
+    when = date(2026, 1, 5)
+    patients = cohort(plan)
+    text = squash(" ".join(pdf_pages(day_list_pdf(when, patients, options=PrintOptions("a4", PRINTED)))))
+    due, bloods = due_on(patients, when)
+    # Cycle 1 of the epirubicin patient (300 mg/m² prior doxorubicin): every test, LVEF at baseline.
+    [first] = [e for e in due if e.subject.mrn == "MRN-0042"]
+    line = [c for c in checks_due(first) if c.startswith("Monitoring due:")]
+    assert line == ["Monitoring due: Blood count, Liver function, Blood pressure, Urine protein, Thyroid function, "
+                    "LVEF (baseline)"]
+    # Maintenance cycle 8 (anlotinib alone): no blood count, thyroid every 2 cycles (not cycle 8).
+    [maintenance] = [e for e in due if e.subject.mrn == "MRN-0100"]
+    assert [c for c in checks_due(maintenance) if c.startswith("Monitoring due:")] == [
+        "Monitoring due: Liver function, Blood pressure, Urine protein"]
+    assert squash(line[0]) in text
+    # The blood test row (infusion tomorrow) lists the tests due today for that cycle.
+    assert "Monitoring due: Blood count, Liver function, Blood pressure, Urine protein, Thyroid function" in text
+    assert [e.subject.mrn for e in bloods] == ["MRN-0007"]

@@ -107,3 +107,18 @@ def test_other_regimens(regimen_id, subject, institution, options):
     assert ("Hospital day - epirubicin infusion" in text) != oral
     assert ("Rest day - no capsule" in text) == oral
     assert "Rest day" in text
+
+
+def test_monitoring_tests_on_their_days_including_before_cycle_1(plan, pages):
+    from planner.export.monitoring_visits import with_monitoring
+
+    days = with_monitoring(plan, calendar_days(plan))
+    first = days[0]
+    assert first.day == 0 and first.date == plan.start.replace(day=4)  # the day before cycle 1 (5 Jan)
+    assert [e.text for e in first.entries] == [
+        "Blood test", "Tests: liver function, blood pressure, urine protein, thyroid function, heart scan (LVEF)"]
+    january = next(p for p in pages if p.split("\n")[0].strip() == "January 2026")
+    cells = month_cells(january)
+    assert "Blood test" in cells[4] and "Tests: liver function" in cells[4]
+    # Before cycle 2 (26 Jan): the blood test and the tests of every cycle, no thyroid (every 2 cycles).
+    assert "Tests: liver function, blood pressure, urine protein" in cells[25] and "thyroid" not in cells[25]

@@ -35,10 +35,12 @@ from planner.core.modifications import (
     Delay,
     DoseLevelChange,
     DosePercentChange,
+    EndTreatment,
     Modification,
     OmitDays,
     StopDrug,
     WeightChange,
+    end_reason_label,
 )
 from planner.core.plan import Cycle, Plan, compute_plan
 from planner.core.regimen import Regimen, parse_days
@@ -69,6 +71,9 @@ def describe_modification(mod: Modification, regimen: Regimen | None = None) -> 
     if isinstance(mod, DosePercentChange):
         return translate("CycleActions", "{drug} at {pct}% of the {of} dose from cycle {c}").format(
             drug=drug_word(regimen, mod.drug), pct=plain(mod.percent), of=percent_basis_word(mod.of), c=mod.cycle)
+    if isinstance(mod, EndTreatment):
+        return translate("CycleActions", "End the treatment after cycle {c} ({reason})").format(
+            c=mod.cycle, reason=end_reason_label(mod.reason_code))
     return translate("CycleActions", "Weight {w} kg before cycle {c}").format(
         w=plain(mod.weight_kg), c=mod.cycle)
 

@@ -9,12 +9,12 @@ between COL_WEIGHT_BSA and the trailing cumulative / status / warnings columns; 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from planner.core.dates import format_days
 from planner.core.decimal_math import format_m2, plain
@@ -24,6 +24,7 @@ from planner.core.regimen import DrugSpec
 from planner.core.rules import WarningCode
 from planner.gui import style
 from planner.gui.facts import short_warning
+from planner.gui.models.cycle_marks import HELD, dose_mark, monitoring_cell, next_monitoring
 from planner.gui.plan_reasons import delay_reason, level_reason, omit_reason
 
 COL_CYCLE = 0
@@ -42,7 +43,8 @@ class _Cell:
     display: str
     sort: Any
     tooltip: str = ""
-    level: str = ""  # "" | "warning" | "danger": how the cell is coloured
+    level: str = ""  # "" | "warning" | "danger" | "held": how the cell is coloured
+    badge: str = ""  # "" | "due" | "overdue": a coloured dot for monitoring due before the cycle
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +74,7 @@ def _dose_cell(plan: Plan, cycle: Cycle, drug: DrugSpec, dose: DrugDose | None) 
                 drug=drug.label, phase=cycle.phase.label))
         return _Cell(translate("CyclesTable", "stopped"), -1.0,
                      translate("CyclesTable", "{drug} was stopped in an earlier cycle.").format(drug=drug.label),
-                     "warning")
+                     HELD)
     calc = dose.calculation
     level = plain(dose.level) + " " + drug.unit
     # calculation.explain() already starts with the level (90 mg/m² x ...); a flat dose is its level.
@@ -98,8 +100,7 @@ def _dose_cell(plan: Plan, cycle: Cycle, drug: DrugSpec, dose: DrugDose | None) 
                (translate("CyclesTable", "Held days"),
                 omit_reason(plan, cycle.number, drug.id) if dose.omitted_days else "")]
     tooltip += "".join(f"\n{label}: {reason}" for label, reason in reasons if reason)
-    return _Cell(display, float(dose.dose_mg) if dose.days else 0.0, tooltip,
-                 "warning" if dose.level_index > 0 or dose.omitted_days or dose.stopped_from_day else "")
+    return _Cell(display, float(dose.dose_mg) if dose.days else 0.0, tooltip, dose_mark(dose))
 
 
 def _row(plan: Plan, cycle: Cycle, previous: Cycle | None, status: str) -> _Row:
@@ -179,7 +180,26 @@ class CyclesTableModel(QAbstractTableModel):
             self._rows = [
                 _row(plan, c, plan.cycles[i - 1] if i else None, given.get(c.number) or derived_status(c, when))
                 for i, c in enumerate(plan.cycles)]
+            self._mark_monitoring(plan, when)
         self.endResetModel()
+
+    def _mark_monitoring(self, plan: Plan, today: date) -> None:
+        """The next cycle's open monitoring tests in its status cell ("LVEF due", "tests overdue")."""
+        found = next_monitoring(plan, today)
+        row = self.row_of(found[0]) if found else None
+        if found is None or row is None:
+            return
+        short, tip, overdue = monitoring_cell(found[1])
+        cells = list(self._rows[row].cells)
+        # A dot on the Day 1 cell (no extra column: the table must fit a 1280 px screen), the tests in its tooltip.
+        start = cells[COL_START]
+        cells[COL_START] = replace(start, tooltip="\n".join(t for t in (start.tooltip, f"{short}: {tip}") if t),
+                                   badge="overdue" if overdue else "due")
+        self._rows[row] = _Row(self._rows[row].number, tuple(cells))
+
+    def monitoring_badge(self, row: int) -> str:
+        """"due", "overdue" or "" for the row's Day 1 cell (tests and accessibility read it)."""
+        return self._rows[row].cells[COL_START].badge
 
     def cycle_at(self, row: int) -> int:
         return self._rows[row].number
@@ -270,13 +290,29 @@ class CyclesTableModel(QAbstractTableModel):
             return cell.sort
         if role == Qt.ItemDataRole.ToolTipRole:
             return cell.tooltip or None
+        if cell.level == HELD and role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole,
+                                           Qt.ItemDataRole.FontRole):
+            return self._held_style(role)
         if role == Qt.ItemDataRole.ForegroundRole and cell.level:
             return QBrush(QColor(style.DANGER.text if cell.level == "danger" else style.WARNING.text))
         if role == Qt.ItemDataRole.BackgroundRole and cell.level:
             return QBrush(QColor(style.DANGER.fill if cell.level == "danger" else style.WARNING.fill))
+        if role == Qt.ItemDataRole.DecorationRole and cell.badge:
+            return QColor(style.DANGER.border if cell.badge == "overdue" else style.BLOOD_TEST.border)
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == COL_CYCLE:
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
+
+    @staticmethod
+    def _held_style(role: int) -> Any:
+        """Held (omitted, stopped) cells: grey and italic on grey, unlike the amber of a modified dose."""
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor(style.HELD.text))
+        return QBrush(QColor(style.HELD_FILL))
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():

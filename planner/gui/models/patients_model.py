@@ -52,6 +52,7 @@ def status_text(status: str) -> str:
         PlanStatus.PLANNED: translate("PatientsTableModel", "Planned"),
         PlanStatus.ON_TREATMENT: translate("PatientsTableModel", "On treatment"),
         PlanStatus.COMPLETED: translate("PatientsTableModel", "Completed"),
+        PlanStatus.ENDED: translate("PatientsTableModel", "Ended"),
         PlanStatus.WITHDRAWN: translate("PatientsTableModel", "Withdrawn"),
     }
     return texts.get(status, status)

@@ -8,11 +8,12 @@ date or a dose: every figure is the core's.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from planner.core.clinic_days import ClinicCalendar
 from planner.core.decimal_math import plain
+from planner.core.monitoring import Due, due_text, monitoring_due
 from planner.core.plan import Cycle, Day, DrugDose, Plan
 
 
@@ -39,6 +40,7 @@ class DayCell:
     delay_day: bool  # an extra day of this cycle while the next, delayed cycle waits
     cycle_start: bool
     has_warning: bool
+    monitoring: str = ""  # "Monitoring due: ..." on the day the tests are due (planner.core.monitoring)
 
     @property
     def date(self) -> date:
@@ -102,5 +104,25 @@ def build_cells(plan: Plan | None, clinic: ClinicCalendar | None = None) -> dict
             if when < plan.start and when not in cells:
                 cells[when] = DayCell(day=Day(when, first.number, 0, first.phase, (), True), cycle=first,
                                       chips=(), delay_day=False, cycle_start=False, has_warning=False)
+        _mark_monitoring(plan, cells, clinic)
     return cells
+
+
+def _mark_monitoring(plan: Plan, cells: dict[date, DayCell], clinic: ClinicCalendar | None) -> None:
+    """The monitoring tests on the days they are due (before cycle 1 too: a "day 0" cell)."""
+    if not plan.regimen.monitoring:
+        return
+    by_day: dict[date, list[Due]] = {}
+    # Nothing is on record as done here: the calendar shows the schedule (`today` only decides overdue).
+    for due in monitoring_due(plan, {}, plan.start, clinic):
+        by_day.setdefault(due.due_on, []).append(due)
+    first = plan.cycles[0]
+    for when, dues in by_day.items():
+        cell = cells.get(when)
+        if cell is None:
+            if when >= plan.start:
+                continue
+            cell = DayCell(day=Day(when, first.number, 0, first.phase, (), False), cycle=first, chips=(),
+                           delay_day=False, cycle_start=False, has_warning=False)
+        cells[when] = replace(cell, monitoring=due_text(dues))
 

@@ -47,10 +47,13 @@ def details_html(plan: Plan | None, when: date | None, cell: DayCell | None) -> 
             "DayDetails", "Not part of this plan (the plan runs from {start} to {end}).").format(
             start=format_long(plan.start), end=format_long(plan.end))), style.MUTED_TEXT)
     cycle, day = cell.cycle, cell.day
-    if day.day == 0:  # the blood count before cycle 1, the day(s) before the plan starts
+    monitoring = _line(escape(cell.monitoring), style.BLOOD_TEST.text) if cell.monitoring else ""
+    if day.day == 0:  # the tests before cycle 1, the day(s) before the plan starts
+        if not day.blood_test:
+            return head + monitoring
         return head + _line("<b>" + escape(translate("DayDetails", "Blood count due today")) + "</b> " + escape(
             translate("DayDetails", "(before cycle {n} starts on {start}).").format(
-                n=cycle.number, start=format_long(cycle.start))), style.BLOOD_TEST.text)
+                n=cycle.number, start=format_long(cycle.start))), style.BLOOD_TEST.text) + monitoring
     parts = [head, _line("<b>" + escape(translate("DayDetails", "Cycle {n}, day {d} of {length}").format(
         n=cycle.number, d=day.day, length=cycle.phase.cycle_days)) + "</b> · " + escape(
         translate("DayDetails", "{phase} phase").format(phase=cycle.phase.label)))]
@@ -91,6 +94,8 @@ def details_html(plan: Plan | None, when: date | None, cell: DayCell | None) -> 
     if day.blood_test:
         parts.append(_line("<b>" + escape(translate("DayDetails", "Blood count due today")) + "</b> " + escape(
             translate("DayDetails", "(the last open clinic day before the infusion).")), style.BLOOD_TEST.text))
+    if monitoring:
+        parts.append(monitoring)
     for warning in cycle.warnings:
         parts.append(_line("<b>" + escape(translate("DayDetails", "Warning:")) + "</b> " + escape(warning.message),
                            style.DANGER.text))

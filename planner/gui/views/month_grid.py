@@ -138,7 +138,9 @@ class MonthGrid(QWidget):
         if cell is None:
             return self.tr("{date}: not part of the plan").format(date=format_long(when))
         if cell.day.day == 0:
-            return self.tr("{date}: blood count before cycle {n}").format(date=format_long(when), n=cell.day.cycle)
+            head = (self.tr("{date}: blood count before cycle {n}") if cell.day.blood_test
+                    else self.tr("{date}: before cycle {n}")).format(date=format_long(when), n=cell.day.cycle)
+            return "\n".join(t for t in (head, cell.monitoring) if t)
         lines = [self.tr("{date}: cycle {n}, day {d}").format(date=format_long(when), n=cell.day.cycle,
                                                               d=cell.day.day)]
         for chip in cell.chips:
@@ -158,6 +160,8 @@ class MonthGrid(QWidget):
             lines.append(self.tr("Rest day"))
         if cell.day.blood_test:
             lines.append(self.tr("Blood count due"))
+        if cell.monitoring:
+            lines.append(cell.monitoring)
         lines.extend(w.message for w in cell.cycle.warnings if cell.cycle_start)
         return "\n".join(lines)
 
@@ -250,6 +254,13 @@ class MonthGrid(QWidget):
 
         painter.setFont(small)
         label_left = number_rect.right() + 2
+        if cell.monitoring:
+            # A dot in the top-right corner: tests due today (the tooltip and the day details list them).
+            size = max(4.0, line / 3)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(style.BLOOD_TEST.border))
+            painter.drawEllipse(QRectF(rect.right() - pad - size, rect.top() + 3, size, size))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
         if cell.has_warning:
             # Beside the day number, where no chip can cover it (short cells on a 768 px screen).
             mark = QRectF(label_left, rect.top() + 3, line - 2, line - 2)
