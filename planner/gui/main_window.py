@@ -380,8 +380,8 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
             except PlannerError as exc:
                 self.problem(self.tr("Patient not opened"), exc.message)
                 return
-            document = PatientDocument(self.store, record, self)
-            document.recordChanged.connect(self._record_changed)
+            document = PatientDocument(self.store, record, self, run=self.runner.call)
+            document.recordChanged.connect(lambda _record, d=document: self._record_changed(d))
             # Queued: the report arrives after QUndoStack has finished its undo()/redo(), so showing a
             # message box or reloading (which clears the stack) never happens inside the stack's own call.
             document.failed.connect(self._undo_failed, Qt.ConnectionType.QueuedConnection)
@@ -411,10 +411,17 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
 
         stack.indexChanged.connect(changed)
 
-    def _record_changed(self, record: PatientRecord) -> None:
-        if self.document is not None and record.identity.mrn == self.document.mrn:
-            self._show_record(self.document)
-        self.refresh_list(self.patients.current_mrn())
+    def _record_changed(self, document: PatientDocument) -> None:
+        """After a write: that one row of the list from the operation's record and plan (no reload of the
+        whole list, issue 14), then the open patient's views."""
+        from planner.gui.list_rows import update_list_row
+
+        update_list_row(self.patients, document.previous_mrn, document.record, document.plan, self.today())
+        if self.document is document:
+            if self.patients.model.row_of(document.mrn) < 0:
+                self.open_patient("")  # withdrawn (and withdrawn patients hidden): close them
+                return
+            self._show_record(document)
 
     def _show_record(self, document: PatientDocument) -> None:
         from planner.gui.facts import check_history, current_cycle, cycle_statuses
@@ -542,11 +549,13 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
         from planner.operations import add_patient
 
         assert self.store is not None
-        record = add_patient(
-            self.store.repository, form.identity, height_cm=form.height_cm, weight_kg=form.weight_kg,
+        repository, settings = self.store.repository, self.settings.plan_settings()
+        result = self.runner.call(lambda: add_patient(
+            repository, form.identity, height_cm=form.height_cm, weight_kg=form.weight_kg,
             measured_on=form.measured_on, regimen_id=form.regimen_id, start=form.start,
-            settings=self.settings.plan_settings(), prior=form.prior).record
-        self._open_new(record)
+            settings=settings, prior=form.prior))
+        record = result.record
+        self._open_new(record, result.plan)
         self.say(self.tr("Patient added; the plan is on the Calendar and Cycles tabs."))
         return record
 
@@ -559,14 +568,18 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
         except PlannerError as exc:
             self.problem(self.tr("Demo patient not added"), exc.message)
             return
-        self._open_new(record)
+        self._open_new(record, record.compute_plan())
         self.say(self.tr("Demo patient added: cycle 3 was delayed a week and epirubicin reduced to 75 mg/m²."))
 
-    def _open_new(self, record: PatientRecord) -> None:
-        """Show a just-added patient at once; the list catches up on the worker thread and selects them."""
+    def _open_new(self, record: PatientRecord, plan: Plan) -> None:
+        """Show a just-added patient at once, their row inserted in the list (no reload) and selected."""
+        from planner.gui.list_rows import update_list_row
+
         self.patients.search.clear()
+        update_list_row(self.patients, record.identity.mrn, record, plan, self.today())
         self.open_patient(record.identity.mrn)
-        self.refresh_list(record.identity.mrn)
+        self.patients.select(record.identity.mrn, quiet=True)
+        self._show_default_page()
 
     def edit_patient(self) -> None:
         from planner.gui.dialogs.patient_dialog import PatientDialog

@@ -171,15 +171,39 @@ class CyclesTableModel(QAbstractTableModel):
         the status derived from `today` (default: the real today)."""
         when = today or date.today()
         given = statuses or {}
-        self.beginResetModel()
         if plan is None:
+            self.beginResetModel()
             self._rows, self._drugs = [], []
-        else:
-            self._drugs = list(plan.regimen.drugs.values())
-            self._rows = [
-                _row(plan, c, plan.cycles[i - 1] if i else None, given.get(c.number) or derived_status(c, when))
+            self.endResetModel()
+            return
+        drugs = list(plan.regimen.drugs.values())
+        rows = [_row(plan, c, plan.cycles[i - 1] if i else None, given.get(c.number) or derived_status(c, when))
                 for i, c in enumerate(plan.cycles)]
-        self.endResetModel()
+        if drugs != self._drugs or not self._rows:
+            # Another regimen (other columns) or the first plan: every row is new.
+            self.beginResetModel()
+            self._drugs, self._rows = drugs, rows
+            self.endResetModel()
+            return
+        self._update_rows(rows)
+
+    def _update_rows(self, rows: list[_Row]) -> None:
+        """The same patient's plan after a write: only the rows that changed are reported (issue 14), so
+        the view keeps its selection and scroll position and repaints a row or two, not the table."""
+        old = self._rows
+        if len(rows) < len(old):
+            self.beginRemoveRows(QModelIndex(), len(rows), len(old) - 1)
+            self._rows = old[:len(rows)]
+            self.endRemoveRows()
+        for row, (before, after) in enumerate(zip(self._rows, rows, strict=False)):
+            if before != after:
+                self._rows[row] = after
+                self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+        if len(rows) > len(self._rows):
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, len(rows) - 1)
+            self._rows.extend(rows[first:])
+            self.endInsertRows()
 
     def cycle_at(self, row: int) -> int:
         return self._rows[row].number

@@ -92,33 +92,51 @@ class PatientsTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def update_patient(self, summary: PatientSummary) -> None:
-        """Replace (or add) one patient's row after an edit, without resetting the whole list."""
-        for row, existing in enumerate(self._rows):
-            if existing.mrn == summary.mrn:
-                self._rows[row] = summary
-                self._search[row] = _search_text(summary)
-                self.generation += 1
-                self.dataChanged.emit(self.index(row, 0), self.index(row, COLUMN_COUNT - 1))
-                self._refresh_shared()
-                return
-        row = len(self._rows)
-        self.beginInsertRows(QModelIndex(), row, row)
-        self._rows.append(summary)
-        self._search.append(_search_text(summary))
+        """Replace (or add) one patient's row after an edit, without resetting the whole list (issue 14):
+        dataChanged for the row, a row move when its sort position changed, a row insert for a new patient
+        at its sorted place. The selection and the scroll position stay."""
+        row = self.row_of(summary.mrn)
+        if row < 0:
+            target = self._position_for(summary, skip=-1)
+            self.beginInsertRows(QModelIndex(), target, target)
+            self._rows.insert(target, summary)
+            self._search.insert(target, _search_text(summary))
+            self.generation += 1
+            self.endInsertRows()
+            self._refresh_shared()
+            return
+        self._rows[row] = summary
+        self._search[row] = _search_text(summary)
         self.generation += 1
-        self.endInsertRows()
+        self.dataChanged.emit(self.index(row, 0), self.index(row, COLUMN_COUNT - 1))
+        target = self._position_for(summary, skip=row)
+        if target != row:
+            # beginMoveRows counts the destination before the row is taken out.
+            if self.beginMoveRows(QModelIndex(), row, row, QModelIndex(), target if target < row else target + 1):
+                moved, text = self._rows.pop(row), self._search.pop(row)
+                self._rows.insert(target, moved)
+                self._search.insert(target, text)
+                self.generation += 1
+                self.endMoveRows()
         self._refresh_shared()
 
+    def _position_for(self, summary: PatientSummary, skip: int) -> int:
+        """Where `summary` belongs in the current sort order: how many other rows sort before it."""
+        column, order = self._sort
+        key = _full_key(summary, column)
+        if order == Qt.SortOrder.DescendingOrder:
+            return sum(1 for i, r in enumerate(self._rows) if i != skip and _full_key(r, column) > key)
+        return sum(1 for i, r in enumerate(self._rows) if i != skip and _full_key(r, column) < key)
+
     def remove_patient(self, mrn: str) -> None:
-        for row, existing in enumerate(self._rows):
-            if existing.mrn == mrn:
-                self.beginRemoveRows(QModelIndex(), row, row)
-                del self._rows[row]
-                del self._search[row]
-                self.generation += 1
-                self.endRemoveRows()
-                self._refresh_shared()
-                return
+        row = self.row_of(mrn)
+        if row >= 0:
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._rows[row]
+            del self._search[row]
+            self.generation += 1
+            self.endRemoveRows()
+            self._refresh_shared()
 
     def retranslate(self) -> None:
         """The headers and status words in the current language (after a language change)."""
@@ -233,10 +251,15 @@ class PatientsTableModel(QAbstractTableModel):
     def _apply_sort(self) -> None:
         column, order = self._sort
         # Secondary key by name then MRN so equal keys always come out in the same order.
-        self._rows.sort(key=lambda r: (_sort_key(r, column), r.name.casefold(), r.mrn),
+        self._rows.sort(key=lambda r: _full_key(r, column),
                         reverse=order == Qt.SortOrder.DescendingOrder)
         self._search = [_search_text(r) for r in self._rows]
         self.generation += 1
+
+
+def _full_key(row: PatientSummary, column: int) -> tuple[Any, str, str]:
+    # Secondary key by name then MRN so equal keys always come out in the same order.
+    return (_sort_key(row, column), row.name.casefold(), row.mrn)
 
 
 def name_key(name: str) -> str:
@@ -293,6 +316,7 @@ class PatientFilterProxy(QSortFilterProxyModel):
         self._words: list[str] = []
         self._accepted: list[bool] = []
         self._accepted_generation = -1
+        self._source: PatientsTableModel | None = None
         self.setSortRole(Qt.ItemDataRole.UserRole)
 
     def search_text(self) -> str:
@@ -309,20 +333,33 @@ class PatientFilterProxy(QSortFilterProxyModel):
             self._accepted_generation = -1
             self.invalidateRowsFilter()
 
+    def setSourceModel(self, model: Any) -> None:
+        self._source = model if isinstance(model, PatientsTableModel) else None
+        self._accepted_generation = -1
+        super().setSourceModel(model)
+
     def _accepted_rows(self) -> list[bool]:
-        source = self.sourceModel()
-        if not isinstance(source, PatientsTableModel):
+        source = self._source
+        if source is None:
             return []
-        if self._accepted_generation != source.generation:
-            words = self._words
+        words = self._words
+        # One `in` per word on the row's precomputed casefolded text (issue 14: < 16 ms per keystroke).
+        if len(words) == 1:
+            word = words[0]
+            self._accepted = [word in s for s in source.search_texts()]
+        else:
             self._accepted = [all(w in s for w in words) for s in source.search_texts()]
-            self._accepted_generation = source.generation
+        self._accepted_generation = source.generation
         return self._accepted
 
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
+        # Called 10,000 times per keystroke from C++: kept to a list lookup (the answers are computed in
+        # one comprehension, once per search text and source change).
         if not self._words:
             return True
-        accepted = self._accepted_rows()
+        source = self._source
+        accepted = self._accepted if source is not None and self._accepted_generation == source.generation \
+            else self._accepted_rows()
         return source_row < len(accepted) and accepted[source_row]
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
