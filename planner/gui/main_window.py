@@ -473,16 +473,24 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
         self.apply_modification(Delay(closed.cycle, closed.delay_days), reason)
 
     def _show_history(self, document: PatientDocument) -> None:
+        """The History tab, read on the worker thread: after a save on a slow disk the audit log read
+        would otherwise stall the window a second time (issue 14)."""
         from planner.gui.history import history_rows
 
-        if self.store is None:
+        store = self.store
+        if store is None:
             return
-        try:
-            entries = self.store.audit_log(document.mrn)
-        except PlannerError as exc:
-            self.say(exc.message)
-            return
-        self._ensure_patient_page().history.set_rows(history_rows(entries, document.record))
+        mrn, record = document.mrn, document.record
+
+        def show(entries: Any) -> None:
+            if self.document is document and document.record is record and self.page is not None:
+                self.page.history.set_rows(history_rows(entries, record))
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, PlannerError):
+                self.say(exc.message)
+
+        self.runner.start(lambda: store.audit_log(mrn), show, failed)
 
     def withdraw_change(self, row: Any) -> None:
         """History > Withdraw this change...: asks the reason; one undoable step (Ctrl+Z puts it back)."""
