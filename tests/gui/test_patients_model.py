@@ -96,3 +96,28 @@ def test_sorting_keeps_the_selected_row(qtbot):
     name = selection.currentIndex().data()
     proxy.sort(COL_NAME, Qt.SortOrder.DescendingOrder)
     assert selection.currentIndex().data() == name
+
+
+def test_one_row_updates_keep_the_sort_order_and_the_same_name_flags_without_a_reset(qtmodeltester):
+    from planner.gui.models.patients_model import SAME_NAME_ROLE
+
+    model, _proxy = make()
+    qtmodeltester.check(model)  # stays attached: checks every signal of the updates below
+    resets, moves = [], []
+    model.modelReset.connect(lambda: resets.append(True))
+    model.rowsMoved.connect(lambda *args: moves.append(args[1]))
+    names = lambda: [model.summary(r).name for r in range(model.rowCount())]  # noqa: E731
+    assert names() == ["Chen Anna", "Li Na", "Wang Fang", "Zhang Wei"]
+    model.update_patient(summary("100", "Wang Fang", date(2026, 12, 8)))  # same place: no move
+    assert moves == []
+    model.update_patient(summary("100", "Ai Mei", date(2026, 12, 8)))  # renamed: moves to the top
+    assert names() == ["Ai Mei", "Chen Anna", "Li Na", "Zhang Wei"] and moves == [2]
+    model.update_patient(summary("500", "li na", date(2026, 3, 1)))  # new, and shares a name
+    assert names() == ["Ai Mei", "Chen Anna", "Li Na", "li na", "Zhang Wei"]
+    assert model.index(2, COL_NAME).data(SAME_NAME_ROLE) and model.index(3, COL_NAME).data(SAME_NAME_ROLE)
+    model.remove_patient("500")
+    assert not model.index(2, COL_NAME).data(SAME_NAME_ROLE)
+    model.sort(COL_NAME, Qt.SortOrder.DescendingOrder)
+    model.update_patient(summary("600", "Bo Yi", None))
+    assert names() == ["Zhang Wei", "Li Na", "Chen Anna", "Bo Yi", "Ai Mei"]
+    assert resets == []
