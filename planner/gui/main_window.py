@@ -31,6 +31,7 @@ from planner.core.errors import PlannerError
 from planner.gui import screen_fit
 from planner.gui.actions import build_actions, retranslate_actions, style_undo_actions
 from planner.gui.export_actions import install_export_actions
+from planner.gui.forecast_page import install_forecast_page
 from planner.gui.icons import icon
 from planner.gui.settings import Settings
 from planner.gui.tasks import TaskRunner
@@ -139,6 +140,7 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
         self.statusBar().addPermanentWidget(self.database_label)
         self._set_patient_actions_enabled(False)
         self.exports = install_export_actions(self)  # File > Export ... and Print (Ctrl+P)
+        self.forecast = install_forecast_page(self)  # View > Ward forecast (Ctrl+4)
         self._retranslate_window()
         self._restore_window()
 
@@ -165,6 +167,7 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
         self._replace_undo_actions()
         self._retranslate_view_menu(self.view_menu)
         self.exports.retranslate()
+        self.forecast.retranslate()
         if self.store is not None:
             self.database_label.setText(self.tr("Database: {location}").format(
                 location=Path(self.store.url).name))
@@ -337,7 +340,10 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
         for action in self.view_actions:
             action.setEnabled(page == PAGE_PATIENT)
         self.patients.setEnabled(page != PAGE_LOADING)
-        self.pages.setCurrentIndex(page)
+        if page == PAGE_PATIENT:  # by widget: the ward forecast page may have been added before it
+            self.pages.setCurrentWidget(self._ensure_patient_page())
+        else:
+            self.pages.setCurrentIndex(page)
 
     def refresh_list(self, select_mrn: str = "") -> None:
         """Re-read the patient list on the worker thread (10,000 rows must not freeze the window)."""
