@@ -431,6 +431,7 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
 
     def _show_record(self, document: PatientDocument) -> None:
         from planner.gui.facts import check_history, current_cycle, cycle_statuses
+        from planner.gui.intensity import show_intensity
 
         try:
             plan = document.plan
@@ -452,6 +453,7 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
             self.cycles.select_cycle(cycle)
             self.dose_panel.set_checks(check_history(document.record, plan))
             self._show_history(document)
+            show_intensity(self, document)  # the RDI in the header, from the worker thread
             self.dose_panel.set_cycle(plan, cycle, self.settings.verification_tolerance())
         finally:
             self._showing = False

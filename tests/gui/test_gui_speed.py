@@ -150,3 +150,29 @@ def test_the_row_made_from_a_record_reads_as_the_store_lists_it(tmp_path, offset
         listed = {s.mrn: s for s in store.list_patients(today=today, include_withdrawn=True)}
         assert summary_of(record, record.compute_plan(), today) == listed["1"]
         assert summary_of(gone, gone.compute_plan(), today) == listed["2"]
+
+
+def test_the_header_shows_the_relative_dose_intensity_per_drug_with_its_sum(qtbot, window):
+    from planner import operations
+
+    plan = window.document.plan
+    epirubicin = plan.cycle(1).dose_for("epirubicin")
+    assert epirubicin is not None
+    operations.record_double_check(
+        window.store.repository, "12345", cycle=1, drug="epirubicin", calculated_mg=epirubicin.dose_mg,
+        checked_mg=epirubicin.dose_mg, tolerance_pct=Decimal(5), first_checker="LI", second_checker="CH",
+        expected_version=window.document.record.version)
+    window.document.reload()
+    operations.mark_given(window.store.repository, "12345", cycle=1, day=1, drug="epirubicin",
+                          dose_mg=epirubicin.dose_mg, given_on=plan.cycle(1).start,
+                          expected_version=window.document.record.version, today=TODAY)
+    window.document.reload()  # as a refresh would; the header is filled from the worker thread
+    header = window.page.header
+    # Cycle 1 given in full and on time: 100 % but for the dose rounding (164 mg for 163.8 calculated).
+    qtbot.waitUntil(lambda: "RDI Epirubicin 100.1 %" in header.intensity_texts())
+    tip = header.findChild(type(header.name), "rdi-epirubicin").toolTip()
+    assert "over 1 completed cycles" in tip and "= 100.1 %" in tip and "mg/m²/week" in tip
+    # Another patient: the figures go, then come back for them (none given: 0 %).
+    window.patients.select("22222")
+    qtbot.waitUntil(lambda: window.document.mrn == "22222")
+    qtbot.waitUntil(lambda: "RDI Epirubicin 0 %" in header.intensity_texts())
