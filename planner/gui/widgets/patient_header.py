@@ -74,10 +74,12 @@ class PatientHeader(QFrame):
         self.move_button.hide()
         self._closed: ClosedInfusion | None = None
         # Relative dose intensity per drug, filled in from the worker thread (planner/gui/intensity.py).
+        # It wraps (one line per drug at worst) and never widens the header: on a 1280 px screen the patient
+        # list keeps its width.
         self._intensity_area = QWidget()
-        self._intensity_layout = QHBoxLayout(self._intensity_area)
+        self._intensity_area.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._intensity_layout = FlowLayout(self._intensity_area)
         self._intensity_layout.setContentsMargins(0, 0, 0, 0)
-        self._intensity_layout.setSpacing(12)
         self._intensity_labels: list[QLabel] = []
         self._mrn = ""
 
@@ -87,7 +89,7 @@ class PatientHeader(QFrame):
         grid.addWidget(self.measures, 0, 1)
         grid.addWidget(self.bsa, 1, 0)
         grid.addWidget(self.allergies, 1, 1)
-        grid.addWidget(self._intensity_area, 0, 2, Qt.AlignmentFlag.AlignLeft)
+        grid.addWidget(self._intensity_area, 0, 2, 2, 1)
         grid.addWidget(self.diagnosis, 2, 0, 1, 3)
         grid.setColumnStretch(2, 1)  # both columns keep their natural width; the rest is spare
         # The badges share the name's line: on a 768 px high screen every line taken from the header is a
