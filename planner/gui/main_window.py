@@ -286,7 +286,7 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
     def _show_default_page(self) -> None:
         if self.document is not None:
             self._show_page(PAGE_PATIENT)
-        elif self.patients.model.rowCount() == 0 and not self.patients.show_withdrawn.isChecked():
+        elif self.patients.model.total_count() == 0 and not self.patients.show_withdrawn.isChecked():
             self._show_page(PAGE_EMPTY)
         else:
             self._show_page(PAGE_CHOOSE)
@@ -354,7 +354,7 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
 
         def done(rows: list[PatientSummary]) -> None:
             self.patients.set_patients(rows, select_mrn or self.patients.current_mrn())
-            if self.document is not None and self.patients.model.row_of(self.document.mrn) < 0:
+            if self.document is not None and not self.patients.model.has_patient(self.document.mrn):
                 self.open_patient("")  # withdrawn (and withdrawn patients hidden): close them
             elif self.document is not None and self.page is not None:
                 # A patient added or renamed may now share the open patient's name (or no longer).
@@ -424,7 +424,7 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
 
         update_list_row(self.patients, document.previous_mrn, document.record, document.plan, self.today())
         if self.document is document:
-            if self.patients.model.row_of(document.mrn) < 0:
+            if not self.patients.model.has_patient(document.mrn):
                 self.open_patient("")  # withdrawn (and withdrawn patients hidden): close them
                 return
             self._show_record(document)
@@ -526,8 +526,8 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
 
     def _shares_name(self, mrn: str) -> bool:
         model = self.patients.model
-        row = model.row_of(mrn)
-        return row >= 0 and model.shares_name(model.summary(row))
+        summary = model.find(mrn)  # also while the search hides them
+        return summary is not None and model.shares_name(summary)
 
     def _cycle_selected(self, number: int) -> None:
         if self._showing:

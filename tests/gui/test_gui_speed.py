@@ -170,7 +170,7 @@ def test_the_header_shows_the_relative_dose_intensity_per_drug_with_its_sum(qtbo
     header = window.page.header
     # Cycle 1 given in full and on time: 100 % but for the dose rounding (164 mg for 163.8 calculated).
     qtbot.waitUntil(lambda: "RDI Epirubicin 100.1 %" in header.intensity_texts(), timeout=20000)
-    tip = header.findChild(type(header.name), "rdi-epirubicin").toolTip()
+    tip = header.intensity_label("epirubicin").toolTip()
     assert "over 1 completed cycles" in tip and "= 100.1 %" in tip and "mg/m²/week" in tip
     # Another patient: the figures go, then come back for them (none given: 0 %).
     window.patients.select("22222")

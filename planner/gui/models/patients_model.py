@@ -76,82 +76,122 @@ class PatientsTableModel(QAbstractTableModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
+        # Every listed patient in sort order, with its casefolded search text; and the rows shown (those
+        # matching every word typed). The filter lives here, not in the proxy: a keystroke is one list
+        # comprehension and a model reset, not 10,000 filterAcceptsRow calls from C++ into Python (issue 14).
+        self._all: list[PatientSummary] = []
+        self._all_search: list[str] = []
+        self._words: list[str] = []
         self._rows: list[PatientSummary] = []
-        self._search: list[str] = []
         self._shared: set[str] = set()  # folded names that more than one listed patient has
         self._names: Counter[str] = Counter()  # how many listed patients have each folded name
         self._sort: tuple[int, Qt.SortOrder] = (COL_NAME, Qt.SortOrder.AscendingOrder)
-        self.generation = 0  # bumped on every change, so the filter proxy knows its cache is stale
         self._headers = _headers()
 
     # ----------------------------------------------------------------- data in
     def set_patients(self, rows: Sequence[PatientSummary]) -> None:
         self.beginResetModel()
-        self._rows = list(rows)
+        self._all = list(rows)
         self._apply_sort()
-        self._names = Counter(name_key(r.name) for r in self._rows)
+        self._names = Counter(name_key(r.name) for r in self._all)
         self._shared = {n for n, k in self._names.items() if k > 1}
         self.endResetModel()
+
+    def set_filter(self, words: Sequence[str]) -> None:
+        """Show only the patients whose name or MRN contains every one of `words` (casefolded)."""
+        if list(words) == self._words:
+            return
+        self.beginResetModel()
+        self._words = list(words)
+        self._rows = self._visible()
+        self.endResetModel()
+
+    def filter_words(self) -> list[str]:
+        return self._words
+
+    def _visible(self) -> list[PatientSummary]:
+        words = self._words
+        if not words:
+            return list(self._all)
+        if len(words) == 1:
+            word = words[0]
+            return [r for r, s in zip(self._all, self._all_search, strict=True) if word in s]
+        return [r for r, s in zip(self._all, self._all_search, strict=True) if all(w in s for w in words)]
 
     def update_patient(self, summary: PatientSummary) -> None:
         """Replace (or add) one patient's row after an edit, without resetting the whole list (issue 14):
         dataChanged for the row, a row move when its sort position changed, a row insert for a new patient
-        at its sorted place. The selection and the scroll position stay."""
-        row = self.row_of(summary.mrn)
-        if row < 0:
+        at its sorted place (or a removal when it no longer matches the search). Selection and scroll stay."""
+        index = self._index_in_all(summary.mrn)
+        old_name = self._all[index].name if index >= 0 else None
+        if index < 0:
             target = self._position_for(summary, skip=-1)
-            self.beginInsertRows(QModelIndex(), target, target)
-            self._rows.insert(target, summary)
-            self._search.insert(target, _search_text(summary))
-            self.generation += 1
-            self.endInsertRows()
-            self._refresh_shared(added=summary.name)
-            return
-        old_name = self._rows[row].name
-        self._rows[row] = summary
-        self._search[row] = _search_text(summary)
-        self.generation += 1
-        self.dataChanged.emit(self.index(row, 0), self.index(row, COLUMN_COUNT - 1))
-        target = row if self._fits_at(row) else self._position_for(summary, skip=row)
-        if target != row:
-            # beginMoveRows counts the destination before the row is taken out.
-            if self.beginMoveRows(QModelIndex(), row, row, QModelIndex(), target if target < row else target + 1):
-                moved, text = self._rows.pop(row), self._search.pop(row)
-                self._rows.insert(target, moved)
-                self._search.insert(target, text)
-                self.generation += 1
-                self.endMoveRows()
+            self._all.insert(target, summary)
+            self._all_search.insert(target, _search_text(summary))
+        else:
+            self._all[index] = summary
+            self._all_search[index] = _search_text(summary)
+            if not self._fits_at(index):
+                target = self._position_for(summary, skip=index)
+                self._all.insert(target, self._all.pop(index))
+                self._all_search.insert(target, self._all_search.pop(index))
+        self._show_change(summary.mrn)
         if old_name != summary.name:
             self._refresh_shared(added=summary.name, removed=old_name)
 
-    def _fits_at(self, row: int) -> bool:
-        """Whether the row still sorts between its neighbours (after most edits: no search for a place)."""
+    def remove_patient(self, mrn: str) -> None:
+        index = self._index_in_all(mrn)
+        if index >= 0:
+            removed = self._all.pop(index).name
+            del self._all_search[index]
+            self._show_change(mrn)
+            self._refresh_shared(removed=removed)
+
+    def _show_change(self, mrn: str) -> None:
+        """Bring the shown rows in line with `_all` after one patient changed there, as one row signal."""
+        old = self.row_of(mrn)
+        rows = self._visible()
+        new = next((i for i, r in enumerate(rows) if r.mrn == mrn), -1)
+        if old < 0 and new < 0:
+            self._rows = rows
+        elif old < 0:
+            self.beginInsertRows(QModelIndex(), new, new)
+            self._rows = rows
+            self.endInsertRows()
+        elif new < 0:
+            self.beginRemoveRows(QModelIndex(), old, old)
+            self._rows = rows
+            self.endRemoveRows()
+        else:
+            # beginMoveRows counts the destination before the row is taken out.
+            if new != old and self.beginMoveRows(QModelIndex(), old, old, QModelIndex(),
+                                                 new if new < old else new + 1):
+                self._rows = rows
+                self.endMoveRows()
+            self._rows = rows
+            self.dataChanged.emit(self.index(new, 0), self.index(new, COLUMN_COUNT - 1))
+
+    def _index_in_all(self, mrn: str) -> int:
+        return next((i for i, r in enumerate(self._all) if r.mrn == mrn), -1)
+
+    def _fits_at(self, index: int) -> bool:
+        """Whether the patient still sorts between its neighbours (after most edits: no search for a place)."""
         column, order = self._sort
-        key = _full_key(self._rows[row], column)
-        before = _full_key(self._rows[row - 1], column) if row > 0 else None
-        after = _full_key(self._rows[row + 1], column) if row + 1 < len(self._rows) else None
+        rows = self._all
+        key = _full_key(rows[index], column)
+        before = _full_key(rows[index - 1], column) if index > 0 else None
+        after = _full_key(rows[index + 1], column) if index + 1 < len(rows) else None
         if order == Qt.SortOrder.DescendingOrder:
             before, after = after, before
         return (before is None or before <= key) and (after is None or key <= after)
 
     def _position_for(self, summary: PatientSummary, skip: int) -> int:
-        """Where `summary` belongs in the current sort order: how many other rows sort before it."""
+        """Where `summary` belongs in the current sort order: how many other patients sort before it."""
         column, order = self._sort
         key = _full_key(summary, column)
         if order == Qt.SortOrder.DescendingOrder:
-            return sum(1 for i, r in enumerate(self._rows) if i != skip and _full_key(r, column) > key)
-        return sum(1 for i, r in enumerate(self._rows) if i != skip and _full_key(r, column) < key)
-
-    def remove_patient(self, mrn: str) -> None:
-        row = self.row_of(mrn)
-        if row >= 0:
-            self.beginRemoveRows(QModelIndex(), row, row)
-            removed = self._rows[row].name
-            del self._rows[row]
-            del self._search[row]
-            self.generation += 1
-            self.endRemoveRows()
-            self._refresh_shared(removed=removed)
+            return sum(1 for i, r in enumerate(self._all) if i != skip and _full_key(r, column) > key)
+        return sum(1 for i, r in enumerate(self._all) if i != skip and _full_key(r, column) < key)
 
     def retranslate(self) -> None:
         """The headers and status words in the current language (after a language change)."""
@@ -190,14 +230,24 @@ class PatientsTableModel(QAbstractTableModel):
         """Whether another patient in the list has this patient's name (a wrong-patient risk)."""
         return name_key(summary.name) in self._shared
 
-    def search_texts(self) -> list[str]:
-        return self._search
-
     def row_of(self, mrn: str) -> int:
+        """The shown row of `mrn`; -1 when not listed or hidden by the search."""
         for row, existing in enumerate(self._rows):
             if existing.mrn == mrn:
                 return row
         return -1
+
+    def find(self, mrn: str) -> PatientSummary | None:
+        """The listed patient `mrn`, shown or hidden by the search."""
+        index = self._index_in_all(mrn)
+        return self._all[index] if index >= 0 else None
+
+    def has_patient(self, mrn: str) -> bool:
+        return self._index_in_all(mrn) >= 0
+
+    def total_count(self) -> int:
+        """Every listed patient, the ones the search hides included."""
+        return len(self._all)
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._rows)
@@ -280,10 +330,9 @@ class PatientsTableModel(QAbstractTableModel):
     def _apply_sort(self) -> None:
         column, order = self._sort
         # Secondary key by name then MRN so equal keys always come out in the same order.
-        self._rows.sort(key=lambda r: _full_key(r, column),
-                        reverse=order == Qt.SortOrder.DescendingOrder)
-        self._search = [_search_text(r) for r in self._rows]
-        self.generation += 1
+        self._all.sort(key=lambda r: _full_key(r, column), reverse=order == Qt.SortOrder.DescendingOrder)
+        self._all_search = [_search_text(r) for r in self._all]
+        self._rows = self._visible()
 
 
 def _full_key(row: PatientSummary, column: int) -> tuple[Any, str, str]:
@@ -334,7 +383,8 @@ def _search_text(row: PatientSummary) -> str:
 
 
 class PatientFilterProxy(QSortFilterProxyModel):
-    """Filters by name or MRN (every word typed must appear); sorting is delegated to the source model.
+    """Filters by name or MRN (every word typed must appear); the filtering and sorting are the source
+    model's, so this proxy passes rows through in C++ (no Python per row).
 
     The proxy's own sort column stays -1 so it keeps the source order: header clicks arrive in `sort`,
     which sorts the source rows in Python (a few ms for 10,000 rows).
@@ -342,54 +392,20 @@ class PatientFilterProxy(QSortFilterProxyModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._words: list[str] = []
-        self._accepted: list[bool] = []
-        self._accepted_generation = -1
-        self._source: PatientsTableModel | None = None
         self.setSortRole(Qt.ItemDataRole.UserRole)
 
+    def _source(self) -> PatientsTableModel | None:
+        source = self.sourceModel()
+        return source if isinstance(source, PatientsTableModel) else None
+
     def search_text(self) -> str:
-        return " ".join(self._words)
+        source = self._source()
+        return " ".join(source.filter_words()) if source is not None else ""
 
     def search(self, text: str) -> None:
-        if hasattr(self, "beginFilterChange"):  # Qt 6.10+: invalidateRowsFilter() is deprecated
-            self.beginFilterChange()
-            self._words = text.casefold().split()
-            self._accepted_generation = -1
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            self._words = text.casefold().split()
-            self._accepted_generation = -1
-            self.invalidateRowsFilter()
-
-    def setSourceModel(self, model: Any) -> None:
-        self._source = model if isinstance(model, PatientsTableModel) else None
-        self._accepted_generation = -1
-        super().setSourceModel(model)
-
-    def _accepted_rows(self) -> list[bool]:
-        source = self._source
-        if source is None:
-            return []
-        words = self._words
-        # One `in` per word on the row's precomputed casefolded text (issue 14: < 16 ms per keystroke).
-        if len(words) == 1:
-            word = words[0]
-            self._accepted = [word in s for s in source.search_texts()]
-        else:
-            self._accepted = [all(w in s for w in words) for s in source.search_texts()]
-        self._accepted_generation = source.generation
-        return self._accepted
-
-    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
-        # Called 10,000 times per keystroke from C++: kept to a list lookup (the answers are computed in
-        # one comprehension, once per search text and source change).
-        if not self._words:
-            return True
-        source = self._source
-        accepted = self._accepted if source is not None and self._accepted_generation == source.generation \
-            else self._accepted_rows()
-        return source_row < len(accepted) and accepted[source_row]
+        source = self._source()
+        if source is not None:
+            source.set_filter(text.casefold().split())
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         source = self.sourceModel()

@@ -201,6 +201,9 @@ class PatientHeader(QFrame):
     def intensity_texts(self) -> list[str]:
         return [label.text() for label in self._intensity_labels]
 
+    def intensity_label(self, drug: str) -> QLabel | None:
+        return next((w for w in self._intensity_labels if w.objectName() == f"rdi-{drug}"), None)
+
     def _intensity_sum(self, name: str, rdi: DoseIntensity) -> str:
         basis = rdi.unit.removesuffix("/week")
         pct = rdi.relative_pct
