@@ -71,6 +71,12 @@ def _sort_key(row: PatientSummary, column: int) -> Any:
     return row.status
 
 
+_ROW_ROLES = frozenset({SAME_NAME_ROLE, Qt.ItemDataRole.ToolTipRole})  # about the row, asked of any column
+_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.UserRole, SUMMARY_ROLE, SAME_NAME_ROLE,
+                    Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole,
+                    Qt.ItemDataRole.TextAlignmentRole})
+
+
 class PatientsTableModel(QAbstractTableModel):
     """One row per patient; read-only (patients are edited through dialogs and the store)."""
 
@@ -267,7 +273,11 @@ class PatientsTableModel(QAbstractTableModel):
             return None
         row = self._rows[index.row()]
         column = index.column()
-        shared = name_key(row.name) in self._shared
+        if role not in _ROLES:
+            return None  # the view asks for a dozen roles per cell while painting: most are not ours
+        # Only names need the "same name" test (and only when any name is shared).
+        shared = bool(self._shared) and (column == COL_NAME or role in _ROW_ROLES) \
+            and name_key(row.name) in self._shared
         if role == Qt.ItemDataRole.DisplayRole:
             if column == COL_NAME and shared:
                 # Same name as another patient: the date of birth tells them apart at a glance.
