@@ -446,6 +446,23 @@ class PlanStatus(StrEnum):
     WITHDRAWN = "withdrawn"
 
 
+def treatment_status(today: date, *, withdrawn: bool, starts_on: date | None, ends_on: date | None,
+                     ended_on: date | None, open_ended: bool) -> tuple[PlanStatus, bool, bool]:
+    """(status, whether a current cycle shows, whether a next dose shows) on `today`: the one rule the patient
+    list (from the summary tables) and the window's one-row update (from a saved record) both apply."""
+    if withdrawn:
+        return PlanStatus.WITHDRAWN, False, False
+    if ended_on is not None and today >= ended_on:
+        past = ends_on is not None and today > ends_on
+        return PlanStatus.ENDED, not past, not past
+    if starts_on is not None and today < starts_on:
+        return PlanStatus.PLANNED, False, True
+    if ends_on is not None and today > ends_on and (ended_on is not None or not open_ended):
+        return PlanStatus.COMPLETED, False, False
+    # Maintenance is open-ended: on treatment until ended, even past the stored summary's horizon.
+    return PlanStatus.ON_TREATMENT, True, True
+
+
 class WarningCode(StrEnum):
     """Stable codes of plan warnings (the GUI and exports key on them)."""
 

@@ -103,12 +103,33 @@ def main(argv: Sequence[str] | None = None) -> int:
                 QTimer.singleShot(0, app.quit)
             return False
 
+    class ThenOpen(QObject):
+        """Opens the database once the window has painted. Started earlier, the worker thread importing
+        SQLAlchemy and Alembic competes for the GIL with the first paint (issue 14: start-up <= 1.5x a
+        bare window)."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.done = False
+
+        def open(self) -> None:
+            if not self.done:
+                self.done = True
+                window.removeEventFilter(self)
+                window.open_database(args.database)
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and not self.done:
+                QTimer.singleShot(0, self.open)
+            return False
+
     watcher = FirstPaint()
+    opener = ThenOpen()
     if args.quit_after_first_paint:
         window.installEventFilter(watcher)
+    window.installEventFilter(opener)
     window.show()
-    # Open the database once the event loop runs, so the window paints first.
-    QTimer.singleShot(0, lambda: window.open_database(args.database))
+    QTimer.singleShot(1500, opener.open)  # a window that does not paint (started minimised) opens it anyway
     code = app.exec()
     window.runner.wait(10_000)
     del translators

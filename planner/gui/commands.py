@@ -36,11 +36,17 @@ class PatientDocument(QObject):
     recordChanged = Signal(object)  # PatientRecord
     failed = Signal(object)  # PlannerError raised by the store during undo / redo
 
-    def __init__(self, store: PatientStore, record: PatientRecord, parent: QObject | None = None) -> None:
+    def __init__(self, store: PatientStore, record: PatientRecord, parent: QObject | None = None,
+                 run: Callable[[Callable[[], OpResult]], OpResult] | None = None) -> None:
+        """`run` carries out one operation and returns its OpResult (or raises its error); the window gives
+        `TaskRunner.call`, which runs it on the worker thread while the window keeps painting (issue 14).
+        Without it the operation runs in the caller's thread."""
         super().__init__(parent)
         self.store = store
         self.record = record
         self.mrn = record.identity.mrn
+        self.previous_mrn = self.mrn  # before the last write: an identity edit may change the MRN
+        self._run: Callable[[Callable[[], OpResult]], OpResult] = run or (lambda work: work())
         self.undo_stack = QUndoStack(self)
         self._plan: Plan | None = None
 
@@ -62,78 +68,90 @@ class PatientDocument(QObject):
         return self._set(self.store.get_patient(self.mrn))
 
     # ------------------------------------------------------------------ writes (each one operation)
-    def _done(self, result: OpResult) -> OpResult:
-        """Take the saved record and the plan the operation computed for it (no second computation)."""
+    def _done(self, work: Callable[[], OpResult]) -> OpResult:
+        """Run the operation (through `run`), then, on the GUI thread, take the saved record and the plan the
+        operation computed for it (no second computation)."""
+        result = self._run(work)
+        self.previous_mrn = self.mrn
         self.record = result.record
         self.mrn = result.mrn  # an identity edit may have changed it
         self._plan = result.plan
         self.recordChanged.emit(result.record)
         return result
 
+    # The MRN, version and repository are read here, on the GUI thread; the operation runs with them
+    # wherever `run` puts it.
     def add_modification(self, modification: Modification, reason: str) -> int:
         from planner import operations
 
-        return self._done(operations.modify_plan(self.store.repository, self.mrn, modification, reason,
-                                                 expected_version=self.record.version)).entity_id
+        repo, mrn, version = self.store.repository, self.mrn, self.record.version
+        return self._done(lambda: operations.modify_plan(repo, mrn, modification, reason,
+                                                         expected_version=version)).entity_id
 
     def withdraw_modification(self, modification_id: int, reason: str) -> None:
         from planner import operations
 
-        self._done(operations.withdraw_modification(self.store.repository, self.mrn, modification_id, reason,
-                                                    expected_version=self.record.version))
+        repo, mrn, version = self.store.repository, self.mrn, self.record.version
+        self._done(lambda: operations.withdraw_modification(repo, mrn, modification_id, reason,
+                                                            expected_version=version))
 
     def accept_assessment(self, assessment: Assessment, reason: str, prescriber: str | None,
                           delay_days: int) -> int:
         """Accept the proposal for `assessment` (recomputed by the operation); returns the assessment's id."""
         from planner import operations
 
-        return self._done(operations.accept_assessment(
-            self.store.repository, self.mrn, assessment, reason=reason, expected_version=self.record.version,
-            prescriber=prescriber, delay_days=delay_days)).entity_id
+        repo, mrn, version = self.store.repository, self.mrn, self.record.version
+        return self._done(lambda: operations.accept_assessment(
+            repo, mrn, assessment, reason=reason, expected_version=version, prescriber=prescriber,
+            delay_days=delay_days)).entity_id
 
     def withdraw_assessment(self, assessment_id: int, reason: str) -> None:
         """Undo an acceptance: the assessment and every modification it created are withdrawn."""
         from planner import operations
 
-        self._done(operations.withdraw_assessment(self.store.repository, self.mrn, assessment_id, reason,
-                                                  expected_version=self.record.version))
+        repo, mrn, version = self.store.repository, self.mrn, self.record.version
+        self._done(lambda: operations.withdraw_assessment(repo, mrn, assessment_id, reason,
+                                                          expected_version=version))
 
     def update_identity(self, identity: PatientIdentity) -> None:
         from planner import operations
 
-        self._done(operations.edit_patient(self.store.repository, self.mrn, identity,
-                                           expected_version=self.record.version))
+        repo, mrn, version = self.store.repository, self.mrn, self.record.version
+        self._done(lambda: operations.edit_patient(repo, mrn, identity, expected_version=version))
 
     def withdraw_patient(self, reason: str) -> None:
         from planner import operations
 
         self.undo_stack.clear()  # nothing to undo into: the patient leaves the active list
-        self._done(operations.withdraw_patient(self.store.repository, self.mrn, reason,
-                                               expected_version=self.record.version))
+        repo, mrn, version = self.store.repository, self.mrn, self.record.version
+        self._done(lambda: operations.withdraw_patient(repo, mrn, reason, expected_version=version))
 
     def record_dose_check(self, *, cycle: int, drug: str, calculated_mg: Decimal, checked_mg: Decimal,
                           tolerance_pct: Decimal, first_checker: str, second_checker: str) -> None:
         from planner import operations
 
-        self._done(operations.record_double_check(
-            self.store.repository, self.mrn, cycle=cycle, drug=drug, calculated_mg=calculated_mg,
-            checked_mg=checked_mg, tolerance_pct=tolerance_pct, first_checker=first_checker,
-            second_checker=second_checker, expected_version=self.record.version))
+        repo, mrn, version = self.store.repository, self.mrn, self.record.version
+        self._done(lambda: operations.record_double_check(
+            repo, mrn, cycle=cycle, drug=drug, calculated_mg=calculated_mg, checked_mg=checked_mg,
+            tolerance_pct=tolerance_pct, first_checker=first_checker, second_checker=second_checker,
+            expected_version=version))
 
     def record_administration(self, *, cycle: int, day: int, drug: str, dose_mg: Decimal, given_on: date,
                               note: str = "") -> int:
         """Save it; returns the new administration's id (as the operation reports it)."""
         from planner import operations
 
-        return self._done(operations.mark_given(
-            self.store.repository, self.mrn, cycle=cycle, day=day, drug=drug, dose_mg=dose_mg,
-            given_on=given_on, note=note, expected_version=self.record.version)).entity_id
+        repo, mrn, version = self.store.repository, self.mrn, self.record.version
+        return self._done(lambda: operations.mark_given(
+            repo, mrn, cycle=cycle, day=day, drug=drug, dose_mg=dose_mg, given_on=given_on, note=note,
+            expected_version=version)).entity_id
 
     def withdraw_administration(self, administration_id: int, reason: str) -> None:
         from planner import operations
 
-        self._done(operations.withdraw_administration(self.store.repository, self.mrn, administration_id,
-                                                      reason, expected_version=self.record.version))
+        repo, mrn, version = self.store.repository, self.mrn, self.record.version
+        self._done(lambda: operations.withdraw_administration(repo, mrn, administration_id, reason,
+                                                              expected_version=version))
 
     # ------------------------------------------------------------------ undoable edits
     def apply(self, modification: Modification, reason: str, text: str) -> ModificationCommand:

@@ -64,7 +64,7 @@ class ExportActions(QObject):
 
         self.patient_calendar = action("export-calendar", lambda: self.export_patient_pdf(PATIENT_CALENDAR))
         self.dose_sheet = action("export-dose-sheet", lambda: self.export_patient_pdf(DOSE_SHEET))
-        self.day_list = action("export-day-list", self.export_day_list)
+        self.day_list = action("export-day-list", lambda: self.export_day_list())
         self.ics = action("export-ics", self.export_ics)
         self.table = action("export-table", self.export_table)
         self.print_action = action("print", self.print_document)
@@ -255,14 +255,15 @@ class ExportActions(QObject):
         finally:
             dialog.deleteLater()
 
-    def export_day_list(self) -> None:
+    def export_day_list(self, day: date | None = None) -> None:
+        """The day list of `day` (a day double-clicked in the ward forecast), or of the day asked for."""
         store = self.window.store
         if store is None:
             self.window.say(self.tr("The database is not open yet."))
             return
         if self._running:
             return
-        when = self.ask_day()
+        when = day if day is not None else self.ask_day()
         if when is None:
             return
         path = self.ask_save_path(self.tr("Export day list"), default_file_name("day-list", when),

@@ -31,6 +31,7 @@ from planner.core.errors import PlannerError
 from planner.gui import screen_fit
 from planner.gui.actions import build_actions, retranslate_actions, style_undo_actions
 from planner.gui.export_actions import install_export_actions
+from planner.gui.forecast_page import install_forecast_page
 from planner.gui.icons import icon
 from planner.gui.settings import Settings
 from planner.gui.tasks import TaskRunner
@@ -140,6 +141,7 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
         self.statusBar().addPermanentWidget(self.database_label)
         self._set_patient_actions_enabled(False)
         self.exports = install_export_actions(self)  # File > Export ... and Print (Ctrl+P)
+        self.forecast = install_forecast_page(self)  # View > Ward forecast (Ctrl+4)
         self._retranslate_window()
         self._restore_window()
 
@@ -166,6 +168,7 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
         self._replace_undo_actions()
         self._retranslate_view_menu(self.view_menu)
         self.exports.retranslate()
+        self.forecast.retranslate()
         if self.store is not None:
             self.database_label.setText(self.tr("Database: {location}").format(
                 location=Path(self.store.url).name))
@@ -285,7 +288,7 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
     def _show_default_page(self) -> None:
         if self.document is not None:
             self._show_page(PAGE_PATIENT)
-        elif self.patients.model.rowCount() == 0 and not self.patients.show_withdrawn.isChecked():
+        elif self.patients.model.total_count() == 0 and not self.patients.show_withdrawn.isChecked():
             self._show_page(PAGE_EMPTY)
         else:
             self._show_page(PAGE_CHOOSE)
@@ -341,7 +344,10 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
         for action in self.view_actions:
             action.setEnabled(page == PAGE_PATIENT)
         self.patients.setEnabled(page != PAGE_LOADING)
-        self.pages.setCurrentIndex(page)
+        if page == PAGE_PATIENT:  # by widget: the ward forecast page may have been added before it
+            self.pages.setCurrentWidget(self._ensure_patient_page())
+        else:
+            self.pages.setCurrentIndex(page)
 
     def refresh_list(self, select_mrn: str = "") -> None:
         """Re-read the patient list on the worker thread (10,000 rows must not freeze the window)."""
@@ -352,7 +358,7 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
 
         def done(rows: list[PatientSummary]) -> None:
             self.patients.set_patients(rows, select_mrn or self.patients.current_mrn())
-            if self.document is not None and self.patients.model.row_of(self.document.mrn) < 0:
+            if self.document is not None and not self.patients.model.has_patient(self.document.mrn):
                 self.open_patient("")  # withdrawn (and withdrawn patients hidden): close them
             elif self.document is not None and self.page is not None:
                 # A patient added or renamed may now share the open patient's name (or no longer).
@@ -384,8 +390,8 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
             except PlannerError as exc:
                 self.problem(self.tr("Patient not opened"), exc.message)
                 return
-            document = PatientDocument(self.store, record, self)
-            document.recordChanged.connect(self._record_changed)
+            document = PatientDocument(self.store, record, self, run=self.runner.call)
+            document.recordChanged.connect(lambda _record, d=document: self._record_changed(d))
             # Queued: the report arrives after QUndoStack has finished its undo()/redo(), so showing a
             # message box or reloading (which clears the stack) never happens inside the stack's own call.
             document.failed.connect(self._undo_failed, Qt.ConnectionType.QueuedConnection)
@@ -415,13 +421,21 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
 
         stack.indexChanged.connect(changed)
 
-    def _record_changed(self, record: PatientRecord) -> None:
-        if self.document is not None and record.identity.mrn == self.document.mrn:
-            self._show_record(self.document)
-        self.refresh_list(self.patients.current_mrn())
+    def _record_changed(self, document: PatientDocument) -> None:
+        """After a write: that one row of the list from the operation's record and plan (no reload of the
+        whole list, issue 14), then the open patient's views."""
+        from planner.gui.list_rows import update_list_row
+
+        update_list_row(self.patients, document.previous_mrn, document.record, document.plan, self.today())
+        if self.document is document:
+            if not self.patients.model.has_patient(document.mrn):
+                self.open_patient("")  # withdrawn (and withdrawn patients hidden): close them
+                return
+            self._show_record(document)
 
     def _show_record(self, document: PatientDocument) -> None:
         from planner.gui.facts import check_history, current_cycle, cycle_statuses
+        from planner.gui.intensity import show_intensity
 
         try:
             plan = document.plan
@@ -443,6 +457,7 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
             self.cycles.select_cycle(cycle)
             self.dose_panel.set_checks(check_history(document.record, plan))
             self._show_history(document)
+            show_intensity(self, document)  # the RDI in the header, from the worker thread
             self.dose_panel.set_cycle(plan, cycle, self.settings.verification_tolerance())
             self._ensure_patient_page().assessment.set_cycle(plan, cycle, today, document.mrn)
         finally:
@@ -471,16 +486,24 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
         self.apply_modification(Delay(closed.cycle, closed.delay_days), reason)
 
     def _show_history(self, document: PatientDocument) -> None:
+        """The History tab, read on the worker thread: after a save on a slow disk the audit log read
+        would otherwise stall the window a second time (issue 14)."""
         from planner.gui.history import history_rows
 
-        if self.store is None:
+        store = self.store
+        if store is None:
             return
-        try:
-            entries = self.store.audit_log(document.mrn)
-        except PlannerError as exc:
-            self.say(exc.message)
-            return
-        self._ensure_patient_page().history.set_rows(history_rows(entries, document.record))
+        mrn, record = document.mrn, document.record
+
+        def show(entries: Any) -> None:
+            if self.document is document and document.record is record and self.page is not None:
+                self.page.history.set_rows(history_rows(entries, record))
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, PlannerError):
+                self.say(exc.message)
+
+        self.runner.start(lambda: store.audit_log(mrn), show, failed)
 
     def withdraw_change(self, row: Any) -> None:
         """History > Withdraw this change...: asks the reason; one undoable step (Ctrl+Z puts it back)."""
@@ -508,8 +531,8 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
 
     def _shares_name(self, mrn: str) -> bool:
         model = self.patients.model
-        row = model.row_of(mrn)
-        return row >= 0 and model.shares_name(model.summary(row))
+        summary = model.find(mrn)  # also while the search hides them
+        return summary is not None and model.shares_name(summary)
 
     def _cycle_selected(self, number: int) -> None:
         if self._showing:
@@ -549,11 +572,13 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
         from planner.operations import add_patient
 
         assert self.store is not None
-        record = add_patient(
-            self.store.repository, form.identity, height_cm=form.height_cm, weight_kg=form.weight_kg,
+        repository, settings = self.store.repository, self.settings.plan_settings()
+        result = self.runner.call(lambda: add_patient(
+            repository, form.identity, height_cm=form.height_cm, weight_kg=form.weight_kg,
             measured_on=form.measured_on, regimen_id=form.regimen_id, start=form.start,
-            settings=self.settings.plan_settings(), prior=form.prior).record
-        self._open_new(record)
+            settings=settings, prior=form.prior))
+        record: PatientRecord = result.record
+        self._open_new(record, result.plan)
         self.say(self.tr("Patient added; the plan is on the Calendar and Cycles tabs."))
         return record
 
@@ -566,14 +591,18 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
         except PlannerError as exc:
             self.problem(self.tr("Demo patient not added"), exc.message)
             return
-        self._open_new(record)
+        self._open_new(record, record.compute_plan())
         self.say(self.tr("Demo patient added: cycle 3 was delayed a week and epirubicin reduced to 75 mg/m²."))
 
-    def _open_new(self, record: PatientRecord) -> None:
-        """Show a just-added patient at once; the list catches up on the worker thread and selects them."""
+    def _open_new(self, record: PatientRecord, plan: Plan) -> None:
+        """Show a just-added patient at once, their row inserted in the list (no reload) and selected."""
+        from planner.gui.list_rows import update_list_row
+
         self.patients.search.clear()
+        update_list_row(self.patients, record.identity.mrn, record, plan, self.today())
         self.open_patient(record.identity.mrn)
-        self.refresh_list(record.identity.mrn)
+        self.patients.select(record.identity.mrn, quiet=True)
+        self._show_default_page()
 
     def edit_patient(self) -> None:
         from planner.gui.dialogs.patient_dialog import PatientDialog

@@ -73,3 +73,32 @@ class TaskRunner(QObject):
 
     def wait(self, msecs: int = -1) -> bool:
         return self.pool.waitForDone(msecs)
+
+    def call(self, work: Callable[[], Any]) -> Any:
+        """Run `work` on the worker thread and return its result (or raise its exception) here, on the GUI
+        thread, once it is done -- a save that waits on a slow disk does not freeze the window (issue 14).
+
+        Meanwhile a local event loop keeps painting and running timers, but holds back keyboard and mouse
+        input (Qt delivers it afterwards), so no second edit can start while this one is being saved and
+        callers -- QUndoStack's undo()/redo() above all -- keep their one-call-one-result semantics.
+        """
+        from PySide6.QtCore import QEventLoop
+
+        outcome: list[tuple[bool, Any]] = []
+        loop = QEventLoop()
+
+        def finished(result: Any) -> None:
+            outcome.append((True, result))
+            loop.quit()
+
+        def failed(exc: BaseException) -> None:
+            outcome.append((False, exc))
+            loop.quit()
+
+        self.start(work, finished, failed)
+        while not outcome:
+            loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+        ok, value = outcome[0]
+        if not ok:
+            raise value
+        return value

@@ -16,6 +16,8 @@ from planner.core.i18n import translate
 from planner.gui import screen_fit
 from planner.gui.icons import icon
 
+PATIENT_PAGE = 3  # main_window.PAGE_PATIENT: the loading, welcome and "choose a patient" pages come first
+
 if TYPE_CHECKING:
     from planner.gui.settings import Settings
     from planner.gui.widgets.patient_page import PatientPage
@@ -136,7 +138,11 @@ class WindowLayoutMixin:
             self.dose_dock.hide()
             if was_current:
                 panel.show()
-        self._show_page(self.pages.currentIndex())
+        # Show the dock (or not) for the page in view; the ward forecast page stays as it is.
+        if self.pages.currentWidget() is page:
+            self._show_page(PATIENT_PAGE)
+        elif self.pages.currentIndex() < PATIENT_PAGE:
+            self._show_page(self.pages.currentIndex())
 
     def show_calendar(self) -> None:
         if self.page is not None and self.document is not None:

@@ -15,7 +15,7 @@ from sqlalchemy import Connection, Date, case, delete, func, insert, literal, se
 
 from planner.core.clinic_events import ClinicEventKind, plan_events
 from planner.core.plan import Plan
-from planner.core.rules import PlanStatus
+from planner.core.rules import treatment_status
 from planner.store.records import ClinicEventRow, PatientSummary
 from planner.store.schema import (
     modifications,
@@ -91,7 +91,7 @@ def patients_without_summary(conn: Connection, today: date | None = None) -> lis
     for mrn, regimen_id, summary_of, summary_version, version, basis, ends_on, patient_id in conn.execute(query):
         if summary_of is None or summary_version != version or basis != _basis_or_none(regimen_id):
             stale.append(mrn)
-        elif (today is not None and patient_id not in ended and _rolls_forward(regimen_id)
+        elif (today is not None and patient_id not in ended and rolls_forward(regimen_id)
               and ends_on is not None and ends_on < rolling_horizon(regimen_id, today)):
             stale.append(mrn)
     return stale
@@ -109,7 +109,7 @@ def ended_patients(conn: Connection) -> dict[int, date]:
 
 
 @cache
-def _rolls_forward(regimen_id: str) -> bool:
+def rolls_forward(regimen_id: str) -> bool:
     """Whether the regimen ends in an open-ended phase (maintenance until ended)."""
     from planner.core.errors import InputError
     from planner.core.regimen import load_regimen
@@ -161,20 +161,11 @@ def list_summaries(conn: Connection, today: date, include_withdrawn: bool) -> li
     found = list(conn.execute(query.add_columns(patients.c.id)))
     ended = ended_patients(conn)
     for (mrn, name, regimen_id, dob, version, withdrawn, starts_on, ends_on, cycle, next_on, patient_id) in found:
-        ended_on = ended.get(patient_id)
-        if withdrawn:
-            status, cycle, next_on = PlanStatus.WITHDRAWN, None, None
-        elif ended_on is not None and today >= ended_on:
-            status = PlanStatus.ENDED
-            if ends_on is not None and today > ends_on:
-                cycle, next_on = None, None
-        elif starts_on is not None and today < starts_on:
-            status, cycle = PlanStatus.PLANNED, None
-        elif ends_on is not None and today > ends_on and (ended_on is not None or not _rolls_forward(regimen_id)):
-            status, cycle, next_on = PlanStatus.COMPLETED, None, None
-        else:
-            # Maintenance is open-ended: on treatment until ended, even past the stored summary's horizon.
-            status = PlanStatus.ON_TREATMENT
+        status, shows_cycle, shows_next = treatment_status(
+            today, withdrawn=withdrawn, starts_on=starts_on, ends_on=ends_on, ended_on=ended.get(patient_id),
+            open_ended=rolls_forward(regimen_id))
+        cycle = cycle if shows_cycle else None
+        next_on = next_on if shows_next else None
         rows.append(PatientSummary(mrn=mrn, name=name, regimen_id=regimen_id, current_cycle=cycle,
                                    next_dose_date=next_on, status=status, dob=dob, version=version))
     return rows

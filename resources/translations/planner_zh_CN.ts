@@ -915,7 +915,7 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../planner/gui/commands.py" line="+172"/>
+        <location filename="../../planner/gui/commands.py" line="+190"/>
         <location filename="../../planner/gui/views/assessment_panel.py" line="+81"/>
         <source>Redone: {reason}</source>
         <translation>已重做：{reason}</translation>
@@ -1186,7 +1186,7 @@ BSA {bsa} m²</source>
         <translation>（+{days} 天）</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+110"/>
         <source>Cycle</source>
         <translation>周期</translation>
     </message>
@@ -1237,12 +1237,12 @@ BSA {bsa} m²</source>
 累积剂量</translation>
     </message>
     <message>
-        <location line="-191"/>
+        <location line="-201"/>
         <source>not recorded</source>
         <translation>未记录</translation>
     </message>
     <message>
-        <location line="+193"/>
+        <location line="+203"/>
         <source>Cumulative
 anthracyclines</source>
         <translation>蒽环类
@@ -2958,7 +2958,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
     </message>
     <message>
         <location line="+2"/>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
@@ -3581,7 +3581,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="+175"/>
+        <location filename="../../planner/gui/main_window.py" line="+178"/>
         <source>Cycle Planner</source>
         <translation>化疗周期计划</translation>
     </message>
@@ -3602,14 +3602,14 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>剂量核对</translation>
     </message>
     <message>
-        <location line="-58"/>
-        <location line="+63"/>
+        <location line="-60"/>
+        <location line="+65"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location line="-62"/>
-        <location line="+63"/>
+        <location line="-64"/>
+        <location line="+65"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
@@ -3619,7 +3619,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/window_layout.py" line="+64"/>
+        <location filename="../../planner/gui/window_layout.py" line="+66"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
@@ -3685,7 +3685,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>无法打开数据库。</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+87"/>
         <source>The patient list could not be refreshed.</source>
         <translation>无法刷新患者列表。</translation>
     </message>
@@ -3705,17 +3705,17 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>已重做：{what}。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+24"/>
         <source>Plan cannot be shown</source>
         <translation>无法显示计划</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>Clinic closed on {date} ({why}): moved to the next open day, {next}</source>
         <translation>{date} 门诊停诊（{why}）：已顺延至下一个开诊日 {next}</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+33"/>
         <source>The history of a withdrawn patient is closed.</source>
         <translation>已退出治疗的患者，其历史记录已锁定。</translation>
     </message>
@@ -3730,12 +3730,28 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>已撤回：{what}。按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location filename="../../planner/gui/forecast_page.py" line="+40"/>
+        <source>&amp;Ward forecast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Infusions, oral-only starts, blood tests and chair-hours of the coming weeks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location filename="../../planner/gui/main_window.py" line="+34"/>
         <source>The database is not open yet.</source>
         <translation>数据库尚未打开。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+24"/>
+        <source>The forecast could not be counted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planner/gui/main_window.py" line="+18"/>
         <source>Patient added; the plan is on the Calendar and Cycles tabs.</source>
         <translation>已添加患者；计划见“日历”和“周期”标签页。</translation>
     </message>
@@ -3750,7 +3766,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>已添加演示患者：第3周期延迟一周，表柔比星下调至 75 mg/m²。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+28"/>
         <source>the edited details</source>
         <translation>修改后的信息</translation>
     </message>
@@ -3796,8 +3812,8 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>无法撤销/重做</translation>
     </message>
     <message>
-        <location line="-172"/>
-        <location line="+184"/>
+        <location line="-178"/>
+        <location line="+190"/>
         <source>Patient withdrawn</source>
         <translation>患者已退出治疗</translation>
     </message>
@@ -4597,7 +4613,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>体表面积已封顶</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/widgets/patient_header.py" line="+49"/>
+        <location filename="../../planner/gui/widgets/patient_header.py" line="+51"/>
         <source>Patient details</source>
         <translation>患者信息</translation>
     </message>
@@ -4612,7 +4628,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>将输注日恰逢门诊停诊的周期延迟至下一个开诊日（可撤销）</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+46"/>
         <source>MRN {mrn}</source>
         <translation>病历号 {mrn}</translation>
     </message>
@@ -4678,6 +4694,19 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>第{n}周期延迟 {d} 天，至 {date}</translation>
     </message>
     <message>
+        <location line="+25"/>
+        <source>RDI {drug} {pct} %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Relative dose intensity of {drug} over {n} completed cycles:
+given {given} {basis} in {weeks} weeks = {given_week} {basis}/week
+planned {planned} {basis} in {planned_weeks} weeks = {planned_week} {basis}/week
+RDI = {given_week} / {planned_week} = {pct} %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../planner/gui/monitoring_badges.py" line="+21"/>
         <source>Treatment ended</source>
         <translation type="unfinished"></translation>
@@ -4731,7 +4760,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>显示已退出治疗的患者</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+82"/>
         <source>1 patient</source>
         <translation>1 位患者</translation>
     </message>
@@ -4852,12 +4881,12 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>已退出</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+242"/>
         <source>Another patient has the same name: check the MRN and date of birth.</source>
         <translation>另有一位同名患者：请核对病历号和出生日期。</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+69"/>
         <source>DOB unknown</source>
         <translation>出生日期不详</translation>
     </message>
@@ -6668,6 +6697,14 @@ The record and its history are kept; the patient no longer appears in the active
         <location filename="../../planner/gui/export_actions.py" line="+13"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../../planner/gui/intensity.py" line="+35"/>
+        <source>The dose intensity could not be computed.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -62,3 +62,24 @@ def test_an_empty_database_option_is_refused_not_the_default() -> None:
         parse_args(["cycle-planner", "--database", ""])
     assert caught.value.code == 2
     assert parse_args(["cycle-planner", "--database", "ward.sqlite3"]).database == "ward.sqlite3"
+
+
+def test_the_window_paints_without_the_heavy_libraries(tmp_path):
+    """Issue 14: start-up <= 1.5x a bare QMainWindow, so pandas, reportlab, SQLAlchemy and pyqtgraph are
+    imported later (the database opens after the first paint; the forecast page when first shown)."""
+    script = (
+        "import sys\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication(sys.argv[:1])\n"
+        "from planner.gui.main_window import MainWindow\n"
+        "from planner.gui.settings import Settings\n"
+        "window = MainWindow(Settings())\n"
+        "window.show()\n"
+        "window.repaint()\n"
+        "app.processEvents()\n"
+        "heavy = ('pandas', 'reportlab', 'sqlalchemy', 'alembic', 'pyqtgraph', 'numpy')\n"
+        "print(','.join(m for m in heavy if m in sys.modules))\n")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PLANNER_SETTINGS=str(tmp_path / "settings.ini"))
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120,
+                            check=True)
+    assert result.stdout.strip().splitlines()[-1:] in ([], [""])

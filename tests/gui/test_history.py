@@ -34,6 +34,11 @@ def window(qtbot, tmp_path, monkeypatch):
     win.close()
 
 
+def _settled(qtbot, window):
+    """The History tab is read on the worker thread after each write (issue 14): wait for it."""
+    qtbot.waitUntil(lambda: not window.runner.busy)
+
+
 def _history(window):
     return window.page.history
 
@@ -42,7 +47,7 @@ def _texts(view, column):
     return [view.proxy.index(r, column).data() for r in range(view.proxy.rowCount())]
 
 
-def test_history_rows_in_words_newest_first_and_the_model_passes_the_model_tester(qtmodeltester, window):
+def test_history_rows_in_words_newest_first_and_the_model_passes_the_model_tester(qtbot, qtmodeltester, window):
     from decimal import Decimal
 
     window.apply_modification(Delay(3, 7), "ANC 0.9")
@@ -60,6 +65,7 @@ def test_history_rows_in_words_newest_first_and_the_model_passes_the_model_teste
     proxy.setSourceModel(model)
     qtmodeltester.check(proxy, force_py=True)
     # The tab shows the same rows, and filters by text and by kind.
+    _settled(qtbot, window)
     view = _history(window)
     assert view.model.rowCount() == len(rows)
     view.search.setText("anc 0.9")
@@ -73,6 +79,7 @@ def test_history_rows_in_words_newest_first_and_the_model_passes_the_model_teste
 def test_withdraw_this_change_asks_a_reason_and_is_undoable(qtbot, window, monkeypatch):
     window.apply_modification(Delay(3, 7), "ANC 0.9")
     window.document.undo_stack.clear()  # the delay is yesterday's change, from before a restart
+    _settled(qtbot, window)
     view = _history(window)
     window.tabs.setCurrentWidget(view)
     row = next(r for r in range(view.proxy.rowCount()) if view.proxy.index(r, COL_WHAT).data().startswith("Delay"))
@@ -93,6 +100,7 @@ def test_withdraw_this_change_asks_a_reason_and_is_undoable(qtbot, window, monke
     [delay] = window.document.record.modifications
     assert delay.withdrawn and delay.withdrawn_reason == "entered for the wrong patient"
     assert window.calendar.cell(date(2026, 2, 16)).day.day == 1  # cycle 3 back on its planned day
+    _settled(qtbot, window)
     withdrawn = [view.proxy.index(r, COL_WITHDRAWN).data() for r in range(view.proxy.rowCount())]
     assert any("entered for the wrong patient" in w for w in withdrawn)
     assert window.menu_actions.undo.isEnabled()

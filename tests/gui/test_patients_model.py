@@ -96,3 +96,52 @@ def test_sorting_keeps_the_selected_row(qtbot):
     name = selection.currentIndex().data()
     proxy.sort(COL_NAME, Qt.SortOrder.DescendingOrder)
     assert selection.currentIndex().data() == name
+
+
+def test_one_row_updates_keep_the_sort_order_and_the_same_name_flags_without_a_reset(qtmodeltester):
+    from planner.gui.models.patients_model import SAME_NAME_ROLE
+
+    model, _proxy = make()
+    qtmodeltester.check(model)  # stays attached: checks every signal of the updates below
+    resets, moves = [], []
+    model.modelReset.connect(lambda: resets.append(True))
+    model.rowsMoved.connect(lambda *args: moves.append(args[1]))
+    names = lambda: [model.summary(r).name for r in range(model.rowCount())]  # noqa: E731
+    assert names() == ["Chen Anna", "Li Na", "Wang Fang", "Zhang Wei"]
+    model.update_patient(summary("100", "Wang Fang", date(2026, 12, 8)))  # same place: no move
+    assert moves == []
+    model.update_patient(summary("100", "Ai Mei", date(2026, 12, 8)))  # renamed: moves to the top
+    assert names() == ["Ai Mei", "Chen Anna", "Li Na", "Zhang Wei"] and moves == [2]
+    model.update_patient(summary("500", "li na", date(2026, 3, 1)))  # new, and shares a name
+    assert names() == ["Ai Mei", "Chen Anna", "Li Na", "li na", "Zhang Wei"]
+    assert model.index(2, COL_NAME).data(SAME_NAME_ROLE) and model.index(3, COL_NAME).data(SAME_NAME_ROLE)
+    model.remove_patient("500")
+    assert not model.index(2, COL_NAME).data(SAME_NAME_ROLE)
+    model.sort(COL_NAME, Qt.SortOrder.DescendingOrder)
+    model.update_patient(summary("600", "Bo Yi", None))
+    assert names() == ["Zhang Wei", "Li Na", "Chen Anna", "Bo Yi", "Ai Mei"]
+    assert resets == []
+
+
+def test_the_filter_is_the_models_and_row_updates_respect_it(qtmodeltester):
+    model, proxy = make()
+    qtmodeltester.check(model)
+    qtmodeltester.check(proxy)
+    proxy.search("wang li")
+    assert column(proxy, COL_NAME) == [] and model.total_count() == 4
+    proxy.search("an")
+    assert column(proxy, COL_NAME) == ["Chen Anna", "Wang Fang", "Zhang Wei"]
+    assert model.row_of("200") == -1 and model.has_patient("200") and model.find("200").name == "Li Na"
+    removed, inserted = [], []
+    model.rowsRemoved.connect(lambda _p, first, _last: removed.append(first))
+    model.rowsInserted.connect(lambda _p, first, _last: inserted.append(first))
+    model.update_patient(summary("200", "Li Nan", date(2026, 9, 30), 2))  # now matches: inserted in place
+    assert column(proxy, COL_NAME) == ["Chen Anna", "Li Nan", "Wang Fang", "Zhang Wei"] and inserted == [1]
+    model.update_patient(summary("300", "Zhou Wei", date(2026, 2, 10), 3))  # no longer matches: removed
+    assert column(proxy, COL_NAME) == ["Chen Anna", "Li Nan", "Wang Fang"] and removed == [3]
+    model.update_patient(summary("300", "Zhou Wei", date(2026, 2, 17), 3))  # hidden and stays hidden
+    assert model.find("300").next_dose_date == date(2026, 2, 17) and model.row_of("300") == -1
+    model.remove_patient("100")
+    assert column(proxy, COL_NAME) == ["Chen Anna", "Li Nan"] and model.total_count() == 3
+    proxy.search("")
+    assert column(proxy, COL_NAME) == ["Chen Anna", "Li Nan", "Zhou Wei"]

@@ -172,30 +172,40 @@ class CyclesTableModel(QAbstractTableModel):
         the status derived from `today` (default: the real today)."""
         when = today or date.today()
         given = statuses or {}
-        self.beginResetModel()
         if plan is None:
+            self.beginResetModel()
             self._rows, self._drugs = [], []
-        else:
-            self._drugs = list(plan.regimen.drugs.values())
-            self._rows = [
-                _row(plan, c, plan.cycles[i - 1] if i else None, given.get(c.number) or derived_status(c, when))
-                for i, c in enumerate(plan.cycles)]
-            self._mark_monitoring(plan, when)
-        self.endResetModel()
-
-    def _mark_monitoring(self, plan: Plan, today: date) -> None:
-        """The next cycle's open monitoring tests in its status cell ("LVEF due", "tests overdue")."""
-        found = next_monitoring(plan, today)
-        row = self.row_of(found[0]) if found else None
-        if found is None or row is None:
+            self.endResetModel()
             return
-        short, tip, overdue = monitoring_cell(found[1])
-        cells = list(self._rows[row].cells)
-        # A dot on the Day 1 cell (no extra column: the table must fit a 1280 px screen), the tests in its tooltip.
-        start = cells[COL_START]
-        cells[COL_START] = replace(start, tooltip="\n".join(t for t in (start.tooltip, f"{short}: {tip}") if t),
-                                   badge="overdue" if overdue else "due")
-        self._rows[row] = _Row(self._rows[row].number, tuple(cells))
+        drugs = list(plan.regimen.drugs.values())
+        rows = [_row(plan, c, plan.cycles[i - 1] if i else None, given.get(c.number) or derived_status(c, when))
+                for i, c in enumerate(plan.cycles)]
+        rows = _with_monitoring(rows, plan, when)
+        if drugs != self._drugs or not self._rows:
+            # Another regimen (other columns) or the first plan: every row is new.
+            self.beginResetModel()
+            self._drugs, self._rows = drugs, rows
+            self.endResetModel()
+            return
+        self._update_rows(rows)
+
+    def _update_rows(self, rows: list[_Row]) -> None:
+        """The same patient's plan after a write: only the rows that changed are reported (issue 14), so
+        the view keeps its selection and scroll position and repaints a row or two, not the table."""
+        old = self._rows
+        if len(rows) < len(old):
+            self.beginRemoveRows(QModelIndex(), len(rows), len(old) - 1)
+            self._rows = old[:len(rows)]
+            self.endRemoveRows()
+        for row, (before, after) in enumerate(zip(self._rows, rows, strict=False)):
+            if before != after:
+                self._rows[row] = after
+                self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+        if len(rows) > len(self._rows):
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, len(rows) - 1)
+            self._rows.extend(rows[first:])
+            self.endInsertRows()
 
     def monitoring_badge(self, row: int) -> str:
         """"due", "overdue" or "" for the row's Day 1 cell (tests and accessibility read it)."""
@@ -318,3 +328,20 @@ class CyclesTableModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+def _with_monitoring(rows: list[_Row], plan: Plan, today: date) -> list[_Row]:
+    """The next cycle's open monitoring tests in its status cell ("LVEF due", "tests overdue")."""
+    found = next_monitoring(plan, today)
+    index = next((i for i, r in enumerate(rows) if found is not None and r.number == found[0]), None)
+    if found is None or index is None:
+        return rows
+    short, tip, overdue = monitoring_cell(found[1])
+    cells = list(rows[index].cells)
+    # A dot on the Day 1 cell (no extra column: the table must fit a 1280 px screen), the tests in its tooltip.
+    start = cells[COL_START]
+    cells[COL_START] = replace(start, tooltip="\n".join(t for t in (start.tooltip, f"{short}: {tip}") if t),
+                               badge="overdue" if overdue else "due")
+    marked = list(rows)
+    marked[index] = _Row(rows[index].number, tuple(cells))
+    return marked

@@ -72,54 +72,133 @@ def _sort_key(row: PatientSummary, column: int) -> Any:
     return row.status
 
 
+_ROW_ROLES = frozenset({SAME_NAME_ROLE, Qt.ItemDataRole.ToolTipRole})  # about the row, asked of any column
+_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.UserRole, SUMMARY_ROLE, SAME_NAME_ROLE,
+                    Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole,
+                    Qt.ItemDataRole.TextAlignmentRole})
+
+
 class PatientsTableModel(QAbstractTableModel):
     """One row per patient; read-only (patients are edited through dialogs and the store)."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
+        # Every listed patient in sort order, with its casefolded search text; and the rows shown (those
+        # matching every word typed). The filter lives here, not in the proxy: a keystroke is one list
+        # comprehension and a model reset, not 10,000 filterAcceptsRow calls from C++ into Python (issue 14).
+        self._all: list[PatientSummary] = []
+        self._all_search: list[str] = []
+        self._words: list[str] = []
         self._rows: list[PatientSummary] = []
-        self._search: list[str] = []
         self._shared: set[str] = set()  # folded names that more than one listed patient has
+        self._names: Counter[str] = Counter()  # how many listed patients have each folded name
         self._sort: tuple[int, Qt.SortOrder] = (COL_NAME, Qt.SortOrder.AscendingOrder)
-        self.generation = 0  # bumped on every change, so the filter proxy knows its cache is stale
         self._headers = _headers()
 
     # ----------------------------------------------------------------- data in
     def set_patients(self, rows: Sequence[PatientSummary]) -> None:
         self.beginResetModel()
-        self._rows = list(rows)
+        self._all = list(rows)
         self._apply_sort()
-        self._shared = shared_names(r.name for r in self._rows)
+        self._names = Counter(name_key(r.name) for r in self._all)
+        self._shared = {n for n, k in self._names.items() if k > 1}
         self.endResetModel()
 
+    def set_filter(self, words: Sequence[str]) -> None:
+        """Show only the patients whose name or MRN contains every one of `words` (casefolded)."""
+        if list(words) == self._words:
+            return
+        self.beginResetModel()
+        self._words = list(words)
+        self._rows = self._visible()
+        self.endResetModel()
+
+    def filter_words(self) -> list[str]:
+        return self._words
+
+    def _visible(self) -> list[PatientSummary]:
+        words = self._words
+        if not words:
+            return list(self._all)
+        if len(words) == 1:
+            word = words[0]
+            return [r for r, s in zip(self._all, self._all_search, strict=True) if word in s]
+        return [r for r, s in zip(self._all, self._all_search, strict=True) if all(w in s for w in words)]
+
     def update_patient(self, summary: PatientSummary) -> None:
-        """Replace (or add) one patient's row after an edit, without resetting the whole list."""
-        for row, existing in enumerate(self._rows):
-            if existing.mrn == summary.mrn:
-                self._rows[row] = summary
-                self._search[row] = _search_text(summary)
-                self.generation += 1
-                self.dataChanged.emit(self.index(row, 0), self.index(row, COLUMN_COUNT - 1))
-                self._refresh_shared()
-                return
-        row = len(self._rows)
-        self.beginInsertRows(QModelIndex(), row, row)
-        self._rows.append(summary)
-        self._search.append(_search_text(summary))
-        self.generation += 1
-        self.endInsertRows()
-        self._refresh_shared()
+        """Replace (or add) one patient's row after an edit, without resetting the whole list (issue 14):
+        dataChanged for the row, a row move when its sort position changed, a row insert for a new patient
+        at its sorted place (or a removal when it no longer matches the search). Selection and scroll stay."""
+        index = self._index_in_all(summary.mrn)
+        old_name = self._all[index].name if index >= 0 else None
+        if index < 0:
+            target = self._position_for(summary, skip=-1)
+            self._all.insert(target, summary)
+            self._all_search.insert(target, _search_text(summary))
+        else:
+            self._all[index] = summary
+            self._all_search[index] = _search_text(summary)
+            if not self._fits_at(index):
+                target = self._position_for(summary, skip=index)
+                self._all.insert(target, self._all.pop(index))
+                self._all_search.insert(target, self._all_search.pop(index))
+        self._show_change(summary.mrn)
+        if old_name != summary.name:
+            self._refresh_shared(added=summary.name, removed=old_name)
 
     def remove_patient(self, mrn: str) -> None:
-        for row, existing in enumerate(self._rows):
-            if existing.mrn == mrn:
-                self.beginRemoveRows(QModelIndex(), row, row)
-                del self._rows[row]
-                del self._search[row]
-                self.generation += 1
-                self.endRemoveRows()
-                self._refresh_shared()
-                return
+        index = self._index_in_all(mrn)
+        if index >= 0:
+            removed = self._all.pop(index).name
+            del self._all_search[index]
+            self._show_change(mrn)
+            self._refresh_shared(removed=removed)
+
+    def _show_change(self, mrn: str) -> None:
+        """Bring the shown rows in line with `_all` after one patient changed there, as one row signal."""
+        old = self.row_of(mrn)
+        rows = self._visible()
+        new = next((i for i, r in enumerate(rows) if r.mrn == mrn), -1)
+        if old < 0 and new < 0:
+            self._rows = rows
+        elif old < 0:
+            self.beginInsertRows(QModelIndex(), new, new)
+            self._rows = rows
+            self.endInsertRows()
+        elif new < 0:
+            self.beginRemoveRows(QModelIndex(), old, old)
+            self._rows = rows
+            self.endRemoveRows()
+        else:
+            # beginMoveRows counts the destination before the row is taken out.
+            if new != old and self.beginMoveRows(QModelIndex(), old, old, QModelIndex(),
+                                                 new if new < old else new + 1):
+                self._rows = rows
+                self.endMoveRows()
+            self._rows = rows
+            self.dataChanged.emit(self.index(new, 0), self.index(new, COLUMN_COUNT - 1))
+
+    def _index_in_all(self, mrn: str) -> int:
+        return next((i for i, r in enumerate(self._all) if r.mrn == mrn), -1)
+
+    def _fits_at(self, index: int) -> bool:
+        """Whether the patient still sorts between its neighbours (after most edits: no search for a place)."""
+        column, order = self._sort
+        rows = self._all
+        key = _full_key(rows[index], column)
+        before = _full_key(rows[index - 1], column) if index > 0 else None
+        after = _full_key(rows[index + 1], column) if index + 1 < len(rows) else None
+        if order == Qt.SortOrder.DescendingOrder:
+            before, after = after, before
+        return (before is None or before <= key) and (after is None or key <= after)
+
+    def _position_for(self, summary: PatientSummary, skip: int) -> int:
+        """Where `summary` belongs in the current sort order: how many other patients sort before it."""
+        column, order = self._sort
+        key = _full_key(summary, column)
+        if order == Qt.SortOrder.DescendingOrder:
+            return sum(1 for i, r in enumerate(self._all) if i != skip and _full_key(r, column) > key)
+        return sum(1 for i, r in enumerate(self._all) if i != skip and _full_key(r, column) < key)
 
     def retranslate(self) -> None:
         """The headers and status words in the current language (after a language change)."""
@@ -128,11 +207,25 @@ class PatientsTableModel(QAbstractTableModel):
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, COLUMN_COUNT - 1))
 
-    def _refresh_shared(self) -> None:
-        """Recount shared names after a one-row edit; the name column of every row may read differently."""
-        shared = shared_names(r.name for r in self._rows)
-        if shared != self._shared:
-            self._shared = shared
+    def _refresh_shared(self, added: str | None = None, removed: str | None = None) -> None:
+        """Recount shared names after a one-row edit (the counts are kept, not recounted: 10,000 names
+        take ~15 ms); when a name becomes shared or stops being, every row with it reads differently."""
+        changed = False
+        for name, step in ((added, 1), (removed, -1)):
+            if name is None:
+                continue
+            key = name_key(name)
+            self._names[key] += step
+            if self._names[key] <= 0:
+                del self._names[key]
+            now = self._names.get(key, 0) > 1
+            if now != (key in self._shared):
+                changed = True
+                if now:
+                    self._shared.add(key)
+                else:
+                    self._shared.discard(key)
+        if changed:
             if self._rows:
                 self.dataChanged.emit(self.index(0, COL_NAME), self.index(len(self._rows) - 1, COL_NAME))
 
@@ -144,14 +237,24 @@ class PatientsTableModel(QAbstractTableModel):
         """Whether another patient in the list has this patient's name (a wrong-patient risk)."""
         return name_key(summary.name) in self._shared
 
-    def search_texts(self) -> list[str]:
-        return self._search
-
     def row_of(self, mrn: str) -> int:
+        """The shown row of `mrn`; -1 when not listed or hidden by the search."""
         for row, existing in enumerate(self._rows):
             if existing.mrn == mrn:
                 return row
         return -1
+
+    def find(self, mrn: str) -> PatientSummary | None:
+        """The listed patient `mrn`, shown or hidden by the search."""
+        index = self._index_in_all(mrn)
+        return self._all[index] if index >= 0 else None
+
+    def has_patient(self, mrn: str) -> bool:
+        return self._index_in_all(mrn) >= 0
+
+    def total_count(self) -> int:
+        """Every listed patient, the ones the search hides included."""
+        return len(self._all)
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._rows)
@@ -171,7 +274,11 @@ class PatientsTableModel(QAbstractTableModel):
             return None
         row = self._rows[index.row()]
         column = index.column()
-        shared = name_key(row.name) in self._shared
+        if role not in _ROLES:
+            return None  # the view asks for a dozen roles per cell while painting: most are not ours
+        # Only names need the "same name" test (and only when any name is shared).
+        shared = bool(self._shared) and (column == COL_NAME or role in _ROW_ROLES) \
+            and name_key(row.name) in self._shared
         if role == Qt.ItemDataRole.DisplayRole:
             if column == COL_NAME and shared:
                 # Same name as another patient: the date of birth tells them apart at a glance.
@@ -234,10 +341,14 @@ class PatientsTableModel(QAbstractTableModel):
     def _apply_sort(self) -> None:
         column, order = self._sort
         # Secondary key by name then MRN so equal keys always come out in the same order.
-        self._rows.sort(key=lambda r: (_sort_key(r, column), r.name.casefold(), r.mrn),
-                        reverse=order == Qt.SortOrder.DescendingOrder)
-        self._search = [_search_text(r) for r in self._rows]
-        self.generation += 1
+        self._all.sort(key=lambda r: _full_key(r, column), reverse=order == Qt.SortOrder.DescendingOrder)
+        self._all_search = [_search_text(r) for r in self._all]
+        self._rows = self._visible()
+
+
+def _full_key(row: PatientSummary, column: int) -> tuple[Any, str, str]:
+    # Secondary key by name then MRN so equal keys always come out in the same order.
+    return (_sort_key(row, column), row.name.casefold(), row.mrn)
 
 
 def name_key(name: str) -> str:
@@ -283,7 +394,8 @@ def _search_text(row: PatientSummary) -> str:
 
 
 class PatientFilterProxy(QSortFilterProxyModel):
-    """Filters by name or MRN (every word typed must appear); sorting is delegated to the source model.
+    """Filters by name or MRN (every word typed must appear); the filtering and sorting are the source
+    model's, so this proxy passes rows through in C++ (no Python per row).
 
     The proxy's own sort column stays -1 so it keeps the source order: header clicks arrive in `sort`,
     which sorts the source rows in Python (a few ms for 10,000 rows).
@@ -291,40 +403,20 @@ class PatientFilterProxy(QSortFilterProxyModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._words: list[str] = []
-        self._accepted: list[bool] = []
-        self._accepted_generation = -1
         self.setSortRole(Qt.ItemDataRole.UserRole)
 
+    def _source(self) -> PatientsTableModel | None:
+        source = self.sourceModel()
+        return source if isinstance(source, PatientsTableModel) else None
+
     def search_text(self) -> str:
-        return " ".join(self._words)
+        source = self._source()
+        return " ".join(source.filter_words()) if source is not None else ""
 
     def search(self, text: str) -> None:
-        if hasattr(self, "beginFilterChange"):  # Qt 6.10+: invalidateRowsFilter() is deprecated
-            self.beginFilterChange()
-            self._words = text.casefold().split()
-            self._accepted_generation = -1
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            self._words = text.casefold().split()
-            self._accepted_generation = -1
-            self.invalidateRowsFilter()
-
-    def _accepted_rows(self) -> list[bool]:
-        source = self.sourceModel()
-        if not isinstance(source, PatientsTableModel):
-            return []
-        if self._accepted_generation != source.generation:
-            words = self._words
-            self._accepted = [all(w in s for w in words) for s in source.search_texts()]
-            self._accepted_generation = source.generation
-        return self._accepted
-
-    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
-        if not self._words:
-            return True
-        accepted = self._accepted_rows()
-        return source_row < len(accepted) and accepted[source_row]
+        source = self._source()
+        if source is not None:
+            source.set_filter(text.casefold().split())
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         source = self.sourceModel()

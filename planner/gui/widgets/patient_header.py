@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 from planner.core.clinic_days import ClosedInfusion
 from planner.core.dates import format_long
 from planner.core.decimal_math import format_m2, plain
+from planner.core.dose_intensity import DoseIntensity
 from planner.core.plan import Plan
 from planner.gui.facts import SEVERITY_CAUTION, SEVERITY_DANGER, Badge, active_badges, age_on, current_cycle
 from planner.gui.widgets.flow_layout import FlowLayout
@@ -71,6 +73,15 @@ class PatientHeader(QFrame):
         self.move_button.clicked.connect(self._move_requested)
         self.move_button.hide()
         self._closed: ClosedInfusion | None = None
+        # Relative dose intensity per drug, filled in from the worker thread (planner/gui/intensity.py).
+        # It wraps (one line per drug at worst) and never widens the header: on a 1280 px screen the patient
+        # list keeps its width.
+        self._intensity_area = QWidget()
+        self._intensity_area.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._intensity_layout = FlowLayout(self._intensity_area)
+        self._intensity_layout.setContentsMargins(0, 0, 0, 0)
+        self._intensity_labels: list[QLabel] = []
+        self._mrn = ""
 
         grid = QGridLayout()
         grid.setHorizontalSpacing(24)
@@ -78,6 +89,7 @@ class PatientHeader(QFrame):
         grid.addWidget(self.measures, 0, 1)
         grid.addWidget(self.bsa, 1, 0)
         grid.addWidget(self.allergies, 1, 1)
+        grid.addWidget(self._intensity_area, 0, 2, 2, 1)
         grid.addWidget(self.diagnosis, 2, 0, 1, 3)
         grid.setColumnStretch(2, 1)  # both columns keep their natural width; the rest is spare
         # The badges share the name's line: on a 768 px high screen every line taken from the header is a
@@ -99,6 +111,9 @@ class PatientHeader(QFrame):
         """`same_name`: another patient in the list has this name (flagged next to the name, with the DOB).
         `closed`: infusions still to come that fall on a closed clinic day (a badge and the Move button)."""
         identity = record.identity
+        if identity.mrn != self._mrn:
+            self.set_intensity([])  # another patient: their figures arrive from the worker thread
+            self._mrn = identity.mrn
         self.name.setText(identity.name)
         parts = [self.tr("MRN {mrn}").format(mrn=identity.mrn)]
         if identity.dob is not None:
@@ -166,6 +181,42 @@ class PatientHeader(QFrame):
             self._badge_widgets.append(label)
             self.badges.addWidget(label)
 
+    def set_intensity(self, figures: Sequence[tuple[str, DoseIntensity]]) -> None:
+        """"RDI epirubicin 97.3 %" per drug (drug label, figures), the sum behind it in the tooltip."""
+        for label in self._intensity_labels:
+            self._intensity_layout.removeWidget(label)
+            label.deleteLater()
+        self._intensity_labels = []
+        for name, rdi in figures:
+            pct = rdi.relative_pct
+            if pct is None:
+                continue
+            label = QLabel(self.tr("RDI {drug} {pct} %").format(drug=name, pct=plain(pct)))
+            label.setObjectName(f"rdi-{rdi.drug}")
+            label.setToolTip(self._intensity_sum(name, rdi))
+            label.setAccessibleDescription(label.toolTip())
+            self._intensity_labels.append(label)
+            self._intensity_layout.addWidget(label)
+
+    def intensity_texts(self) -> list[str]:
+        return [label.text() for label in self._intensity_labels]
+
+    def intensity_label(self, drug: str) -> QLabel | None:
+        return next((w for w in self._intensity_labels if w.objectName() == f"rdi-{drug}"), None)
+
+    def _intensity_sum(self, name: str, rdi: DoseIntensity) -> str:
+        basis = rdi.unit.removesuffix("/week")
+        pct = rdi.relative_pct
+        return self.tr(
+            "Relative dose intensity of {drug} over {n} completed cycles:\n"
+            "given {given} {basis} in {weeks} weeks = {given_week} {basis}/week\n"
+            "planned {planned} {basis} in {planned_weeks} weeks = {planned_week} {basis}/week\n"
+            "RDI = {given_week} / {planned_week} = {pct} %").format(
+            drug=name, n=rdi.cycles, basis=basis, given=_two(rdi.given_total), weeks=_two(rdi.actual_weeks),
+            given_week=_two(rdi.given_per_week), planned=_two(rdi.planned_total),
+            planned_weeks=_two(rdi.planned_weeks), planned_week=_two(rdi.planned_per_week),
+            pct=plain(pct) if pct is not None else "-")
+
     def _move_requested(self) -> None:
         if self._closed is not None:
             self.moveToOpenDayRequested.emit(self._closed)
@@ -175,3 +226,8 @@ class PatientHeader(QFrame):
 
     def badge_widget(self, code: str) -> QLabel | None:
         return next((w for w in self._badge_widgets if w.objectName() == f"badge-{code}"), None)
+
+
+def _two(value: Decimal) -> str:
+    """Two decimals at most, half-up (a tooltip to check by hand, not a dose)."""
+    return plain(value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))

@@ -155,7 +155,7 @@ class PatientList(QWidget):
             self.model.set_patients(rows)
             if not (wanted and self.select(wanted)):
                 # Hidden by the search: still the open patient; gone from the list: nobody is.
-                self._open = wanted if wanted and self.model.row_of(wanted) >= 0 else ""
+                self._open = wanted if wanted and self.model.has_patient(wanted) else ""
         finally:
             selection.blockSignals(False)
         self.table.viewport().update()
@@ -178,13 +178,16 @@ class PatientList(QWidget):
             self.proxy.search(text)
             if not (self._open and self.select(self._open, quiet=True)):
                 selection.clear()
+                # The search resets the model, after which a view focused without a current row makes the
+                # first row current (opening that patient): an explicit "no current row" prevents that.
+                self.table.setCurrentIndex(QModelIndex())
         finally:
             selection.blockSignals(False)
         self.table.viewport().update()
         self._update_count()
 
     def _update_count(self, *_: object) -> None:
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        shown, total = self.proxy.rowCount(), self.model.total_count()
         if shown == total:
             text = self.tr("1 patient") if total == 1 else self.tr("{n} patients").format(n=total)
         else:
