@@ -8,6 +8,7 @@ imports Qt or the GUI (import-linter enforces it), so an operation can run off t
 
 from __future__ import annotations
 
+from planner.operations.accounts import AccountResult, add_user, disable_user, set_password, set_pin, set_role
 from planner.operations.administrations import mark_given, record_double_check, withdraw_administration
 from planner.operations.patients import (
     add_patient,
@@ -29,6 +30,12 @@ from planner.operations.plan_changes import (
 from planner.operations.result import Change, OpResult
 
 __all__ = [
+    "AccountResult",
+    "add_user",
+    "disable_user",
+    "set_password",
+    "set_pin",
+    "set_role",
     "Change",
     "OpResult",
     "add_patient",
