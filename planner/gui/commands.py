@@ -95,13 +95,14 @@ class PatientDocument(QObject):
                                                expected_version=self.record.version))
 
     def record_dose_check(self, *, cycle: int, drug: str, calculated_mg: Decimal, checked_mg: Decimal,
-                          tolerance_pct: Decimal, first_checker: str, second_checker: str) -> None:
+                          tolerance_pct: Decimal, first_checker: str, second_checker: str,
+                          second_secret: str | None = None) -> None:
         from planner import operations
 
         self._done(operations.record_double_check(
             self.store.repository, self.mrn, cycle=cycle, drug=drug, calculated_mg=calculated_mg,
             checked_mg=checked_mg, tolerance_pct=tolerance_pct, first_checker=first_checker,
-            second_checker=second_checker, expected_version=self.record.version))
+            second_checker=second_checker, expected_version=self.record.version, second_secret=second_secret))
 
     def record_administration(self, *, cycle: int, day: int, drug: str, dose_mg: Decimal, given_on: date,
                               note: str = "") -> int:
