@@ -759,6 +759,8 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
 
                 use_language(self.settings.text("ui/language"))  # every window follows LanguageChange
             self.say(self.tr("Preferences saved; new plans use them."))
+            minutes = self.settings.get("security/lock_minutes")
+            self.accounts.set_idle_minutes(minutes if isinstance(minutes, int) else 10)
             if self.document is not None:
                 self._show_record(self.document)  # the dose-check tolerance may have changed
 

@@ -156,3 +156,17 @@ def test_two_person_double_check_in_the_panel(qtbot, ward, warnings):
     assert panel.secret_edit.text() == "" and panel.first_edit.text() == "nurse.a"
     assert win.store.audit_log("12345")[-1].actor == "nurse.a"
     win.close()
+
+
+def test_the_lock_time_is_a_preference(qtbot):
+    from planner.gui.dialogs.preferences_dialog import PreferencesDialog
+
+    dialog = PreferencesDialog(Settings())
+    qtbot.addWidget(dialog)
+    assert dialog.lock_minutes.value() == 10
+    dialog.lock_minutes.setValue(3)
+    dialog._save()
+    assert Settings().get("security/lock_minutes") == 3
+    win = MainWindow(Settings(), today=TODAY)
+    qtbot.addWidget(win)
+    assert win.accounts.idle.interval() == 3 * 60_000
