@@ -40,8 +40,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>on</source>
+        <location line="+1"/>
+        <source>on ({n} users)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -52,6 +52,152 @@
     <message>
         <location line="+1"/>
         <source>Audit trail</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Accounts</name>
+    <message>
+        <location filename="../../planner/operations/accounts.py" line="+36"/>
+        <source>Accounts: create the first administrator first (planner user add NAME --role admin).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>User: there is no account {user}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>User: {user} is the last administrator; add another administrator first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Display name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Role: the first account must be an administrator (--role admin), who then adds the others.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>User: an account {user} already exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>User: {user} is already disabled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Role: {user} already is a {role}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planner/operations/administrations.py" line="+61"/>
+        <source>First checker: {user} signed in while the check was entered; enter it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>First checker: sign in first; with accounts on, the first checker is the signed-in user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Second checker: the user name or password/PIN is wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planner/store/accounts.py" line="+71"/>
+        <source>User name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Password: use {low} to {high} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Password: contains a control character; use letters, digits, spaces and punctuation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>PIN: use {low} to {high} digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Sign-in failed: the user name or password is wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Sign in first: user accounts are on for this database, and every change needs a signed-in user (the CLI: --user NAME with PLANNER_PASSWORD or the prompt).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sign in again: the account {user} is disabled or no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AccountsController</name>
+    <message>
+        <location filename="../../planner/gui/accounts.py" line="+89"/>
+        <source>This database has user accounts: sign in to continue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Signed out. Sign in to continue (the same or another user).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Locked after {n} minutes without use. Sign in to continue (the same or another user); anything you were entering is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Signed in: {user} ({role})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Locked: sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Accounts off (single-user): changes recorded as {user}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Sign &amp;out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign out; the window stays open for the next user to sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create &amp;administrator account...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Switch on user accounts: create the first administrator</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -456,7 +602,7 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../planner/gui/commands.py" line="+155"/>
+        <location filename="../../planner/gui/commands.py" line="+156"/>
         <source>Redone: {reason}</source>
         <translation>已重做：{reason}</translation>
     </message>
@@ -474,6 +620,49 @@
         <location line="+8"/>
         <source>Undone: {what}</source>
         <translation>已撤销：{what}</translation>
+    </message>
+</context>
+<context>
+    <name>CreateAdminDialog</name>
+    <message>
+        <location filename="../../planner/gui/dialogs/sign_in_dialog.py" line="+109"/>
+        <source>Create the administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Create the first account, an administrator. From then on everyone signs in with their own account and every change is recorded under their name; until then Cycle Planner works in single-user mode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>User name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Display name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Create administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Password: the two entries differ.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1055,7 +1244,7 @@ anthracyclines</source>
 <context>
     <name>DoseCheckPanel</name>
     <message>
-        <location filename="../../planner/gui/views/dose_check_panel.py" line="+72"/>
+        <location filename="../../planner/gui/views/dose_check_panel.py" line="+74"/>
         <source>Dose check</source>
         <translation>剂量核对</translation>
     </message>
@@ -1081,12 +1270,12 @@ anthracyclines</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+26"/>
+        <location line="+33"/>
         <source>Calculated dose</source>
         <translation>计算剂量</translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="-29"/>
         <source>mg, as written on the order or the bag label</source>
         <translation>mg，与医嘱或输液袋标签一致</translation>
     </message>
@@ -1102,27 +1291,35 @@ anthracyclines</source>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+13"/>
-        <location line="+258"/>
+        <location line="+20"/>
+        <location line="+266"/>
+        <location line="+33"/>
         <source>First checker&apos;s initials</source>
         <translation>第一核对人姓名缩写</translation>
     </message>
     <message>
-        <location line="-268"/>
-        <location line="+11"/>
-        <location line="+258"/>
+        <location line="-316"/>
+        <location line="+18"/>
+        <location line="+266"/>
+        <location line="+33"/>
         <source>Second checker&apos;s initials</source>
         <translation>第二核对人姓名缩写</translation>
     </message>
     <message>
-        <location line="-267"/>
+        <location line="-311"/>
+        <location line="+13"/>
+        <source>Second checker&apos;s password or PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-10"/>
         <location line="+1"/>
-        <location line="+309"/>
+        <location line="+351"/>
         <source>Record double check</source>
         <translation>记录双人核对</translation>
     </message>
     <message>
-        <location line="-308"/>
+        <location line="-350"/>
         <source>Drug</source>
         <translation>药物</translation>
     </message>
@@ -1137,13 +1334,13 @@ anthracyclines</source>
         <translation>偏差</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <location line="+2"/>
         <source>Double checks recorded</source>
         <translation>已记录的双人核对</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+100"/>
         <source>No double check recorded for this patient yet.</source>
         <translation>该患者尚无双人核对记录。</translation>
     </message>
@@ -1253,7 +1450,22 @@ anthracyclines</source>
         <translation>医嘱或输液袋上的剂量：请以 mg 为单位填写大于 0 的剂量。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
+        <source>First checker (signed in)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Second checker&apos;s user name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Second checker: the double check needs two different people; you are signed in as the first checker.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>{field}: enter 1 to {n} letters, for example AB.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1268,7 +1480,7 @@ anthracyclines</source>
         <translation>{dose} mg</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Record double check (PASS)</source>
         <translation>记录双人核对（通过）</translation>
     </message>
@@ -2974,7 +3186,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="+174"/>
+        <location filename="../../planner/gui/main_window.py" line="+179"/>
         <source>Cycle Planner</source>
         <translation>化疗周期计划</translation>
     </message>
@@ -2995,14 +3207,14 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>剂量核对</translation>
     </message>
     <message>
-        <location line="-57"/>
-        <location line="+62"/>
+        <location line="-61"/>
+        <location line="+66"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location line="-61"/>
-        <location line="+62"/>
+        <location line="-65"/>
+        <location line="+66"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
@@ -3068,7 +3280,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>数据库已打开。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>The database could not be opened: {error}</source>
         <translation>无法打开数据库：{error}</translation>
     </message>
@@ -3078,7 +3290,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>无法打开数据库。</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+83"/>
         <source>The patient list could not be refreshed.</source>
         <translation>无法刷新患者列表。</translation>
     </message>
@@ -3217,7 +3429,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>已给药：{drug} {mg} mg，第{c}周期第{d}天</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>passed</source>
         <translation>通过</translation>
     </message>
@@ -3232,7 +3444,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>双人核对{verdict}：第{c}周期，偏差 {pct}%。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+24"/>
         <source>Preferences saved; new plans use them.</source>
         <translation>首选项已保存；新计划将使用这些设置。</translation>
     </message>
@@ -4410,6 +4622,11 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>预先计划的维持治疗周期数</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>Lock after this many minutes without use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>Verification tolerance in percent</source>
         <translation>核对容差（百分比）</translation>
@@ -4507,12 +4724,12 @@ Reload the patient and apply {what} to the current record?</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+53"/>
+        <location line="+56"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-50"/>
         <source>{language} (translation not available yet)</source>
         <translation>{language}（翻译暂不可用）</translation>
     </message>
@@ -4569,6 +4786,16 @@ Reload the patient and apply {what} to the current record?</source>
     <message>
         <location line="+1"/>
         <source>Confirm a weight change over (%):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lock after (minutes without use):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4933,6 +5160,19 @@ Reload the patient and apply {what} to the current record?</source>
     </message>
 </context>
 <context>
+    <name>Roles</name>
+    <message>
+        <location filename="../../planner/core/roles.py" line="+33"/>
+        <source>Role: &apos;{text}&apos; is not a role; use nurse, pharmacist, prescriber or admin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Role: a {role} may not do this ({action}); only {roles}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Rules</name>
     <message>
         <location filename="../../planner/core/rules.py" line="+66"/>
@@ -5118,8 +5358,44 @@ Reload the patient and apply {what} to the current record?</source>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../planner/gui/settings.py" line="+234"/>
+        <location filename="../../planner/gui/settings.py" line="+236"/>
         <source>Extra closure days</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../planner/gui/dialogs/sign_in_dialog.py" line="-95"/>
+        <source>Cycle Planner is locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+20"/>
+        <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>Sign in with your user name and password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+4"/>
+        <source>User name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <location line="+2"/>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5469,7 +5745,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>无法读取 {path}（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../planner/store/store.py" line="+61"/>
+        <location filename="../../planner/store/store.py" line="+96"/>
         <source>Database {location} cannot be opened ({reason}).</source>
         <translation>无法打开数据库 {location}（{reason}）。</translation>
     </message>
@@ -5479,7 +5755,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../planner/store/repository.py" line="+294"/>
+        <location filename="../../planner/store/repository.py" line="+308"/>
         <source>The database could not be used ({reason}); nothing was saved. Try again.</source>
         <translation>无法使用数据库（{reason}）；未保存任何内容。请重试。</translation>
     </message>
@@ -5517,7 +5793,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>方案调整 {id} 已撤回。</translation>
     </message>
     <message>
-        <location filename="../../planner/operations/administrations.py" line="+33"/>
+        <location filename="../../planner/operations/administrations.py" line="-47"/>
         <source>First checker</source>
         <translation>第一核对人</translation>
     </message>
@@ -5542,7 +5818,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>核对容差：请输入 0 至 20 的百分比（默认 5）。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+50"/>
         <source>Dose given</source>
         <translation>已给剂量</translation>
     </message>
