@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu
+from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QMenu, QWidget
 
 from planner.gui.dialogs.sign_in_dialog import CreateAdminDialog, SignInDialog
 
@@ -32,6 +32,7 @@ class AccountsController(QObject):
         self.window = window
         self.store: PatientStore | None = None
         self.dialog: SignInDialog | None = None
+        self._hidden: list[QWidget] = []  # what the lock screen hid, shown again on sign-in
         self._last_user: str | None = None  # who signed in last (a different one next: undo stacks cleared)
         self.status = QLabel(window)
         self.status.setObjectName("signedInLabel")
@@ -108,6 +109,12 @@ class AccountsController(QObject):
 
     def _ask(self, intro: str) -> None:
         self.idle.stop()
+        # Nobody signed in sees no patient: the window's content is hidden under the lock (dialogs that were
+        # open stay as they are, with what was typed in them).
+        for widget in (self.window.centralWidget(), *self.window.findChildren(QDockWidget)):
+            if widget is not None and widget.isVisible():
+                widget.hide()
+                self._hidden.append(widget)
         if self.dialog is not None:
             self.dialog.intro.setText(intro)
             self.dialog.show()
@@ -130,6 +137,9 @@ class AccountsController(QObject):
         if self.dialog is not None:
             self.dialog.deleteLater()
             self.dialog = None
+        for widget in self._hidden:
+            widget.show()
+        self._hidden.clear()
         self.idle.start()
         self._update()
 

@@ -55,12 +55,8 @@ def record_double_check(repo: Repository, mrn: str, *, cycle: int, drug: str, ca
             "Store", "Verification tolerance: enter a percentage from 0 to 20 (5 by default)."))
     verification = verify_dose(calculated_mg, checked_mg, tolerance_pct)
     with repo.writing() as tx:
-        if tx.signed_in is not None:  # the role as it is now, checked under the write lock
+        if tx.signed_in is not None:  # the role as it is now (changed since sign-in?), under the write lock
             require_role(tx.signed_in.role, Action.DOUBLE_CHECK, "first_checker")
-            if not rules.same_person(tx.signed_in.user, first):
-                raise InputError("first_checker", translate(
-                    "Accounts", "First checker: {user} signed in while the check was entered; enter it again.").format(
-                    user=rules.clip(tx.signed_in.user)))
         row = tx.locked(mrn, expected_version)
         require_active_patient(row)
         record = tx.record(row)

@@ -98,12 +98,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../planner/operations/administrations.py" line="+61"/>
-        <source>First checker: {user} signed in while the check was entered; enter it again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+24"/>
+        <location filename="../../planner/operations/administrations.py" line="+81"/>
         <source>First checker: sign in first; with accounts on, the first checker is the signed-in user.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -151,7 +146,7 @@
 <context>
     <name>AccountsController</name>
     <message>
-        <location filename="../../planner/gui/accounts.py" line="+89"/>
+        <location filename="../../planner/gui/accounts.py" line="+90"/>
         <source>This database has user accounts: sign in to continue.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -166,7 +161,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+73"/>
         <source>Signed in: {user} ({role})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5793,7 +5788,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>方案调整 {id} 已撤回。</translation>
     </message>
     <message>
-        <location filename="../../planner/operations/administrations.py" line="-47"/>
+        <location filename="../../planner/operations/administrations.py" line="-43"/>
         <source>First checker</source>
         <translation>第一核对人</translation>
     </message>
@@ -5818,7 +5813,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>核对容差：请输入 0 至 20 的百分比（默认 5）。</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+46"/>
         <source>Dose given</source>
         <translation>已给剂量</translation>
     </message>

@@ -109,11 +109,13 @@ def test_lock_after_idle_time_keeps_an_unsaved_dialog_and_another_user_can_unloc
     qtbot.waitUntil(lambda: win.accounts.locked, timeout=5000)
     assert win.store.signed_in is None
     assert "Locked after" in win.accounts.dialog.intro.text()
+    assert not win.centralWidget().isVisible()  # no patient shown to whoever walks by
     with pytest.raises(Exception, match="Sign in first"):
         win.store.withdraw_patient("12345", "test", expected_version=win.store.get_patient("12345").version)
     assert _sign_in(qtbot, win, "nurse.b", PW) == ""
     assert win.store.signed_in.user == "nurse.b"
     assert unsaved.isVisible() and edit.text() == "half typed"
+    assert win.centralWidget().isVisible()
     win.close()
 
 
