@@ -119,7 +119,7 @@ class AccountsController(QObject):
             self.dialog.intro.setText(intro)
             self.dialog.show()
             return
-        self.dialog = SignInDialog(self._attempt, self.window, locked=True, intro=intro, quit_app=self.window.close)
+        self.dialog = SignInDialog(self._attempt, self.window, intro=intro, quit_app=self.window.close)
         self.dialog.accepted.connect(self._signed_in)
         self.dialog.open()
 

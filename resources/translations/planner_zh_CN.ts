@@ -620,7 +620,7 @@
 <context>
     <name>CreateAdminDialog</name>
     <message>
-        <location filename="../../planner/gui/dialogs/sign_in_dialog.py" line="+109"/>
+        <location filename="../../planner/gui/dialogs/sign_in_dialog.py" line="+102"/>
         <source>Create the administrator</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5361,13 +5361,7 @@ Reload the patient and apply {what} to the current record?</source>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../planner/gui/dialogs/sign_in_dialog.py" line="-95"/>
-        <source>Cycle Planner is locked</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <location line="+20"/>
+        <location filename="../../planner/gui/dialogs/sign_in_dialog.py" line="-69"/>
         <source>Sign in</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5377,7 +5371,12 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-4"/>
+        <source>Sign in to Cycle Planner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <location line="+4"/>
         <source>User name</source>
         <translation type="unfinished"></translation>
@@ -5389,7 +5388,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>

@@ -33,17 +33,16 @@ def _message_label(parent: QWidget) -> QLabel:
 
 
 class SignInDialog(QDialog):
-    """User name and password. `attempt(user, password)` signs in or raises PlannerError (shown, the dialog
-    stays open). As a lock screen (`locked=True`) it cannot be dismissed: only a sign-in (the same or another
+    """The sign-in and lock screen: user name and password. `attempt(user, password)` signs in or raises
+    PlannerError (shown; the dialog stays open). It cannot be dismissed: only a sign-in (the same or another
     user) or Quit ends it; whatever is open under it (an unsaved dialog) stays as it was."""
 
     def __init__(self, attempt: Callable[[str, str], object], parent: QWidget | None = None, *,
-                 locked: bool = False, intro: str = "", quit_app: Callable[[], object] | None = None) -> None:
+                 intro: str = "", quit_app: Callable[[], object] | None = None) -> None:
         super().__init__(parent)
         self._attempt = attempt
-        self._locked = locked
         self.setObjectName("signInDialog")
-        self.setWindowTitle(self.tr("Cycle Planner is locked") if locked else self.tr("Sign in"))
+        self.setWindowTitle(self.tr("Sign in to Cycle Planner"))
         self.setModal(True)
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
         layout = QVBoxLayout(self)
@@ -65,13 +64,9 @@ class SignInDialog(QDialog):
         buttons = QDialogButtonBox(self)
         self.sign_in_button = buttons.addButton(self.tr("Sign in"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.sign_in_button.setDefault(True)
-        if locked:
-            quit_button = buttons.addButton(self.tr("Quit"), QDialogButtonBox.ButtonRole.DestructiveRole)
-            quit_button.clicked.connect(lambda: quit_app() if quit_app is not None else None)
-        else:
-            buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        quit_button = buttons.addButton(self.tr("Quit"), QDialogButtonBox.ButtonRole.DestructiveRole)
+        quit_button.clicked.connect(lambda: quit_app() if quit_app is not None else None)
         buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.password.returnPressed.connect(self.accept)
         self.user.returnPressed.connect(lambda: self.password.setFocus(Qt.FocusReason.TabFocusReason))
@@ -90,9 +85,7 @@ class SignInDialog(QDialog):
         super().accept()
 
     def reject(self) -> None:
-        if self._locked:  # Escape or the window's close button: a lock screen stays until someone signs in
-            return
-        super().reject()
+        """Escape or the window's close button: the lock stays until someone signs in (or Quit)."""
 
     def message_text(self) -> str:
         return self.message.text() if not self.message.isHidden() else ""
