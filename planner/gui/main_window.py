@@ -739,8 +739,9 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
 
     # ================================================================ accounts (planner.gui.accounts)
     def accounts_changed(self) -> None:
-        """Signed in, out or locked: the dose check's first checker follows the signed-in user."""
-        if self.page is not None:
+        """Signed in or out: the dose check's first checker follows the signed-in user (while locked it stays,
+        with what was entered, until someone signs in)."""
+        if self.page is not None and not self.accounts.locked:
             self.page.dose_panel.set_accounts(self.accounts.checker_name())
 
     def user_changed(self) -> None:

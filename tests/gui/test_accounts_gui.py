@@ -157,6 +157,14 @@ def test_two_person_double_check_in_the_panel(qtbot, ward, warnings):
     assert [(c.first_checker, c.second_checker) for c in checks] == [("nurse.a", "pharm")]
     assert panel.secret_edit.text() == "" and panel.first_edit.text() == "nurse.a"
     assert win.store.audit_log("12345")[-1].actor == "nurse.a"
+    # Locked and unlocked by the same user: the check being entered stays; another user becomes the first checker.
+    panel.second_edit.setText("pharm")
+    win.accounts.lock()
+    assert _sign_in(qtbot, win, "nurse.a", PW) == ""
+    assert panel.second_edit.text() == "pharm" and panel.first_edit.text() == "nurse.a"
+    win.accounts.lock()
+    assert _sign_in(qtbot, win, "nurse.b", PW) == ""
+    assert panel.first_edit.text() == "nurse.b" and panel.second_edit.text() == ""
     win.close()
 
 

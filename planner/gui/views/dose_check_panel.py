@@ -402,7 +402,10 @@ class DoseCheckPanel(QWidget):
 
     def set_accounts(self, signed_in: str | None) -> None:
         """Accounts on (`signed_in` is the signed-in user): the first checker is that user, the second gives
-        their user name and password or PIN. None: single-user mode, two sets of initials as before."""
+        their user name and password or PIN. None: single-user mode, two sets of initials as before.
+        The same user again (unlocked after idle time) keeps what was entered."""
+        if signed_in == self._signed_in:
+            return
         self._signed_in = signed_in
         on = signed_in is not None
         form = self._form
