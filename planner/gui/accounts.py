@@ -50,8 +50,8 @@ class AccountsController(QObject):
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
+        self._ready = False  # the window learns of changes once install_accounts has returned the controller
         self.retranslate()
-        self._update()
 
     # ------------------------------------------------------------------ state
 
@@ -184,7 +184,7 @@ class AccountsController(QObject):
             self.status.setText(self.tr("Accounts off (single-user): changes recorded as {user}").format(
                 user=store.actor))
         refresh = getattr(self.window, "accounts_changed", None)
-        if callable(refresh):
+        if self._ready and callable(refresh):
             refresh()
 
     def retranslate(self) -> None:
@@ -200,4 +200,5 @@ def install_accounts(window: QMainWindow, file_menu: QMenu, before: QAction, loc
     controller = AccountsController(window, lock_minutes)
     file_menu.insertAction(before, controller.create_admin_action)
     file_menu.insertAction(before, controller.sign_out_action)
+    controller._ready = True
     return controller

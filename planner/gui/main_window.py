@@ -143,6 +143,7 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
         lock_minutes = self.settings.get("security/lock_minutes")
         self.accounts = install_accounts(self, self.menu_actions.file_menu, self.menu_actions.quit,
                                          lock_minutes if isinstance(lock_minutes, int) else 10)
+        self.empty_state.accountsRequested.connect(self.accounts.create_admin)
         self._retranslate_window()
         self._restore_window()
 
@@ -741,6 +742,7 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
     def accounts_changed(self) -> None:
         """Signed in or out: the dose check's first checker follows the signed-in user (while locked it stays,
         with what was entered, until someone signs in)."""
+        self.empty_state.accounts_button.setVisible(self.accounts.create_admin_action.isVisible())
         if self.page is not None and not self.accounts.locked:
             self.page.dose_panel.set_accounts(self.accounts.checker_name())
 

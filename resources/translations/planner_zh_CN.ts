@@ -1287,21 +1287,21 @@ anthracyclines</source>
     <message>
         <location line="+10"/>
         <location line="+20"/>
-        <location line="+266"/>
+        <location line="+269"/>
         <location line="+33"/>
         <source>First checker&apos;s initials</source>
         <translation>第一核对人姓名缩写</translation>
     </message>
     <message>
-        <location line="-316"/>
+        <location line="-319"/>
         <location line="+18"/>
-        <location line="+266"/>
+        <location line="+269"/>
         <location line="+33"/>
         <source>Second checker&apos;s initials</source>
         <translation>第二核对人姓名缩写</translation>
     </message>
     <message>
-        <location line="-311"/>
+        <location line="-314"/>
         <location line="+13"/>
         <source>Second checker&apos;s password or PIN</source>
         <translation type="unfinished"></translation>
@@ -1309,12 +1309,12 @@ anthracyclines</source>
     <message>
         <location line="-10"/>
         <location line="+1"/>
-        <location line="+351"/>
+        <location line="+354"/>
         <source>Record double check</source>
         <translation>记录双人核对</translation>
     </message>
     <message>
-        <location line="-350"/>
+        <location line="-353"/>
         <source>Drug</source>
         <translation>药物</translation>
     </message>
@@ -1445,7 +1445,7 @@ anthracyclines</source>
         <translation>医嘱或输液袋上的剂量：请以 mg 为单位填写大于 0 的剂量。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>First checker (signed in)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1612,7 +1612,7 @@ anthracyclines</source>
 <context>
     <name>EmptyState</name>
     <message>
-        <location filename="../../planner/gui/widgets/empty_state.py" line="+51"/>
+        <location filename="../../planner/gui/widgets/empty_state.py" line="+57"/>
         <source>Welcome</source>
         <translation>欢迎</translation>
     </message>
@@ -1645,6 +1645,16 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <location line="+1"/>
         <source>Add a demo patient</source>
         <translation>添加演示患者</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set up user accounts...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set up user accounts: create the administrator</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3181,7 +3191,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="+179"/>
+        <location filename="../../planner/gui/main_window.py" line="+180"/>
         <source>Cycle Planner</source>
         <translation>化疗周期计划</translation>
     </message>
@@ -3202,14 +3212,14 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>剂量核对</translation>
     </message>
     <message>
-        <location line="-61"/>
-        <location line="+66"/>
+        <location line="-62"/>
+        <location line="+67"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location line="-65"/>
-        <location line="+66"/>
+        <location line="-66"/>
+        <location line="+67"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
@@ -3439,7 +3449,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>双人核对{verdict}：第{c}周期，偏差 {pct}%。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>Preferences saved; new plans use them.</source>
         <translation>首选项已保存；新计划将使用这些设置。</translation>
     </message>
@@ -5202,7 +5212,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Rounding step: enter {low} to {high} mg in steps of 0.1 mg (for example 1 or 5).</source>
         <translation type="unfinished"></translation>
     </message>

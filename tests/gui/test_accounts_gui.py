@@ -62,7 +62,8 @@ def test_single_user_mode_and_creating_the_first_administrator(qtbot, tmp_path, 
     assert win.accounts.dialog is None
     assert win.accounts.status.text().startswith("Accounts off (single-user): changes recorded as ")
     assert win.accounts.create_admin_action.isVisible() and not win.accounts.sign_out_action.isVisible()
-    win.accounts.create_admin_action.trigger()
+    assert win.empty_state.accounts_button.isVisible()  # offered on the welcome page too
+    win.empty_state.accounts_button.click()
     dialog = win.findChild(QDialog, "createAdminDialog")
     dialog.user.setText("boss")
     dialog.password.setText(ADMIN_PW)
@@ -75,6 +76,7 @@ def test_single_user_mode_and_creating_the_first_administrator(qtbot, tmp_path, 
     assert win.store.accounts_enabled() and win.store.signed_in.user == "boss"
     assert win.accounts.status.text() == "Signed in: boss (administrator)"
     assert not win.accounts.create_admin_action.isVisible() and win.accounts.sign_out_action.isEnabled()
+    assert not win.empty_state.accounts_button.isVisible()
     assert warnings == []
     win.close()
 
