@@ -43,6 +43,10 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
     parser = _Parser(prog="planner", description="Cycle Planner: treatment plans, BSA and doses.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    # Also accepted after the command (`planner patient add ... --user NAME`): see store_args.
+    parser.add_argument("--user", dest="global_user", default=None, metavar="NAME",
+                        help="sign in as NAME when the database has user accounts (password from "
+                             "$PLANNER_PASSWORD or a prompt)")
     # Every sub-parser is a _Parser (one-line errors); the commands only need the ArgumentParser interface.
     subparsers = cast("argparse._SubParsersAction[argparse.ArgumentParser]", parser.add_subparsers(
         dest="command", required=True, metavar="COMMAND", parser_class=_Parser))
@@ -61,7 +65,7 @@ def _optional_commands() -> list[ModuleType]:
     import importlib
 
     modules = []
-    for name in ("assess", "patient", "db", "export"):
+    for name in ("assess", "patient", "db", "export", "user"):
         try:
             modules.append(importlib.import_module(f"planner.commands.{name}"))
         except ModuleNotFoundError as exc:

@@ -77,3 +77,15 @@ def fresh_postgres_schema(url: str) -> Iterator[str]:
             conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
     finally:
         admin.dispose()
+
+
+@pytest.fixture(autouse=True)
+def _cheap_password_hashes(monkeypatch):
+    """argon2id with its production cost takes ~0.5 s per hash on a busy test machine; the tests check what
+    is hashed and verified, not the cost, so they use the cheapest argon2id parameters."""
+    from argon2 import PasswordHasher
+
+    from planner.store import accounts
+
+    cheap = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+    monkeypatch.setattr(accounts, "hasher", lambda: cheap)

@@ -11,9 +11,15 @@ if TYPE_CHECKING:
     from planner.store import PatientStore
 
 
+PASSWORD_VAR = "PLANNER_PASSWORD"
+
+
 def add_database_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--database", default=None, metavar="URL|PATH",
                         help="database file or URL (default: $PLANNER_DATABASE, else the per-user data folder)")
+    parser.add_argument("--user", default=None, metavar="NAME",
+                        help=f"sign in as NAME when the database has user accounts (password from ${PASSWORD_VAR} "
+                             "or a prompt); every change then needs it")
 
 
 def _input_error(field: str, message: str) -> Exception:
@@ -57,4 +63,31 @@ def check_out(path: str, location: str | None) -> Path:
 def open_store(args: argparse.Namespace, *, create: bool = False) -> PatientStore:
     from planner.store import PatientStore
 
-    return PatientStore.open(database_location(args.database, create=create))
+    store = PatientStore.open(database_location(args.database, create=create))
+    try:
+        sign_in(store, getattr(args, "user", None) or getattr(args, "global_user", None))
+    except BaseException:
+        store.close()
+        raise
+    return store
+
+
+def sign_in(store: PatientStore, user: str | None) -> None:
+    """Sign in as `user` (password from $PLANNER_PASSWORD, else a prompt that does not echo). Without a user
+    nobody is signed in: reading works, and the store refuses every write once accounts are on."""
+    import getpass
+    import os
+
+    if user is None:
+        return
+    if not store.accounts_enabled():
+        raise _input_error("user", "--user: this database has no user accounts (single-user mode: changes are "
+                                   "recorded as the system user); leave --user out, or add an administrator first "
+                                   "with `planner user add NAME --role admin`.")
+    password = os.environ.get(PASSWORD_VAR)
+    if password is None:
+        try:
+            password = getpass.getpass(f"Password for {user}: ")
+        except EOFError:
+            password = ""
+    store.sign_in(user, password)

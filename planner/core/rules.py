@@ -126,7 +126,9 @@ def check_bsa_cap(cap: Decimal | None, field: str = "bsa_cap") -> Decimal | None
         return None
     low, high = BSA_CAP_RANGE_M2
     message = translate("Rules", "BSA cap: enter {low} to {high} m² (for example 2.0).").format(low=low, high=high)
-    if not isinstance(cap, Decimal) or not cap.is_finite() or abs(cap.adjusted()) > 30:
+    # Far outside the range is refused before rounding: quantizing 1e27 to 2 dp needs more digits than
+    # SAFE_CONTEXT has, and that InvalidOperation named no field.
+    if not isinstance(cap, Decimal) or not cap.is_finite() or not low - 1 <= cap <= high + 1:
         raise InputError(field, message)
     shown = cap.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP, context=SAFE_CONTEXT)
     return _in_range(shown, low, high, field, message)

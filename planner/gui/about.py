@@ -29,8 +29,9 @@ def about_html(facts: DatabaseFacts | None) -> str:
         rows += [
             (translate("About", "Database"), escape(facts.location)),
             (translate("About", "Engine"), escape(facts.engine)),
-            (translate("About", "Accounts"), escape(translate("About", "on") if facts.accounts
-                                                    else translate("About", "off (single-user)"))),
+            (translate("About", "Accounts"), escape(
+                translate("About", "on ({n} users)").format(n=facts.users) if facts.accounts
+                else translate("About", "off (single-user)"))),
             (translate("About", "Audit trail"), audit),
         ]
     table = "".join(f"<tr><td><b>{escape(label)}</b>&nbsp;&nbsp;</td><td>{value}</td></tr>" for label, value in rows)

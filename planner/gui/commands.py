@@ -127,14 +127,15 @@ class PatientDocument(QObject):
         self._done(lambda: operations.withdraw_patient(repo, mrn, reason, expected_version=version))
 
     def record_dose_check(self, *, cycle: int, drug: str, calculated_mg: Decimal, checked_mg: Decimal,
-                          tolerance_pct: Decimal, first_checker: str, second_checker: str) -> None:
+                          tolerance_pct: Decimal, first_checker: str, second_checker: str,
+                          second_secret: str | None = None) -> None:
         from planner import operations
 
         repo, mrn, version = self.store.repository, self.mrn, self.record.version
         self._done(lambda: operations.record_double_check(
             repo, mrn, cycle=cycle, drug=drug, calculated_mg=calculated_mg, checked_mg=checked_mg,
             tolerance_pct=tolerance_pct, first_checker=first_checker, second_checker=second_checker,
-            expected_version=version))
+            expected_version=version, second_secret=second_secret))
 
     def record_administration(self, *, cycle: int, day: int, drug: str, dose_mg: Decimal, given_on: date,
                               note: str = "") -> int:

@@ -29,6 +29,7 @@ from shiboken6 import isValid
 from planner.core.decimal_math import plain
 from planner.core.errors import PlannerError
 from planner.gui import screen_fit
+from planner.gui.accounts import install_accounts
 from planner.gui.actions import build_actions, retranslate_actions, style_undo_actions
 from planner.gui.export_actions import install_export_actions
 from planner.gui.forecast_page import install_forecast_page
@@ -142,6 +143,10 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
         self._set_patient_actions_enabled(False)
         self.exports = install_export_actions(self)  # File > Export ... and Print (Ctrl+P)
         self.forecast = install_forecast_page(self)  # View > Ward forecast (Ctrl+4)
+        lock_minutes = self.settings.get("security/lock_minutes")
+        self.accounts = install_accounts(self, self.menu_actions.file_menu, self.menu_actions.quit,
+                                         lock_minutes if isinstance(lock_minutes, int) else 10)
+        self.empty_state.accountsRequested.connect(self.accounts.create_admin)
         self._retranslate_window()
         self._restore_window()
 
@@ -169,6 +174,7 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
         self._retranslate_view_menu(self.view_menu)
         self.exports.retranslate()
         self.forecast.retranslate()
+        self.accounts.retranslate()
         if self.store is not None:
             self.database_label.setText(self.tr("Database: {location}").format(
                 location=Path(self.store.url).name))
@@ -269,6 +275,7 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
         self.database_label.setText(self.tr("Database: {location}").format(location=Path(self.store.url).name))
         self.database_label.setToolTip(self.store.url)
         self.say(self.tr("Database opened."))
+        self.accounts.database_opened(self.store)
         self.patients.set_patients(rows)
         self._show_default_page()
         last = self.settings.text("session/last_patient_mrn")
@@ -308,6 +315,7 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
             page.assessment.modificationChosen.connect(self.apply_modification)
             self.pages.addWidget(page)  # index PAGE_PATIENT
             self.page = page
+            page.dose_panel.set_accounts(self.accounts.checker_name())
             self._place_dose_panel()
         return self.page
 
@@ -793,12 +801,26 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
         ok = self._write(lambda: document.record_dose_check(
             cycle=request.cycle, drug=request.drug, calculated_mg=request.calculated_mg,
             checked_mg=request.checked_mg, tolerance_pct=request.tolerance_pct,
-            first_checker=request.first_checker, second_checker=request.second_checker))
+            first_checker=request.first_checker, second_checker=request.second_checker,
+            second_secret=getattr(request, "second_secret", None)))
         if ok:
             check = document.record.dose_checks[-1]
             verdict = self.tr("passed") if check.passed else self.tr("FAILED")
             self.say(self.tr("Double check {verdict}: cycle {c}, deviation {pct}%.").format(
                 verdict=verdict, c=check.cycle, pct=check.deviation_pct))
+
+    # ================================================================ accounts (planner.gui.accounts)
+    def accounts_changed(self) -> None:
+        """Signed in or out: the dose check's first checker follows the signed-in user (while locked it stays,
+        with what was entered, until someone signs in)."""
+        self.empty_state.accounts_button.setVisible(self.accounts.create_admin_action.isVisible())
+        if self.page is not None and not self.accounts.locked:
+            self.page.dose_panel.set_accounts(self.accounts.checker_name())
+
+    def user_changed(self) -> None:
+        """Another user signed in: the previous user's changes are not theirs to undo."""
+        for document in self._documents.values():
+            document.undo_stack.clear()
 
     # ================================================================ preferences, about
     def edit_preferences(self) -> None:
@@ -811,6 +833,8 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
 
                 use_language(self.settings.text("ui/language"))  # every window follows LanguageChange
             self.say(self.tr("Preferences saved; new plans use them."))
+            minutes = self.settings.get("security/lock_minutes")
+            self.accounts.set_idle_minutes(minutes if isinstance(minutes, int) else 10)
             if self.document is not None:
                 self._show_record(self.document)  # the dose-check tolerance may have changed
 

@@ -55,6 +55,8 @@ DEFAULTS: dict[str, _Key] = {
     "institution/emergency_phone": _Key(str, ""),
     "print/paper_size": _Key(str, "A4"),
     "ui/language": _Key(str, "en"),
+    # Accounts on: the window locks (asks for a password again) after this many minutes without use.
+    "security/lock_minutes": _Key(int, 10),
     # Session state, remembered between runs.
     "window/geometry": _Key(QByteArray, QByteArray()),
     "window/state": _Key(QByteArray, QByteArray()),

@@ -8,6 +8,7 @@ imports Qt or the GUI (import-linter enforces it), so an operation can run off t
 
 from __future__ import annotations
 
+from planner.operations.accounts import AccountResult, add_user, disable_user, set_password, set_pin, set_role
 from planner.operations.administrations import mark_given, record_double_check, withdraw_administration
 from planner.operations.assessments import accept_assessment, record_assessment, withdraw_assessment
 from planner.operations.patients import (
@@ -31,13 +32,16 @@ from planner.operations.result import Change, OpResult
 from planner.operations.treatment import end_treatment
 
 __all__ = [
+    "AccountResult",
     "Change",
     "OpResult",
     "accept_assessment",
     "add_patient",
+    "add_user",
     "change_dose_level",
     "change_plan_settings",
     "delay_cycle",
+    "disable_user",
     "edit_patient",
     "end_treatment",
     "import_plan_file",
@@ -48,6 +52,9 @@ __all__ = [
     "record_assessment",
     "record_double_check",
     "record_weight",
+    "set_password",
+    "set_pin",
+    "set_role",
     "stop_drug",
     "withdraw_administration",
     "withdraw_assessment",

@@ -24,6 +24,7 @@ from planner.core.modifications import (
     StopDrug,
 )
 from planner.core.plan import Plan
+from planner.core.roles import Action, require_role
 from planner.operations.result import Change, OpResult
 from planner.store import codec
 from planner.store.given_guard import require_active_patient, require_not_given
@@ -183,6 +184,10 @@ def accept_assessment(repo: Repository, mrn: str, assessment: Assessment, *, rea
                 "Assessment", "Cycle {cycle}: an LVEF is required before this dose; enter it, then accept.").format(
                 cycle=proposal.cycle))
         confirmed_by = ""
+        if PRESCRIBER_CONFIRMATION in proposal.requires and tx.signed_in is not None:
+            # Accounts on: the confirmation is the signed-in prescriber's own, never a typed name.
+            require_role(tx.signed_in.role, Action.PRESCRIBER_CONFIRMATION, "prescriber")
+            prescriber = tx.signed_in.user
         if PRESCRIBER_CONFIRMATION in proposal.requires:
             if not (prescriber or "").strip():
                 raise InputError("prescriber", translate(

@@ -20,19 +20,20 @@ class DatabaseFacts:
     engine: str  # "SQLite", "PostgreSQL", or SQLAlchemy's dialect name for anything else
     accounts: bool
     problems: tuple[str, ...]  # what `planner db check` would print; () when healthy
+    users: int = 0  # how many accounts exist (disabled ones included); 0 in single-user mode
 
 
-def accounts_enabled() -> bool:
-    """Whether people sign in with their own accounts. There is no accounts feature yet: every change is
-    recorded under the operating-system user (single-user), so this is False until accounts exist; then it
-    is the one place that reads whether they are switched on."""
-    return False
+def accounts_enabled(store: PatientStore) -> bool:
+    """Whether people sign in with their own accounts: on once the first account (an administrator) exists;
+    until then every change is recorded under the operating-system user (single-user mode)."""
+    return store.accounts_enabled()
 
 
 def database_facts(store: PatientStore) -> DatabaseFacts:
     url = make_url(store.url)  # already rendered with the password hidden
     backend = url.get_backend_name()
     path = db.sqlite_path(url)
+    users = store.user_count()
     return DatabaseFacts(location=str(path) if path is not None else store.url,
-                         engine=ENGINE_NAMES.get(backend, backend), accounts=accounts_enabled(),
+                         engine=ENGINE_NAMES.get(backend, backend), accounts=users > 0, users=users,
                          problems=tuple(store.check()))

@@ -26,6 +26,7 @@ from planner.core.modifications import Modification
 from planner.core.plan import Plan, PlanSettings
 from planner.store import codec
 from planner.store import engine as db
+from planner.store.accounts import SignedIn, require_writer
 from planner.store.errors import DuplicateMrn, StaleRecord, StoreError
 from planner.store.queries import load_record, patient_row
 from planner.store.records import AssessmentRecord, PatientIdentity, PatientRecord
@@ -99,10 +100,11 @@ class Withdrawn:
 class Transaction:
     """One write transaction: every method runs in it; the caller's `with` commits or rolls everything back."""
 
-    def __init__(self, conn: Connection, actor: str, now: datetime) -> None:
+    def __init__(self, conn: Connection, actor: str, now: datetime, signed_in: SignedIn | None = None) -> None:
         self.conn = conn
         self.actor = actor
         self.now = now
+        self.signed_in = signed_in  # None in single-user mode (no account exists)
 
     # ------------------------------------------------------------------ reading under the write lock
 
@@ -285,11 +287,17 @@ def _assessment_values(a: AssessmentRecord, mod_ids: dict[int, int] | None = Non
 
 
 class Repository:
-    """The patient records of one database, for one actor (who every write is recorded as)."""
+    """The patient records of one database, for one actor (who every write is recorded as): the signed-in
+    user once accounts are on, else the operating-system user given here."""
 
-    def __init__(self, engine: Engine, actor: str) -> None:
+    def __init__(self, engine: Engine, actor: str, signed_in: SignedIn | None = None) -> None:
         self.engine = engine
-        self.actor = actor
+        self.os_actor = actor
+        self.signed_in = signed_in
+
+    @property
+    def actor(self) -> str:
+        return self.signed_in.user if self.signed_in is not None else self.os_actor
 
     @contextmanager
     def reading(self) -> Iterator[Connection]:
@@ -302,11 +310,17 @@ class Repository:
             raise _db_error(exc) from None
 
     @contextmanager
-    def writing(self) -> Iterator[Transaction]:
-        """One transaction: committed when the block ends, rolled back (nothing written) when it raises."""
+    def writing(self, *, derived_only: bool = False) -> Iterator[Transaction]:
+        """One transaction: committed when the block ends, rolled back (nothing written) when it raises.
+
+        The one place accounts are enforced: once an account exists, a write without a signed-in, enabled
+        user is refused here (planner.store.accounts.require_writer). `derived_only` is for rewriting the
+        list summaries (a cache of what the records already say), which any opener may do."""
         try:
             with self.engine.connect().execution_options(**{db.WRITE: True}) as conn, conn.begin():
-                yield Transaction(conn, self.actor, now_utc())
+                signed_in = None if derived_only else require_writer(conn, self.signed_in)
+                actor = signed_in.user if signed_in is not None else self.os_actor
+                yield Transaction(conn, actor, now_utc(), signed_in)
         except IntegrityError:
             raise
         except DatabaseError as exc:

@@ -176,6 +176,25 @@ audit_log = Table(
     Column("new", JSON),
 )
 
+# --- revision 0006_accounts: user accounts (none: single-user mode). name_key is the case-folded name, so
+# one person cannot hold two accounts that differ only in case on either engine.
+
+users = Table(
+    "users", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(USER_NAME_MAX), nullable=False),
+    Column("name_key", String(USER_NAME_MAX), nullable=False, unique=True),
+    Column("display_name", String(MAX_NAME), nullable=False),
+    Column("role", String(20), nullable=False),
+    Column("password_hash", String(255), nullable=False),
+    Column("pin_hash", String(255)),
+    Column("disabled", Boolean, nullable=False),
+    Column("created_by", String(USER_NAME_MAX), nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("updated_by", String(USER_NAME_MAX), nullable=False),
+    Column("updated_at", UtcDateTime, nullable=False),
+)
+
 # --- revision 0002: what the patient list needs, kept current on every write
 
 summary_patients = Table(

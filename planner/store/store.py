@@ -21,7 +21,9 @@ from planner.core.errors import InputError
 from planner.core.i18n import translate
 from planner.core.modifications import Modification
 from planner.core.plan import Plan, PlanSettings, PriorExposure
+from planner.store import accounts
 from planner.store import engine as db
+from planner.store.accounts import SignedIn, UserInfo
 from planner.store.errors import StoreError
 from planner.store.queries import load_audit, load_record, load_records, patient_row, patient_rows, shared_names
 from planner.store.records import AuditEntry, ClinicEventRow, PatientIdentity, PatientRecord, PatientSummary
@@ -41,8 +43,41 @@ class PatientStore:
     def __init__(self, engine: Engine, url: str, actor: str) -> None:
         self._engine = engine
         self.url = url
-        self.actor = actor
         self.repository = Repository(engine, actor)
+
+    @property
+    def actor(self) -> str:
+        """Who writes are recorded as: the signed-in user, else (single-user mode) the OS user."""
+        return self.repository.actor
+
+    # ------------------------------------------------------------------ accounts (planner.store.accounts)
+
+    @property
+    def signed_in(self) -> SignedIn | None:
+        return self.repository.signed_in
+
+    def accounts_enabled(self) -> bool:
+        """True once any account exists: then every write needs a signed-in user."""
+        return self.user_count() > 0
+
+    def user_count(self) -> int:
+        with self.repository.reading() as conn:
+            return accounts.user_count(conn)
+
+    def users(self) -> list[UserInfo]:
+        with self.repository.reading() as conn:
+            return accounts.list_users(conn)
+
+    def sign_in(self, user: str, password: str) -> SignedIn:
+        """Check the password and make `user` the one every following write is recorded under;
+        InputError("password") (the same whatever was wrong) leaves whoever was signed in signed in."""
+        with self.repository.reading() as conn:
+            signed_in = accounts.authenticate(conn, user, password)
+        self.repository.signed_in = signed_in
+        return signed_in
+
+    def sign_out(self) -> None:
+        self.repository.signed_in = None
 
     # ------------------------------------------------------------------ opening
 
@@ -80,7 +115,7 @@ class PatientStore:
             stale = patients_without_summary(conn, date.today())
         failed = 0
         for first in range(0, len(stale), SUMMARY_BATCH):
-            with self.repository.writing() as tx:
+            with self.repository.writing(derived_only=True) as tx:
                 for mrn in stale[first:first + SUMMARY_BATCH]:
                     # Locked: two workstations opening an upgraded database at once would otherwise both
                     # delete-then-insert the same summary row (a duplicate key on PostgreSQL).

@@ -40,9 +40,9 @@
         <translation>用户账户</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>on</source>
-        <translation>开启</translation>
+        <location line="+1"/>
+        <source>on ({n} users)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -105,6 +105,147 @@
     <message>
         <location line="+2"/>
         <source>A rule requires the prescriber&apos;s confirmation: name the prescriber.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Accounts</name>
+    <message>
+        <location filename="../../planner/operations/accounts.py" line="+36"/>
+        <source>Accounts: create the first administrator first (planner user add NAME --role admin).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>User: there is no account {user}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>User: {user} is the last administrator; add another administrator first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Display name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Role: the first account must be an administrator (--role admin), who then adds the others.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>User: an account {user} already exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>User: {user} is already disabled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Role: {user} already is a {role}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planner/operations/administrations.py" line="+78"/>
+        <source>First checker: sign in first; with accounts on, the first checker is the signed-in user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Second checker: the user name or password/PIN is wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planner/store/accounts.py" line="+71"/>
+        <source>User name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Password: use {low} to {high} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Password: contains a control character; use letters, digits, spaces and punctuation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>PIN: use {low} to {high} digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Sign-in failed: the user name or password is wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Sign in first: user accounts are on for this database, and every change needs a signed-in user (the CLI: --user NAME with PLANNER_PASSWORD or the prompt).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sign in again: the account {user} is disabled or no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AccountsController</name>
+    <message>
+        <location filename="../../planner/gui/accounts.py" line="+90"/>
+        <source>This database has user accounts: sign in to continue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Signed out. Sign in to continue (the same or another user).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Locked after {n} minutes without use. Sign in to continue (the same or another user); anything you were entering is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>Signed in: {user} ({role})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Locked: sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Accounts off (single-user): changes recorded as {user}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Sign &amp;out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign out; the window stays open for the next user to sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create &amp;administrator account...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Switch on user accounts: create the first administrator</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -412,7 +553,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../planner/operations/assessments.py" line="+102"/>
+        <location filename="../../planner/operations/assessments.py" line="+103"/>
         <source>Delay: {days} days is not possible; enter 1-{max} days.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -427,7 +568,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>Cycle {cycle}: a rule requires the prescriber&apos;s confirmation; name the prescriber who confirmed it (--prescriber).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -915,7 +1056,7 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../planner/gui/commands.py" line="+190"/>
+        <location filename="../../planner/gui/commands.py" line="+191"/>
         <location filename="../../planner/gui/views/assessment_panel.py" line="+81"/>
         <source>Redone: {reason}</source>
         <translation>已重做：{reason}</translation>
@@ -935,6 +1076,49 @@
         <location line="+8"/>
         <source>Undone: {what}</source>
         <translation>已撤销：{what}</translation>
+    </message>
+</context>
+<context>
+    <name>CreateAdminDialog</name>
+    <message>
+        <location filename="../../planner/gui/dialogs/sign_in_dialog.py" line="+102"/>
+        <source>Create the administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Create the first account, an administrator. From then on everyone signs in with their own account and every change is recorded under their name; until then Cycle Planner works in single-user mode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>User name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Display name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Create administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Password: the two entries differ.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1556,7 +1740,7 @@ anthracyclines</source>
 <context>
     <name>DoseCheckPanel</name>
     <message>
-        <location filename="../../planner/gui/views/dose_check_panel.py" line="+72"/>
+        <location filename="../../planner/gui/views/dose_check_panel.py" line="+74"/>
         <source>Dose check</source>
         <translation>剂量核对</translation>
     </message>
@@ -1582,12 +1766,12 @@ anthracyclines</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+26"/>
+        <location line="+33"/>
         <source>Calculated dose</source>
         <translation>计算剂量</translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="-29"/>
         <source>mg, as written on the order or the bag label</source>
         <translation>mg，与医嘱或输液袋标签一致</translation>
     </message>
@@ -1603,27 +1787,35 @@ anthracyclines</source>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+13"/>
-        <location line="+258"/>
+        <location line="+20"/>
+        <location line="+269"/>
+        <location line="+33"/>
         <source>First checker&apos;s initials</source>
         <translation>第一核对人姓名缩写</translation>
     </message>
     <message>
-        <location line="-268"/>
-        <location line="+11"/>
-        <location line="+258"/>
+        <location line="-319"/>
+        <location line="+18"/>
+        <location line="+269"/>
+        <location line="+33"/>
         <source>Second checker&apos;s initials</source>
         <translation>第二核对人姓名缩写</translation>
     </message>
     <message>
-        <location line="-267"/>
+        <location line="-314"/>
+        <location line="+13"/>
+        <source>Second checker&apos;s password or PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-10"/>
         <location line="+1"/>
-        <location line="+309"/>
+        <location line="+354"/>
         <source>Record double check</source>
         <translation>记录双人核对</translation>
     </message>
     <message>
-        <location line="-308"/>
+        <location line="-353"/>
         <source>Drug</source>
         <translation>药物</translation>
     </message>
@@ -1638,13 +1830,13 @@ anthracyclines</source>
         <translation>偏差</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <location line="+2"/>
         <source>Double checks recorded</source>
         <translation>已记录的双人核对</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+100"/>
         <source>No double check recorded for this patient yet.</source>
         <translation>该患者尚无双人核对记录。</translation>
     </message>
@@ -1754,7 +1946,22 @@ anthracyclines</source>
         <translation>医嘱或输液袋上的剂量：请以 mg 为单位填写大于 0 的剂量。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
+        <source>First checker (signed in)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Second checker&apos;s user name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Second checker: the double check needs two different people; you are signed in as the first checker.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>{field}: enter 1 to {n} letters, for example AB.</source>
         <translation>{field}：请输入 1 至 {n} 个字母，例如 AB。</translation>
     </message>
@@ -1769,7 +1976,7 @@ anthracyclines</source>
         <translation>{dose} mg</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Record double check (PASS)</source>
         <translation>记录双人核对（通过）</translation>
     </message>
@@ -1906,7 +2113,7 @@ anthracyclines</source>
 <context>
     <name>EmptyState</name>
     <message>
-        <location filename="../../planner/gui/widgets/empty_state.py" line="+51"/>
+        <location filename="../../planner/gui/widgets/empty_state.py" line="+57"/>
         <source>Welcome</source>
         <translation>欢迎</translation>
     </message>
@@ -1939,6 +2146,16 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <location line="+1"/>
         <source>Add a demo patient</source>
         <translation>添加演示患者</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set up user accounts...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set up user accounts: create the administrator</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3581,7 +3798,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="+178"/>
+        <location filename="../../planner/gui/main_window.py" line="+184"/>
         <source>Cycle Planner</source>
         <translation>化疗周期计划</translation>
     </message>
@@ -3602,14 +3819,14 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>剂量核对</translation>
     </message>
     <message>
-        <location line="-60"/>
-        <location line="+65"/>
+        <location line="-65"/>
+        <location line="+70"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location line="-64"/>
-        <location line="+65"/>
+        <location line="-69"/>
+        <location line="+70"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
@@ -3675,7 +3892,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>数据库已打开。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>The database could not be opened: {error}</source>
         <translation>无法打开数据库：{error}</translation>
     </message>
@@ -3685,7 +3902,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>无法打开数据库。</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+88"/>
         <source>The patient list could not be refreshed.</source>
         <translation>无法刷新患者列表。</translation>
     </message>
@@ -3846,7 +4063,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>已给药：{drug} {mg} mg，第{c}周期第{d}天</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>passed</source>
         <translation>通过</translation>
     </message>
@@ -3861,7 +4078,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>双人核对{verdict}：第{c}周期，偏差 {pct}%。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+26"/>
         <source>Preferences saved; new plans use them.</source>
         <translation>首选项已保存；新计划将使用这些设置。</translation>
     </message>
@@ -5155,6 +5372,11 @@ RDI = {given_week} / {planned_week} = {pct} %</source>
         <translation>预先计划的维持治疗周期数</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>Lock after this many minutes without use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>Verification tolerance in percent</source>
         <translation>核对容差（百分比）</translation>
@@ -5252,12 +5474,12 @@ RDI = {given_week} / {planned_week} = {pct} %</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+53"/>
+        <location line="+56"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-50"/>
         <source>{language} (translation not available yet)</source>
         <translation>{language}（翻译暂不可用）</translation>
     </message>
@@ -5315,6 +5537,16 @@ RDI = {given_week} / {planned_week} = {pct} %</source>
         <location line="+1"/>
         <source>Confirm a weight change over (%):</source>
         <translation>体重变化超过此值时需确认 (%)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lock after (minutes without use):</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5678,6 +5910,19 @@ RDI = {given_week} / {planned_week} = {pct} %</source>
     </message>
 </context>
 <context>
+    <name>Roles</name>
+    <message>
+        <location filename="../../planner/core/roles.py" line="+33"/>
+        <source>Role: &apos;{text}&apos; is not a role; use nurse, pharmacist, prescriber or admin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Role: a {role} may not do this ({action}); only {roles}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Rules</name>
     <message>
         <location filename="../../planner/core/rules.py" line="+66"/>
@@ -5712,7 +5957,7 @@ RDI = {given_week} / {planned_week} = {pct} %</source>
         <translation>体表面积上限：请输入 {low} 至 {high} m²（例如 2.0）。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Rounding step: enter {low} to {high} mg in steps of 0.1 mg (for example 1 or 5).</source>
         <translation>取整步长：请输入 {low} 至 {high} mg，以 0.1 mg 为单位（例如 1 或 5）。</translation>
     </message>
@@ -5863,9 +6108,44 @@ RDI = {given_week} / {planned_week} = {pct} %</source>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../planner/gui/settings.py" line="+234"/>
+        <location filename="../../planner/gui/settings.py" line="+236"/>
         <source>Extra closure days</source>
         <translation>其他停诊日</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../planner/gui/dialogs/sign_in_dialog.py" line="-89"/>
+        <source>Sign in to Cycle Planner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sign in with your user name and password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+4"/>
+        <source>User name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <location line="+2"/>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -6227,7 +6507,7 @@ RDI = {given_week} / {planned_week} = {pct} %</source>
         <translation>无法读取 {path}（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../planner/store/store.py" line="+61"/>
+        <location filename="../../planner/store/store.py" line="+96"/>
         <source>Database {location} cannot be opened ({reason}).</source>
         <translation>无法打开数据库 {location}（{reason}）。</translation>
     </message>
@@ -6237,7 +6517,7 @@ RDI = {given_week} / {planned_week} = {pct} %</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../planner/store/repository.py" line="+318"/>
+        <location filename="../../planner/store/repository.py" line="+332"/>
         <source>The database could not be used ({reason}); nothing was saved. Try again.</source>
         <translation>无法使用数据库（{reason}）；未保存任何内容。请重试。</translation>
     </message>
@@ -6275,7 +6555,7 @@ RDI = {given_week} / {planned_week} = {pct} %</source>
         <translation>方案调整 {id} 已撤回。</translation>
     </message>
     <message>
-        <location filename="../../planner/operations/administrations.py" line="+35"/>
+        <location filename="../../planner/operations/administrations.py" line="-38"/>
         <source>Calculated dose</source>
         <translation>计算剂量</translation>
     </message>
@@ -6285,7 +6565,7 @@ RDI = {given_week} / {planned_week} = {pct} %</source>
         <translation>核对容差：请输入 0 至 20 的百分比（默认 5）。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+46"/>
         <source>Dose given</source>
         <translation>已给剂量</translation>
     </message>

@@ -93,6 +93,7 @@ OPTIONS: list[tuple[list[str], str, tuple[str, ...]]] = [
     (["patient", "weight", "P1", "--cycle", "2", "--weight", "69"], "--measured-on", ("measured",)),
     (["patient", "withdraw", "P1"], "--reason", ("reason",)),
     (["patient", "list"], "--today", ("today",)),
+    (["patient", "withdraw", "P1", "--reason", "moved"], "--user", ("user",)),
     (["daylist", "--out", "day.pdf"], "", ("date",)),  # "": the value is the positional argument
     (["patient", "show"], "", ("mrn", "patient")),
     (["patient", "history"], "", ("mrn", "patient")),

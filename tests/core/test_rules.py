@@ -162,3 +162,17 @@ def test_a_checked_dose_at_the_edge_of_decimal_is_a_field_error() -> None:
         with pytest.raises(InputError) as caught:
             verify_dose(Decimal(164), Decimal(checked))
         assert caught.value.field == "checked_dose"
+
+
+def test_a_huge_bsa_cap_is_refused_naming_the_cap():
+    # 28 digits: quantizing it to 2 dp overflowed the context's precision (found by the hostile-input test).
+    from decimal import Decimal
+
+    import pytest
+
+    from planner.core.errors import InputError
+    from planner.core.rules import check_bsa_cap
+
+    with pytest.raises(InputError) as caught:
+        check_bsa_cap(Decimal("9999999999999999999999999999"))
+    assert caught.value.field == "bsa_cap"

@@ -31,5 +31,13 @@ def test_problems_are_those_of_db_check(tmp_path):
     assert any("0600" in problem for problem in facts.problems)
 
 
-def test_no_accounts_feature_yet():
-    assert accounts_enabled() is False
+def test_accounts_on_once_an_administrator_exists(tmp_path):
+    from planner import operations
+    from planner.core.roles import Role
+
+    with PatientStore.open(tmp_path / "ward.sqlite3") as store:
+        assert accounts_enabled(store) is False and database_facts(store).users == 0
+        operations.add_user(store.repository, "admin", role=Role.ADMINISTRATOR, password="admin-secret")
+        assert accounts_enabled(store) is True
+        facts = database_facts(store)
+    assert facts.accounts is True and facts.users == 1

@@ -206,3 +206,24 @@ def test_a_plan_file_without_assessments_is_still_version_1(accepted_record):
     assert data["version"] == 1
     del data["assessments"]
     assert parse_plan_file(json.dumps(data)).assessments == ()
+
+
+def test_with_accounts_only_a_signed_in_prescriber_confirms(store):
+    """Accounts on: the confirmation is the signed-in prescriber's own (a typed name is not enough)."""
+    from planner.core.plan import PriorExposure
+    from planner.core.roles import Role
+
+    operations.add_user(store.repository, "admin", role=Role.ADMINISTRATOR, password="admin-secret-1")
+    store.sign_in("admin", "admin-secret-1")
+    operations.add_user(store.repository, "nurse.a", role=Role.NURSE, password="correct horse")
+    operations.add_user(store.repository, "dr.li", role=Role.PRESCRIBER, password="correct horse")
+    add_wang(store, prior=(PriorExposure("epirubicin", Decimal(850)),))
+    assessment = Assessment(cycle=1, anc=Decimal(2), platelets=Decimal(150), lvef=Decimal(60))
+    store.sign_in("nurse.a", "correct horse")
+    with pytest.raises(InputError) as caught:
+        _accept(store, assessment, prescriber="Dr Li")
+    assert caught.value.field == "prescriber" and "prescriber-confirmation" in caught.value.message
+    assert store.get_patient("12345").assessments == ()
+    store.sign_in("dr.li", "correct horse")
+    stored, _ = _created(_accept(store, assessment))
+    assert stored.prescriber == "dr.li"

@@ -70,6 +70,11 @@ class PreferencesDialog(QDialog):
         self.maintenance.setRange(1, MAX_PLANNED_CYCLES)
         cycles = settings.get("plan/maintenance_cycles")
         self.maintenance.setValue(cycles if isinstance(cycles, int) else 6)
+        self.lock_minutes = QSpinBox()
+        self.lock_minutes.setAccessibleName(self.tr("Lock after this many minutes without use"))
+        self.lock_minutes.setRange(1, 240)
+        minutes = settings.get("security/lock_minutes")
+        self.lock_minutes.setValue(minutes if isinstance(minutes, int) else 10)
         self.tolerance = self._line(self.tr("Verification tolerance in percent"),
                                     plain(settings.verification_tolerance()))
         self.weight_confirm = self._line(self.tr("Confirm a weight change over this percentage"),
@@ -138,6 +143,9 @@ class PreferencesDialog(QDialog):
         form = QFormLayout(checks)
         self._row(form, self.tr("Tolerance (%):"), self.tolerance, "tolerance")
         self._row(form, self.tr("Confirm a weight change over (%):"), self.weight_confirm, "weight_confirm")
+        accounts = QGroupBox(self.tr("User accounts"))
+        form = QFormLayout(accounts)
+        form.addRow(self.tr("Lock after (minutes without use):"), self.lock_minutes)
         printing = QGroupBox(self.tr("Printouts"))
         form = QFormLayout(printing)
         form.addRow(self.tr("Institution:"), self.institution)
@@ -163,7 +171,7 @@ class PreferencesDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         # Two columns: stacked, the groups would be taller than a 1280x720 screen.
         columns = QHBoxLayout()
-        for boxes in ((plans, checks), (printing, clinic, general)):
+        for boxes in ((plans, checks, accounts), (printing, clinic, general)):
             column = QVBoxLayout()
             for group in boxes:
                 column.addWidget(group)
@@ -268,6 +276,7 @@ class PreferencesDialog(QDialog):
             self.settings.set(key, value)
         self.settings.set("plan/bsa_formula", self.formula.currentData())
         self.settings.set("plan/maintenance_cycles", self.maintenance.value())
+        self.settings.set("security/lock_minutes", self.lock_minutes.value())
         self.settings.set("clinic/closed_weekdays",
                           ",".join(str(d) for d, box in self.closed_days.items() if box.isChecked()))
         self.settings.set("institution/name", self.institution.text().strip())

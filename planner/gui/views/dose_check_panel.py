@@ -10,7 +10,7 @@ what stops the bag), and the button says which result it records.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from html import escape
 
@@ -57,6 +57,8 @@ class DoseCheckRequest:
     tolerance_pct: Decimal
     first_checker: str
     second_checker: str
+    # Accounts on: the second checker's password or PIN (checked by the store, never kept or shown).
+    second_secret: str | None = field(default=None, repr=False)
 
 
 def _normal_initials(text: str) -> str:
@@ -123,7 +125,14 @@ class DoseCheckPanel(QWidget):
         self._second = QLineEdit(check_box)
         self._second.setMaxLength(8)
         self._second.setAccessibleName(self.tr("Second checker's initials"))
+        # Accounts on (set_accounts): the first checker is the signed-in user, the second signs with their
+        # own user name and password or PIN.
+        self._signed_in: str | None = None
+        self._secret = QLineEdit(check_box)
+        self._secret.setEchoMode(QLineEdit.EchoMode.Password)
+        self._secret.setAccessibleName(self.tr("Second checker's password or PIN"))
         self._initials_message = self._message_label(check_box)
+        self._form = form
         self._submit = QPushButton(self.tr("Record double check"), check_box)
         self._submit.setAccessibleName(self.tr("Record double check"))
         form.addRow(self.tr("Drug"), self._drug)
@@ -134,6 +143,8 @@ class DoseCheckPanel(QWidget):
         form.addRow("", self._fail_advice)
         form.addRow(self.tr("First checker's initials"), self._first)
         form.addRow(self.tr("Second checker's initials"), self._second)
+        form.addRow(self.tr("Second checker's password or PIN"), self._secret)
+        form.setRowVisible(self._secret, False)
         form.addRow("", self._initials_message)
         submit_row = QHBoxLayout()
         submit_row.addStretch(1)
@@ -167,13 +178,14 @@ class DoseCheckPanel(QWidget):
         layout.addWidget(scroll, 1)
 
         self._drug.currentIndexChanged.connect(self._revalidate)
-        for edit in (self._checked, self._first, self._second):
+        for edit in (self._checked, self._first, self._second, self._secret):
             edit.textChanged.connect(self._revalidate)
         self._submit.clicked.connect(self._emit)
         # Enter moves on through dose, first and second initials, and records from the last one (when valid).
         self._checked.returnPressed.connect(lambda: self._first.setFocus(Qt.FocusReason.TabFocusReason))
         self._first.returnPressed.connect(lambda: self._second.setFocus(Qt.FocusReason.TabFocusReason))
-        self._second.returnPressed.connect(self._submit.click)
+        self._second.returnPressed.connect(self._after_second)
+        self._secret.returnPressed.connect(self._submit.click)
         self.set_checks([])
         self.set_cycle(None, None)
 
@@ -388,7 +400,48 @@ class DoseCheckPanel(QWidget):
             return None, self.tr("Dose on the order or bag: enter the dose in mg, more than 0.")
         return value, ""
 
+    def set_accounts(self, signed_in: str | None) -> None:
+        """Accounts on (`signed_in` is the signed-in user): the first checker is that user, the second gives
+        their user name and password or PIN. None: single-user mode, two sets of initials as before.
+        The same user again (unlocked after idle time) keeps what was entered."""
+        if signed_in == self._signed_in:
+            return
+        self._signed_in = signed_in
+        on = signed_in is not None
+        form = self._form
+        for edit, initials, account in (
+                (self._first, self.tr("First checker's initials"), self.tr("First checker (signed in)")),
+                (self._second, self.tr("Second checker's initials"), self.tr("Second checker's user name"))):
+            label = form.labelForField(edit)
+            if isinstance(label, QLabel):
+                label.setText(account if on else initials)
+            edit.setAccessibleName(account if on else initials)
+            edit.setMaxLength(rules.MAX_USER if on else 8)
+            edit.clear()
+        self._first.setReadOnly(on)
+        if signed_in is not None:
+            self._first.setText(signed_in)
+        form.setRowVisible(self._secret, on)
+        self._secret.clear()
+        self._revalidate()
+
+    def _after_second(self) -> None:
+        if self._signed_in is not None:
+            self._secret.setFocus(Qt.FocusReason.TabFocusReason)
+        else:
+            self._submit.click()
+
+    @property
+    def secret_edit(self) -> QLineEdit:
+        return self._secret
+
     def _initials_problem(self) -> str:
+        if self._signed_in is not None:
+            second = self._second.text().strip()
+            if second and rules.same_person(self._signed_in, second):
+                return self.tr("Second checker: the double check needs two different people; you are signed in "
+                               "as the first checker.")
+            return ""
         first, second = self._first.text().strip(), self._second.text().strip()
         for label, text in ((self.tr("First checker's initials"), first),
                             (self.tr("Second checker's initials"), second)):
@@ -403,7 +456,7 @@ class DoseCheckPanel(QWidget):
     def _revalidate(self) -> None:
         dose = self._current_dose()
         enabled = dose is not None
-        for widget in (self._drug, self._checked, self._first, self._second):
+        for widget in (self._drug, self._checked, self._first, self._second, self._secret):
             widget.setEnabled(enabled)
         self._verification = None
         if dose is None:
@@ -427,7 +480,8 @@ class DoseCheckPanel(QWidget):
         initials = self._initials_problem()
         self._initials_message.setText(initials)
         self._initials_message.setVisible(bool(initials))
-        complete = bool(self._first.text().strip() and self._second.text().strip())
+        complete = bool(self._first.text().strip() and self._second.text().strip()) and (
+            self._signed_in is None or bool(self._secret.text()))
         ready = self._verification is not None and not initials and complete
         self._submit.setEnabled(ready)
         if self._verification is not None:
@@ -460,11 +514,21 @@ class DoseCheckPanel(QWidget):
         dose, check = self._current_dose(), self._verification
         if dose is None or check is None or self._cycle is None or not self._submit.isEnabled():
             return
-        request = DoseCheckRequest(
-            cycle=self._cycle.number, drug=dose.drug.id, calculated_mg=dose.dose_mg, checked_mg=check.checked_mg,
-            tolerance_pct=check.tolerance_pct, first_checker=_normal_initials(self._first.text()),
-            second_checker=_normal_initials(self._second.text()))
+        if self._signed_in is not None:
+            request = DoseCheckRequest(
+                cycle=self._cycle.number, drug=dose.drug.id, calculated_mg=dose.dose_mg,
+                checked_mg=check.checked_mg, tolerance_pct=check.tolerance_pct, first_checker=self._signed_in,
+                second_checker=self._second.text().strip(), second_secret=self._secret.text())
+        else:
+            request = DoseCheckRequest(
+                cycle=self._cycle.number, drug=dose.drug.id, calculated_mg=dose.dose_mg,
+                checked_mg=check.checked_mg, tolerance_pct=check.tolerance_pct,
+                first_checker=_normal_initials(self._first.text()),
+                second_checker=_normal_initials(self._second.text()))
         self.checkSubmitted.emit(request)
-        # A recorded check must not be recorded twice by a second click: start the next one empty.
-        for edit in (self._checked, self._first, self._second):
+        # A recorded check must not be recorded twice by a second click: start the next one empty (the
+        # signed-in first checker stays).
+        for edit in (self._checked, self._second, self._secret):
             edit.clear()
+        if self._signed_in is None:
+            self._first.clear()

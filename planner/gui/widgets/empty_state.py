@@ -11,6 +11,7 @@ from planner.gui.icons import icon
 class EmptyState(QWidget):
     newPatientRequested = Signal()
     demoPatientRequested = Signal()
+    accountsRequested = Signal()  # create the first administrator (offered while accounts are off)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -28,6 +29,10 @@ class EmptyState(QWidget):
         self.new_button.setMinimumHeight(36)
         self.demo_button = QPushButton(icon("demo"), "")
         self.demo_button.setMinimumHeight(36)
+        self.accounts_button = QPushButton("")
+        self.accounts_button.setMinimumHeight(36)
+        self.accounts_button.hide()  # shown by the window while the database has no account
+        self.accounts_button.clicked.connect(self.accountsRequested)
         self.new_button.clicked.connect(self.newPatientRequested)
         self.demo_button.clicked.connect(self.demoPatientRequested)
 
@@ -35,6 +40,7 @@ class EmptyState(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.demo_button)
+        buttons.addWidget(self.accounts_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addStretch(2)
@@ -58,6 +64,8 @@ class EmptyState(QWidget):
         self.new_button.setAccessibleName(self.tr("New patient"))
         self.demo_button.setText(self.tr("Add a demo patient"))
         self.demo_button.setAccessibleName(self.tr("Add a demo patient"))
+        self.accounts_button.setText(self.tr("Set up user accounts..."))
+        self.accounts_button.setAccessibleName(self.tr("Set up user accounts: create the administrator"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
