@@ -60,6 +60,14 @@ class PatientDocument(QObject):
         self.undo_stack.clear()
         return self._set(self.store.get_patient(self.mrn))
 
+    def replace_record(self, record: PatientRecord) -> None:
+        """Take a newer version saved on another workstation (live refresh reads it off the GUI thread and
+        shows it itself, so no recordChanged). The undo history was made on the older version: cleared."""
+        self.undo_stack.clear()
+        self.record = record
+        self.mrn = record.identity.mrn
+        self._plan = None
+
     # ------------------------------------------------------------------ writes (each one operation)
     def _done(self, result: OpResult) -> OpResult:
         """Take the saved record and the plan the operation computed for it (no second computation)."""

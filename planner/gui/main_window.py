@@ -32,6 +32,7 @@ from planner.gui import screen_fit
 from planner.gui.actions import build_actions, retranslate_actions, style_undo_actions
 from planner.gui.export_actions import install_export_actions
 from planner.gui.icons import icon
+from planner.gui.live_refresh import LiveRefresh
 from planner.gui.settings import Settings
 from planner.gui.tasks import TaskRunner
 from planner.gui.widgets.empty_state import EmptyState
@@ -49,6 +50,7 @@ if TYPE_CHECKING:
     # The store pulls in SQLAlchemy and Alembic: imported on the worker thread that opens the database,
     # never on the start-up path (benchmarks/bench_gui.py holds start-up to 2x a bare QMainWindow).
     from planner.store import PatientRecord, PatientStore, PatientSummary
+    from planner.store.changes import ChangeToken
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +69,7 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
         self._selected_cycle: int | None = None
         self._showing = False
         self.runner = TaskRunner(self)
+        self.live = LiveRefresh(self)  # other workstations' saves, shown as they happen
         self.undo_group = QUndoGroup(self)
         self.setWindowIcon(icon("app"))
         self._retranslate_pending = False
@@ -234,6 +237,7 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
         self.settings.set("window/geometry", self.saveGeometry())
         self.settings.set("window/state", self.saveState())
         self.settings.sync()
+        self.live.stop()
         self.runner.wait(5000)
         if self.store is not None:
             self.store.close()
@@ -246,21 +250,23 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
         self._busy(True, self.tr("Opening the patient database..."))
         today = self.today()
 
-        def work() -> tuple[PatientStore, list[PatientSummary]]:
+        def work() -> tuple[PatientStore, list[PatientSummary], ChangeToken]:
             from planner.store import PatientStore
 
             store = PatientStore.open(location)
             try:
-                return store, store.list_patients(today=today, include_withdrawn=False)
+                token = store.change_token()  # before the list: a change in between shows, none is missed
+                return store, store.list_patients(today=today, include_withdrawn=False), token
             except BaseException:
                 store.close()
                 raise
 
         self.runner.start(work, self._database_opened, self._database_failed)
 
-    def _database_opened(self, result: tuple[PatientStore, list[PatientSummary]]) -> None:
+    def _database_opened(self, result: tuple[PatientStore, list[PatientSummary], ChangeToken]) -> None:
         self._busy(False)
-        self.store, rows = result
+        self.store, rows, token = result
+        self.live.start(self.store, token)
         self.database_label.setText(self.tr("Database: {location}").format(location=Path(self.store.url).name))
         self.database_label.setToolTip(self.store.url)
         self.say(self.tr("Database opened."))

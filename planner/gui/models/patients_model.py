@@ -101,13 +101,24 @@ class PatientsTableModel(QAbstractTableModel):
                 self.dataChanged.emit(self.index(row, 0), self.index(row, COLUMN_COUNT - 1))
                 self._refresh_shared()
                 return
-        row = len(self._rows)
+        row = self._insert_position(summary)
         self.beginInsertRows(QModelIndex(), row, row)
-        self._rows.append(summary)
-        self._search.append(_search_text(summary))
+        self._rows.insert(row, summary)
+        self._search.insert(row, _search_text(summary))
         self.generation += 1
         self.endInsertRows()
         self._refresh_shared()
+
+    def _insert_position(self, summary: PatientSummary) -> int:
+        """Where a new row goes in the current sort order (a patient added on another workstation)."""
+        column, order = self._sort
+        new = (_sort_key(summary, column), summary.name.casefold(), summary.mrn)
+        descending = order == Qt.SortOrder.DescendingOrder
+        for row, existing in enumerate(self._rows):
+            key = (_sort_key(existing, column), existing.name.casefold(), existing.mrn)
+            if (key < new) if descending else (new < key):
+                return row
+        return len(self._rows)
 
     def remove_patient(self, mrn: str) -> None:
         for row, existing in enumerate(self._rows):
