@@ -584,14 +584,18 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
         def submit(form: PatientForm) -> None:
             """Errors propagate to the dialog, which stays open with what was typed; a StaleRecord first
             offers to reload the patient and save these details onto the current record."""
-            from planner.store import StaleRecord
+            from planner.store import StaleRecord, StoreError
 
             try:
                 document.update_identity(form.identity)
             except StaleRecord:
                 if not self._write(lambda: document.update_identity(form.identity),
                                    self.tr("the edited details")):
-                    raise
+                    # Reloaded without them: the form keeps what was typed, and Save now saves it onto the
+                    # reloaded record (the store's "reopen it and redo" would contradict that).
+                    raise StoreError(self.tr("Not saved: the patient was changed on another workstation and "
+                                             "has been reloaded. Save again to apply these details to it, or "
+                                             "Cancel.")) from None
 
         PatientDialog(self, settings=document.record.plan.settings, record=document.record, today=self.today(),
                       submit=submit).exec()
@@ -613,9 +617,10 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
     def _write(self, action: Any, description: str = "") -> bool:
         """Run one store write; a refusal is shown in words and nothing is half-saved.
 
-        A StaleRecord (someone else saved this patient meanwhile) offers to reload the patient and apply
-        the same change again, so what the nurse entered is not lost.
+        A StaleRecord (someone else saved this patient meanwhile) says who changed what and when, reloads
+        the patient and, if the nurse chooses, applies the same change again (planner.gui.stale).
         """
+        from planner.gui.stale import ask_after_stale
         from planner.store import StaleRecord
 
         try:
@@ -625,16 +630,12 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
             if self.document is None:
                 self.problem(self.tr("Not saved"), exc.message)
                 return False
-            what = description or self.tr("your change")
-            answer = QMessageBox.question(
-                self, self.tr("Changed by someone else"),
-                self.tr("{message}\n\nReload the patient and apply {what} to the current record?").format(
-                    message=exc.message, what=what))
-            if answer != QMessageBox.StandardButton.Yes:
-                self.say(self.tr("Not saved: the patient was changed by someone else."))
-                return False
+            apply_mine = ask_after_stale(self, exc, self.document, description or self.tr("your change"))
             try:
                 self.document.reload()
+                if not apply_mine:
+                    self.say(self.tr("Not saved; the patient was reloaded with the other change."))
+                    return False
                 action()
                 return True
             except PlannerError as again:
@@ -647,9 +648,13 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
     def _undo_failed(self, exc: PlannerError) -> None:
         from planner.store import StaleRecord
 
-        self.problem(self.tr("Undo / redo not possible"), exc.message)
         if isinstance(exc, StaleRecord) and self.document is not None:
+            from planner.gui.stale import undo_refused_text
+
+            self.problem(self.tr("Undo / redo not possible"), undo_refused_text(exc))
             self.document.reload()
+            return
+        self.problem(self.tr("Undo / redo not possible"), exc.message)
 
     # ================================================================ cycle actions
     def cycle_action(self, key: str, cycle_number: int) -> None:

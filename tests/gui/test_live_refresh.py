@@ -104,3 +104,79 @@ def test_the_reload_waits_while_a_dialog_is_open(qtbot, two_windows, monkeypatch
     finally:
         dialog.close()
     qtbot.waitUntil(lambda: second.document.record.version == 2, timeout=REFRESH_MS)
+
+
+def delay_while_another_workstation_saves(qtbot, window, location):
+    """A DelayDialog.exec() as a nurse uses it: open (modal) while nurse.b saves a change to the same patient
+    on another workstation; the window must not reload under the dialog; then Save."""
+    from planner.gui.dialogs.cycle_actions import DelayDialog
+
+    def exec_(dialog: DelayDialog) -> int:
+        dialog.setModal(True)
+        dialog.show()
+        dialog.days.setValue(7)
+        qtbot.keyClicks(dialog.reason, "ANC 0.9 on day 21")
+        with PatientStore.open(location, actor="nurse.b") as other:
+            other.add_modification("111", Delay(4, 3), "clinic closed", expected_version=1)
+        qtbot.wait(1500)  # live refresh has seen it (the list row changes) but waits for the dialog
+        assert window.document is not None and window.document.record.version == 1
+        dialog.save_button.click() if hasattr(dialog, "save_button") else dialog.ok_button.click()
+        return dialog.result()
+
+    return exec_
+
+
+@pytest.mark.parametrize("choice", ["reload_only", "apply"])
+def test_a_stale_save_says_who_changed_what_and_offers_to_reload(qtbot, two_windows, monkeypatch, tmp_path,
+                                                                 choice):
+    from planner.gui.dialogs.cycle_actions import DelayDialog
+    from planner.gui.stale import StaleRecordDialog
+
+    _, second = two_windows
+    monkeypatch.setattr(DelayDialog, "exec", delay_while_another_workstation_saves(
+        qtbot, second, tmp_path / "ward.sqlite3"))
+    shown: list[StaleRecordDialog] = []
+
+    def answer(dialog: StaleRecordDialog) -> int:
+        shown.append(dialog)
+        assert dialog.defaultButton() is dialog.reload_button  # Enter: look at their change first
+        (dialog.reload_button if choice == "reload_only" else dialog.apply_button).click()
+        return 0
+
+    monkeypatch.setattr(StaleRecordDialog, "exec", answer)
+    second.cycles.actionRequested.emit("delay", 3)
+
+    [dialog] = shown
+    text = dialog.text() + "\n" + dialog.informativeText()
+    # Who, which patient, when, what they changed, and that this nurse's change was NOT saved ...
+    assert "nurse.b" in text and "Li Na (111)" in text
+    assert dialog.text().count(":") >= 2  # the time, e.g. 14:03:22
+    assert "cycle 4" in dialog.informativeText().lower() and "(nurse.b)" in dialog.informativeText()
+    assert "not saved" in dialog.text() and "cycle 3" in dialog.text().lower()
+    # ... and nothing that contradicts the offer to reload (the store's "reopen it and redo your change").
+    assert "reopen" not in text.lower() and "redo your change" not in text.lower()
+
+    record = second.store.get_patient("111")
+    active = record.active_modifications()
+    assert Delay(4, 3) in active  # the other workstation's change is kept either way
+    assert second.document is not None and second.document.record.version == record.version
+    if choice == "reload_only":
+        assert Delay(3, 7) not in active and record.version == 2
+        assert "Not saved" in second.statusBar().currentMessage()
+    else:
+        assert Delay(3, 7) in active and record.version == 3
+
+
+def test_undo_refused_after_another_workstation_saved_says_so_without_contradiction(qtbot, two_windows,
+                                                                                     monkeypatch, tmp_path):
+    first, second = two_windows
+    assert second.apply_modification(Delay(2, 7), "ANC 0.9")
+    with PatientStore.open(tmp_path / "ward.sqlite3", actor="nurse.b") as other:
+        other.add_modification("111", Delay(4, 3), "clinic closed", expected_version=2)
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: warned.append(text))
+    second.menu_actions.undo.trigger()  # before live refresh reloads: the undo is refused as stale
+    qtbot.waitUntil(lambda: bool(warned))
+    assert "nurse.b" in warned[0] and "reloaded" in warned[0] and "reopen" not in warned[0]
+    qtbot.waitUntil(lambda: second.document.record.version == 3)
+    assert not second.document.undo_stack.count()
