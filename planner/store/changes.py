@@ -103,9 +103,11 @@ class SqliteNotifier:
     """Reads `PRAGMA data_version` on its own connection: it changes when any other connection commits."""
 
     def __init__(self, path: str) -> None:
-        # Read-only, its own connection (not the pool's): data_version is per connection, and only a
-        # connection that itself never writes sees every commit, this program's own ones included.
-        self._conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=15, check_same_thread=False)
+        # Its own connection (not the pool's): data_version is per connection, and only a connection that
+        # itself never writes sees every commit, this program's own ones included. Not opened with mode=ro:
+        # a read-only connection cannot recreate the WAL's -shm file; query_only keeps it from writing.
+        self._conn = sqlite3.connect(path, timeout=15, check_same_thread=False)
+        self._conn.execute("PRAGMA query_only = ON")
         self._version = self._read()
 
     def _read(self) -> int:

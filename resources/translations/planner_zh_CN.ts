@@ -456,7 +456,7 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../planner/gui/commands.py" line="+155"/>
+        <location filename="../../planner/gui/commands.py" line="+163"/>
         <source>Redone: {reason}</source>
         <translation>已重做：{reason}</translation>
     </message>
@@ -2871,6 +2871,19 @@ and the double check of each dose. Or add a demo patient to look around first.</
     </message>
 </context>
 <context>
+    <name>LiveRefresh</name>
+    <message>
+        <location filename="../../planner/gui/live_refresh.py" line="+185"/>
+        <source>{name} was updated by {user}; showing the latest version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The open patient was changed on another workstation and is no longer under MRN {mrn}; choose them again in the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../planner/gui/actions.py" line="+114"/>
@@ -2974,18 +2987,18 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="+174"/>
+        <location filename="../../planner/gui/main_window.py" line="+177"/>
         <source>Cycle Planner</source>
         <translation>化疗周期计划</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+70"/>
+        <location line="+71"/>
         <source>Opening the patient database...</source>
         <translation>正在打开患者数据库...</translation>
     </message>
     <message>
-        <location line="-68"/>
+        <location line="-69"/>
         <source>Choose a patient on the left, or add a new one with File &gt; New patient (Ctrl+N).</source>
         <translation>请在左侧选择患者，或通过 文件 &gt; 新建患者 (Ctrl+N) 添加新患者。</translation>
     </message>
@@ -3058,7 +3071,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
     </message>
     <message>
         <location filename="../../planner/gui/main_window.py" line="-11"/>
-        <location line="+95"/>
+        <location line="+98"/>
         <source>Database: {location}</source>
         <translation>数据库：{location}</translation>
     </message>
@@ -3148,54 +3161,46 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>修改后的信息</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+3"/>
+        <source>Not saved: the patient was changed on another workstation and has been reloaded. Save again to apply these details to it, or Cancel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Patient withdrawn; tick Show withdrawn to see them in the list.</source>
         <translation>患者已退出治疗；勾选“显示已退出”可在列表中查看。</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <location line="+15"/>
+        <location line="+17"/>
+        <location line="+11"/>
         <location line="+3"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-12"/>
         <source>your change</source>
         <translation>您的更改</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Changed by someone else</source>
-        <translation>已被他人修改</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{message}
-
-Reload the patient and apply {what} to the current record?</source>
-        <translation>{message}
-
-重新加载该患者，并将{what}应用到当前记录？</translation>
-    </message>
-    <message>
+        <location line="+21"/>
         <location line="+3"/>
-        <source>Not saved: the patient was changed by someone else.</source>
-        <translation>未保存：该患者已被他人修改。</translation>
-    </message>
-    <message>
-        <location line="+16"/>
         <source>Undo / redo not possible</source>
         <translation>无法撤销/重做</translation>
     </message>
     <message>
-        <location line="-155"/>
-        <location line="+167"/>
+        <location line="-162"/>
+        <location line="+172"/>
         <source>Patient withdrawn</source>
         <translation>患者已退出治疗</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-30"/>
+        <source>Not saved; the patient was reloaded with the other change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>This patient was withdrawn from treatment ({reason}); their plan can no longer be changed.</source>
         <translation>该患者已退出治疗（{reason}）；其计划不能再更改。</translation>
     </message>
@@ -4141,7 +4146,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>已退出</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+146"/>
         <source>Another patient has the same name: check the MRN and date of birth.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5124,6 +5129,50 @@ Reload the patient and apply {what} to the current record?</source>
     </message>
 </context>
 <context>
+    <name>StaleRecordDialog</name>
+    <message>
+        <location filename="../../planner/gui/stale.py" line="+53"/>
+        <source>Not saved: changed on another workstation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{user} saved a change to {patient} at {time}, after this window showed the record.
+Your change was not saved: {what}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>… and {n} more (History tab)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Their change:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reload the patient to see it. Then either apply your change to the updated record, or only reload and decide again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reload and apply my change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reload only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>{user} changed this patient at {time} on another workstation, so the undo was not done. The patient was reloaded with their change; the undo history was cleared, as it no longer applies.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StopDrugDialog</name>
     <message>
         <location filename="../../planner/gui/dialogs/cycle_actions.py" line="+6"/>
@@ -5469,12 +5518,12 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>无法读取 {path}（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../planner/store/store.py" line="+61"/>
+        <location filename="../../planner/store/store.py" line="+63"/>
         <source>Database {location} cannot be opened ({reason}).</source>
         <translation>无法打开数据库 {location}（{reason}）。</translation>
     </message>
     <message>
-        <location line="+162"/>
+        <location line="+185"/>
         <source>User</source>
         <translation type="unfinished"></translation>
     </message>

@@ -169,7 +169,7 @@ def test_a_stale_save_says_who_changed_what_and_offers_to_reload(qtbot, two_wind
 
 def test_undo_refused_after_another_workstation_saved_says_so_without_contradiction(qtbot, two_windows,
                                                                                      monkeypatch, tmp_path):
-    first, second = two_windows
+    _, second = two_windows
     assert second.apply_modification(Delay(2, 7), "ANC 0.9")
     with PatientStore.open(tmp_path / "ward.sqlite3", actor="nurse.b") as other:
         other.add_modification("111", Delay(4, 3), "clinic closed", expected_version=2)
