@@ -151,7 +151,7 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
         # the old ones removed): the window is retranslated once, after the last of them.
         if event.type() == QEvent.Type.LanguageChange and not self._retranslate_pending:
             self._retranslate_pending = True
-            QTimer.singleShot(0, self.retranslate)
+            QTimer.singleShot(0, self, self.retranslate)  # with self: dropped if the window goes first
         super().changeEvent(event)
 
     def retranslate(self) -> None:
