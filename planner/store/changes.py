@@ -35,6 +35,9 @@ CHANNEL = "planner_changes"  # the NOTIFY channel migration 0006's trigger sends
 POLL_SECONDS = 0.5  # how often SQLite's data_version is read (the brief: a change shows within 2 s)
 GAP_WINDOW = 1000  # skipped ids further back than this are taken as rolled back, never to appear
 RELISTEN_SECONDS = 30.0  # PostgreSQL: how long to poll before trying to LISTEN again after a failure
+# PostgreSQL: ask the feed this often even without a notification, in case the NOTIFY trigger was dropped
+# (`planner db check` reports that) or a notification was lost with a connection.
+SAFETY_POLL_SECONDS = 10.0
 
 
 @dataclass(frozen=True)
@@ -135,6 +138,7 @@ class PostgresNotifier:
         self._engine = engine
         self._listener: Any = None  # the psycopg connection, None while polling
         self._retry_at = 0.0
+        self._asked_at = time.monotonic()
         self._lock = threading.Lock()
         self._listen()
 
@@ -165,7 +169,12 @@ class PostgresNotifier:
                     self._listen()
                 return True  # polling fallback: ask the feed every time (one indexed query)
             try:
-                return any(True for _ in self._listener.notifies(timeout=timeout, stop_after=1))
+                notified = any(True for _ in self._listener.notifies(timeout=timeout, stop_after=1))
+                now = time.monotonic()
+                if notified or now - self._asked_at >= SAFETY_POLL_SECONDS:
+                    self._asked_at = now
+                    return True
+                return False
             except Exception as exc:
                 log.warning("listening for changes stopped (%s); polling instead", type(exc).__name__)
                 self._drop()

@@ -5258,7 +5258,7 @@ Your change was not saved: {what}.</source>
         <translation>数据库 {location} 由更新版本的化疗周期计划创建（结构版本 {revision}）；未作任何改动。请安装新版本后再打开。</translation>
     </message>
     <message>
-        <location filename="../../planner/store/health.py" line="+20"/>
+        <location filename="../../planner/store/health.py" line="+21"/>
         <source>Integrity check: {problem}</source>
         <translation>完整性检查：{problem}</translation>
     </message>
@@ -5278,12 +5278,17 @@ Your change was not saved: {what}.</source>
         <translation>有 {n} 位患者的列表摘要已过期。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>The audit log is not protected: its trigger {name} is missing or disabled; entries could be changed or deleted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+17"/>
+        <source>Live refresh is slowed: the audit log&apos;s trigger {name} is missing or disabled, so other workstations see a change only at their next check (within {seconds} s) instead of at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>The database role {role} is a superuser: it can switch off the audit log&apos;s protection. Connect as an ordinary role that owns the tables.</source>
         <translation type="unfinished"></translation>
     </message>

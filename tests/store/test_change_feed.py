@@ -111,3 +111,28 @@ def test_postgres_listen_notify_wakes_the_listener_on_every_write():
                 assert notifier.wait(2.0) is True
         finally:
             notifier.close()
+
+
+@pytest.mark.skipif(postgres_url() is None, reason="PostgreSQL: set PLANNER_TEST_POSTGRES to run")
+def test_postgres_without_the_notify_trigger_db_check_says_so_and_polling_still_finds_changes(monkeypatch):
+    from planner.store import changes
+
+    url = postgres_url()
+    assert url is not None
+    with fresh_postgres_schema(url) as location, PatientStore.open(location, actor="nurse.a") as store:
+        assert not [p for p in store.check() if "audit_log_notify" in p]
+        with store.repository.engine.begin() as conn:
+            conn.execute(text("DROP TRIGGER audit_log_notify ON audit_log"))
+        assert [p for p in store.check() if "audit_log_notify" in p and "Live refresh" in p]
+        monkeypatch.setattr(changes, "SAFETY_POLL_SECONDS", 1.0)
+        notifier = store.notifier()
+        assert isinstance(notifier, PostgresNotifier)
+        try:
+            token = store.change_token()
+            add_wang(store, "111")
+            started = time.monotonic()
+            while not notifier.wait(0.2):
+                assert time.monotonic() - started < 3.0
+            assert store.changes_since(token).mrns == {"111"}
+        finally:
+            notifier.close()
