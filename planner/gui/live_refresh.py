@@ -22,6 +22,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication
 
 from planner.core.errors import PlannerError
+from planner.core.rules import PlanStatus
 
 if TYPE_CHECKING:
     from planner.gui.main_window import MainWindow
@@ -87,7 +88,6 @@ class LiveRefresh(QObject):
     """Keeps one MainWindow's list and open patient up to date with what other workstations save."""
 
     changesArrived = Signal(object, object)  # MRNs (frozenset[str]), their list rows (list[PatientSummary])
-    patientReloaded = Signal(str)  # MRN of the open patient, after a newer version was shown
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -144,7 +144,7 @@ class LiveRefresh(QObject):
             for mrn in sorted(mrns):
                 row = found.get(mrn)
                 listed = model.row_of(mrn)
-                if row is None or (row.status.value == "withdrawn" and not show_withdrawn):
+                if row is None or (row.status is PlanStatus.WITHDRAWN and not show_withdrawn):
                     if listed >= 0:
                         model.remove_patient(mrn)
                 elif listed < 0 or model.summary(listed) != row:
@@ -179,12 +179,15 @@ class LiveRefresh(QObject):
             self._pending.add(mrn)  # a dialog opened while the record was read: wait for it after all
             self._retry.start()
             return
+        had_undo = document.undo_stack.count() > 0
         document.replace_record(record)
         if document is self.window.document:
             self.window._show_record(document)
-            self.window.say(self.tr("{name} was updated by {user}; showing the latest version.").format(
-                name=record.identity.name, user=record.updated_by))
-        self.patientReloaded.emit(mrn)
+            text = self.tr("{name} was updated by {user}; showing the latest version.").format(
+                name=record.identity.name, user=record.updated_by)
+            if had_undo:
+                text += " " + self.tr("Undo history cleared: it was made on the older version.")
+            self.window.say(text)
 
     def _reload_failed(self, mrn: str, exc: Any) -> None:
         """The patient is no longer under this MRN (an edit changed it elsewhere): close the stale copy."""

@@ -2873,12 +2873,17 @@ and the double check of each dose. Or add a demo patient to look around first.</
 <context>
     <name>LiveRefresh</name>
     <message>
-        <location filename="../../planner/gui/live_refresh.py" line="+185"/>
+        <location filename="../../planner/gui/live_refresh.py" line="+186"/>
         <source>{name} was updated by {user}; showing the latest version.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+3"/>
+        <source>Undo history cleared: it was made on the older version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>The open patient was changed on another workstation and is no longer under MRN {mrn}; choose them again in the list.</source>
         <translation type="unfinished"></translation>
     </message>

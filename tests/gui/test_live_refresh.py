@@ -69,6 +69,7 @@ def test_a_save_in_one_window_appears_in_the_other_within_two_seconds(qtbot, two
                     timeout=REFRESH_MS)
     # The open patient shows the other workstation's change: cycle 2 a week later, on screen.
     assert (second.document.plan.cycle(2).start - cycle2).days == 7
+    assert "updated by" in second.statusBar().currentMessage()
     assert second.calendar.cell(second.document.plan.cycle(2).start).day.cycle == 2
     row = second.patients.model.row_of("111")
     qtbot.waitUntil(lambda: second.patients.model.summary(row).version == 2, timeout=REFRESH_MS)
