@@ -1,4 +1,4 @@
-"""Live refresh between workstations: two MainWindows on one SQLite file, as two ward PCs would be. A save in
+"""Live refresh between workstations: two MainWindows on one database, as two ward PCs would be. A save in
 one shows in the other within 2 s, row by row (no list reset), and the open patient reloads -- but never under
 a dialog that is open, and a save made from the older version is refused with a dialog that says who changed
 what and offers to reload."""
@@ -36,13 +36,14 @@ def open_window(qtbot, path) -> MainWindow:
 
 
 @pytest.fixture
-def two_windows(qtbot, tmp_path, monkeypatch):
+def two_windows(qtbot, database, monkeypatch):
+    """Two windows on one database: an SQLite file (data_version) and, when configured, PostgreSQL (LISTEN)."""
     def unexpected(*args, **kwargs):
         raise AssertionError(f"unexpected message box: {args[1:3]}")
 
     monkeypatch.setattr(QMessageBox, "warning", unexpected)
     monkeypatch.setattr(QMessageBox, "question", unexpected)
-    path = tmp_path / "ward.sqlite3"
+    path = database
     with PatientStore.open(path, actor="setup") as store:
         add_patient(store, "111", "Li Na")
         add_patient(store, "222", "Zhang Wei")
@@ -128,14 +129,14 @@ def delay_while_another_workstation_saves(qtbot, window, location):
 
 
 @pytest.mark.parametrize("choice", ["reload_only", "apply"])
-def test_a_stale_save_says_who_changed_what_and_offers_to_reload(qtbot, two_windows, monkeypatch, tmp_path,
+def test_a_stale_save_says_who_changed_what_and_offers_to_reload(qtbot, two_windows, monkeypatch, database,
                                                                  choice):
     from planner.gui.dialogs.cycle_actions import DelayDialog
     from planner.gui.stale import StaleRecordDialog
 
     _, second = two_windows
     monkeypatch.setattr(DelayDialog, "exec", delay_while_another_workstation_saves(
-        qtbot, second, tmp_path / "ward.sqlite3"))
+        qtbot, second, database))
     shown: list[StaleRecordDialog] = []
 
     def answer(dialog: StaleRecordDialog) -> int:
@@ -169,10 +170,10 @@ def test_a_stale_save_says_who_changed_what_and_offers_to_reload(qtbot, two_wind
 
 
 def test_undo_refused_after_another_workstation_saved_says_so_without_contradiction(qtbot, two_windows,
-                                                                                     monkeypatch, tmp_path):
+                                                                                     monkeypatch, database):
     _, second = two_windows
     assert second.apply_modification(Delay(2, 7), "ANC 0.9")
-    with PatientStore.open(tmp_path / "ward.sqlite3", actor="nurse.b") as other:
+    with PatientStore.open(database, actor="nurse.b") as other:
         other.add_modification("111", Delay(4, 3), "clinic closed", expected_version=2)
     warned = []
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: warned.append(text))
