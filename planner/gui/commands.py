@@ -67,6 +67,14 @@ class PatientDocument(QObject):
         self.undo_stack.clear()
         return self._set(self.store.get_patient(self.mrn))
 
+    def replace_record(self, record: PatientRecord) -> None:
+        """Take a newer version saved on another workstation (live refresh reads it off the GUI thread and
+        shows it itself, so no recordChanged). The undo history was made on the older version: cleared."""
+        self.undo_stack.clear()
+        self.record = record
+        self.mrn = record.identity.mrn
+        self._plan = None
+
     # ------------------------------------------------------------------ writes (each one operation)
     def _done(self, work: Callable[[], OpResult]) -> OpResult:
         """Run the operation (through `run`), then, on the GUI thread, take the saved record and the plan the

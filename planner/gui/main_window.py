@@ -34,6 +34,7 @@ from planner.gui.actions import build_actions, retranslate_actions, style_undo_a
 from planner.gui.export_actions import install_export_actions
 from planner.gui.forecast_page import install_forecast_page
 from planner.gui.icons import icon
+from planner.gui.live_refresh import LiveRefresh
 from planner.gui.settings import Settings
 from planner.gui.tasks import TaskRunner
 from planner.gui.widgets.empty_state import EmptyState
@@ -51,6 +52,7 @@ if TYPE_CHECKING:
     # The store pulls in SQLAlchemy and Alembic: imported on the worker thread that opens the database,
     # never on the start-up path (benchmarks/bench_gui.py holds start-up to 2x a bare QMainWindow).
     from planner.store import PatientRecord, PatientStore, PatientSummary
+    from planner.store.changes import ChangeToken
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +71,7 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
         self._selected_cycle: int | None = None
         self._showing = False
         self.runner = TaskRunner(self)
+        self.live = LiveRefresh(self)  # other workstations' saves, shown as they happen
         self.undo_group = QUndoGroup(self)
         self.setWindowIcon(icon("app"))
         self._retranslate_pending = False
@@ -156,7 +159,7 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
         # the old ones removed): the window is retranslated once, after the last of them.
         if event.type() == QEvent.Type.LanguageChange and not self._retranslate_pending:
             self._retranslate_pending = True
-            QTimer.singleShot(0, self.retranslate)
+            QTimer.singleShot(0, self, self.retranslate)  # with self: dropped if the window goes first
         super().changeEvent(event)
 
     def retranslate(self) -> None:
@@ -245,6 +248,7 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
         self.settings.set("window/geometry", self.saveGeometry())
         self.settings.set("window/state", self.saveState())
         self.settings.sync()
+        self.live.stop()
         self.runner.wait(5000)
         if self.store is not None:
             self.store.close()
@@ -257,21 +261,23 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
         self._busy(True, self.tr("Opening the patient database..."))
         today = self.today()
 
-        def work() -> tuple[PatientStore, list[PatientSummary]]:
+        def work() -> tuple[PatientStore, list[PatientSummary], ChangeToken]:
             from planner.store import PatientStore
 
             store = PatientStore.open(location)
             try:
-                return store, store.list_patients(today=today, include_withdrawn=False)
+                token = store.change_token()  # before the list: a change in between shows, none is missed
+                return store, store.list_patients(today=today, include_withdrawn=False), token
             except BaseException:
                 store.close()
                 raise
 
         self.runner.start(work, self._database_opened, self._database_failed)
 
-    def _database_opened(self, result: tuple[PatientStore, list[PatientSummary]]) -> None:
+    def _database_opened(self, result: tuple[PatientStore, list[PatientSummary], ChangeToken]) -> None:
         self._busy(False)
-        self.store, rows = result
+        self.store, rows, token = result
+        self.live.start(self.store, token)
         self.database_label.setText(self.tr("Database: {location}").format(location=Path(self.store.url).name))
         self.database_label.setToolTip(self.store.url)
         self.say(self.tr("Database opened."))
@@ -622,14 +628,18 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
         def submit(form: PatientForm) -> None:
             """Errors propagate to the dialog, which stays open with what was typed; a StaleRecord first
             offers to reload the patient and save these details onto the current record."""
-            from planner.store import StaleRecord
+            from planner.store import StaleRecord, StoreError
 
             try:
                 document.update_identity(form.identity)
             except StaleRecord:
                 if not self._write(lambda: document.update_identity(form.identity),
                                    self.tr("the edited details")):
-                    raise
+                    # Reloaded without them: the form keeps what was typed, and Save now saves it onto the
+                    # reloaded record (the store's "reopen it and redo" would contradict that).
+                    raise StoreError(self.tr("Not saved: the patient was changed on another workstation and "
+                                             "has been reloaded. Save again to apply these details to it, or "
+                                             "Cancel.")) from None
 
         PatientDialog(self, settings=document.record.plan.settings, record=document.record, today=self.today(),
                       submit=submit).exec()
@@ -666,9 +676,10 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
     def _write(self, action: Any, description: str = "") -> bool:
         """Run one store write; a refusal is shown in words and nothing is half-saved.
 
-        A StaleRecord (someone else saved this patient meanwhile) offers to reload the patient and apply
-        the same change again, so what the nurse entered is not lost.
+        A StaleRecord (someone else saved this patient meanwhile) says who changed what and when, reloads
+        the patient and, if the nurse chooses, applies the same change again (planner.gui.stale).
         """
+        from planner.gui.stale import ask_after_stale
         from planner.store import StaleRecord
 
         try:
@@ -678,16 +689,12 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
             if self.document is None:
                 self.problem(self.tr("Not saved"), exc.message)
                 return False
-            what = description or self.tr("your change")
-            answer = QMessageBox.question(
-                self, self.tr("Changed by someone else"),
-                self.tr("{message}\n\nReload the patient and apply {what} to the current record?").format(
-                    message=exc.message, what=what))
-            if answer != QMessageBox.StandardButton.Yes:
-                self.say(self.tr("Not saved: the patient was changed by someone else."))
-                return False
+            apply_mine = ask_after_stale(self, exc, self.document, description or self.tr("your change"))
             try:
                 self.document.reload()
+                if not apply_mine:
+                    self.say(self.tr("Not saved; the patient was reloaded with the other change."))
+                    return False
                 action()
                 return True
             except PlannerError as again:
@@ -700,9 +707,13 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
     def _undo_failed(self, exc: PlannerError) -> None:
         from planner.store import StaleRecord
 
-        self.problem(self.tr("Undo / redo not possible"), exc.message)
         if isinstance(exc, StaleRecord) and self.document is not None:
+            from planner.gui.stale import undo_refused_text
+
+            self.problem(self.tr("Undo / redo not possible"), undo_refused_text(exc))
             self.document.reload()
+            return
+        self.problem(self.tr("Undo / redo not possible"), exc.message)
 
     # ================================================================ cycle actions
     def cycle_action(self, key: str, cycle_number: int) -> None:

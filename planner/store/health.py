@@ -11,6 +11,7 @@ from sqlalchemy.exc import DatabaseError
 from planner.core.errors import PlannerError
 from planner.core.i18n import translate
 from planner.store import engine as db
+from planner.store.changes import SAFETY_POLL_SECONDS
 from planner.store.summary import patients_without_summary
 
 
@@ -42,6 +43,7 @@ def _summary_checks(conn: Connection) -> list[str]:
 # The append-only guards of the audit log (migrations 0001 and 0005), by engine.
 SQLITE_AUDIT_TRIGGERS = ("audit_log_no_update", "audit_log_no_delete", "audit_log_no_replace")
 POSTGRES_AUDIT_TRIGGERS = ("audit_log_no_update", "audit_log_no_delete", "audit_log_no_truncate")
+LIVE_REFRESH_TRIGGER = "audit_log_notify"  # migration 0006: NOTIFY planner_changes at every write's commit
 
 
 def _missing_trigger(name: str) -> str:
@@ -61,6 +63,11 @@ def _audit_protection(conn: Connection) -> list[str]:
     enabled = {r[0] for r in conn.execute(text(
         "SELECT tgname FROM pg_trigger WHERE tgrelid = to_regclass('audit_log') AND tgenabled <> 'D'"))}
     problems = [_missing_trigger(name) for name in POSTGRES_AUDIT_TRIGGERS if name not in enabled]
+    if LIVE_REFRESH_TRIGGER not in enabled:
+        problems.append(translate(
+            "Store", "Live refresh is slowed: the audit log's trigger {name} is missing or disabled, so other "
+            "workstations see a change only at their next check (within {seconds} s) instead of at once.").format(
+            name=LIVE_REFRESH_TRIGGER, seconds=int(SAFETY_POLL_SECONDS)))
     role, superuser = conn.execute(text(
         "SELECT current_user, rolsuper FROM pg_roles WHERE rolname = current_user")).one()
     if superuser:

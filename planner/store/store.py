@@ -10,6 +10,7 @@ Log messages name no patient, MRN or dose.
 from __future__ import annotations
 
 import logging
+from collections.abc import Collection
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -24,6 +25,7 @@ from planner.core.plan import Plan, PlanSettings, PriorExposure
 from planner.store import accounts
 from planner.store import engine as db
 from planner.store.accounts import SignedIn, UserInfo
+from planner.store.changes import Changes, ChangeToken, Notifier, changes_since, current_token, make_notifier
 from planner.store.errors import StoreError
 from planner.store.queries import load_audit, load_record, load_records, patient_row, patient_rows, shared_names
 from planner.store.records import AuditEntry, ClinicEventRow, PatientIdentity, PatientRecord, PatientSummary
@@ -139,6 +141,29 @@ class PatientStore:
     def list_patients(self, *, today: date | None = None, include_withdrawn: bool = False) -> list[PatientSummary]:
         with self.repository.reading() as conn:
             return list_summaries(conn, today or date.today(), include_withdrawn)
+
+    def summaries_of(self, mrns: Collection[str], *, today: date | None = None) -> list[PatientSummary]:
+        """The list rows of these patients (withdrawn ones included; unknown MRNs have none)."""
+        if not mrns:
+            return []
+        with self.repository.reading() as conn:
+            return list_summaries(conn, today or date.today(), True, mrns)
+
+    # ------------------------------------------------------------------ the change feed (live refresh)
+
+    def change_token(self) -> ChangeToken:
+        """Where the change feed is now: take it before reading what it should cover (the list)."""
+        with self.repository.reading() as conn:
+            return current_token(conn)
+
+    def changes_since(self, token: ChangeToken) -> Changes:
+        """The patients changed (by any workstation) since `token`, with the token to ask with next."""
+        with self.repository.reading() as conn:
+            return changes_since(conn, token)
+
+    def notifier(self) -> Notifier | None:
+        """Something to wait on for the next change (None when nobody else can write: in-memory)."""
+        return make_notifier(self._engine)
 
     def due_between(self, first: date, last: date) -> list[ClinicEventRow]:
         """Every clinic event (infusion, oral-only cycle start, blood test) from `first` to `last`, from the

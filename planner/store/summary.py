@@ -8,6 +8,7 @@ any `today`, which cycle is current and when the next dose is. The plan itself i
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Collection
 from datetime import date
 from functools import cache
 
@@ -138,7 +139,10 @@ def _basis_or_none(regimen_id: str) -> str | None:
         return None
 
 
-def list_summaries(conn: Connection, today: date, include_withdrawn: bool) -> list[PatientSummary]:
+def list_summaries(conn: Connection, today: date, include_withdrawn: bool,
+                   mrns: Collection[str] | None = None) -> list[PatientSummary]:
+    """The list rows of every patient, or (`mrns`) of those patients only: live refresh re-reads the rows a
+    change touched, not the whole ward."""
     today_value = literal(today, Date)
     current = (select(summary_cycles.c.cycle)
                .where(summary_cycles.c.patient_id == patients.c.id,
@@ -157,6 +161,8 @@ def list_summaries(conn: Connection, today: date, include_withdrawn: bool) -> li
              .order_by(patients.c.name, patients.c.mrn))
     if not include_withdrawn:
         query = query.where(patients.c.withdrawn.is_(False))
+    if mrns is not None:
+        query = query.where(patients.c.mrn.in_(sorted(mrns)))
     rows: list[PatientSummary] = []
     found = list(conn.execute(query.add_columns(patients.c.id)))
     ended = ended_patients(conn)
@@ -169,7 +175,6 @@ def list_summaries(conn: Connection, today: date, include_withdrawn: bool) -> li
         rows.append(PatientSummary(mrn=mrn, name=name, regimen_id=regimen_id, current_cycle=cycle,
                                    next_dose_date=next_on, status=status, dob=dob, version=version))
     return rows
-
 
 
 def clinic_events_between(conn: Connection, first: date, last: date,

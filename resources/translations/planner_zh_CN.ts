@@ -1056,7 +1056,7 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../planner/gui/commands.py" line="+191"/>
+        <location filename="../../planner/gui/commands.py" line="+199"/>
         <location filename="../../planner/gui/views/assessment_panel.py" line="+81"/>
         <source>Redone: {reason}</source>
         <translation>已重做：{reason}</translation>
@@ -3685,6 +3685,24 @@ and the double check of each dose. Or add a demo patient to look around first.</
     </message>
 </context>
 <context>
+    <name>LiveRefresh</name>
+    <message>
+        <location filename="../../planner/gui/live_refresh.py" line="+186"/>
+        <source>{name} was updated by {user}; showing the latest version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Undo history cleared: it was made on the older version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The open patient was changed on another workstation and is no longer under MRN {mrn}; choose them again in the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../planner/gui/actions.py" line="+117"/>
@@ -3798,18 +3816,18 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../planner/gui/main_window.py" line="+184"/>
+        <location filename="../../planner/gui/main_window.py" line="+187"/>
         <source>Cycle Planner</source>
         <translation>化疗周期计划</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+71"/>
+        <location line="+72"/>
         <source>Opening the patient database...</source>
         <translation>正在打开患者数据库...</translation>
     </message>
     <message>
-        <location line="-69"/>
+        <location line="-70"/>
         <source>Choose a patient on the left, or add a new one with File &gt; New patient (Ctrl+N).</source>
         <translation>请在左侧选择患者，或通过 文件 &gt; 新建患者 (Ctrl+N) 添加新患者。</translation>
     </message>
@@ -3882,7 +3900,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
     </message>
     <message>
         <location filename="../../planner/gui/main_window.py" line="-11"/>
-        <location line="+96"/>
+        <location line="+99"/>
         <source>Database: {location}</source>
         <translation>数据库：{location}</translation>
     </message>
@@ -3988,54 +4006,46 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>修改后的信息</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>Patient withdrawn; tick Show withdrawn to see them in the list.</source>
         <translation>患者已退出治疗；勾选“显示已退出”可在列表中查看。</translation>
     </message>
     <message>
-        <location line="+31"/>
-        <location line="+15"/>
+        <location line="+32"/>
+        <location line="+11"/>
         <location line="+3"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-12"/>
         <source>your change</source>
         <translation>您的更改</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Changed by someone else</source>
-        <translation>已被他人修改</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{message}
-
-Reload the patient and apply {what} to the current record?</source>
-        <translation>{message}
-
-重新加载该患者，并将{what}应用到当前记录？</translation>
-    </message>
-    <message>
+        <location line="+21"/>
         <location line="+3"/>
-        <source>Not saved: the patient was changed by someone else.</source>
-        <translation>未保存：该患者已被他人修改。</translation>
-    </message>
-    <message>
-        <location line="+16"/>
         <source>Undo / redo not possible</source>
         <translation>无法撤销/重做</translation>
     </message>
     <message>
-        <location line="-178"/>
-        <location line="+190"/>
+        <location line="-185"/>
+        <location line="+195"/>
         <source>Patient withdrawn</source>
         <translation>患者已退出治疗</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-86"/>
+        <source>Not saved: the patient was changed on another workstation and has been reloaded. Save again to apply these details to it, or Cancel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Not saved; the patient was reloaded with the other change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>This patient was withdrawn from treatment ({reason}); their plan can no longer be changed.</source>
         <translation>该患者已退出治疗（{reason}）；其计划不能再更改。</translation>
     </message>
@@ -5098,7 +5108,7 @@ RDI = {given_week} / {planned_week} = {pct} %</source>
         <translation>已退出</translation>
     </message>
     <message>
-        <location line="+242"/>
+        <location line="+253"/>
         <source>Another patient has the same name: check the MRN and date of birth.</source>
         <translation>另有一位同名患者：请核对病历号和出生日期。</translation>
     </message>
@@ -6149,6 +6159,50 @@ RDI = {given_week} / {planned_week} = {pct} %</source>
     </message>
 </context>
 <context>
+    <name>StaleRecordDialog</name>
+    <message>
+        <location filename="../../planner/gui/stale.py" line="+53"/>
+        <source>Not saved: changed on another workstation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{user} saved a change to {patient} at {time}, after this window showed the record.
+Your change was not saved: {what}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>… and {n} more (History tab)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Their change:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reload the patient to see it. Then either apply your change to the updated record, or only reload and decide again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reload and apply my change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reload only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>{user} changed this patient at {time} on another workstation, so the undo was not done. The patient was reloaded with their change; the undo history was cleared, as it no longer applies.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StopDrugDialog</name>
     <message>
         <location filename="../../planner/gui/dialogs/cycle_actions.py" line="+6"/>
@@ -6234,7 +6288,7 @@ RDI = {given_week} / {planned_week} = {pct} %</source>
         <translation>数据库 {location} 由更新版本的化疗周期计划创建（结构版本 {revision}）；未作任何改动。请安装新版本后再打开。</translation>
     </message>
     <message>
-        <location filename="../../planner/store/health.py" line="+20"/>
+        <location filename="../../planner/store/health.py" line="+21"/>
         <source>Integrity check: {problem}</source>
         <translation>完整性检查：{problem}</translation>
     </message>
@@ -6254,12 +6308,17 @@ RDI = {given_week} / {planned_week} = {pct} %</source>
         <translation>有 {n} 位患者的列表摘要已过期。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>The audit log is not protected: its trigger {name} is missing or disabled; entries could be changed or deleted.</source>
         <translation>审计日志未受保护：其触发器 {name} 缺失或已禁用；日志条目可能被修改或删除。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+17"/>
+        <source>Live refresh is slowed: the audit log&apos;s trigger {name} is missing or disabled, so other workstations see a change only at their next check (within {seconds} s) instead of at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>The database role {role} is a superuser: it can switch off the audit log&apos;s protection. Connect as an ordinary role that owns the tables.</source>
         <translation>数据库角色 {role} 是超级用户：可关闭审计日志的保护。请以拥有这些表的普通角色连接。</translation>
     </message>
@@ -6507,12 +6566,12 @@ RDI = {given_week} / {planned_week} = {pct} %</source>
         <translation>无法读取 {path}（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../planner/store/store.py" line="+96"/>
+        <location filename="../../planner/store/store.py" line="+98"/>
         <source>Database {location} cannot be opened ({reason}).</source>
         <translation>无法打开数据库 {location}（{reason}）。</translation>
     </message>
     <message>
-        <location line="+169"/>
+        <location line="+192"/>
         <source>User</source>
         <translation>用户</translation>
     </message>

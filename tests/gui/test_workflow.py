@@ -145,9 +145,16 @@ def test_a_stale_record_offers_to_reapply_and_nothing_is_lost(qtbot, window, mon
     with PatientStore.open(tmp_path / "ward.sqlite3", actor="nurse.b") as other:
         record = other.get_patient("12345")
         other.add_modification("12345", Delay(5, 2), "clinic closed", expected_version=record.version)
+    from planner.gui.stale import StaleRecordDialog
+
     asked = []
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
+
+    def reload_and_apply(dialog: StaleRecordDialog) -> int:
+        asked.append(dialog.text())
+        dialog.apply_button.click()
+        return 0
+
+    monkeypatch.setattr(StaleRecordDialog, "exec", reload_and_apply)
     assert window.apply_modification(Delay(3, 7), "ANC 0.9")
     assert "nurse.b" in asked[0]
     active = window.store.get_patient("12345").active_modifications()

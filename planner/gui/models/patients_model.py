@@ -146,6 +146,17 @@ class PatientsTableModel(QAbstractTableModel):
         if old_name != summary.name:
             self._refresh_shared(added=summary.name, removed=old_name)
 
+    def _insert_position(self, summary: PatientSummary) -> int:
+        """Where a new row goes in the current sort order (a patient added on another workstation)."""
+        column, order = self._sort
+        new = (_sort_key(summary, column), summary.name.casefold(), summary.mrn)
+        descending = order == Qt.SortOrder.DescendingOrder
+        for row, existing in enumerate(self._rows):
+            key = (_sort_key(existing, column), existing.name.casefold(), existing.mrn)
+            if (key < new) if descending else (new < key):
+                return row
+        return len(self._rows)
+
     def remove_patient(self, mrn: str) -> None:
         index = self._index_in_all(mrn)
         if index >= 0:
