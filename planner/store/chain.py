@@ -178,8 +178,9 @@ def verify(conn: Connection) -> ChainReport:
         if chain_problem is None:
             if entry.hash is None:
                 chain_problem = translate(
-                    "Store", "The audit log entry {id} has no hash: it was not written by Cycle Planner.").format(id=entry.id)
-            elif entry.hash != entry_hash(previous, entry._mapping):
+                    "Store", "The audit log entry {id} has no hash: it was not written by Cycle Planner.").format(
+                    id=entry.id)
+            elif entry.hash != entry_hash(previous, dict(entry._mapping)):
                 chain_problem = translate(
                     "Store", "The audit log is broken at entry {id}: it does not match its hash; it was changed, or "
                     "an entry before it was removed, inserted or reordered.").format(id=entry.id)
