@@ -5209,7 +5209,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>数据库 {location} 由更新版本的化疗周期计划创建（结构版本 {revision}）；未作任何改动。请安装新版本后再打开。</translation>
     </message>
     <message>
-        <location filename="../../planner/store/health.py" line="+20"/>
+        <location filename="../../planner/store/health.py" line="+22"/>
         <source>Integrity check: {problem}</source>
         <translation>完整性检查：{problem}</translation>
     </message>
@@ -5245,7 +5245,8 @@ Reload the patient and apply {what} to the current record?</source>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+20"/>
+        <location line="+14"/>
+        <location line="+26"/>
         <source>The database cannot be read: {reason}</source>
         <translation>无法读取数据库：{reason}</translation>
     </message>
@@ -5260,12 +5261,12 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>结构版本为 {current}，本程序需要 {head}。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>{file} is readable by other users; it should be 0600.</source>
         <translation>{file} 可被其他用户读取；权限应为 0600。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>There is no database at {path}.</source>
         <translation>{path} 处没有数据库。</translation>
     </message>
@@ -5479,7 +5480,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../planner/store/repository.py" line="+294"/>
+        <location filename="../../planner/store/repository.py" line="+338"/>
         <source>The database could not be used ({reason}); nothing was saved. Try again.</source>
         <translation>无法使用数据库（{reason}）；未保存任何内容。请重试。</translation>
     </message>
@@ -5675,6 +5676,31 @@ Reload the patient and apply {what} to the current record?</source>
         <location line="+2"/>
         <source>Cycle {cycle}: this change would rewrite a dose already recorded as given ({given}). {advice}, or withdraw the given record first if it was recorded in error; nothing was saved.</source>
         <translation>第{cycle}周期：此更改将改写已记录为已给药的剂量（{given}）。{advice}；如为误记，请先撤回该给药记录；未保存任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../planner/store/chain.py" line="+180"/>
+        <source>The audit log entry {id} has no hash: it was not written by Cycle Planner.</source>
+        <translation>审计日志条目 {id} 没有哈希值：它不是由 Cycle Planner 写入的。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The audit log is broken at entry {id}: it does not match its hash; it was changed, or an entry before it was removed, inserted or reordered.</source>
+        <translation>审计日志在条目 {id} 处断裂：该条目与其哈希值不符；它被修改过，或其之前的某个条目被删除、插入或调换了顺序。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Patient {mrn} has no entry in the audit log: the record was written outside Cycle Planner.</source>
+        <translation>患者 {mrn} 在审计日志中没有任何条目：该记录是在 Cycle Planner 之外写入的。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Patient {mrn}: the stored record does not match its last entry in the audit log ({id}); it was changed outside Cycle Planner.</source>
+        <translation>患者 {mrn}：存储的记录与其在审计日志中的最后一个条目（{id}）不符；它在 Cycle Planner 之外被修改过。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>({n} more patients do not match.)</source>
+        <translation>（另有 {n} 名患者不符。）</translation>
     </message>
 </context>
 <context>
