@@ -44,7 +44,9 @@ from planner.store.schema import (
 GENESIS = hashlib.sha256(b"cycle-planner audit chain, version 1").hexdigest()
 # The PostgreSQL advisory lock (transaction level) that serialises appends: the head is read and the next
 # entry written by one transaction at a time. On SQLite the write lock (BEGIN IMMEDIATE) already does it.
-CHAIN_LOCK = 0x636861696E  # "chain"
+# Advisory locks are per database, not per schema: the key also holds the audit table's own OID, so the
+# logs of two schemas in one database (the test suite, a training copy) do not wait for each other.
+CHAIN_LOCK = 0x6368  # "ch", times 2**32, plus the table's OID (an unsigned 32-bit number): one bigint key
 
 ENTRY_FIELDS = ("id", "at", "actor", "action", "entity", "entity_id", "patient_id", "old", "new", "record_hash")
 
@@ -145,7 +147,8 @@ def lock_head(conn: Connection) -> tuple[int, str]:
     """Take the chain lock for the rest of the transaction and return the head: (last id, its hash), or
     (0, GENESIS) for an empty log. The caller appends the next entry with id + 1 in the same transaction."""
     if conn.dialect.name == "postgresql":
-        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": CHAIN_LOCK})
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key * 4294967296 + 'audit_log'::regclass::oid::bigint)"),
+                     {"key": CHAIN_LOCK})
     head = conn.execute(select(audit_log.c.id, audit_log.c.hash).order_by(audit_log.c.id.desc()).limit(1)).first()
     if head is None:
         return 0, GENESIS
