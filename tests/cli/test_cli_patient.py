@@ -253,7 +253,8 @@ def test_db_check_prints_the_chain_head_and_names_a_tampered_record(capsys, data
     assert head.startswith("audit chain head: entry 2 sha256:") and len(head.split("sha256:")[1]) == 64
     engine = create_engine(database if "://" in database else f"sqlite:///{os.environ['PLANNER_DATABASE']}")
     with engine.begin() as conn:
-        conn.execute(text("UPDATE modifications SET data = :data"), {"data": '{"kind": "delay", "cycle": 2, "days": 1}'})
+        conn.execute(text("UPDATE modifications SET data = :data"),
+                     {"data": '{"kind": "delay", "cycle": 2, "days": 1}'})
     engine.dispose()
     code, out, err = run(capsys, "db", "check")
     assert code == 1 and err == ""
