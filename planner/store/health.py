@@ -1,4 +1,5 @@
-"""`planner db check`: integrity and migration state, as a list of problems ([] when healthy)."""
+"""`planner db check`: integrity, migration state and the audit trail's hash chain, as a list of problems
+([] when healthy), and the chain head for the unit to write down."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from sqlalchemy.exc import DatabaseError
 from planner.core.errors import PlannerError
 from planner.core.i18n import translate
 from planner.store import engine as db
+from planner.store.chain import ChainHead, verify
 from planner.store.changes import SAFETY_POLL_SECONDS
 from planner.store.summary import patients_without_summary
 
@@ -93,11 +95,31 @@ def _guarded(engine: Engine, check: Callable[[Connection], list[str]]) -> list[s
         return [translate("Store", "The database cannot be read: {reason}").format(reason=exc.orig)]
 
 
+def _audit_chain(engine: Engine) -> tuple[list[str], ChainHead | None]:
+    """Every hash and link of the audit log, and every patient's record against its last entry, read in
+    one snapshot (REPEATABLE READ on PostgreSQL; an SQLite read transaction is one already) so a save by a
+    workstation during the check is never half seen."""
+    try:
+        with engine.connect() as conn:
+            if conn.dialect.name == "postgresql":
+                conn = conn.execution_options(isolation_level="REPEATABLE READ")
+            report = verify(conn)
+            return list(report.problems), report.head
+    except DatabaseError as exc:
+        return [translate("Store", "The database cannot be read: {reason}").format(reason=exc.orig)], None
+
+
 def check_database(engine: Engine) -> list[str]:
+    return check_database_and_head(engine)[0]
+
+
+def check_database_and_head(engine: Engine) -> tuple[list[str], ChainHead | None]:
+    """The problems (as check_database) and the head of the audit chain (None when it was not verified)."""
+    head: ChainHead | None = None
     if engine.dialect.name == "sqlite":
         problems = _guarded(engine, _sqlite_integrity)
         if problems:
-            return problems + _file_modes(engine)  # the further checks would only trip over the same damage
+            return problems + _file_modes(engine), None  # the further checks would only trip over the same damage
         # A wrong journal mode or dangling rows do not stop the schema check: an empty file, for one,
         # must also be reported as having no schema.
         problems = _guarded(engine, _sqlite_settings)
@@ -105,19 +127,21 @@ def check_database(engine: Engine) -> list[str]:
         problems = _guarded(engine, lambda conn: [] if conn.execute(text("SELECT 1")).scalar() == 1 else [
             translate("Store", "The database does not answer.")])
         if problems:
-            return problems
-    head = db.head_revision()
+            return problems, None
+    expected = db.head_revision()
     try:
         current = db.current_revision(engine)
     except DatabaseError as exc:
-        return [translate("Store", "The database cannot be read: {reason}").format(reason=exc.orig)]
-    if current != head:
+        return [translate("Store", "The database cannot be read: {reason}").format(reason=exc.orig)], None
+    if current != expected:
         problems.append(translate("Store", "Schema version is {current}, this program expects {head}.").format(
-            current=current or "none", head=head))
+            current=current or "none", head=expected))
     else:
         problems.extend(_guarded(engine, _audit_protection))
+        chain_problems, head = _audit_chain(engine)
+        problems.extend(chain_problems)
         problems.extend(_guarded(engine, _summary_checks))
-    return problems + _file_modes(engine)
+    return problems + _file_modes(engine), head
 
 
 def _file_modes(engine: Engine) -> list[str]:
@@ -131,22 +155,23 @@ def _file_modes(engine: Engine) -> list[str]:
     return problems
 
 
-def check_location(location: str | Path | None) -> tuple[str, list[str]]:
+def check_location(location: str | Path | None) -> tuple[str, list[str], ChainHead | None]:
     """Check a database without opening it as a store: no migration, no summary refresh, no new file,
-    so `planner db check` reports an old schema or a damaged file instead of changing or tripping on it."""
+    so `planner db check` reports an old schema or a damaged file instead of changing or tripping on it.
+    Returns the URL shown, the problems and the audit chain's head (None when not verified or empty)."""
     url = db.resolve_url(location)
     shown = url.render_as_string(hide_password=True)
     path = db.sqlite_path(url)
     if path is not None and not path.is_file():
-        return shown, [translate("Store", "There is no database at {path}.").format(path=path)]
+        return shown, [translate("Store", "There is no database at {path}.").format(path=path)], None
     try:
         engine = db.make_engine(url)
     except PlannerError as exc:  # e.g. a postgresql:// URL without its driver installed: a problem, exit 1
-        return shown, [exc.message]
+        return shown, [exc.message], None
     try:
-        return shown, check_database(engine)
+        return (shown, *check_database_and_head(engine))
     except (OSError, DatabaseError) as exc:  # server not reachable, refused, ...
         return shown, [translate("Store", "The database cannot be reached: {reason}").format(
-            reason=getattr(exc, "orig", None) or exc)]
+            reason=getattr(exc, "orig", None) or exc)], None
     finally:
         engine.dispose()

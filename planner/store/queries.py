@@ -9,6 +9,7 @@ from sqlalchemy import Connection, Row, select
 
 from planner.core.plan import PlanSettings, PriorExposure
 from planner.store import codec
+from planner.store.chain import RecordRows, fetch_rows
 from planner.store.errors import NotFound
 from planner.store.records import (
     AdministrationRecord,
@@ -54,65 +55,53 @@ def load_record(conn: Connection, row: Row[Any]) -> PatientRecord:
     return load_records(conn, [row])[0]
 
 
-def _grouped(conn: Connection, table: Any, ids: list[int], order: Any) -> dict[int, list[Row[Any]]]:
-    out: dict[int, list[Row[Any]]] = {pid: [] for pid in ids}
-    for chunk in range(0, len(ids), 500):  # bounded IN lists: SQLite's variable limit, PostgreSQL's plans
-        part = ids[chunk:chunk + 500]
-        for r in conn.execute(select(table).where(table.c.patient_id.in_(part)).order_by(table.c.patient_id, order)):
-            out[r.patient_id].append(r)
-    return out
-
-
 def load_records(conn: Connection, rows: list[Row[Any]]) -> list[PatientRecord]:
     """Whole records of several patients with one query per table (the day list reads hundreds at once)."""
-    ids = [row.id for row in rows]
-    priors = _grouped(conn, prior_exposures, ids, prior_exposures.c.position)
-    plan_rows = _grouped(conn, plans, ids, plans.c.id)
-    mod_rows = _grouped(conn, modifications, ids, modifications.c.id)
-    measurement_rows = _grouped(conn, measurements, ids, measurements.c.id)
-    check_rows = _grouped(conn, dose_checks, ids, dose_checks.c.id)
-    given_rows = _grouped(conn, administrations, ids, administrations.c.id)
-    assessment_rows = _grouped(conn, assessments, ids, assessments.c.id)
-    records = []
-    for row in rows:
-        pid = row.id
-        prior = tuple(PriorExposure(r.drug, r.mg_per_m2) for r in priors[pid])
-        (p,) = plan_rows[pid]
-        settings = PlanSettings(formula=p.formula, rounding_step_mg=p.rounding_step_mg,
-                                recalc_threshold_pct=p.recalc_threshold_pct, bsa_cap_m2=p.bsa_cap_m2,
-                                open_ended_cycles=p.open_ended_cycles,
-                                anthracycline_factors=codec.factors_from_list(p.anthracycline_factors))
-        plan = PlanRecord(id=p.id, regimen_id=p.regimen_id, start=p.start, settings=settings, prior=prior)
-        mods = tuple(
-            ModificationRecord(id=r.id, modification=codec.modification_from_dict(r.data, r.reason), reason=r.reason,
-                               created_by=r.created_by, created_at=r.created_at, withdrawn=r.withdrawn,
-                               withdrawn_reason=r.withdrawn_reason, withdrawn_by=r.withdrawn_by,
-                               withdrawn_at=r.withdrawn_at)
-            for r in mod_rows[pid])
-        withdrawn = {m.id for m in mods if m.withdrawn}
-        ms = tuple(MeasurementRecord(id=r.id, measured_on=r.measured_on, height_cm=r.height_cm,
-                                     weight_kg=r.weight_kg, entered_by=r.entered_by, entered_at=r.entered_at,
-                                     modification_id=r.modification_id)
-                   for r in measurement_rows[pid] if r.modification_id not in withdrawn)
-        checks = tuple(
-            DoseCheckRecord(id=r.id, cycle=r.cycle, drug=r.drug, calculated_mg=r.calculated_mg,
-                            checked_mg=r.checked_mg, deviation_pct=r.deviation_pct, tolerance_pct=r.tolerance_pct,
-                            passed=r.passed, first_checker=r.first_checker, second_checker=r.second_checker,
-                            checked_at=r.checked_at)
-            for r in check_rows[pid])
-        given = tuple(
-            AdministrationRecord(id=r.id, cycle=r.cycle, day=r.day, drug=r.drug, dose_mg=r.dose_mg,
-                                 given_on=r.given_on, given_by=r.given_by, recorded_at=r.recorded_at, note=r.note,
-                                 withdrawn=r.withdrawn, withdrawn_reason=r.withdrawn_reason,
-                                 withdrawn_by=r.withdrawn_by, withdrawn_at=r.withdrawn_at)
-            for r in given_rows[pid])
-        assessed = tuple(_assessment(r, plan.regimen_id) for r in assessment_rows[pid])
-        records.append(PatientRecord(
-            id=pid, version=row.version, identity=identity_of(row), withdrawn=row.withdrawn,
-            withdrawn_reason=row.withdrawn_reason, measurements=ms, plan=plan, modifications=mods,
-            dose_checks=checks, administrations=given, updated_by=row.updated_by, updated_at=row.updated_at,
-            assessments=assessed))
-    return records
+    fetched = fetch_rows(conn, [row.id for row in rows])
+    return [build_record(row, fetched[row.id]) for row in rows]
+
+
+def build_record(row: Row[Any], rows: RecordRows) -> PatientRecord:
+    """One patient's record from its patient row and its child-table rows (as chain.fetch_rows reads them:
+    the same rows the record digest of the audit chain is computed from)."""
+    pid = row.id
+    prior = tuple(PriorExposure(r.drug, r.mg_per_m2)
+                  for r in sorted(rows[prior_exposures.name], key=lambda r: r.position))
+    (p,) = rows[plans.name]
+    settings = PlanSettings(formula=p.formula, rounding_step_mg=p.rounding_step_mg,
+                            recalc_threshold_pct=p.recalc_threshold_pct, bsa_cap_m2=p.bsa_cap_m2,
+                            open_ended_cycles=p.open_ended_cycles,
+                            anthracycline_factors=codec.factors_from_list(p.anthracycline_factors))
+    plan = PlanRecord(id=p.id, regimen_id=p.regimen_id, start=p.start, settings=settings, prior=prior)
+    mods = tuple(
+        ModificationRecord(id=r.id, modification=codec.modification_from_dict(r.data, r.reason), reason=r.reason,
+                           created_by=r.created_by, created_at=r.created_at, withdrawn=r.withdrawn,
+                           withdrawn_reason=r.withdrawn_reason, withdrawn_by=r.withdrawn_by,
+                           withdrawn_at=r.withdrawn_at)
+        for r in rows[modifications.name])
+    withdrawn = {m.id for m in mods if m.withdrawn}
+    ms = tuple(MeasurementRecord(id=r.id, measured_on=r.measured_on, height_cm=r.height_cm,
+                                 weight_kg=r.weight_kg, entered_by=r.entered_by, entered_at=r.entered_at,
+                                 modification_id=r.modification_id)
+               for r in rows[measurements.name] if r.modification_id not in withdrawn)
+    checks = tuple(
+        DoseCheckRecord(id=r.id, cycle=r.cycle, drug=r.drug, calculated_mg=r.calculated_mg,
+                        checked_mg=r.checked_mg, deviation_pct=r.deviation_pct, tolerance_pct=r.tolerance_pct,
+                        passed=r.passed, first_checker=r.first_checker, second_checker=r.second_checker,
+                        checked_at=r.checked_at)
+        for r in rows[dose_checks.name])
+    given = tuple(
+        AdministrationRecord(id=r.id, cycle=r.cycle, day=r.day, drug=r.drug, dose_mg=r.dose_mg,
+                             given_on=r.given_on, given_by=r.given_by, recorded_at=r.recorded_at, note=r.note,
+                             withdrawn=r.withdrawn, withdrawn_reason=r.withdrawn_reason,
+                             withdrawn_by=r.withdrawn_by, withdrawn_at=r.withdrawn_at)
+        for r in rows[administrations.name])
+    assessed = tuple(_assessment(r, plan.regimen_id) for r in rows[assessments.name])
+    return PatientRecord(
+        id=pid, version=row.version, identity=identity_of(row), withdrawn=row.withdrawn,
+        withdrawn_reason=row.withdrawn_reason, measurements=ms, plan=plan, modifications=mods,
+        dose_checks=checks, administrations=given, updated_by=row.updated_by, updated_at=row.updated_at,
+        assessments=assessed)
 
 
 def _assessment(r: Row[Any], regimen_id: str) -> AssessmentRecord:

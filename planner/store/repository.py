@@ -3,7 +3,9 @@ the audit log. It decides nothing about what a nurse may enter (planner.operatio
 it only writes what it is given, in one transaction, or nothing.
 
 Every audit entry is appended by `append_audit` and nowhere else, so a property every entry must have (who,
-when, and later a hash chain over the entries) is added in one place.
+when, its place in the hash chain of planner.store.chain) is added in one place. A transaction that writes a
+patient's rows must end with an audit entry for that patient: the entry carries the digest of the record as
+saved, which `planner db check` compares with the stored rows (`finish` refuses to commit otherwise).
 Log messages name no patient, MRN or dose.
 """
 
@@ -24,11 +26,11 @@ from sqlalchemy.exc import DatabaseError, IntegrityError
 from planner.core.i18n import translate
 from planner.core.modifications import Modification
 from planner.core.plan import Plan, PlanSettings
-from planner.store import codec
+from planner.store import chain, codec
 from planner.store import engine as db
 from planner.store.accounts import SignedIn, require_writer
 from planner.store.errors import DuplicateMrn, StaleRecord, StoreError
-from planner.store.queries import load_record, patient_row
+from planner.store.queries import build_record, load_record, patient_row
 from planner.store.records import AssessmentRecord, PatientIdentity, PatientRecord
 from planner.store.schema import (
     administrations,
@@ -82,11 +84,19 @@ def _new_id(result: CursorResult[Any]) -> int:
 
 
 def append_audit(conn: Connection, *, at: datetime, actor: str, action: str, entity: str, entity_id: int,
-                 patient_id: int | None, old: dict[str, Any] | None, new: dict[str, Any] | None) -> int:
-    """Append one entry to the audit log and return its id: the ONLY place the audit log is written."""
-    result = conn.execute(insert(audit_log).values(at=at, actor=actor, action=action, entity=entity,
-                                                   entity_id=entity_id, patient_id=patient_id, old=old, new=new))
-    return _new_id(result)
+                 patient_id: int | None, old: dict[str, Any] | None, new: dict[str, Any] | None,
+                 record_hash: str | None = None) -> int:
+    """Append one entry to the audit log and return its id: the ONLY place the audit log is written.
+
+    The entry is chained to the head (locked until the transaction ends, so appends serialise) and takes
+    the next id itself: its hash covers the id. `record_hash` is the digest of the patient's record as saved."""
+    head_id, head_hash = chain.lock_head(conn)
+    values = {"id": head_id + 1, "at": at, "actor": actor, "action": action, "entity": entity,
+              "entity_id": entity_id, "patient_id": patient_id, "old": chain.as_stored(old),
+              "new": chain.as_stored(new), "record_hash": record_hash}
+    values["hash"] = chain.entry_hash(head_hash, values)
+    conn.execute(insert(audit_log).values(**values))
+    return head_id + 1
 
 
 @dataclass(frozen=True)
@@ -105,6 +115,21 @@ class Transaction:
         self.actor = actor
         self.now = now
         self.signed_in = signed_in  # None in single-user mode (no account exists)
+        # The rows of the patient last read (for the record digest and the saved record), while nothing has
+        # been written since; and the patients written to without an audit entry after the write.
+        self._rows: tuple[Row[Any], chain.RecordRows] | None = None
+        self._unaudited: set[int] = set()
+
+    def _wrote(self, patient_id: int) -> None:
+        self._rows = None
+        self._unaudited.add(patient_id)
+
+    def _current(self, patient_id: int) -> tuple[Row[Any], chain.RecordRows]:
+        """The patient row and child rows as they are now in this transaction (read once per write)."""
+        if self._rows is None or self._rows[0].id != patient_id:
+            row = self.conn.execute(select(patients).where(patients.c.id == patient_id)).one()
+            self._rows = (row, chain.fetch_rows(self.conn, [patient_id])[patient_id])
+        return self._rows
 
     # ------------------------------------------------------------------ reading under the write lock
 
@@ -116,6 +141,8 @@ class Transaction:
         return row
 
     def record(self, row: Row[Any]) -> PatientRecord:
+        if self._rows is not None and self._rows[0].id == row.id and self._rows[0].version == row.version:
+            return build_record(*self._rows)
         return load_record(self.conn, row)
 
     def mrn_owner(self, mrn: str) -> str | None:
@@ -127,12 +154,19 @@ class Transaction:
 
     def audit(self, action: str, entity: str, entity_id: int, patient_id: int | None,
               old: dict[str, Any] | None, new: dict[str, Any] | None) -> int:
+        """Append the audit entry of what this transaction wrote; for a patient, with the digest of the
+        patient's record as it now stands (those rows are kept for `finish`, which reads the same)."""
+        record_hash = None
+        if patient_id is not None:
+            record_hash = chain.record_digest(*self._current(patient_id))
+            self._unaudited.discard(patient_id)
         return append_audit(self.conn, at=self.now, actor=self.actor, action=action, entity=entity,
-                            entity_id=entity_id, patient_id=patient_id, old=old, new=new)
+                            entity_id=entity_id, patient_id=patient_id, old=old, new=new, record_hash=record_hash)
 
     def bump(self, row: Row[Any], **values: Any) -> int:
         """Raise the record's version by one (with who and when), setting `values` on the patient row."""
         version = int(row.version) + 1
+        self._wrote(int(row.id))
         result = self.conn.execute(
             update(patients).where(patients.c.id == row.id, patients.c.version == row.version)
             .values(version=version, updated_by=self.actor, updated_at=self.now, **values))
@@ -152,6 +186,7 @@ class Transaction:
 
     def update_settings(self, patient_id: int, settings: PlanSettings) -> None:
         s = settings
+        self._wrote(patient_id)
         self.conn.execute(update(plans).where(plans.c.patient_id == patient_id).values(
             formula=s.formula, rounding_step_mg=s.rounding_step_mg, recalc_threshold_pct=s.recalc_threshold_pct,
             bsa_cap_m2=s.bsa_cap_m2, open_ended_cycles=s.open_ended_cycles,
@@ -159,6 +194,7 @@ class Transaction:
 
     def insert_modification(self, patient_id: int, modification: Modification, reason: str) -> int:
         data = codec.modification_to_dict(modification)
+        self._wrote(patient_id)
         result = self.conn.execute(insert(modifications).values(
             patient_id=patient_id, kind=data["kind"], data=data, reason=reason, created_by=self.actor,
             created_at=self.now, withdrawn=False, withdrawn_reason="", withdrawn_by="", withdrawn_at=None))
@@ -166,23 +202,27 @@ class Transaction:
 
     def insert_assessment(self, patient_id: int, assessment: AssessmentRecord) -> int:
         """Store an assessment (its id and stamps are set here: recorded by the actor, now)."""
+        self._wrote(patient_id)
         result = self.conn.execute(insert(assessments).values(**_assessment_values(assessment), patient_id=patient_id,
                                                               recorded_by=self.actor, recorded_at=self.now))
         return _new_id(result)
 
     def insert_measurement(self, patient_id: int, *, measured_on: date, height_cm: Decimal, weight_kg: Decimal,
                            modification_id: int | None) -> int:
+        self._wrote(patient_id)
         result = self.conn.execute(insert(measurements).values(
             patient_id=patient_id, measured_on=measured_on, height_cm=height_cm, weight_kg=weight_kg,
             entered_by=self.actor, entered_at=self.now, modification_id=modification_id))
         return _new_id(result)
 
     def insert_dose_check(self, patient_id: int, values: dict[str, Any]) -> int:
+        self._wrote(patient_id)
         result = self.conn.execute(insert(dose_checks).values(
             patient_id=patient_id, checked_at=self.now, recorded_by=self.actor, **values))
         return _new_id(result)
 
     def insert_administration(self, patient_id: int, values: dict[str, Any]) -> int:
+        self._wrote(patient_id)
         result = self.conn.execute(insert(administrations).values(
             patient_id=patient_id, recorded_at=self.now, **values))
         return _new_id(result)
@@ -200,6 +240,7 @@ class Transaction:
             raise InputError(kind, missing)
         if entry.withdrawn:
             raise InputError(kind, already)
+        self._wrote(patient_id)
         self.conn.execute(update(table).where(table.c.id == entry.id).values(
             withdrawn=True, withdrawn_reason=reason, withdrawn_by=self.actor, withdrawn_at=self.now))
         return Withdrawn(int(entry.id), entry)
@@ -211,9 +252,11 @@ class Transaction:
         if owner is not None:
             raise DuplicateMrn(draft.identity.mrn, owner)
         try:
-            return self._insert_rows(draft)
+            patient_id = self._insert_rows(draft)
         except IntegrityError:  # the same MRN saved by another workstation a moment ago
             raise DuplicateMrn(draft.identity.mrn, draft.identity.name) from None
+        self._wrote(patient_id)
+        return patient_id
 
     def _insert_rows(self, draft: PatientRecord) -> int:
         conn, now = self.conn, self.now
@@ -269,9 +312,11 @@ class Transaction:
     def finish(self, patient_id: int, version: int, plan: Plan) -> PatientRecord:
         """Re-read the saved record and store the list summary of `plan`, the plan the operation computed
         (once) for this very record."""
-        row = self.conn.execute(select(patients).where(patients.c.id == patient_id)).one()
+        if self._unaudited:  # a programming error: the record would no longer match its last audit entry
+            raise RuntimeError("patient rows written after the last audit entry of the transaction")
+        row, rows = self._current(patient_id)
         write_summary(self.conn, patient_id, version, plan)
-        return load_record(self.conn, row)
+        return build_record(row, rows)
 
 
 def _assessment_values(a: AssessmentRecord, mod_ids: dict[int, int] | None = None) -> dict[str, Any]:

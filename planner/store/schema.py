@@ -174,6 +174,9 @@ audit_log = Table(
     Column("patient_id", Integer, index=True),
     Column("old", JSON),
     Column("new", JSON),
+    # revision 0006: the hash chain (planner.store.chain); NULL only in a row not written by the program
+    Column("hash", String(64)),
+    Column("record_hash", String(64)),
 )
 
 # --- revision 0006_accounts: user accounts (none: single-user mode). name_key is the case-folded name, so

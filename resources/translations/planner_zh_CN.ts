@@ -6288,7 +6288,7 @@ Your change was not saved: {what}.</source>
         <translation>数据库 {location} 由更新版本的化疗周期计划创建（结构版本 {revision}）；未作任何改动。请安装新版本后再打开。</translation>
     </message>
     <message>
-        <location filename="../../planner/store/health.py" line="+21"/>
+        <location filename="../../planner/store/health.py" line="+23"/>
         <source>Integrity check: {problem}</source>
         <translation>完整性检查：{problem}</translation>
     </message>
@@ -6329,7 +6329,8 @@ Your change was not saved: {what}.</source>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+20"/>
+        <location line="+14"/>
+        <location line="+26"/>
         <source>The database cannot be read: {reason}</source>
         <translation>无法读取数据库：{reason}</translation>
     </message>
@@ -6344,12 +6345,12 @@ Your change was not saved: {what}.</source>
         <translation>结构版本为 {current}，本程序需要 {head}。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>{file} is readable by other users; it should be 0600.</source>
         <translation>{file} 可被其他用户读取；权限应为 0600。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>There is no database at {path}.</source>
         <translation>{path} 处没有数据库。</translation>
     </message>
@@ -6576,7 +6577,7 @@ Your change was not saved: {what}.</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../planner/store/repository.py" line="+332"/>
+        <location filename="../../planner/store/repository.py" line="+377"/>
         <source>The database could not be used ({reason}); nothing was saved. Try again.</source>
         <translation>无法使用数据库（{reason}）；未保存任何内容。请重试。</translation>
     </message>
@@ -6766,6 +6767,31 @@ Your change was not saved: {what}.</source>
     <message>
         <location line="+1"/>
         <source>Assessment {id} is already withdrawn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../planner/store/chain.py" line="+187"/>
+        <source>The audit log entry {id} has no hash: it was not written by Cycle Planner.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The audit log is broken at entry {id}: it does not match its hash; it was changed, or an entry before it was removed, inserted or reordered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Patient {mrn} has no entry in the audit log: the record was written outside Cycle Planner.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Patient {mrn}: the stored record does not match its last entry in the audit log ({id}); it was changed outside Cycle Planner.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>({n} more patients do not match.)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -247,6 +247,27 @@ def test_db_check_reports_a_dropped_audit_trigger(capsys, database):
     assert out.startswith("problem: The audit log is not protected: its trigger audit_log_no_delete is missing")
 
 
+def test_db_check_prints_the_chain_head_and_names_a_tampered_record(capsys, database):
+    from sqlalchemy import create_engine, text
+
+    run(capsys, *ADD)
+    run(capsys, "patient", "delay", "12345", "--cycle", "2", "--days", "7", "--reason", "ANC 0.9")
+    code, out, _ = run(capsys, "db", "check")
+    ok, head = out.splitlines()
+    assert code == 0 and ok.startswith("ok: ")
+    assert head.startswith("audit chain head: entry 2 sha256:") and len(head.split("sha256:")[1]) == 64
+    engine = create_engine(database if "://" in database else f"sqlite:///{os.environ['PLANNER_DATABASE']}")
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE modifications SET data = :data"),
+                     {"data": '{"kind": "delay", "cycle": 2, "days": 1}'})
+    engine.dispose()
+    code, out, err = run(capsys, "db", "check")
+    assert code == 1 and err == ""
+    assert out.splitlines() == [
+        "problem: Patient 12345: the stored record does not match its last entry in the audit log (2); it was "
+        "changed outside Cycle Planner.", head]
+
+
 @pytest.mark.parametrize(("argv", "message"), [
     ([*ADD[:3], "Wang\x00Fang", *ADD[4:]], "error: Name: contains a control character (U+0000)"),
     ([*ADD, "--diagnosis", "sarcoma\x00"], "error: Diagnosis: contains a control character (U+0000)"),
