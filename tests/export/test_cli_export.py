@@ -33,7 +33,8 @@ def test_patient_calendar_pdf(capsys, tmp_path):
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     text = squash(" ".join(pdf_pages(out.read_bytes())))
     assert "王芳" in text and "MRN 12345" in text and "Born 2 Mar 1955" in text
-    assert "Anlotinib 10 mg - 1 capsule before breakfast" in text and "Day unit: 010-1234 5678" in text
+    assert "Anlotinib 10 mg - 1 capsule" in text and "Once daily before breakfast" in text
+    assert "Day unit: 010-1234 5678" in text
     assert set(pdf_sizes(out.read_bytes())) == {(792, 612)}
 
 
@@ -144,7 +145,8 @@ def test_patient_exports_still_take_their_own_options(capsys, tmp_path, filled_d
     day1 = table[(table["cycle"] == 2) & (table["day"] == 1)]
     assert list(day1["date"]) == ["2026-01-29"]  # the record's delay of cycle 2 by 3 days
     code, _, err = run(capsys, "pdf", "--kind", "patient", "--patient", "A1", "--database", filled_database,
-                       "--name", "Li Na", "--dob", "1956-04-04", "--paper", "letter", "--out", tmp_path / "a.pdf")
+                       "--name", "Li Na", "--dob", "1956-04-04", "--paper", "letter", "--phone", "Ward 1",
+                       "--out", tmp_path / "a.pdf")
     assert code == 0, err
     assert "Li Na" in squash(" ".join(pdf_pages((tmp_path / "a.pdf").read_bytes())))
 
