@@ -96,7 +96,7 @@ BOLD_KINDS = (NOTE, HOSPITAL, VISIT)
 # Every word in a day cell is at least 11 pt: a week with more to say gets a taller row (and a month that
 # then does not fit continues on the next page) rather than smaller type.
 SIZES = (12.0, 11.5, 11.0)
-PAD = 1.6 * mm
+PAD = 1.3 * mm
 TOP_BAND = 16.0  # the day number's band at the top of a cell
 TICK_BOX = 5.5 * mm  # large enough to tick with a shaky hand, small enough to leave room for the words
 TITLE_H, HEAD_H = 10 * mm, 7 * mm
@@ -131,7 +131,7 @@ class MonthGrid(Flowable):
     def _cell_need(self, info: CalendarDay, w: float) -> float:
         _, entries = self._beside(info, w)
         lines = _layout(entries, w - 2 * PAD, SIZES[-1])
-        return TOP_BAND + 2 * PAD + len(lines) * SIZES[-1] * LINE + 2
+        return TOP_BAND + 2 * PAD + len(lines) * SIZES[-1] * LINE
 
     @staticmethod
     def _beside(info: CalendarDay, w: float) -> tuple[tuple[str, float] | None, tuple[Entry, ...]]:
