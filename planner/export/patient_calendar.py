@@ -416,13 +416,13 @@ def _overview(plan: Plan, days: list[CalendarDay], s: dict[str, Any]) -> Table:
     oral = any(is_oral(d) for d in plan.regimen.drugs.values())
     infused = any(not is_oral(d) for d in plan.regimen.drugs.values())
     header = [translate("Export", "Cycle"), translate("Export", "Starts")]
-    widths = ["12%", "19%"]
+    widths = ["14%", "18%"]
     if oral:
         header.append(translate("Export", "Capsules"))
-        widths.append("50%" if infused else "69%")
+        widths.append("49%" if infused else "68%")
     if infused:
         header.append(translate("Export", "Hospital"))
-        widths.append("19%" if oral else "69%")
+        widths.append("19%" if oral else "68%")
     rows: list[list[Any]] = [[Paragraph(base.rich(h), s["cellb"]) for h in header]]
     for cycle in plan.cycles:
         cycle_days = by_cycle.get(cycle.number, [])

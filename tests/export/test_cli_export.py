@@ -158,3 +158,18 @@ def test_command_module_keeps_heavy_libraries_out_of_start_up():
             "print(sorted(m for m in ('reportlab', 'pandas', 'icalendar', 'sqlalchemy') if m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_patient_calendar_without_a_phone_is_refused_and_the_24_hour_line_is_marked(capsys, tmp_path):
+    out = tmp_path / "calendar.pdf"
+    code, _, err = run(capsys, "pdf", "--kind", "patient", *PLAN, "--name", "Wang", "--mrn", "1", "--out", out)
+    assert code == 2 and err.startswith("error: Phone: ") and "--phone" in err and err.count("\n") == 1
+    assert not out.exists()
+    code, _, err = run(capsys, "pdf", "--kind", "patient", *PLAN, "--name", "Wang", "--mrn", "1",
+                       "--phone-24h", "Emergency: 120", "--out", out)
+    assert code == 0, err
+    assert "Emergency: 120 (24 hours, every day)" in squash(" ".join(pdf_pages(out.read_bytes())))
+    # The dose sheet is for the staff: no phone needed.
+    code, _, err = run(capsys, "pdf", "--kind", "clinician", *PLAN, "--name", "Wang", "--mrn", "1",
+                       "--out", tmp_path / "sheet.pdf")
+    assert code == 0, err
