@@ -39,7 +39,7 @@ from planner.core.errors import InputError
 from planner.core.formatting import format_day_month, format_month, weekday_name
 from planner.core.i18n import translate
 from planner.core.plan import Cycle, Plan
-from planner.core.regimen import DrugSpec
+from planner.core.regimen import DrugSpec, regimen_text
 from planner.core.rules import is_infusion
 from planner.export import pdf_base as base
 from planner.export.calendar_model import (
@@ -383,11 +383,11 @@ def _what_comes_next(plan: Plan, institution: Institution, s: dict[str, Any], he
     story.append(P(base.rich(ends), s["big"]))
     open_ended = last is not None and last.phase.max_cycles is None
     if open_ended and last is not None:
-        drugs = ", ".join(d.drug.name for d in last.doses if d.given) or last.phase.name
+        drugs = ", ".join(d.drug.label for d in last.doses if d.given) or regimen_text(last.phase.name)
         story.append(P(base.rich(translate(
             "Export", "Your treatment goes on after this calendar: {phase} cycles of {days} days with {drugs}, for "
                       "as long as it helps you and your doctor agrees. You get a new calendar at your next visit."
-        ).format(phase=last.phase.name, days=last.phase.cycle_days, drugs=drugs)), s["body"]))
+        ).format(phase=regimen_text(last.phase.name), days=last.phase.cycle_days, drugs=drugs)), s["body"]))
     else:
         story.append(P(base.rich(translate(
             "Export", "This is the last planned cycle. At your next visit your doctor tells you what follows "

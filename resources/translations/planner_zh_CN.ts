@@ -96,7 +96,7 @@
     <message>
         <location filename="../../planner/core/assessment.py" line="+45"/>
         <source>ANC</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">中性粒细胞绝对值</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -141,7 +141,7 @@
     <message>
         <location line="+1"/>
         <source>LVEF</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">LVEF</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1503,7 +1503,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>无法保存 {path}：文件夹 {folder} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../planner/export/calendar_model.py" line="+51"/>
+        <location filename="../../planner/export/calendar_model.py" line="+60"/>
         <source>capsule</source>
         <translation>粒</translation>
     </message>
@@ -1533,7 +1533,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>剂</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>{drug} {dose} mg</source>
         <translation>{drug} {dose} mg</translation>
     </message>
@@ -1548,8 +1548,23 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Hospital - {drug}</source>
+        <translation>来院 - {drug}</translation>
+    </message>
+    <message>
         <location line="+6"/>
-        <location filename="../../planner/export/patient_calendar.py" line="+315"/>
+        <source>Clinic visit - check-up and your next capsules</source>
+        <translation>门诊复诊 - 检查并领取下一周期胶囊</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clinic visit - check-up</source>
+        <translation>门诊复诊 - 检查</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location filename="../../planner/export/patient_calendar.py" line="+476"/>
         <source>Rest day - no capsule</source>
         <translation>休息日 - 不服药</translation>
     </message>
@@ -1581,7 +1596,12 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>{drug}新剂量</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
+        <source>Clinic visit</source>
+        <translation>门诊复诊</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>{drug} stopped - take no more</source>
         <translation>{drug}已停药 - 请勿再服</translation>
     </message>
@@ -1591,9 +1611,14 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>抽血化验</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>No {drug} today - held by your doctor</source>
         <translation>今日不服{drug} - 医生嘱咐暂停</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Blood test before cycle 1</source>
+        <translation>第1周期前抽血化验</translation>
     </message>
     <message>
         <location filename="../../planner/export/day_list.py" line="-66"/>
@@ -1617,7 +1642,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
     </message>
     <message>
         <location line="+18"/>
-        <location filename="../../planner/export/dose_sheet.py" line="+67"/>
+        <location filename="../../planner/export/dose_sheet.py" line="+144"/>
         <location filename="../../planner/export/pdf_base.py" line="+371"/>
         <source>not recorded</source>
         <translation>未记录</translation>
@@ -1713,8 +1738,9 @@ and the double check of each dose. Or add a demo patient to look around first.</
     </message>
     <message>
         <location line="-23"/>
+        <location filename="../../planner/export/dose_sheet.py" line="+16"/>
         <source>Allergies</source>
-        <translation type="unfinished">过敏史</translation>
+        <translation>过敏史</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1788,15 +1814,60 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>{date}：第{c}周期第{d}天 - {drugs}</translation>
     </message>
     <message>
-        <location filename="../../planner/export/dose_sheet.py" line="+1"/>
-        <location line="+12"/>
-        <location line="+25"/>
-        <location filename="../../planner/export/patient_calendar.py" line="-38"/>
+        <location filename="../../planner/export/dose_sheet.py" line="-66"/>
+        <location line="+77"/>
+        <location line="+66"/>
+        <location filename="../../planner/export/patient_calendar.py" line="-42"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-132"/>
+        <source>{drug} {amount} mg/m² x {factor} / {target_factor} = {result} mg/m² {target}-equivalent</source>
+        <translation>{drug} {amount} mg/m² x {factor} / {target_factor} = {result} mg/m² {target}当量</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>ANC</source>
+        <translation>中性粒细胞绝对值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>platelets</source>
+        <translation>血小板</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hb</source>
+        <translation>血红蛋白</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>LVEF</source>
+        <translation>LVEF</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no counts recorded</source>
+        <translation>未记录血细胞计数</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>none in the regimen file</source>
+        <translation>方案文件中未规定</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{w} kg, measured {date}</source>
+        <translation>{w} kg，测量于{date}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{w} kg (the plan&apos;s; no later weight recorded)</source>
+        <translation>{w} kg（方案中的体重；之后未记录新体重）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <location filename="../../planner/export/options.py" line="+35"/>
         <source>Name</source>
         <translation>姓名</translation>
@@ -1814,6 +1885,21 @@ and the double check of each dose. Or add a demo patient to look around first.</
     </message>
     <message>
         <location line="+1"/>
+        <source>Diagnosis</source>
+        <translation>诊断</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Prescriber</source>
+        <translation>处方医生</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order date</source>
+        <translation>医嘱日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Height / weight</source>
         <translation>身高/体重</translation>
     </message>
@@ -1821,6 +1907,11 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <location line="+1"/>
         <source>Measured on</source>
         <translation>测量日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Current weight</source>
+        <translation>当前体重</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1848,7 +1939,62 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>既往蒽环类用量</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+1"/>
+        <source>Start criteria</source>
+        <translation>开始标准</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Latest counts</source>
+        <translation>最近血细胞计数</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>diluent {text}</source>
+        <translation>溶媒 {text}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>volume {ml} mL</source>
+        <translation>容量 {ml} mL</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>duration {text}</source>
+        <translation>时长 {text}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Infusion of {drug}: {details}</source>
+        <translation>{drug}输注：{details}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Vesicant: watch the infusion site.</source>
+        <translation>发疱剂：注意观察输注部位。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>VESICANT - {text}</source>
+        <translation>发疱剂 - {text}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>FAILED</source>
+        <translation>未通过</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Double check of {drug}: calculated {calc} mg, checked {checked} mg ({deviation}%) - {verdict} - {first} and {second}, {when}</source>
+        <translation>{drug}双人核对：计算剂量 {calc} mg，核对剂量 {checked} mg（{deviation}%）- {verdict} - {first} 和 {second}，{when}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Cycle {n} ({phase}) - day 1: {date}</source>
         <translation>第{n}周期（{phase}）- 第1天：{date}</translation>
     </message>
@@ -1914,6 +2060,16 @@ and the double check of each dose. Or add a demo patient to look around first.</
     </message>
     <message>
         <location line="+9"/>
+        <source>Assessment before this cycle: {counts}</source>
+        <translation>本周期前评估：{counts}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Double check: none recorded yet.</source>
+        <translation>双人核对：尚未记录。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Cumulative {drug} after this cycle: {amount} mg/m² (prior exposure included)</source>
         <translation>本周期后{drug}累积剂量：{amount} mg/m²（含既往用量）</translation>
     </message>
@@ -1953,7 +2109,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>日期/时间</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <location line="+10"/>
         <source>Dose sheet</source>
         <translation>剂量单</translation>
@@ -1965,7 +2121,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
     </message>
     <message>
         <location filename="../../planner/export/ics.py" line="+13"/>
-        <location filename="../../planner/export/patient_calendar.py" line="+96"/>
+        <location filename="../../planner/export/patient_calendar.py" line="+119"/>
         <source>Treatment calendar</source>
         <translation>治疗日历</translation>
     </message>
@@ -1980,7 +2136,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>病历号：请填写患者病历号；每页都会打印。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Institution</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1990,12 +2146,17 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
+        <source>{line} (24 hours, every day)</source>
+        <translation>{line}（24小时，每天）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Paper: &apos;{paper}&apos; is not known; choose a4 or letter.</source>
         <translation>纸张：无法识别“{paper}”；请选择 a4 或 letter。</translation>
     </message>
     <message>
-        <location filename="../../planner/export/patient_calendar.py" line="-313"/>
+        <location filename="../../planner/export/patient_calendar.py" line="-483"/>
         <source>Bleeding: a nosebleed that will not stop, blood in urine, stool or vomit, or coughing up blood</source>
         <translation>出血：鼻出血不止，尿液、大便或呕吐物中带血，或咳血</translation>
     </message>
@@ -2030,7 +2191,12 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>腿部肿胀，或尿量比平时明显减少</translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="+98"/>
+        <source>{month} (continued)</source>
+        <translation>{month}（续）</translation>
+    </message>
+    <message>
+        <location line="+114"/>
         <source>My treatment calendar</source>
         <translation>我的治疗日历</translation>
     </message>
@@ -2060,14 +2226,14 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>每天服药后请在方框内打勾。</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>If you miss a dose: {advice}.</source>
-        <translation>如果漏服：{advice}。</translation>
+        <location line="+4"/>
+        <source>If you forget a capsule</source>
+        <translation>如果忘记服用胶囊</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Never take two doses to make up for a missed one.</source>
-        <translation>切勿一次服用两剂来补漏服的一剂。</translation>
+        <location line="+3"/>
+        <source>If you vomit</source>
+        <translation>如果呕吐</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2075,22 +2241,82 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>出现以下情况请立即联系我们</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+11"/>
         <source>Whom to call</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Your care team&apos;s phone number:</source>
-        <translation>医护团队电话：</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="-6"/>
         <source>Bring this calendar and your capsules to every hospital visit.</source>
         <translation>每次来医院请带上本日历和您的胶囊。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+42"/>
+        <source>No {drug} in this calendar.</source>
+        <translation>本日历中没有{drug}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From cycle {n} ({date}): {new} mg a day instead of {old} mg - use the {strength} capsules.</source>
+        <translation>从第{n}周期（{date}）起：每天{new} mg，不再是{old} mg - 请使用{strength}胶囊。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Capsule strength: {strength} ({dose} mg a day) from cycle {n}.</source>
+        <translation>胶囊规格：{strength}（每天{dose} mg），自第{n}周期起。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The strength stays the same for the whole calendar.</source>
+        <translation>整个日历期间胶囊规格不变。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your capsules change.</source>
+        <translation>您的胶囊规格会改变。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>What comes next</source>
+        <translation>接下来做什么</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This calendar ends on {date}.</source>
+        <translation>本日历到{date}结束。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This calendar ends on {date}, the last day of cycle {n}.</source>
+        <translation>本日历到{date}结束，即第{n}周期的最后一天。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Your treatment goes on after this calendar: {phase} cycles of {days} days with {drugs}, for as long as it helps you and your doctor agrees. You get a new calendar at your next visit.</source>
+        <translation>本日历结束后治疗继续：{phase}阶段，每周期{days}天，使用{drugs}，只要治疗对您有效且医生同意就继续。下次就诊时您会拿到新的日历。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This is the last planned cycle. At your next visit your doctor tells you what follows (scans, check-ups or more treatment).</source>
+        <translation>这是计划中的最后一个周期。下次就诊时医生会告诉您接下来做什么（检查、复查或继续治疗）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Your next visit</source>
+        <translation>下次就诊</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{date}: come to the clinic, with this calendar and your capsules.</source>
+        <translation>{date}：请带上本日历和您的胶囊来门诊。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Do not wait for your next visit if you feel unwell: call us straight away.</source>
+        <translation>如果感觉不舒服，不要等到下次就诊：请立即给我们打电话。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Cycle</source>
         <translation>周期</translation>
     </message>
@@ -2110,12 +2336,12 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>来院</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>(with gaps)</source>
         <translation>（含间隔）</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+30"/>
         <source>{drug} day - the dose is written on each day</source>
         <translation>{drug}服药日 - 每天标有剂量</translation>
     </message>
@@ -2126,11 +2352,21 @@ and the double check of each dose. Or add a demo patient to look around first.</
     </message>
     <message>
         <location line="+5"/>
-        <source>Blood test - the day before each hospital day</source>
-        <translation>抽血化验 - 每次来院前一天</translation>
+        <source>Blood test at the clinic - before cycle 1 and before each hospital day</source>
+        <translation>在医院抽血化验 - 第1周期前以及每次来院输注前</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
+        <source>Clinic visit - check-up (and your next capsules)</source>
+        <translation>门诊复诊 - 检查（并领取下一周期胶囊）</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Phone: the patient calendar needs a number the patient can call. Enter the ward phone number in Preferences &gt; Printouts (CLI: --phone) and print again.</source>
+        <translation>电话：患者日历需要一个患者可以拨打的电话号码。请在“首选项 &gt; 打印设置”中填写病房电话（命令行：--phone），然后重新打印。</translation>
+    </message>
+    <message>
+        <location line="-57"/>
         <source>Dose held or stopped by your doctor - do not take it</source>
         <translation>医生嘱咐暂停或停药 - 请勿服用</translation>
     </message>
@@ -2355,7 +2591,17 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>导出失败</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
+        <source>No phone number</source>
+        <translation>没有电话号码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The patient calendar needs a number the patient can call. Enter the ward phone number in Preferences &gt; Printouts, then export again.</source>
+        <translation>患者日历需要一个患者可以拨打的电话号码。请在“首选项 &gt; 打印设置”中填写病房电话，然后重新导出。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>the patient calendar</source>
         <translation>患者日历</translation>
     </message>
@@ -2431,7 +2677,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>计划表</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Infusion on a closed day</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2469,9 +2715,14 @@ and the double check of each dose. Or add a demo patient to look around first.</
 <context>
     <name>Exports</name>
     <message>
-        <location filename="../../planner/gui/export_jobs.py" line="+38"/>
+        <location filename="../../planner/gui/export_jobs.py" line="+40"/>
         <source>Ward: {number}</source>
         <translation>病房：{number}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Emergency: {number}</source>
+        <translation>急诊：{number}</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2507,7 +2758,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
 <context>
     <name>Forecast</name>
     <message>
-        <location filename="../../planner/commands/export.py" line="+257"/>
+        <location filename="../../planner/commands/export.py" line="+264"/>
         <source>Weeks: &apos;{text}&apos; is not a whole number; enter 1 to 52.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4435,6 +4686,11 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>急诊电话（非工作时间）</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>The emergency line answers 24 hours a day</source>
+        <translation>急诊电话24小时接听</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>Mon</source>
         <translation type="unfinished"></translation>
@@ -4507,12 +4763,12 @@ Reload the patient and apply {what} to the current record?</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+53"/>
+        <location line="+54"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-48"/>
         <source>{language} (translation not available yet)</source>
         <translation>{language}（翻译暂不可用）</translation>
     </message>
@@ -4592,7 +4848,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>急诊电话：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Paper size:</source>
         <translation>纸张大小：</translation>
     </message>
@@ -4754,7 +5010,7 @@ Reload the patient and apply {what} to the current record?</source>
 <context>
     <name>Regimen</name>
     <message>
-        <location filename="../../planner/core/regimen.py" line="+99"/>
+        <location filename="../../planner/core/regimen.py" line="+106"/>
         <source>Dose level: {drug} has the levels {levels} {unit} (or -1, -2 for one or two levels down); &apos;{text}&apos; is not one of them.</source>
         <translation>剂量水平：{drug}的剂量水平为 {levels} {unit}（或用 -1、-2 表示下调一级或两级）；“{text}”不在其中。</translation>
     </message>
@@ -4764,7 +5020,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>药物：“{drug}”不属于 {regimen} 方案；该方案包括 {drugs}。</translation>
     </message>
     <message>
-        <location line="+233"/>
+        <location line="+242"/>
         <source>Regimen: &apos;{id}&apos; is not known; choose one of {choices}.</source>
         <translation>治疗方案：无法识别“{id}”；请从 {choices} 中选择。</translation>
     </message>
@@ -4800,8 +5056,13 @@ Reload the patient and apply {what} to the current record?</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Skip a missed dose when the next one is less than 12 hours away</source>
-        <translation>如距下次服药不足 12 小时，则不再补服</translation>
+        <source>If you forget a capsule, take it as soon as you remember. If the next capsule is due in less than 12 hours, skip the forgotten one and take the next capsule at the usual time. Never take two capsules to make up for a missed one</source>
+        <translation>如果忘记服用胶囊，想起后请尽快补服。如果距离下一次服药不足12小时，则不要补服，按平时时间服用下一粒胶囊。切勿一次服用两粒来弥补漏服</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>If you vomit after taking a capsule, do not take another capsule; take the next one at the usual time</source>
+        <translation>如果服药后呕吐，不要再服用一粒胶囊；按平时时间服用下一粒</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4817,6 +5078,21 @@ Reload the patient and apply {what} to the current record?</source>
         <location line="+1"/>
         <source>IV infusion on day 1</source>
         <translation>静脉输注，第1天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>0.9% sodium chloride or 5% glucose, freely flowing infusion</source>
+        <translation>0.9%氯化钠或5%葡萄糖，保持通畅滴注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>3-20 minutes into the side arm of the running infusion</source>
+        <translation>3-20分钟，经通畅输液的侧管给药</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the line flows freely and watch the site. If extravasation is suspected, stop the infusion, aspirate what you can, leave the cannula out, cool and elevate the limb, and call the doctor: dexrazoxane within 6 hours</source>
+        <translation>确认输液通畅并观察穿刺部位。如怀疑外渗，立即停止输注，尽量回抽，拔除留置针，冷敷并抬高肢体，并通知医生：6小时内使用右丙亚胺</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5118,7 +5394,7 @@ Reload the patient and apply {what} to the current record?</source>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../planner/gui/settings.py" line="+234"/>
+        <location filename="../../planner/gui/settings.py" line="+235"/>
         <source>Extra closure days</source>
         <translation type="unfinished"></translation>
     </message>

@@ -34,7 +34,8 @@ def test_patient_calendar_and_ics_follow_the_patients_language(capsys, tmp_path)
     calendar, dose_sheet, english = tmp_path / "c.pdf", tmp_path / "d.pdf", tmp_path / "e.pdf"
     assert main(["pdf", "--kind", "patient", "--patient", "77", "--phone", "Ward 1", "--out", str(calendar)]) == 0
     assert main(["pdf", "--kind", "clinician", "--patient", "77", "--out", str(dose_sheet)]) == 0
-    assert main(["pdf", "--kind", "patient", "--patient", "77", "--lang", "en", "--phone", "Ward 1", "--out", str(english)]) == 0
+    assert main(["pdf", "--kind", "patient", "--patient", "77", "--lang", "en", "--phone", "Ward 1",
+                 "--out", str(english)]) == 0
     assert "我的治疗日历" in text_of(calendar) and "2026年1月5日" in text_of(calendar)
     assert "5Jan2026" in text_of(dose_sheet) and "王芳" in text_of(dose_sheet)  # staff language
     assert "Mytreatmentcalendar" in text_of(english)
