@@ -170,8 +170,8 @@ def _day_entries(cycle: Cycle, day: Day) -> list[Entry]:
             entries.append(Entry(HOSPITAL, infusion_text(administration.drug), hospital_brief(administration.drug)))
     for administration in day.administrations:
         if is_oral(administration.drug):
-            drug, dose = administration.drug, administration.dose_mg
-            entries.append(Entry(CAPSULE, oral_dose_text(drug, dose), oral_dose_text(drug, dose, instructions=False)))
+            drug, mg = administration.drug, administration.dose_mg
+            entries.append(Entry(CAPSULE, oral_dose_text(drug, mg), oral_dose_text(drug, mg, instructions=False)))
     for dose in cycle.doses:
         if day.day in dose.omitted_days:
             entries.append(Entry(HELD, translate("Export", "No {drug} today - held by your doctor").format(

@@ -131,7 +131,7 @@ class MonthGrid(Flowable):
     def _cell_need(self, info: CalendarDay, w: float) -> float:
         _, entries = self._beside(info, w)
         lines = _layout(entries, w - 2 * PAD, SIZES[-1])
-        return TOP_BAND + 2 * PAD + len(lines) * SIZES[-1] * LINE
+        return float(TOP_BAND + 2 * PAD + len(lines) * SIZES[-1] * LINE)
 
     @staticmethod
     def _beside(info: CalendarDay, w: float) -> tuple[tuple[str, float] | None, tuple[Entry, ...]]:
