@@ -70,7 +70,8 @@ def _text(value: Any) -> str:
 
 def _when(value: Any) -> str:
     if isinstance(value, datetime):
-        return f"{format_long(value.date())} {value:%H:%M}"
+        local = value.astimezone() if value.tzinfo else value  # stored in UTC; printed in the ward's time
+        return f"{format_long(local.date())} {local:%H:%M}"
     if isinstance(value, date):
         return format_long(value)
     return ""

@@ -81,11 +81,11 @@ class PatientDocument(QObject):
         self._done(operations.withdraw_modification(self.store.repository, self.mrn, modification_id, reason,
                                                     expected_version=self.record.version))
 
-    def update_identity(self, identity: PatientIdentity) -> None:
+    def update_identity(self, identity: PatientIdentity, prescriber: str | None = None) -> None:
         from planner import operations
 
         self._done(operations.edit_patient(self.store.repository, self.mrn, identity,
-                                           expected_version=self.record.version))
+                                           expected_version=self.record.version, prescriber=prescriber))
 
     def withdraw_patient(self, reason: str) -> None:
         from planner import operations

@@ -545,7 +545,7 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
         record = add_patient(
             self.store.repository, form.identity, height_cm=form.height_cm, weight_kg=form.weight_kg,
             measured_on=form.measured_on, regimen_id=form.regimen_id, start=form.start,
-            settings=self.settings.plan_settings(), prior=form.prior).record
+            settings=self.settings.plan_settings(), prior=form.prior, prescriber=form.prescriber).record
         self._open_new(record)
         self.say(self.tr("Patient added; the plan is on the Calendar and Cycles tabs."))
         return record
@@ -581,9 +581,9 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
             from planner.store import StaleRecord
 
             try:
-                document.update_identity(form.identity)
+                document.update_identity(form.identity, form.prescriber)
             except StaleRecord:
-                if not self._write(lambda: document.update_identity(form.identity),
+                if not self._write(lambda: document.update_identity(form.identity, form.prescriber),
                                    self.tr("the edited details")):
                     raise
 

@@ -30,7 +30,7 @@ ENV_VAR = "PLANNER_DATABASE"
 APP_NAME = "cycle-planner"
 DB_FILE = "planner.sqlite3"
 MIGRATIONS = Path(__file__).parent / "migrations"
-HEAD_REVISION = "0005_audit_guard"  # the newest migration in migrations/versions (a test keeps the two equal)
+HEAD_REVISION = "0006_plan_prescriber"  # the newest migration in migrations/versions (a test keeps the two equal)
 WRITE = "planner_write"  # execution option: this transaction will write (SQLite: BEGIN IMMEDIATE)
 
 

@@ -173,3 +173,25 @@ def test_patient_calendar_without_a_phone_is_refused_and_the_24_hour_line_is_mar
     code, _, err = run(capsys, "pdf", "--kind", "clinician", *PLAN, "--name", "Wang", "--mrn", "1",
                        "--out", tmp_path / "sheet.pdf")
     assert code == 0, err
+
+
+def test_dose_sheet_from_the_database_prints_the_order_elements(capsys, tmp_path, database):
+    code, _, err = run(capsys, "patient", "add", "--database", database, "--name", "Wang Fang", "--mrn", "P9",
+                       "--diagnosis", "Leiomyosarcoma", "--allergies", "Penicillin (rash)", "--prescriber",
+                       "Dr Li Wei", "--height", "170", "--weight", "70", "--measured-on", "2026-01-02",
+                       "--start", "2026-01-05", "--prior", "doxorubicin:300")
+    assert code == 0, err
+    with PatientStore.open(database) as store:
+        record = store.get_patient("P9")
+    assert record.plan.prescriber == "Dr Li Wei" and record.plan.created_at is not None
+    out = tmp_path / "sheet.pdf"
+    code, _, err = run(capsys, "pdf", "--kind", "clinician", "--patient", "P9", "--database", database, "--out", out)
+    assert code == 0, err
+    text = squash(" ".join(pdf_pages(out.read_bytes())))
+    ordered = record.plan.created_at.astimezone().date() if record.plan.created_at.tzinfo else \
+        record.plan.created_at.date()
+    assert "Prescriber Dr Li Wei" in text and "Diagnosis Leiomyosarcoma" in text
+    assert "Allergies Penicillin (rash)" in text and f"Order date {ordered.day} {ordered:%b %Y}" in text
+    assert "Current weight 70 kg, measured 2 Jan 2026" in text
+    assert "doxorubicin 300 mg/m² x 1 / 0.8 = 375 mg/m² epirubicin-equivalent" in text
+    assert "Double check: none recorded yet." in text

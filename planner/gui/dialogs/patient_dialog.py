@@ -58,6 +58,7 @@ class PatientForm:
     regimen_id: str
     start: date
     prior: tuple[PriorExposure, ...]
+    prescriber: str = ""  # who ordered the plan (printed on the dose sheet)
 
 
 def _with_unit(text: str, unit: str) -> str:
@@ -101,6 +102,7 @@ class PatientDialog(QDialog):
         self.diagnosis = line(self.tr("Diagnosis"))
         self.allergies = line(self.tr("Allergies"), self.tr("e.g. penicillin (rash); leave empty if none known"))
         self.notes = line(self.tr("Notes"))
+        self.prescriber = line(self.tr("Prescriber"), self.tr("the doctor who ordered the treatment"))
         # The patient's own language for the calendar and the .ics they take home; the dose sheet and the
         # day list stay in the staff's. Names are shown in their own language, as a patient would look for them.
         self.calendar_language = QComboBox()
@@ -127,6 +129,7 @@ class PatientDialog(QDialog):
         form.addRow(self.tr("Sex:"), self.sex)
         form.addRow(self.tr("Diagnosis:"), self.diagnosis)
         form.addRow(self.tr("Allergies:"), self.allergies)
+        form.addRow(self.tr("Prescriber:"), self.prescriber)
         form.addRow(self.tr("Notes:"), self.notes)
         form.addRow(self.tr("Calendar language:"), self.calendar_language)
 
@@ -248,6 +251,7 @@ class PatientDialog(QDialog):
         self.diagnosis.setText(identity.diagnosis)
         self.allergies.setText(identity.allergies)
         self.notes.setText(identity.notes)
+        self.prescriber.setText(record.plan.prescriber)
         self.calendar_language.setCurrentIndex(max(self.calendar_language.findData(identity.language), 0))
         baseline = record.measurements[0]
         self.height_field.setText(plain(baseline.height_cm))
@@ -341,7 +345,8 @@ class PatientDialog(QDialog):
                     language=self.calendar_language.currentData() or "en"),
                 height_cm=height.value, weight_kg=weight.value,  # type: ignore[attr-defined]
                 measured_on=measured_on, start=start,  # type: ignore[arg-type]
-                regimen_id=self.regimen.currentData(), prior=prior)  # type: ignore[arg-type]
+                regimen_id=self.regimen.currentData(), prior=prior,  # type: ignore[arg-type]
+                prescriber=self.prescriber.text().strip())
         else:
             self._result = None
 
