@@ -1642,7 +1642,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
     </message>
     <message>
         <location line="+18"/>
-        <location filename="../../planner/export/dose_sheet.py" line="+144"/>
+        <location filename="../../planner/export/dose_sheet.py" line="+145"/>
         <location filename="../../planner/export/pdf_base.py" line="+371"/>
         <source>not recorded</source>
         <translation>未记录</translation>
@@ -3770,22 +3770,22 @@ Reload the patient and apply {what} to the current record?</source>
 <context>
     <name>PatientDialog</name>
     <message>
-        <location filename="../../planner/gui/dialogs/patient_dialog.py" line="+107"/>
+        <location filename="../../planner/gui/dialogs/patient_dialog.py" line="+109"/>
         <source>Calendar language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Calendar language:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-24"/>
         <source>The language of the patient calendar and the phone calendar (.ics); the dose sheet and the day list print in the program&apos;s language.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location line="-28"/>
         <source>New patient</source>
         <translation>新建患者</translation>
     </message>
@@ -3796,34 +3796,34 @@ Reload the patient and apply {what} to the current record?</source>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+202"/>
+        <location line="+205"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location line="-202"/>
+        <location line="-205"/>
         <source>Family name, given name</source>
         <translation>姓在前，名在后</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+258"/>
+        <location line="+262"/>
         <source>MRN</source>
         <translation>病历号</translation>
     </message>
     <message>
-        <location line="-258"/>
+        <location line="-262"/>
         <source>Medical record number</source>
         <translation>病历号</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+263"/>
+        <location line="+267"/>
         <source>Date of birth</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location line="-263"/>
+        <location line="-267"/>
         <source>YYYY-MM-DD (optional)</source>
         <translation>YYYY-MM-DD（可选）</translation>
     </message>
@@ -3873,6 +3873,16 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>备注</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Prescriber</source>
+        <translation>处方医生</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>the doctor who ordered the treatment</source>
+        <translation>开具本治疗医嘱的医生</translation>
+    </message>
+    <message>
         <location line="+19"/>
         <source>Patient</source>
         <translation>患者</translation>
@@ -3906,6 +3916,11 @@ Reload the patient and apply {what} to the current record?</source>
         <location line="+1"/>
         <source>Allergies:</source>
         <translation>过敏史：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prescriber:</source>
+        <translation>处方医生：</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3944,15 +3959,15 @@ Reload the patient and apply {what} to the current record?</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+168"/>
-        <location line="+59"/>
+        <location line="+169"/>
+        <location line="+60"/>
         <location line="+2"/>
         <location line="+4"/>
         <source>Measured on</source>
         <translation>测量日期</translation>
     </message>
     <message>
-        <location line="-233"/>
+        <location line="-235"/>
         <source>YYYY-MM-DD</source>
         <translation>YYYY-MM-DD</translation>
     </message>
@@ -3993,13 +4008,13 @@ Reload the patient and apply {what} to the current record?</source>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+142"/>
+        <location line="+143"/>
         <location line="+4"/>
         <source>Start date</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location line="-146"/>
+        <location line="-147"/>
         <source>YYYY-MM-DD: day 1 of cycle 1</source>
         <translation>YYYY-MM-DD：第1周期第1天</translation>
     </message>
@@ -4064,7 +4079,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>病历号用于识别记录，不能更改。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Recorded with the plan: change the weight with Record weight on the Cycles tab, and the plan with the cycle actions.</source>
         <translation>已随计划记录：请在“周期”标签页用“记录体重”更改体重，用周期操作更改计划。</translation>
     </message>
@@ -4089,7 +4104,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>输入身高和体重以查看体表面积。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>{label} is missing; write it as YYYY-MM-DD.</source>
         <translation>缺少{label}；请按 YYYY-MM-DD 格式填写。</translation>
     </message>
@@ -5755,12 +5770,12 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../planner/store/repository.py" line="+294"/>
+        <location filename="../../planner/store/repository.py" line="+297"/>
         <source>The database could not be used ({reason}); nothing was saved. Try again.</source>
         <translation>无法使用数据库（{reason}）；未保存任何内容。请重试。</translation>
     </message>
     <message>
-        <location filename="../../planner/operations/patients.py" line="+62"/>
+        <location filename="../../planner/operations/patients.py" line="+63"/>
         <source>Measured on: enter the date of the measurement.</source>
         <translation>测量日期：请填写测量日期。</translation>
     </message>
@@ -5773,7 +5788,12 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished">测量日期</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+32"/>
+        <source>Prescriber</source>
+        <translation>处方医生</translation>
+    </message>
+    <message>
+        <location line="+55"/>
         <source>This patient is already withdrawn.</source>
         <translation>该患者已退出治疗。</translation>
     </message>
