@@ -3775,12 +3775,12 @@ Reload the patient and apply {what} to the current record?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+24"/>
         <source>Calendar language:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="-23"/>
         <source>The language of the patient calendar and the phone calendar (.ics); the dose sheet and the day list print in the program&apos;s language.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3796,34 +3796,34 @@ Reload the patient and apply {what} to the current record?</source>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+205"/>
+        <location line="+206"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location line="-205"/>
+        <location line="-206"/>
         <source>Family name, given name</source>
         <translation>姓在前，名在后</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+262"/>
+        <location line="+263"/>
         <source>MRN</source>
         <translation>病历号</translation>
     </message>
     <message>
-        <location line="-262"/>
+        <location line="-263"/>
         <source>Medical record number</source>
         <translation>病历号</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+267"/>
+        <location line="+268"/>
         <source>Date of birth</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location line="-267"/>
+        <location line="-268"/>
         <source>YYYY-MM-DD (optional)</source>
         <translation>YYYY-MM-DD（可选）</translation>
     </message>
@@ -3919,11 +3919,6 @@ Reload the patient and apply {what} to the current record?</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Prescriber:</source>
-        <translation>处方医生：</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>Notes:</source>
         <translation>备注：</translation>
     </message>
@@ -3959,7 +3954,7 @@ Reload the patient and apply {what} to the current record?</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+169"/>
+        <location line="+171"/>
         <location line="+60"/>
         <location line="+2"/>
         <location line="+4"/>
@@ -3967,7 +3962,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>测量日期</translation>
     </message>
     <message>
-        <location line="-235"/>
+        <location line="-237"/>
         <source>YYYY-MM-DD</source>
         <translation>YYYY-MM-DD</translation>
     </message>
@@ -4008,13 +4003,13 @@ Reload the patient and apply {what} to the current record?</source>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+143"/>
+        <location line="+145"/>
         <location line="+4"/>
         <source>Start date</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location line="-147"/>
+        <location line="-149"/>
         <source>YYYY-MM-DD: day 1 of cycle 1</source>
         <translation>YYYY-MM-DD：第1周期第1天</translation>
     </message>
@@ -4044,12 +4039,7 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>治疗计划</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Regimen:</source>
-        <translation>治疗方案：</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Start (cycle 1 day 1):</source>
         <translation>开始（第1周期第1天）：</translation>
     </message>
@@ -4134,7 +4124,12 @@ Reload the patient and apply {what} to the current record?</source>
         <translation>测量日期：{date} 是将来的日期。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-199"/>
+        <source>Regimen, prescriber:</source>
+        <translation>方案，处方医生：</translation>
+    </message>
+    <message>
+        <location line="+208"/>
         <source>Prior anthracycline: choose the drug the amount is for.</source>
         <translation>既往蒽环类：请选择该用量对应的药物。</translation>
     </message>

@@ -129,7 +129,6 @@ class PatientDialog(QDialog):
         form.addRow(self.tr("Sex:"), self.sex)
         form.addRow(self.tr("Diagnosis:"), self.diagnosis)
         form.addRow(self.tr("Allergies:"), self.allergies)
-        form.addRow(self.tr("Prescriber:"), self.prescriber)
         form.addRow(self.tr("Notes:"), self.notes)
         form.addRow(self.tr("Calendar language:"), self.calendar_language)
 
@@ -173,7 +172,9 @@ class PatientDialog(QDialog):
         self.prior_amount = line(self.tr("Prior anthracycline amount"), self.tr("cumulative mg/m²"))
         plan_box = QGroupBox(self.tr("Treatment plan"))
         form = QFormLayout(plan_box)
-        form.addRow(self.tr("Regimen:"), self.regimen)
+        # The prescriber shares the regimen's row (the order: what, and who ordered it): one more row would
+        # not fit a 1280x720 screen.
+        form.addRow(self.tr("Regimen, prescriber:"), self._pair(self.regimen, self.prescriber))
         self._add_row(form, self.tr("Start (cycle 1 day 1):"), self.start, "start")
         self._add_row(form, self.tr("Prior anthracycline:"), self._pair(self.prior_drug, self.prior_amount), "prior")
 
