@@ -20,7 +20,8 @@ REGIMENS = ROOT / "resources" / "regimens"
 MODULE = ROOT / "planner" / "core" / "regimen_texts.py"
 
 REGIMEN_FIELDS = ("name", "indication", "source")
-DRUG_FIELDS = ("name", "route", "instructions", "missed_dose")
+DRUG_FIELDS = ("name", "route", "instructions", "missed_dose", "vomiting", "diluent", "infusion_duration",
+               "extravasation")
 PHASE_FIELDS = ("name",)
 
 

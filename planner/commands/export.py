@@ -101,6 +101,9 @@ def _add_print_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--institution", default="", help="institution name printed on each page")
     parser.add_argument("--phone", action="append", default=[], metavar="TEXT",
                         help='a phone line, e.g. "Day unit: 010-1234 5678" (repeatable)')
+    parser.add_argument("--phone-24h", default="", metavar="TEXT",
+                        help='the line answered 24 hours a day, e.g. "Emergency: 010-8765 4321" (printed marked '
+                             "as such)")
 
 
 # ------------------------------------------------------------------------------------ shared parsing
@@ -136,7 +139,8 @@ def _given_plan_options(args: argparse.Namespace) -> list[str]:
 
 
 def _plan_source(args: argparse.Namespace) -> tuple[Plan, Any | None, date | None]:
-    """(plan, identity from the database or None, date measured or None) from --patient or the plan options."""
+    """(plan, the patient's record from the database or None, date measured or None) from --patient or the
+    plan options."""
     if args.patient:
         given = _given_plan_options(args)
         if given:
@@ -146,7 +150,7 @@ def _plan_source(args: argparse.Namespace) -> tuple[Plan, Any | None, date | Non
         with _open_store(args.database) as store:
             record = store.get_patient(args.patient)
             baseline = record.measurements[0] if record.measurements else None
-            return record.compute_plan(), record.identity, baseline.measured_on if baseline else None
+            return record.compute_plan(), record, baseline.measured_on if baseline else None
     missing = [opt for opt, value in (("--start", args.start), ("--height", args.height), ("--weight", args.weight))
                if not value]
     if missing:
@@ -178,7 +182,8 @@ def _print_options(args: argparse.Namespace) -> tuple[Institution, PrintOptions]
     from planner.export.options import Institution, PrintOptions
 
     phones = tuple(p.strip() for p in args.phone if p.strip())
-    return Institution(args.institution.strip(), phones), PrintOptions(paper=args.paper)
+    return (Institution(args.institution.strip(), phones, args.phone_24h.strip()),
+            PrintOptions(paper=args.paper))
 
 
 def _check_out(args: argparse.Namespace) -> None:
@@ -204,7 +209,8 @@ def run_pdf(args: argparse.Namespace) -> int:
     from planner.core.dates import parse_iso_date
 
     _check_out(args)
-    plan, identity, measured_on = _plan_source(args)
+    plan, record, measured_on = _plan_source(args)
+    identity = record.identity if record is not None else None
     subject = _subject(args, identity)
     institution, options = _print_options(args)
     if args.measured_on:
@@ -212,8 +218,9 @@ def run_pdf(args: argparse.Namespace) -> int:
     from planner.core.i18n import language
 
     if args.kind == "patient":
-        from planner.export.patient_calendar import patient_calendar_pdf
+        from planner.export.patient_calendar import check_phone, patient_calendar_pdf
 
+        check_phone(institution)
         with language(_language(args, identity)):
             data = patient_calendar_pdf(plan, subject, institution, options)
     else:
@@ -221,7 +228,7 @@ def run_pdf(args: argparse.Namespace) -> int:
 
         # The dose sheet is for the staff: the patient's preferred language does not apply.
         with language(_language(args)):
-            data = dose_sheet_pdf(plan, subject, institution, options, measured_on=measured_on)
+            data = dose_sheet_pdf(plan, subject, institution, options, measured_on=measured_on, record=record)
     return _save(args, data)
 
 
@@ -280,7 +287,8 @@ def run_ics(args: argparse.Namespace) -> int:
     from planner.export.options import Subject
 
     _check_out(args)
-    plan, identity, _ = _plan_source(args)
+    plan, record, _ = _plan_source(args)
+    identity = record.identity if record is not None else None
     from planner.core.rules import clean_mrn
 
     mrn = clean_mrn(args.mrn) if args.mrn is not None else (identity.mrn if identity is not None else None)

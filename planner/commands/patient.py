@@ -30,6 +30,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     add.add_argument("--sex", default=None, choices=["F", "M", "X"])
     add.add_argument("--diagnosis", default="", help="diagnosis / histological subtype")
     add.add_argument("--allergies", default="")
+    add.add_argument("--prescriber", default="", help="the prescriber's name (printed on the dose sheet)")
     add.add_argument("--language", default="en", choices=("en", "zh_CN"),
                      help="the patient's language for the patient calendar and .ics (default en)")
     add.add_argument("--height", required=True, help="e.g. 170, 170cm, 1.7m, 67in")
@@ -145,7 +146,8 @@ def run_add(args: argparse.Namespace) -> int:
     with open_store(args, create=True) as store:
         record = operations.add_patient(
             store.repository, identity, height_cm=height, weight_kg=weight, measured_on=measured_on,
-            regimen_id=args.regimen or DEFAULT_REGIMEN, start=start, settings=settings, prior=prior).record
+            regimen_id=args.regimen or DEFAULT_REGIMEN, start=start, settings=settings, prior=prior,
+            prescriber=args.prescriber).record
     _saved(f"new patient {record.identity.name}, plan {record.plan.regimen_id} from {record.plan.start}", record)
     return 0
 
@@ -212,6 +214,8 @@ def run_show(args: argparse.Namespace) -> int:
         lines.append(f"Diagnosis: {ident.diagnosis}")
     if ident.allergies:
         lines.append(f"Allergies: {ident.allergies}")
+    if record.plan.prescriber:
+        lines.append(f"Prescriber: {record.plan.prescriber}")
     base = record.baseline_measurement
     lines.append(f"Baseline: {base.height_cm} cm, {base.weight_kg} kg on {base.measured_on.isoformat()} "
                  f"(entered by {base.entered_by})")

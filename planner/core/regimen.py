@@ -55,6 +55,13 @@ class DrugSpec:
     vials_mg: tuple[Decimal, ...] = ()
     instructions: str = ""
     missed_dose: str = ""
+    vomiting: str = ""  # what to do after vomiting a dose (patient calendar)
+    # How an infusion is given (the dose sheet's order details); empty / None when the file does not say.
+    diluent: str = ""
+    infusion_volume_ml: Decimal | None = None
+    infusion_duration: str = ""
+    vesicant: bool = False
+    extravasation: str = ""  # what to do on extravasation of a vesicant
     anthracycline: bool = False
     cumulative_limit_mg_per_m2: Decimal | None = None
     infusion_minutes: int = 0  # time in the chair for one infusion (ward forecast chair-hours)
@@ -294,6 +301,9 @@ def _load_drug(source: str, drug_id: str, table: object) -> DrugSpec:
     anthracycline = table.get("anthracycline", False)
     if not isinstance(anthracycline, bool):
         raise r.fail("anthracycline", f"must be true or false, not {anthracycline!r}")
+    vesicant = table.get("vesicant", False)
+    if not isinstance(vesicant, bool):
+        raise r.fail("vesicant", f"must be true or false, not {vesicant!r}")
     return DrugSpec(
         id=drug_id, name=r.text("name"), route=route, basis=basis, levels=levels,
         form=r.text("form", required=False), strengths_mg=r.numbers("strengths_mg", required=False),
@@ -301,6 +311,12 @@ def _load_drug(source: str, drug_id: str, table: object) -> DrugSpec:
         vials_mg=r.numbers("vials_mg", required=False),
         instructions=r.text("instructions", required=False),
         missed_dose=r.text("missed_dose", required=False),
+        vomiting=r.text("vomiting", required=False),
+        diluent=r.text("diluent", required=False),
+        infusion_volume_ml=r.number("infusion_volume_ml", required=False),
+        infusion_duration=r.text("infusion_duration", required=False),
+        vesicant=vesicant,
+        extravasation=r.text("extravasation", required=False),
         anthracycline=anthracycline,
         cumulative_limit_mg_per_m2=r.number("cumulative_limit_mg_per_m2", required=False),
         infusion_minutes=r.integer("infusion_minutes", required=False) or 0,

@@ -29,23 +29,18 @@ def tests_text(dues: list[Due]) -> str:
 
 
 def with_monitoring(plan: Plan, days: list[CalendarDay], clinic: ClinicCalendar | None = None) -> list[CalendarDay]:
-    """`days` with the monitoring tests added on their days, and a day before cycle 1 for its tests."""
+    """`days` (the plan's days, the blood test before cycle 1 included: calendar_model.before_start_days) with
+    the monitoring tests added on their days; a day before cycle 1 for tests due there that has none yet."""
     if not plan.regimen.monitoring or not plan.cycles:
         return days
     by_day: dict[date, list[Due]] = {}
     for due in monitoring_due(plan, {}, plan.start, clinic):
         by_day.setdefault(due.due_on, []).append(due)
+    known = {day.date for day in days}
+    added = [CalendarDay(when, plan.cycles[0].number, (when - plan.start).days + 1, (), False)
+             for when in sorted(by_day) if when < plan.start and when not in known]
     out: list[CalendarDay] = []
-    before = sorted(when for when in by_day if when < plan.start)
-    for when in before:
-        entries = []
-        if any(d.test is MonitoringTest.BLOOD_COUNT for d in by_day[when]):
-            entries.append(Entry(BLOOD, translate("Export", "Blood test")))
-        text = tests_text(by_day[when])
-        if text:
-            entries.append(Entry(BLOOD, text))
-        out.append(CalendarDay(when, plan.cycles[0].number, 0, tuple(entries), False))
-    for day in days:
+    for day in sorted([*added, *days], key=lambda d: d.date):
         text = tests_text(by_day.get(day.date, []))
         if text:
             day = CalendarDay(day.date, day.cycle, day.day, (*day.entries, Entry(BLOOD, text)), day.tick)

@@ -43,15 +43,27 @@ class Subject:
 
 @dataclass(frozen=True)
 class Institution:
-    """Who the patient calls: the institution's name and its phone lines ("Day unit: 010-1234 5678")."""
+    """Who the patient calls: the institution's name and its phone lines ("Day unit: 010-1234 5678"), and
+    the line answered 24 hours a day (printed marked as such, first among the lines)."""
 
     name: str = ""
     phones: tuple[str, ...] = ()
+    phone_24h: str = ""
 
     def __post_init__(self) -> None:
         rules.clean_text(self.name, "institution", translate("Export", "Institution"), rules.MAX_INSTITUTION)
-        for phone in self.phones:
+        for phone in (*self.phones, self.phone_24h):
             rules.clean_text(phone, "phone", translate("Export", "Phone line"), rules.MAX_INSTITUTION)
+
+    @property
+    def has_phone(self) -> bool:
+        return bool(self.phone_24h.strip() or any(p.strip() for p in self.phones))
+
+    def phone_lines(self) -> tuple[str, ...]:
+        """Every line as it prints: the 24-hour line first, marked, then the others."""
+        marked = (translate("Export", "{line} (24 hours, every day)").format(line=self.phone_24h),) \
+            if self.phone_24h.strip() else ()
+        return (*marked, *(p for p in self.phones if p.strip()))
 
 
 @dataclass(frozen=True)

@@ -121,11 +121,12 @@ class PatientDocument(QObject):
         self._done(lambda: operations.withdraw_assessment(repo, mrn, assessment_id, reason,
                                                           expected_version=version))
 
-    def update_identity(self, identity: PatientIdentity) -> None:
+    def update_identity(self, identity: PatientIdentity, prescriber: str | None = None) -> None:
         from planner import operations
 
         repo, mrn, version = self.store.repository, self.mrn, self.record.version
-        self._done(lambda: operations.edit_patient(repo, mrn, identity, expected_version=version))
+        self._done(lambda: operations.edit_patient(repo, mrn, identity, expected_version=version,
+                                                   prescriber=prescriber))
 
     def withdraw_patient(self, reason: str) -> None:
         from planner import operations

@@ -236,6 +236,13 @@ class ExportActions(QObject):
         source = self._source()
         if source is None or self._running:
             return
+        institution, options = self._printouts()
+        if kind == PATIENT_CALENDAR and not institution.has_phone:
+            # Refused before a file is chosen: a calendar without a number to call must not go home.
+            self.window.problem(self.tr("No phone number"), self.tr(
+                "The patient calendar needs a number the patient can call. Enter the ward phone number in "
+                "Preferences > Printouts, then export again."))
+            return
         what = self.tr("the patient calendar") if kind == PATIENT_CALENDAR else self.tr("the dose sheet")
         title = (self.tr("Export patient calendar") if kind == PATIENT_CALENDAR
                  else self.tr("Export dose sheet"))
@@ -243,8 +250,8 @@ class ExportActions(QObject):
                                   [(self.tr("PDF document (*.pdf)"), "pdf")])
         if path is None:
             return
-        institution, options = self._printouts()
-        self._run(what, path, lambda: patient_pdf_bytes(kind, source, institution, options))
+        clinic = self.window.clinic_calendar(source.plan)
+        self._run(what, path, lambda: patient_pdf_bytes(kind, source, institution, options, clinic))
 
     def ask_day(self) -> date | None:
         from planner.gui.dialogs.day_list_dialog import DayListDialog
@@ -299,7 +306,8 @@ class ExportActions(QObject):
         from planner.gui.dialogs.print_preview import PrintPreviewDialog
 
         institution, options = self._printouts()
-        return PrintPreviewDialog(lambda kind: patient_pdf_bytes(kind, source, institution, options),
+        clinic = self.window.clinic_calendar(source.plan)
+        return PrintPreviewDialog(lambda kind: patient_pdf_bytes(kind, source, institution, options, clinic),
                                   self.window.runner, options.paper, self.window)
 
     def closed_day_answer(self, closed: list[Any]) -> str:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from planner.core.i18n import language, translate
 
 if TYPE_CHECKING:
+    from planner.core.clinic_days import ClinicCalendar
     from planner.core.plan import Plan
     from planner.export.options import Institution, PrintOptions
     from planner.gui.settings import Settings
@@ -34,11 +35,15 @@ def institution_from(settings: Settings) -> Institution:
     phones = []
     ward = settings.text("institution/phone").strip()
     emergency = settings.text("institution/emergency_phone").strip()
+    all_hours = ""
     if ward:
         phones.append(translate("Exports", "Ward: {number}").format(number=ward))
-    if emergency:
+    if emergency and settings.get("institution/emergency_24h") == 1:
+        # Printed first and marked "24 hours, every day" (Institution.phone_lines).
+        all_hours = translate("Exports", "Emergency: {number}").format(number=emergency)
+    elif emergency:
         phones.append(translate("Exports", "Emergency (out of hours): {number}").format(number=emergency))
-    return Institution(settings.text("institution/name").strip(), tuple(phones))
+    return Institution(settings.text("institution/name").strip(), tuple(phones), all_hours)
 
 
 def print_options_from(settings: Settings, printed_on: date) -> PrintOptions:
@@ -93,8 +98,10 @@ class PatientSource:
         return self.record.baseline_measurement.measured_on if self.record.measurements else None
 
 
-def patient_pdf_bytes(kind: str, source: PatientSource, institution: Institution, options: PrintOptions) -> bytes:
-    """The patient calendar or the dose sheet as PDF bytes, from the core's plan (never recomputed here)."""
+def patient_pdf_bytes(kind: str, source: PatientSource, institution: Institution, options: PrintOptions,
+                      clinic: ClinicCalendar | None = None) -> bytes:
+    """The patient calendar or the dose sheet as PDF bytes, from the core's plan (never recomputed here).
+    `clinic` (Preferences > clinic days) puts the calendar's blood tests on open days."""
     from planner.export.options import Subject
 
     subject = Subject.from_identity(source.record.identity)
@@ -104,11 +111,12 @@ def patient_pdf_bytes(kind: str, source: PatientSource, institution: Institution
         # The patient's language; the block's context variable keeps the window in the staff's language
         # while this runs on the export thread.
         with language(source.language):
-            return patient_calendar_pdf(source.plan, subject, institution, options)
+            return patient_calendar_pdf(source.plan, subject, institution, options, clinic=clinic)
     if kind == DOSE_SHEET:
         from planner.export.dose_sheet import dose_sheet_pdf
 
-        return dose_sheet_pdf(source.plan, subject, institution, options, measured_on=source.measured_on)
+        return dose_sheet_pdf(source.plan, subject, institution, options, measured_on=source.measured_on,
+                              record=source.record)
     raise ValueError(f"unknown patient document {kind!r}")
 
 

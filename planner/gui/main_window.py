@@ -590,7 +590,7 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
         result = self.runner.call(lambda: add_patient(
             repository, form.identity, height_cm=form.height_cm, weight_kg=form.weight_kg,
             measured_on=form.measured_on, regimen_id=form.regimen_id, start=form.start,
-            settings=settings, prior=form.prior))
+            settings=settings, prior=form.prior, prescriber=form.prescriber))
         record: PatientRecord = result.record
         self._open_new(record, result.plan)
         self.say(self.tr("Patient added; the plan is on the Calendar and Cycles tabs."))
@@ -631,9 +631,9 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
             from planner.store import StaleRecord, StoreError
 
             try:
-                document.update_identity(form.identity)
+                document.update_identity(form.identity, form.prescriber)
             except StaleRecord:
-                if not self._write(lambda: document.update_identity(form.identity),
+                if not self._write(lambda: document.update_identity(form.identity, form.prescriber),
                                    self.tr("the edited details")):
                     # Reloaded without them: the form keeps what was typed, and Save now saves it onto the
                     # reloaded record (the store's "reopen it and redo" would contradict that).

@@ -53,6 +53,7 @@ DEFAULTS: dict[str, _Key] = {
     "institution/name": _Key(str, ""),
     "institution/phone": _Key(str, ""),
     "institution/emergency_phone": _Key(str, ""),
+    "institution/emergency_24h": _Key(int, 0),  # 1: the emergency line answers 24 hours a day (marked so)
     "print/paper_size": _Key(str, "A4"),
     "ui/language": _Key(str, "en"),
     # Accounts on: the window locks (asks for a password again) after this many minutes without use.

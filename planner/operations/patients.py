@@ -52,11 +52,12 @@ def normalised_settings(settings: PlanSettings) -> PlanSettings:
 
 def add_patient(repo: Repository, identity: PatientIdentity, *, height_cm: Decimal, weight_kg: Decimal,
                 measured_on: date, regimen_id: str, start: date, settings: PlanSettings = DEFAULT_SETTINGS,
-                prior: tuple[PriorExposure, ...] = ()) -> OpResult:
+                prior: tuple[PriorExposure, ...] = (), prescriber: str = "") -> OpResult:
     from planner.core.units import parse_height, parse_weight
     from planner.store.repository import now_utc
 
     identity = clean_identity(identity)
+    prescriber = clean_prescriber(prescriber)
     now = now_utc()
     if not isinstance(measured_on, date) or not date(1900, 1, 1) <= measured_on <= date(2199, 12, 31):
         raise InputError("measured_on", translate("Store", "Measured on: enter the date of the measurement."))
@@ -64,7 +65,7 @@ def add_patient(repo: Repository, identity: PatientIdentity, *, height_cm: Decim
     measurement = MeasurementRecord(0, measured_on, parse_height(height_cm), parse_weight(weight_kg),
                                     repo.actor, now)
     plan = PlanRecord(0, regimen_id, require_plan_start(start), normalised_settings(settings),
-                      tuple(PriorExposure(p.drug.strip().lower(), p.mg_per_m2) for p in prior))
+                      tuple(PriorExposure(p.drug.strip().lower(), p.mg_per_m2) for p in prior), prescriber)
     draft = PatientRecord(id=0, version=1, identity=identity, withdrawn=False, withdrawn_reason="",
                           measurements=(measurement,), plan=plan, modifications=(), dose_checks=(),
                           administrations=(), updated_by=repo.actor, updated_at=now)
@@ -89,13 +90,24 @@ def insert_record(repo: Repository, draft: PatientRecord, *, change: Change) -> 
     return OpResult(patient_id, record.identity.mrn, record.version, change, audit_id, patient_id, record, plan)
 
 
-def edit_patient(repo: Repository, mrn: str, identity: PatientIdentity, *, expected_version: int) -> OpResult:
-    """Save changed identity fields (the MRN may change too). Saving an identical identity writes nothing and
-    reports Change.UNCHANGED with the record at its current version (after the version check)."""
+def clean_prescriber(prescriber: str) -> str:
+    from planner.core import rules
+
+    return rules.clean_text(prescriber, "prescriber", translate("Store", "Prescriber"), rules.MAX_NAME)
+
+
+def edit_patient(repo: Repository, mrn: str, identity: PatientIdentity, *, expected_version: int,
+                 prescriber: str | None = None) -> OpResult:
+    """Save changed identity fields (the MRN may change too) and, when given, the plan's prescriber. Saving
+    an identical identity writes nothing and reports Change.UNCHANGED with the record at its current version
+    (after the version check)."""
     identity = clean_identity(identity)
+    prescriber = clean_prescriber(prescriber) if prescriber is not None else None
     with repo.writing() as tx:
         row = tx.locked(mrn, expected_version)
         old, new = identity_to_dict(identity_of(row)), identity_to_dict(identity)
+        if prescriber is not None:  # one audit entry for the whole form
+            old["prescriber"], new["prescriber"] = tx.record(row).plan.prescriber, prescriber
         changed = [k for k in new if old[k] != new[k]]
         if not changed:
             record = tx.record(row)
@@ -107,6 +119,8 @@ def edit_patient(repo: Repository, mrn: str, identity: PatientIdentity, *, expec
                 raise DuplicateMrn(identity.mrn, owner)
         plan = tx.record(row).compute_plan()  # the identity is no input of the plan: it stays as it is
         version = tx.update_identity(row, identity)
+        if "prescriber" in changed and prescriber is not None:
+            tx.update_prescriber(row.id, prescriber)
         audit_id = tx.audit(Change.PATIENT_UPDATED.value, "patient", row.id, row.id,
                             {k: old[k] for k in changed}, {k: new[k] for k in changed})
         record = tx.finish(row.id, version, plan)

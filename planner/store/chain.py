@@ -57,7 +57,7 @@ ENTRY_FIELDS = ("id", "at", "actor", "action", "entity", "entity_id", "patient_i
 RECORD_COLUMNS: tuple[tuple[Table, tuple[str, ...]], ...] = (
     (prior_exposures, ("id", "patient_id", "position", "drug", "mg_per_m2")),
     (plans, ("id", "patient_id", "regimen_id", "start", "formula", "rounding_step_mg", "recalc_threshold_pct",
-             "bsa_cap_m2", "open_ended_cycles", "anthracycline_factors")),
+             "bsa_cap_m2", "open_ended_cycles", "anthracycline_factors", "prescriber")),
     (modifications, ("id", "patient_id", "kind", "data", "reason", "created_by", "created_at", "withdrawn",
                      "withdrawn_reason", "withdrawn_by", "withdrawn_at")),
     (measurements, ("id", "patient_id", "measured_on", "height_cm", "weight_kg", "entered_by", "entered_at",

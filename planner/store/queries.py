@@ -72,7 +72,8 @@ def build_record(row: Row[Any], rows: RecordRows) -> PatientRecord:
                             recalc_threshold_pct=p.recalc_threshold_pct, bsa_cap_m2=p.bsa_cap_m2,
                             open_ended_cycles=p.open_ended_cycles,
                             anthracycline_factors=codec.factors_from_list(p.anthracycline_factors))
-    plan = PlanRecord(id=p.id, regimen_id=p.regimen_id, start=p.start, settings=settings, prior=prior)
+    plan = PlanRecord(id=p.id, regimen_id=p.regimen_id, start=p.start, settings=settings, prior=prior,
+                      prescriber=p.prescriber, created_at=row.created_at)
     mods = tuple(
         ModificationRecord(id=r.id, modification=codec.modification_from_dict(r.data, r.reason), reason=r.reason,
                            created_by=r.created_by, created_at=r.created_at, withdrawn=r.withdrawn,

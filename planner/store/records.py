@@ -50,6 +50,8 @@ class PlanRecord:
     start: date
     settings: PlanSettings
     prior: tuple[PriorExposure, ...]
+    prescriber: str = ""  # who ordered the plan (the dose sheet's order elements)
+    created_at: datetime | None = None  # when the plan was made (the order date): the patient's creation
 
 
 @dataclass(frozen=True)

@@ -192,6 +192,9 @@ class Transaction:
             bsa_cap_m2=s.bsa_cap_m2, open_ended_cycles=s.open_ended_cycles,
             anthracycline_factors=codec.factors_to_list(s.anthracycline_factors)))
 
+    def update_prescriber(self, patient_id: int, prescriber: str) -> None:
+        self.conn.execute(update(plans).where(plans.c.patient_id == patient_id).values(prescriber=prescriber))
+
     def insert_modification(self, patient_id: int, modification: Modification, reason: str) -> int:
         data = codec.modification_to_dict(modification)
         self._wrote(patient_id)
@@ -273,7 +276,7 @@ class Transaction:
             patient_id=patient_id, regimen_id=plan.regimen_id, start=plan.start, formula=s.formula,
             rounding_step_mg=s.rounding_step_mg, recalc_threshold_pct=s.recalc_threshold_pct, bsa_cap_m2=s.bsa_cap_m2,
             open_ended_cycles=s.open_ended_cycles,
-            anthracycline_factors=codec.factors_to_list(s.anthracycline_factors)))
+            anthracycline_factors=codec.factors_to_list(s.anthracycline_factors), prescriber=plan.prescriber))
         if plan.prior:
             conn.execute(insert(prior_exposures), [
                 {"patient_id": patient_id, "position": i, "drug": p.drug, "mg_per_m2": p.mg_per_m2}

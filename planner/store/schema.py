@@ -74,6 +74,7 @@ plans = Table(
     Column("bsa_cap_m2", DecimalText),
     Column("open_ended_cycles", Integer, nullable=False),
     Column("anthracycline_factors", JSON, nullable=False),
+    Column("prescriber", String(MAX_NAME), nullable=False, server_default=""),  # the order's prescriber
 )
 
 modifications = Table(

@@ -193,12 +193,12 @@ class PatientStore:
 
     def add_patient(self, identity: PatientIdentity, *, height_cm: Decimal, weight_kg: Decimal, measured_on: date,
                     regimen_id: str, start: date, settings: PlanSettings = DEFAULT_SETTINGS,
-                    prior: tuple[PriorExposure, ...] = ()) -> PatientRecord:
+                    prior: tuple[PriorExposure, ...] = (), prescriber: str = "") -> PatientRecord:
         from planner.operations import add_patient
 
         return add_patient(self.repository, identity, height_cm=height_cm, weight_kg=weight_kg,
                            measured_on=measured_on, regimen_id=regimen_id, start=start, settings=settings,
-                           prior=prior).record
+                           prior=prior, prescriber=prescriber).record
 
     def update_identity(self, mrn: str, identity: PatientIdentity, *, expected_version: int) -> PatientRecord:
         from planner.operations import edit_patient

@@ -1056,7 +1056,7 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../planner/gui/commands.py" line="+199"/>
+        <location filename="../../planner/gui/commands.py" line="+200"/>
         <location filename="../../planner/gui/views/assessment_panel.py" line="+81"/>
         <source>Redone: {reason}</source>
         <translation>已重做：{reason}</translation>
@@ -2271,7 +2271,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>无法保存 {path}：文件夹 {folder} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../planner/export/calendar_model.py" line="+51"/>
+        <location filename="../../planner/export/calendar_model.py" line="+60"/>
         <source>capsule</source>
         <translation>粒</translation>
     </message>
@@ -2301,7 +2301,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>剂</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>{drug} {dose} mg</source>
         <translation>{drug} {dose} mg</translation>
     </message>
@@ -2316,8 +2316,23 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>来院日 - {drug}注射</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Hospital - {drug}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+6"/>
-        <location filename="../../planner/export/patient_calendar.py" line="+316"/>
+        <source>Clinic visit - check-up and your next capsules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clinic visit - check-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location filename="../../planner/export/patient_calendar.py" line="+477"/>
         <source>Rest day - no capsule</source>
         <translation>休息日 - 不服药</translation>
     </message>
@@ -2349,20 +2364,29 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>{drug}新剂量</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
+        <source>Clinic visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>{drug} stopped - take no more</source>
         <translation>{drug}已停药 - 请勿再服</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../planner/export/monitoring_visits.py" line="+43"/>
         <source>Blood test</source>
         <translation>抽血化验</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>No {drug} today - held by your doctor</source>
         <translation>今日不服{drug} - 医生嘱咐暂停</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Blood test before cycle 1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../planner/export/day_list.py" line="-80"/>
@@ -2386,7 +2410,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
     </message>
     <message>
         <location line="+29"/>
-        <location filename="../../planner/export/dose_sheet.py" line="+67"/>
+        <location filename="../../planner/export/dose_sheet.py" line="+145"/>
         <location filename="../../planner/export/pdf_base.py" line="+371"/>
         <source>not recorded</source>
         <translation>未记录</translation>
@@ -2482,6 +2506,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
     </message>
     <message>
         <location line="-23"/>
+        <location filename="../../planner/export/dose_sheet.py" line="+16"/>
         <source>Allergies</source>
         <translation>过敏史</translation>
     </message>
@@ -2557,15 +2582,60 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>{date}：第{c}周期第{d}天 - {drugs}</translation>
     </message>
     <message>
-        <location filename="../../planner/export/dose_sheet.py" line="+1"/>
-        <location line="+12"/>
-        <location line="+25"/>
-        <location filename="../../planner/export/patient_calendar.py" line="-38"/>
+        <location filename="../../planner/export/dose_sheet.py" line="-66"/>
+        <location line="+77"/>
+        <location line="+66"/>
+        <location filename="../../planner/export/patient_calendar.py" line="-42"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-132"/>
+        <source>{drug} {amount} mg/m² x {factor} / {target_factor} = {result} mg/m² {target}-equivalent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>ANC</source>
+        <translation type="unfinished">中性粒细胞绝对计数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>platelets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hb</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>LVEF</source>
+        <translation type="unfinished">左心室射血分数 LVEF</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no counts recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>none in the regimen file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{w} kg, measured {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{w} kg (the plan&apos;s; no later weight recorded)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <location filename="../../planner/export/options.py" line="+35"/>
         <source>Name</source>
         <translation>姓名</translation>
@@ -2583,6 +2653,21 @@ and the double check of each dose. Or add a demo patient to look around first.</
     </message>
     <message>
         <location line="+1"/>
+        <source>Diagnosis</source>
+        <translation type="unfinished">诊断</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Prescriber</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Height / weight</source>
         <translation>身高/体重</translation>
     </message>
@@ -2590,6 +2675,11 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <location line="+1"/>
         <source>Measured on</source>
         <translation>测量日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Current weight</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2617,7 +2707,62 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>既往蒽环类用量</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+1"/>
+        <source>Start criteria</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Latest counts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>diluent {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>volume {ml} mL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>duration {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Infusion of {drug}: {details}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Vesicant: watch the infusion site.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>VESICANT - {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>passed</source>
+        <translation type="unfinished">通过</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>FAILED</source>
+        <translation type="unfinished">不通过</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Double check of {drug}: calculated {calc} mg, checked {checked} mg ({deviation}%) - {verdict} - {first} and {second}, {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Cycle {n} ({phase}) - day 1: {date}</source>
         <translation>第{n}周期（{phase}）- 第1天：{date}</translation>
     </message>
@@ -2683,6 +2828,16 @@ and the double check of each dose. Or add a demo patient to look around first.</
     </message>
     <message>
         <location line="+9"/>
+        <source>Assessment before this cycle: {counts}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Double check: none recorded yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Cumulative {drug} after this cycle: {amount} mg/m² (prior exposure included)</source>
         <translation>本周期后{drug}累积剂量：{amount} mg/m²（含既往用量）</translation>
     </message>
@@ -2722,7 +2877,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>日期/时间</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <location line="+10"/>
         <source>Dose sheet</source>
         <translation>剂量单</translation>
@@ -2734,7 +2889,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
     </message>
     <message>
         <location filename="../../planner/export/ics.py" line="+13"/>
-        <location filename="../../planner/export/patient_calendar.py" line="+96"/>
+        <location filename="../../planner/export/patient_calendar.py" line="+120"/>
         <source>Treatment calendar</source>
         <translation>治疗日历</translation>
     </message>
@@ -2749,7 +2904,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>病历号：请填写患者病历号；每页都会打印。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Institution</source>
         <translation>医院/科室</translation>
     </message>
@@ -2759,12 +2914,17 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>联系电话</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
+        <source>{line} (24 hours, every day)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Paper: &apos;{paper}&apos; is not known; choose a4 or letter.</source>
         <translation>纸张：无法识别“{paper}”；请选择 a4 或 letter。</translation>
     </message>
     <message>
-        <location filename="../../planner/export/patient_calendar.py" line="-313"/>
+        <location filename="../../planner/export/patient_calendar.py" line="-484"/>
         <source>Bleeding: a nosebleed that will not stop, blood in urine, stool or vomit, or coughing up blood</source>
         <translation>出血：鼻出血不止，尿液、大便或呕吐物中带血，或咳血</translation>
     </message>
@@ -2799,7 +2959,12 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>腿部肿胀，或尿量比平时明显减少</translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="+98"/>
+        <source>{month} (continued)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+114"/>
         <source>My treatment calendar</source>
         <translation>我的治疗日历</translation>
     </message>
@@ -2829,14 +2994,14 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>每天服药后请在方框内打勾。</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>If you miss a dose: {advice}.</source>
-        <translation>如果漏服：{advice}。</translation>
+        <location line="+4"/>
+        <source>If you forget a capsule</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Never take two doses to make up for a missed one.</source>
-        <translation>切勿一次服用两剂来补漏服的一剂。</translation>
+        <location line="+3"/>
+        <source>If you vomit</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2844,22 +3009,82 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>出现以下情况请立即联系我们</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+11"/>
         <source>Whom to call</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Your care team&apos;s phone number:</source>
-        <translation>医护团队电话：</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="-6"/>
         <source>Bring this calendar and your capsules to every hospital visit.</source>
         <translation>每次来医院请带上本日历和您的胶囊。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+42"/>
+        <source>No {drug} in this calendar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From cycle {n} ({date}): {new} mg a day instead of {old} mg - use the {strength} capsules.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Capsule strength: {strength} ({dose} mg a day) from cycle {n}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The strength stays the same for the whole calendar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your capsules change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>What comes next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This calendar ends on {date}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This calendar ends on {date}, the last day of cycle {n}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Your treatment goes on after this calendar: {phase} cycles of {days} days with {drugs}, for as long as it helps you and your doctor agrees. You get a new calendar at your next visit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This is the last planned cycle. At your next visit your doctor tells you what follows (scans, check-ups or more treatment).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Your next visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{date}: come to the clinic, with this calendar and your capsules.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Do not wait for your next visit if you feel unwell: call us straight away.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Cycle</source>
         <translation>周期</translation>
     </message>
@@ -2879,12 +3104,12 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>来院</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>(with gaps)</source>
         <translation>（含间隔）</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+30"/>
         <source>{drug} day - the dose is written on each day</source>
         <translation>{drug}服药日 - 每天标有剂量</translation>
     </message>
@@ -2895,11 +3120,21 @@ and the double check of each dose. Or add a demo patient to look around first.</
     </message>
     <message>
         <location line="+5"/>
-        <source>Blood test - the day before each hospital day</source>
-        <translation>抽血化验 - 每次来院前一天</translation>
+        <source>Blood test at the clinic - before cycle 1 and before each hospital day</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
+        <source>Clinic visit - check-up (and your next capsules)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Phone: the patient calendar needs a number the patient can call. Enter the ward phone number in Preferences &gt; Printouts (CLI: --phone) and print again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-57"/>
         <source>Dose held or stopped by your doctor - do not take it</source>
         <translation>医生嘱咐暂停或停药 - 请勿服用</translation>
     </message>
@@ -3031,7 +3266,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>每日</translation>
     </message>
     <message>
-        <location filename="../../planner/export/monitoring_visits.py" line="-19"/>
+        <location filename="../../planner/export/monitoring_visits.py" line="+24"/>
         <source>heart scan (LVEF)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3154,7 +3389,17 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>导出失败</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
+        <source>No phone number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The patient calendar needs a number the patient can call. Enter the ward phone number in Preferences &gt; Printouts, then export again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>the patient calendar</source>
         <translation>患者日历</translation>
     </message>
@@ -3230,7 +3475,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>计划表</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Infusion on a closed day</source>
         <translation>输注日门诊停诊</translation>
     </message>
@@ -3268,9 +3513,14 @@ and the double check of each dose. Or add a demo patient to look around first.</
 <context>
     <name>Exports</name>
     <message>
-        <location filename="../../planner/gui/export_jobs.py" line="+38"/>
+        <location filename="../../planner/gui/export_jobs.py" line="+40"/>
         <source>Ward: {number}</source>
         <translation>病房：{number}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Emergency: {number}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3306,7 +3556,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
 <context>
     <name>Forecast</name>
     <message>
-        <location filename="../../planner/commands/export.py" line="+257"/>
+        <location filename="../../planner/commands/export.py" line="+264"/>
         <source>Weeks: &apos;{text}&apos; is not a whole number; enter 1 to 52.</source>
         <translation>周数：“{text}”不是整数；请输入 1 至 52。</translation>
     </message>
@@ -4443,7 +4693,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
 <context>
     <name>PatientDialog</name>
     <message>
-        <location filename="../../planner/gui/dialogs/patient_dialog.py" line="+107"/>
+        <location filename="../../planner/gui/dialogs/patient_dialog.py" line="+109"/>
         <source>Calendar language</source>
         <translation>日历语言</translation>
     </message>
@@ -4458,7 +4708,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>患者日历和手机日历 (.ics) 所用的语言；剂量单和当日清单按程序语言打印。</translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location line="-28"/>
         <source>New patient</source>
         <translation>新建患者</translation>
     </message>
@@ -4469,34 +4719,34 @@ and the double check of each dose. Or add a demo patient to look around first.</
     </message>
     <message>
         <location line="+12"/>
-        <location line="+202"/>
+        <location line="+206"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location line="-202"/>
+        <location line="-206"/>
         <source>Family name, given name</source>
         <translation>姓在前，名在后</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+258"/>
+        <location line="+263"/>
         <source>MRN</source>
         <translation>病历号</translation>
     </message>
     <message>
-        <location line="-258"/>
+        <location line="-263"/>
         <source>Medical record number</source>
         <translation>病历号</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+263"/>
+        <location line="+268"/>
         <source>Date of birth</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location line="-263"/>
+        <location line="-268"/>
         <source>YYYY-MM-DD (optional)</source>
         <translation>YYYY-MM-DD（可选）</translation>
     </message>
@@ -4544,6 +4794,16 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <location line="+1"/>
         <source>Notes</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prescriber</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>the doctor who ordered the treatment</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+19"/>
@@ -4617,15 +4877,15 @@ and the double check of each dose. Or add a demo patient to look around first.</
     </message>
     <message>
         <location line="+1"/>
-        <location line="+168"/>
-        <location line="+59"/>
+        <location line="+171"/>
+        <location line="+60"/>
         <location line="+2"/>
         <location line="+4"/>
         <source>Measured on</source>
         <translation>测量日期</translation>
     </message>
     <message>
-        <location line="-233"/>
+        <location line="-237"/>
         <source>YYYY-MM-DD</source>
         <translation>YYYY-MM-DD</translation>
     </message>
@@ -4666,13 +4926,13 @@ and the double check of each dose. Or add a demo patient to look around first.</
     </message>
     <message>
         <location line="+9"/>
-        <location line="+142"/>
+        <location line="+145"/>
         <location line="+4"/>
         <source>Start date</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location line="-146"/>
+        <location line="-149"/>
         <source>YYYY-MM-DD: day 1 of cycle 1</source>
         <translation>YYYY-MM-DD：第1周期第1天</translation>
     </message>
@@ -4702,12 +4962,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>治疗计划</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Regimen:</source>
-        <translation>治疗方案：</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Start (cycle 1 day 1):</source>
         <translation>开始（第1周期第1天）：</translation>
     </message>
@@ -4737,7 +4992,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>病历号用于识别记录，不能更改。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Recorded with the plan: change the weight with Record weight on the Cycles tab, and the plan with the cycle actions.</source>
         <translation>已随计划记录：请在“周期”标签页用“记录体重”更改体重，用周期操作更改计划。</translation>
     </message>
@@ -4762,7 +5017,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>输入身高和体重以查看体表面积。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>{label} is missing; write it as YYYY-MM-DD.</source>
         <translation>缺少{label}；请按 YYYY-MM-DD 格式填写。</translation>
     </message>
@@ -4792,7 +5047,12 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>测量日期：{date} 是将来的日期。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-199"/>
+        <source>Regimen, prescriber:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+208"/>
         <source>Prior anthracycline: choose the drug the amount is for.</source>
         <translation>既往蒽环类：请选择该用量对应的药物。</translation>
     </message>
@@ -5412,6 +5672,11 @@ RDI = {given_week} / {planned_week} = {pct} %</source>
         <translation>急诊电话（非工作时间）</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>The emergency line answers 24 hours a day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>Mon</source>
         <translation>周一</translation>
@@ -5484,12 +5749,12 @@ RDI = {given_week} / {planned_week} = {pct} %</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-51"/>
         <source>{language} (translation not available yet)</source>
         <translation>{language}（翻译暂不可用）</translation>
     </message>
@@ -5579,7 +5844,7 @@ RDI = {given_week} / {planned_week} = {pct} %</source>
         <translation>急诊电话：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Paper size:</source>
         <translation>纸张大小：</translation>
     </message>
@@ -5741,7 +6006,7 @@ RDI = {given_week} / {planned_week} = {pct} %</source>
 <context>
     <name>Regimen</name>
     <message>
-        <location filename="../../planner/core/regimen.py" line="+100"/>
+        <location filename="../../planner/core/regimen.py" line="+107"/>
         <source>Dose level: {drug} has the levels {levels} {unit} (or -1, -2 for one or two levels down); &apos;{text}&apos; is not one of them.</source>
         <translation>剂量水平：{drug}的剂量水平为 {levels} {unit}（或用 -1、-2 表示下调一级或两级）；“{text}”不在其中。</translation>
     </message>
@@ -5751,7 +6016,7 @@ RDI = {given_week} / {planned_week} = {pct} %</source>
         <translation>药物：“{drug}”不属于 {regimen} 方案；该方案包括 {drugs}。</translation>
     </message>
     <message>
-        <location line="+234"/>
+        <location line="+243"/>
         <source>Regimen: &apos;{id}&apos; is not known; choose one of {choices}.</source>
         <translation>治疗方案：无法识别“{id}”；请从 {choices} 中选择。</translation>
     </message>
@@ -5787,8 +6052,13 @@ RDI = {given_week} / {planned_week} = {pct} %</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Skip a missed dose when the next one is less than 12 hours away</source>
-        <translation>如距下次服药不足 12 小时，则不再补服</translation>
+        <source>If you forget a capsule, take it as soon as you remember. If the next capsule is due in less than 12 hours, skip the forgotten one and take the next capsule at the usual time. Never take two capsules to make up for a missed one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>If you vomit after taking a capsule, do not take another capsule; take the next one at the usual time</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5804,6 +6074,21 @@ RDI = {given_week} / {planned_week} = {pct} %</source>
         <location line="+1"/>
         <source>IV infusion on day 1</source>
         <translation>静脉输注，第1天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>0.9% sodium chloride or 5% glucose, freely flowing infusion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>3-20 minutes into the side arm of the running infusion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the line flows freely and watch the site. If extravasation is suspected, stop the infusion, aspirate what you can, leave the cannula out, cool and elevate the limb, and call the doctor: dexrazoxane within 6 hours</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -6118,7 +6403,7 @@ RDI = {given_week} / {planned_week} = {pct} %</source>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../planner/gui/settings.py" line="+236"/>
+        <location filename="../../planner/gui/settings.py" line="+237"/>
         <source>Extra closure days</source>
         <translation>其他停诊日</translation>
     </message>
@@ -6577,12 +6862,12 @@ Your change was not saved: {what}.</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../planner/store/repository.py" line="+377"/>
+        <location filename="../../planner/store/repository.py" line="+380"/>
         <source>The database could not be used ({reason}); nothing was saved. Try again.</source>
         <translation>无法使用数据库（{reason}）；未保存任何内容。请重试。</translation>
     </message>
     <message>
-        <location filename="../../planner/operations/patients.py" line="+62"/>
+        <location filename="../../planner/operations/patients.py" line="+63"/>
         <source>Measured on: enter the date of the measurement.</source>
         <translation>测量日期：请填写测量日期。</translation>
     </message>
@@ -6595,7 +6880,12 @@ Your change was not saved: {what}.</source>
         <translation>测量日期</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+32"/>
+        <source>Prescriber</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+55"/>
         <source>This patient is already withdrawn.</source>
         <translation>该患者已退出治疗。</translation>
     </message>

@@ -73,8 +73,9 @@ def test_plan_modifications_and_settings(capsys):
 def test_plan_csv_and_table(capsys):
     _, out, _ = run(capsys, *BASE, "--csv")
     lines = out.splitlines()
-    assert lines[0] == "date,cycle,day,phase,anlotinib_mg,epirubicin_mg,blood_test"
-    assert lines[1] == "2026-01-05,1,1,combination,12,164,False" and len(lines) == 253
+    assert lines[0] == ("date,cycle,day,phase,anlotinib_mg,epirubicin_mg,blood_test,anlotinib_status,"
+                        "epirubicin_status,anlotinib_level,epirubicin_level,delay_days,reason")
+    assert lines[1] == "2026-01-05,1,1,combination,12,164,False,given,given,12,90,0," and len(lines) == 253
     _, out, _ = run(capsys, *BASE)
     assert "90 mg/m² x 1.82 m² = 163.8 -> 164 mg" in out and "2026-01-05" in out
 

@@ -32,9 +32,10 @@ def text_of(path: Path) -> str:
 def test_patient_calendar_and_ics_follow_the_patients_language(capsys, tmp_path):
     assert main([*ADD, "--language", "zh_CN"]) == 0
     calendar, dose_sheet, english = tmp_path / "c.pdf", tmp_path / "d.pdf", tmp_path / "e.pdf"
-    assert main(["pdf", "--kind", "patient", "--patient", "77", "--out", str(calendar)]) == 0
+    assert main(["pdf", "--kind", "patient", "--patient", "77", "--phone", "Ward 1", "--out", str(calendar)]) == 0
     assert main(["pdf", "--kind", "clinician", "--patient", "77", "--out", str(dose_sheet)]) == 0
-    assert main(["pdf", "--kind", "patient", "--patient", "77", "--lang", "en", "--out", str(english)]) == 0
+    assert main(["pdf", "--kind", "patient", "--patient", "77", "--lang", "en", "--phone", "Ward 1",
+                 "--out", str(english)]) == 0
     assert "我的治疗日历" in text_of(calendar) and "2026年1月5日" in text_of(calendar)
     assert "5Jan2026" in text_of(dose_sheet) and "王芳" in text_of(dose_sheet)  # staff language
     assert "Mytreatmentcalendar" in text_of(english)
@@ -47,9 +48,9 @@ def test_patient_calendar_and_ics_follow_the_patients_language(capsys, tmp_path)
 def test_plan_options_print_in_english_unless_lang_says(capsys, tmp_path):
     out = tmp_path / "c.pdf"
     plan = ["--start", "2026-01-05", "--height", "170", "--weight", "70", "--name", "Li Lei", "--mrn", "9"]
-    assert main(["pdf", "--kind", "patient", *plan, "--out", str(out)]) == 0
+    assert main(["pdf", "--kind", "patient", *plan, "--phone", "Ward 1", "--out", str(out)]) == 0
     assert "5Jan2026" in text_of(out)
-    assert main(["pdf", "--kind", "patient", *plan, "--lang", "zh_CN", "--out", str(out)]) == 0
+    assert main(["pdf", "--kind", "patient", *plan, "--lang", "zh_CN", "--phone", "Ward 1", "--out", str(out)]) == 0
     assert "2026年1月5日" in text_of(out)
     capsys.readouterr()
 

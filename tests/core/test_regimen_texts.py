@@ -32,7 +32,8 @@ def test_every_shown_text_of_every_shipped_regimen_is_extracted():
         regimen = load_regimen(regimen_id)
         shown = [regimen.name, regimen.indication, *(p.name for p in regimen.phases)]
         for drug in regimen.drugs.values():
-            shown += [drug.name, drug.name.split()[0], drug.route, drug.instructions, drug.missed_dose]
+            shown += [drug.name, drug.name.split()[0], drug.route, drug.instructions, drug.missed_dose,
+                      drug.vomiting, drug.diluent, drug.infusion_duration, drug.extravasation]
         missing = [text for text in shown if text and text not in REGIMEN_TEXTS]
         assert not missing, f"{regimen_id}: {missing}"
 

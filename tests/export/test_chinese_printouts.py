@@ -108,7 +108,8 @@ def test_chinese_pdf_needs_no_system_font(tmp_path):
         plan = compute_plan(load_regimen("anlotinib-epirubicin"),
                             PatientInputs(datetime.date(2026, 1, 5), Decimal(170), Decimal(70), ()), PlanSettings(), [])
         with i18n.language("zh_CN"):
-            data = patient_calendar_pdf(plan, Subject("王芳", "M1"), Institution("北京肿瘤医院", ()), PrintOptions())
+            ward = Institution("北京肿瘤医院", ("病房：010-1234 5678",))
+            data = patient_calendar_pdf(plan, Subject("王芳", "M1"), ward, PrintOptions())
         open({str(out)!r}, "wb").write(data)
         from reportlab.pdfbase import pdfmetrics
         print(pdfmetrics.getFont(pdf_base.CJK_FONT).face.filename)

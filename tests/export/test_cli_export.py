@@ -33,7 +33,8 @@ def test_patient_calendar_pdf(capsys, tmp_path):
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     text = squash(" ".join(pdf_pages(out.read_bytes())))
     assert "王芳" in text and "MRN 12345" in text and "Born 2 Mar 1955" in text
-    assert "Anlotinib 10 mg - 1 capsule before breakfast" in text and "Day unit: 010-1234 5678" in text
+    assert "Anlotinib 10 mg - 1 capsule" in text and "Once daily before breakfast" in text
+    assert "Day unit: 010-1234 5678" in text
     assert set(pdf_sizes(out.read_bytes())) == {(792, 612)}
 
 
@@ -144,7 +145,8 @@ def test_patient_exports_still_take_their_own_options(capsys, tmp_path, filled_d
     day1 = table[(table["cycle"] == 2) & (table["day"] == 1)]
     assert list(day1["date"]) == ["2026-01-29"]  # the record's delay of cycle 2 by 3 days
     code, _, err = run(capsys, "pdf", "--kind", "patient", "--patient", "A1", "--database", filled_database,
-                       "--name", "Li Na", "--dob", "1956-04-04", "--paper", "letter", "--out", tmp_path / "a.pdf")
+                       "--name", "Li Na", "--dob", "1956-04-04", "--paper", "letter", "--phone", "Ward 1",
+                       "--out", tmp_path / "a.pdf")
     assert code == 0, err
     assert "Li Na" in squash(" ".join(pdf_pages((tmp_path / "a.pdf").read_bytes())))
 
@@ -156,3 +158,40 @@ def test_command_module_keeps_heavy_libraries_out_of_start_up():
             "print(sorted(m for m in ('reportlab', 'pandas', 'icalendar', 'sqlalchemy') if m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_patient_calendar_without_a_phone_is_refused_and_the_24_hour_line_is_marked(capsys, tmp_path):
+    out = tmp_path / "calendar.pdf"
+    code, _, err = run(capsys, "pdf", "--kind", "patient", *PLAN, "--name", "Wang", "--mrn", "1", "--out", out)
+    assert code == 2 and err.startswith("error: Phone: ") and "--phone" in err and err.count("\n") == 1
+    assert not out.exists()
+    code, _, err = run(capsys, "pdf", "--kind", "patient", *PLAN, "--name", "Wang", "--mrn", "1",
+                       "--phone-24h", "Emergency: 120", "--out", out)
+    assert code == 0, err
+    assert "Emergency: 120 (24 hours, every day)" in squash(" ".join(pdf_pages(out.read_bytes())))
+    # The dose sheet is for the staff: no phone needed.
+    code, _, err = run(capsys, "pdf", "--kind", "clinician", *PLAN, "--name", "Wang", "--mrn", "1",
+                       "--out", tmp_path / "sheet.pdf")
+    assert code == 0, err
+
+
+def test_dose_sheet_from_the_database_prints_the_order_elements(capsys, tmp_path, database):
+    code, _, err = run(capsys, "patient", "add", "--database", database, "--name", "Wang Fang", "--mrn", "P9",
+                       "--diagnosis", "Leiomyosarcoma", "--allergies", "Penicillin (rash)", "--prescriber",
+                       "Dr Li Wei", "--height", "170", "--weight", "70", "--measured-on", "2026-01-02",
+                       "--start", "2026-01-05", "--prior", "doxorubicin:300")
+    assert code == 0, err
+    with PatientStore.open(database) as store:
+        record = store.get_patient("P9")
+    assert record.plan.prescriber == "Dr Li Wei" and record.plan.created_at is not None
+    out = tmp_path / "sheet.pdf"
+    code, _, err = run(capsys, "pdf", "--kind", "clinician", "--patient", "P9", "--database", database, "--out", out)
+    assert code == 0, err
+    text = squash(" ".join(pdf_pages(out.read_bytes())))
+    ordered = record.plan.created_at.astimezone().date() if record.plan.created_at.tzinfo else \
+        record.plan.created_at.date()
+    assert "Prescriber Dr Li Wei" in text and "Diagnosis Leiomyosarcoma" in text
+    assert "Allergies Penicillin (rash)" in text and f"Order date {ordered.day} {ordered:%b %Y}" in text
+    assert "Current weight 70 kg, measured 2 Jan 2026" in text
+    assert "doxorubicin 300 mg/m² x 1 / 0.8 = 375 mg/m² epirubicin-equivalent" in text
+    assert "Double check: none recorded yet." in text

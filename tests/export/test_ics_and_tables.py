@@ -142,3 +142,34 @@ def test_table_format_from_suffix():
     assert table_format("plan.CSV") == "csv" and table_format("x/plan.xlsx") == "xlsx"
     with pytest.raises(InputError, match=r"should end in \.csv or \.xlsx"):
         table_format("plan.pdf")
+
+
+def test_csv_tells_held_stopped_delay_and_rest_days_with_level_delay_and_reason(plan):
+    """The fixture holds anlotinib on cycle 2 days 8-10, delays cycle 3 by 7 days and reduces cycle 4."""
+    stopped = compute_plan(plan.regimen, plan.inputs, plan.settings,
+                           [*plan.modifications, StopDrug("anlotinib", 5, 5, "grade 3 bleeding")])
+    frame = pd.read_csv(io.BytesIO(plan_table_bytes(stopped, "csv")), dtype=str, keep_default_na=False)
+    frame["cycle"], frame["day"] = frame["cycle"].astype(int), frame["day"].astype(int)
+    for column in ("anlotinib_status", "epirubicin_status", "anlotinib_level", "epirubicin_level", "delay_days",
+                   "reason"):
+        assert column in frame.columns
+
+    def row(cycle: int, day: int):
+        found = frame[(frame["cycle"] == cycle) & (frame["day"] == day)]
+        assert len(found) == 1
+        return found.iloc[0]
+
+    held = row(2, 8)
+    assert held["anlotinib_status"] == "held" and held["reason"] == "blood pressure 165/100"
+    assert row(2, 11)["anlotinib_status"] == "given"
+    assert row(1, 15)["anlotinib_status"] == "rest" and row(1, 15)["reason"] == ""
+    assert row(1, 2)["epirubicin_status"] == "rest"
+    # Cycle 2 runs 7 days longer, waiting for the delayed cycle 3.
+    assert row(2, 22)["anlotinib_status"] == "delay" and row(2, 22)["delay_days"] == "0"
+    assert row(3, 1)["delay_days"] == "7" and row(3, 1)["reason"] == "ANC 1.1 on day 21"
+    assert row(3, 1)["epirubicin_level"] == "90" and row(4, 1)["epirubicin_level"] == "75"
+    assert row(4, 1)["anlotinib_level"] == "10" and row(4, 1)["reason"] == "febrile neutropenia; grade 2 bleeding"
+    assert row(5, 4)["anlotinib_status"] == "given" and row(5, 5)["anlotinib_status"] == "stopped"
+    assert row(5, 5)["reason"] == "grade 3 bleeding" and row(6, 1)["anlotinib_status"] == "stopped"
+    assert row(5, 5)["anlotinib_level"] == "10" and row(6, 1)["anlotinib_level"] == ""
+    assert row(6, 1)["epirubicin_status"] == "given"

@@ -120,7 +120,7 @@ def test_patient_calendar_pdf_is_written_and_opens_on_request(qtbot, patient_win
     pages, text = pdf_text(target)
     assert pages > 2
     assert "MRN 12345" in text and "Wang Fang" in text
-    assert "Anlotinib 12 mg" in text  # the dose on the capsule days
+    assert "Anlotinib 12 mg" in " ".join(text.split())  # the dose on the capsule days (wrapped in its cell)
     assert "Riverside Cancer Centre" in text and "010-1234 5678" in text  # from the preferences
     assert os.stat(target).st_mode & 0o777 == 0o600
     # Letter paper from the preferences (landscape calendar: 11 x 8.5 in).
@@ -365,3 +365,34 @@ def test_ctrl_p_opens_the_print_preview(qtbot, patient_window, monkeypatch):
     # Ctrl+P is bound once in the whole window (no ambiguous shortcut that Qt would silently ignore).
     bound = [a for a in patient_window.findChildren(QAction) if QKeySequence("Ctrl+P") in a.shortcuts()]
     assert bound == [patient_window.exports.print_action]
+
+
+def test_patient_calendar_without_a_phone_number_is_refused_naming_the_preference(
+        qtbot, patient_window, monkeypatch, tmp_path, messages):
+    patient_window.settings.set("institution/phone", "")
+    target = tmp_path / "calendar.pdf"
+    dialog = SaveDialog(str(target))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", dialog)
+    patient_window.exports.patient_calendar.trigger()
+    assert not dialog.asked and not target.exists()  # refused before a file is chosen
+    assert messages and "Preferences > Printouts" in messages[-1][1] and "phone" in messages[-1][1]
+    # The preview says the same for the calendar.
+    preview = patient_window.exports.preview(patient_window.exports._source())
+    qtbot.addWidget(preview)
+    preview.document.setCurrentIndex(preview.document.findData(PATIENT_CALENDAR))
+    qtbot.waitUntil(lambda: "Preferences > Printouts" in preview.message.text(), timeout=20000)
+    assert not preview.print_button.isEnabled()
+    preview.dispose()
+
+
+def test_the_24_hour_emergency_line_prints_marked(qtbot, patient_window, monkeypatch, tmp_path, messages):
+    from planner.gui.export_jobs import institution_from
+
+    patient_window.settings.set("institution/emergency_phone", "010-8765 4321")
+    assert institution_from(patient_window.settings).phone_24h == ""
+    patient_window.settings.set("institution/emergency_24h", 1)
+    assert institution_from(patient_window.settings).phone_24h == "Emergency: 010-8765 4321"
+    target = tmp_path / "calendar.pdf"
+    export(qtbot, patient_window, patient_window.exports.patient_calendar, monkeypatch, target)
+    _, text = pdf_text(target)
+    assert "Emergency: 010-8765 4321 (24 hours, every day)" in " ".join(text.split())

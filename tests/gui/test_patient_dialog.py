@@ -136,3 +136,22 @@ def test_a_message_never_moves_or_squeezes_a_field_and_the_name_has_the_focus(qt
     fill(qtbot, dialog, mrn="12 345", dob="05/01/1970", height="17")
     assert "MRN" in dialog.message.text() and "(and 2 more)" in dialog.message.text()
     assert ([w.geometry() for w in fields], dialog.message.geometry()) == before
+
+
+def test_the_prescriber_is_entered_with_a_new_patient_and_editable_later(qtbot, tmp_path):
+    from dataclasses import replace
+
+    from planner.store import PatientStore
+    from tests.gui.shell_helpers import add_patient
+
+    dialog = make(qtbot)
+    fill(qtbot, dialog, prescriber="Dr Li Wei")
+    assert dialog.result_form().prescriber == "Dr Li Wei"
+    with PatientStore.open(tmp_path / "db.sqlite3", actor="t") as store:
+        record = add_patient(store)
+    record = replace(record, plan=replace(record.plan, prescriber="Dr Zhou"))
+    edit = make(qtbot, record=record)
+    assert edit.prescriber.text() == "Dr Zhou" and edit.prescriber.isEnabled()
+    edit.prescriber.selectAll()
+    qtbot.keyClicks(edit.prescriber, "Dr Chen")
+    assert edit.result_form().prescriber == "Dr Chen"

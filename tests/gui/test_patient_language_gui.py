@@ -66,7 +66,7 @@ def test_calendar_and_ics_in_the_patients_language_dose_sheet_in_the_staffs(reco
     made: dict[str, bytes] = {}
 
     def work() -> None:  # as the export thread runs it
-        made["calendar"] = patient_pdf_bytes(PATIENT_CALENDAR, source, Institution(), options)
+        made["calendar"] = patient_pdf_bytes(PATIENT_CALENDAR, source, Institution("", ("Ward: 1",)), options)
         made["sheet"] = patient_pdf_bytes(DOSE_SHEET, source, Institution(), options)
         made["ics"] = ics_bytes(source)
 

@@ -14,7 +14,7 @@ from PySide6.QtGui import QPageLayout, QPageSize
 from PySide6.QtPrintSupport import QPrinter
 
 from planner.export.dose_sheet import dose_sheet_pdf
-from planner.export.options import PrintOptions, Subject
+from planner.export.options import Institution, PrintOptions, Subject
 from planner.export.patient_calendar import patient_calendar_pdf
 from planner.gui.pdf_pages import PrintError, page_infos, prepare_printer, print_pdf, render_pages
 from tests.gui.conftest import make_plan
@@ -24,7 +24,8 @@ SUBJECT = Subject("Wang Fang", "12345", date(1970, 3, 1))
 
 @pytest.fixture(scope="module")
 def calendar_pdf() -> bytes:
-    return patient_calendar_pdf(make_plan(), SUBJECT, options=PrintOptions(paper="letter"))
+    return patient_calendar_pdf(make_plan(), SUBJECT, Institution("Ward", ("Ward: 010-1234 5678",)),
+                                options=PrintOptions(paper="letter"))
 
 
 def test_pages_render_at_the_asked_resolution(qapp, calendar_pdf):

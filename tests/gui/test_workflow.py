@@ -471,7 +471,7 @@ def test_edit_patient_saves_identity_and_a_refusal_keeps_the_dialog_open(qtbot, 
     # A store refusal (here: the name emptied behind the form's back) leaves the dialog open.
     from planner.core.errors import InputError
 
-    def refuse(identity):
+    def refuse(identity, prescriber=None):
         raise InputError("name", "Name: refused by the store.")
 
     monkeypatch.setattr(window.document, "update_identity", refuse)

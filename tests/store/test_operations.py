@@ -234,3 +234,21 @@ def test_every_audit_entry_is_written_by_the_one_repository_function():
     writers = [p.relative_to(root).as_posix() for p in root.rglob("*.py") if "insert(audit_log)" in p.read_text()]
     assert writers == ["store/repository.py"]
     assert (root / "store" / "repository.py").read_text().count("insert(audit_log)") == 1
+
+
+def test_the_plans_prescriber_is_set_on_adding_and_edited_with_the_details(store, repo, wang):
+    assert wang.plan.prescriber == "" and wang.plan.created_at is not None  # the order date: when it was made
+    result = operations.edit_patient(repo, MRN, wang.identity, expected_version=1, prescriber=" Dr Li Wei ")
+    _reported(store, result, Change.PATIENT_UPDATED, 2)
+    assert store.get_patient(MRN).plan.prescriber == "Dr Li Wei"
+    entry = store.audit_log(MRN)[-1]
+    assert entry.old == {"prescriber": ""} and entry.new == {"prescriber": "Dr Li Wei"}
+    unchanged = operations.edit_patient(repo, MRN, wang.identity, expected_version=2, prescriber="Dr Li Wei")
+    assert unchanged.change is Change.UNCHANGED
+    with pytest.raises(InputError) as refused:
+        operations.edit_patient(repo, MRN, wang.identity, expected_version=2, prescriber="Dr\u202eLi")
+    assert refused.value.field == "prescriber"
+    added = store.add_patient(PatientIdentity(name="Li Na", mrn="L-1"), height_cm=Decimal(160),
+                              weight_kg=Decimal(55), measured_on=date(2026, 1, 2), regimen_id="anlotinib-epirubicin",
+                              start=date(2026, 1, 5), prescriber="Dr Zhou")
+    assert added.plan.prescriber == "Dr Zhou"

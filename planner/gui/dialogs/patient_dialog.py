@@ -58,6 +58,7 @@ class PatientForm:
     regimen_id: str
     start: date
     prior: tuple[PriorExposure, ...]
+    prescriber: str = ""  # who ordered the plan (printed on the dose sheet)
 
 
 def _with_unit(text: str, unit: str) -> str:
@@ -101,6 +102,7 @@ class PatientDialog(QDialog):
         self.diagnosis = line(self.tr("Diagnosis"))
         self.allergies = line(self.tr("Allergies"), self.tr("e.g. penicillin (rash); leave empty if none known"))
         self.notes = line(self.tr("Notes"))
+        self.prescriber = line(self.tr("Prescriber"), self.tr("the doctor who ordered the treatment"))
         # The patient's own language for the calendar and the .ics they take home; the dose sheet and the
         # day list stay in the staff's. Names are shown in their own language, as a patient would look for them.
         self.calendar_language = QComboBox()
@@ -170,7 +172,9 @@ class PatientDialog(QDialog):
         self.prior_amount = line(self.tr("Prior anthracycline amount"), self.tr("cumulative mg/m²"))
         plan_box = QGroupBox(self.tr("Treatment plan"))
         form = QFormLayout(plan_box)
-        form.addRow(self.tr("Regimen:"), self.regimen)
+        # The prescriber shares the regimen's row (the order: what, and who ordered it): one more row would
+        # not fit a 1280x720 screen.
+        form.addRow(self.tr("Regimen, prescriber:"), self._pair(self.regimen, self.prescriber))
         self._add_row(form, self.tr("Start (cycle 1 day 1):"), self.start, "start")
         self._add_row(form, self.tr("Prior anthracycline:"), self._pair(self.prior_drug, self.prior_amount), "prior")
 
@@ -248,6 +252,7 @@ class PatientDialog(QDialog):
         self.diagnosis.setText(identity.diagnosis)
         self.allergies.setText(identity.allergies)
         self.notes.setText(identity.notes)
+        self.prescriber.setText(record.plan.prescriber)
         self.calendar_language.setCurrentIndex(max(self.calendar_language.findData(identity.language), 0))
         baseline = record.measurements[0]
         self.height_field.setText(plain(baseline.height_cm))
@@ -341,7 +346,8 @@ class PatientDialog(QDialog):
                     language=self.calendar_language.currentData() or "en"),
                 height_cm=height.value, weight_kg=weight.value,  # type: ignore[attr-defined]
                 measured_on=measured_on, start=start,  # type: ignore[arg-type]
-                regimen_id=self.regimen.currentData(), prior=prior)  # type: ignore[arg-type]
+                regimen_id=self.regimen.currentData(), prior=prior,  # type: ignore[arg-type]
+                prescriber=self.prescriber.text().strip())
         else:
             self._result = None
 

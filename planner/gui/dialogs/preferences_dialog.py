@@ -83,6 +83,8 @@ class PreferencesDialog(QDialog):
         self.phone = self._line(self.tr("Ward phone number"), settings.text("institution/phone"))
         self.emergency = self._line(self.tr("Emergency phone number (out of hours)"),
                                     settings.text("institution/emergency_phone"))
+        self.emergency_24h = QCheckBox(self.tr("The emergency line answers 24 hours a day"))
+        self.emergency_24h.setChecked(settings.get("institution/emergency_24h") == 1)
         self.closed_days: dict[int, QCheckBox] = {}
         closed = parse_weekdays(settings.text("clinic/closed_weekdays"))
         for weekday, name in enumerate((self.tr("Mon"), self.tr("Tue"), self.tr("Wed"), self.tr("Thu"),
@@ -151,6 +153,7 @@ class PreferencesDialog(QDialog):
         form.addRow(self.tr("Institution:"), self.institution)
         form.addRow(self.tr("Ward phone:"), self.phone)
         form.addRow(self.tr("Emergency phone:"), self.emergency)
+        form.addRow("", self.emergency_24h)
         form.addRow(self.tr("Paper size:"), self.paper)
         clinic = QGroupBox(self.tr("Clinic days (blood tests and infusions)"))
         form = QFormLayout(clinic)
@@ -282,6 +285,7 @@ class PreferencesDialog(QDialog):
         self.settings.set("institution/name", self.institution.text().strip())
         self.settings.set("institution/phone", self.phone.text().strip())
         self.settings.set("institution/emergency_phone", self.emergency.text().strip())
+        self.settings.set("institution/emergency_24h", 1 if self.emergency_24h.isChecked() else 0)
         self.settings.set("print/paper_size", self.paper.currentData())
         if self._language_kept is None or self.language.currentIndex() != 0:
             self.settings.set("ui/language", self.language.currentData())

@@ -8,7 +8,7 @@ the owner grants itself UPDATE and disables the update trigger, then re-enables 
 all inside the migration's transaction, so no other connection ever sees the log unguarded.
 
 Revision ID: 0006_audit_chain
-Revises: 0006_live_refresh
+Revises: 0006_plan_prescriber
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from alembic import context, op
 
 revision = "0006_audit_chain"
-down_revision = "0006_live_refresh"
+down_revision = "0006_plan_prescriber"
 branch_labels = None
 depends_on = None
 
