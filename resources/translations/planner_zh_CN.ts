@@ -42,7 +42,7 @@
     <message>
         <location line="+1"/>
         <source>on ({n} users)</source>
-        <translation type="unfinished"></translation>
+        <translation>开启（{n} 个用户）</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -60,52 +60,52 @@
     <message>
         <location filename="../../planner/gui/views/assessment_panel.py" line="+91"/>
         <source>Accept the proposal for cycle {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>接受第{n}周期的建议</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Assessed: proceed as planned</source>
-        <translation type="unfinished"></translation>
+        <translation>已评估：按计划继续</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reason</source>
-        <translation type="unfinished">原因</translation>
+        <translation>原因</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Prescriber who confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>确认的处方医生</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Name of the prescriber who confirmed it</source>
-        <translation type="unfinished"></translation>
+        <translation>确认该建议的处方医生姓名</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Reason:</source>
-        <translation type="unfinished">原因：</translation>
+        <translation>原因：</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Prescriber:</source>
-        <translation type="unfinished"></translation>
+        <translation>处方医生：</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Accept and save</source>
-        <translation type="unfinished"></translation>
+        <translation>接受并保存</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>A reason is required: it is kept with every change.</source>
-        <translation type="unfinished"></translation>
+        <translation>必须填写原因：每项更改都会记录原因。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A rule requires the prescriber&apos;s confirmation: name the prescriber.</source>
-        <translation type="unfinished"></translation>
+        <translation>有规则要求处方医生确认：请填写处方医生姓名。</translation>
     </message>
 </context>
 <context>
@@ -113,87 +113,87 @@
     <message>
         <location filename="../../planner/operations/accounts.py" line="+36"/>
         <source>Accounts: create the first administrator first (planner user add NAME --role admin).</source>
-        <translation type="unfinished"></translation>
+        <translation>账户：请先创建第一个管理员（planner user add NAME --role admin）。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>User: there is no account {user}.</source>
-        <translation type="unfinished"></translation>
+        <translation>用户：不存在账户 {user}。</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>User: {user} is the last administrator; add another administrator first.</source>
-        <translation type="unfinished"></translation>
+        <translation>用户：{user} 是最后一个管理员；请先添加另一个管理员。</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Display name</source>
-        <translation type="unfinished"></translation>
+        <translation>显示名称</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Role: the first account must be an administrator (--role admin), who then adds the others.</source>
-        <translation type="unfinished"></translation>
+        <translation>角色：第一个账户必须是管理员（--role admin），再由其添加其他账户。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>User: an account {user} already exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>用户：账户 {user} 已存在。</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>User: {user} is already disabled.</source>
-        <translation type="unfinished"></translation>
+        <translation>用户：{user} 已被停用。</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Role: {user} already is a {role}.</source>
-        <translation type="unfinished"></translation>
+        <translation>角色：{user} 已是 {role}。</translation>
     </message>
     <message>
         <location filename="../../planner/operations/administrations.py" line="+78"/>
         <source>First checker: sign in first; with accounts on, the first checker is the signed-in user.</source>
-        <translation type="unfinished"></translation>
+        <translation>第一核对人：请先登录；启用账户后，第一核对人即为当前登录用户。</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Second checker: the user name or password/PIN is wrong.</source>
-        <translation type="unfinished"></translation>
+        <translation>第二核对人：用户名或密码/PIN 码错误。</translation>
     </message>
     <message>
         <location filename="../../planner/store/accounts.py" line="+71"/>
         <source>User name</source>
-        <translation type="unfinished"></translation>
+        <translation>用户名</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Password: use {low} to {high} characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>密码：请使用 {low} 至 {high} 个字符。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Password: contains a control character; use letters, digits, spaces and punctuation.</source>
-        <translation type="unfinished"></translation>
+        <translation>密码：含有控制字符；请使用字母、数字、空格和标点符号。</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>PIN: use {low} to {high} digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN 码：请使用 {low} 至 {high} 位数字。</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>Sign-in failed: the user name or password is wrong.</source>
-        <translation type="unfinished"></translation>
+        <translation>登录失败：用户名或密码错误。</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>Sign in first: user accounts are on for this database, and every change needs a signed-in user (the CLI: --user NAME with PLANNER_PASSWORD or the prompt).</source>
-        <translation type="unfinished"></translation>
+        <translation>请先登录：此数据库已启用用户账户，每项更改都需要已登录的用户（命令行：--user NAME 加 PLANNER_PASSWORD 或按提示输入）。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Sign in again: the account {user} is disabled or no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>请重新登录：账户 {user} 已停用或已不存在。</translation>
     </message>
 </context>
 <context>
@@ -201,52 +201,52 @@
     <message>
         <location filename="../../planner/gui/accounts.py" line="+90"/>
         <source>This database has user accounts: sign in to continue.</source>
-        <translation type="unfinished"></translation>
+        <translation>此数据库已启用用户账户：请登录后继续。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Signed out. Sign in to continue (the same or another user).</source>
-        <translation type="unfinished"></translation>
+        <translation>已注销。请登录后继续（同一用户或其他用户均可）。</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Locked after {n} minutes without use. Sign in to continue (the same or another user); anything you were entering is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} 分钟未操作，已锁定。请登录后继续（同一用户或其他用户均可）；正在输入的内容会保留。</translation>
     </message>
     <message>
         <location line="+73"/>
         <source>Signed in: {user} ({role})</source>
-        <translation type="unfinished"></translation>
+        <translation>已登录：{user}（{role}）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Locked: sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>已锁定：请登录</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Accounts off (single-user): changes recorded as {user}</source>
-        <translation type="unfinished"></translation>
+        <translation>账户未启用（单用户）：更改记录为 {user}</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Sign &amp;out</source>
-        <translation type="unfinished"></translation>
+        <translation>注销(&amp;O)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sign out; the window stays open for the next user to sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>注销；窗口保持打开，供下一位用户登录</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Create &amp;administrator account...</source>
-        <translation type="unfinished"></translation>
+        <translation>创建管理员账户(&amp;A)...</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Switch on user accounts: create the first administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>启用用户账户：创建第一个管理员</translation>
     </message>
 </context>
 <context>
@@ -510,108 +510,108 @@
     <message>
         <location filename="../../planner/commands/assess.py" line="+119"/>
         <source>--{option} belongs to --accept; without --accept nothing is changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>--{option} 需与 --accept 一起使用；不加 --accept 不会做任何更改。</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>--accept needs --reason: say why the proposal is accepted (it goes into the record).</source>
-        <translation type="unfinished"></translation>
+        <translation>--accept 需要 --reason：请说明接受该建议的原因（将记入记录）。</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>saved: assessment #{id} of cycle {cycle} accepted (patient {mrn}, record version {version})</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存：已接受第{cycle}周期的评估 #{id}（患者 {mrn}，记录版本 {version}）</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>  no change to the plan: the cycle proceeds as planned</source>
-        <translation type="unfinished"></translation>
+        <translation>  计划不变：本周期按计划进行</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>delay cycle {cycle} by {days} days</source>
-        <translation type="unfinished"></translation>
+        <translation>第{cycle}周期延迟 {days} 天</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{drug}: dose level {level} from cycle {cycle}</source>
-        <translation type="unfinished"></translation>
+        <translation>{drug}：自第{cycle}周期起剂量水平 {level}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{drug}: {percent}% of the {of} dose from cycle {cycle}</source>
-        <translation type="unfinished"></translation>
+        <translation>{drug}：自第{cycle}周期起为{of}剂量的 {percent}%</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{drug}: hold days {days} of cycle {cycle}</source>
-        <translation type="unfinished"></translation>
+        <translation>{drug}：暂停第{cycle}周期的第 {days} 天</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{drug}: stop for good from cycle {cycle}</source>
-        <translation type="unfinished"></translation>
+        <translation>{drug}：自第{cycle}周期起永久停药</translation>
     </message>
     <message>
         <location filename="../../planner/operations/assessments.py" line="+103"/>
         <source>Delay: {days} days is not possible; enter 1-{max} days.</source>
-        <translation type="unfinished"></translation>
+        <translation>延迟：不能延迟 {days} 天；请输入 1-{max} 天。</translation>
     </message>
     <message>
         <location line="+76"/>
         <source>Cycle {cycle}: the assessment is incomplete ({fields} missing) and cannot be accepted; enter the missing values.</source>
-        <translation type="unfinished"></translation>
+        <translation>第{cycle}周期：评估不完整（缺少 {fields}），无法接受；请补充缺少的数值。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Cycle {cycle}: an LVEF is required before this dose; enter it, then accept.</source>
-        <translation type="unfinished"></translation>
+        <translation>第{cycle}周期：本次给药前需要左心室射血分数 LVEF；请录入后再接受。</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Cycle {cycle}: a rule requires the prescriber&apos;s confirmation; name the prescriber who confirmed it (--prescriber).</source>
-        <translation type="unfinished"></translation>
+        <translation>第{cycle}周期：有规则要求处方医生确认；请填写确认的处方医生（--prescriber）。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Prescriber</source>
-        <translation type="unfinished"></translation>
+        <translation>处方医生</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Assessment of cycle {cycle} accepted: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>已接受第{cycle}周期的评估：{reason}</translation>
     </message>
     <message>
         <location filename="../../planner/store/codec.py" line="+157"/>
         <source>An assessment must be an object.</source>
-        <translation type="unfinished"></translation>
+        <translation>评估必须是一个对象。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>{name}: must be an object with a value and its unit.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}：必须是包含数值及其单位的对象。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>{name}: the unit must be {units}, not &apos;{unit}&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}：单位必须是 {units}，不能是“{unit}”。</translation>
     </message>
     <message>
         <location line="+21"/>
         <location line="+5"/>
         <source>{name}: must be a list of terms and grades.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}：必须是由术语和分级组成的列表。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Cycle: must be a whole number from 1.</source>
-        <translation type="unfinished"></translation>
+        <translation>周期：必须是从 1 开始的整数。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Febrile neutropenia: must be true or false.</source>
-        <translation type="unfinished"></translation>
+        <translation>发热性中性粒细胞减少：必须为 true 或 false。</translation>
     </message>
 </context>
 <context>
@@ -620,298 +620,298 @@
         <location filename="../../planner/gui/views/assessment_panel.py" line="+18"/>
         <location line="+242"/>
         <source>Assessment</source>
-        <translation type="unfinished"></translation>
+        <translation>评估</translation>
     </message>
     <message>
         <location line="-226"/>
         <source>ANC</source>
-        <translation type="unfinished">中性粒细胞绝对计数</translation>
+        <translation>中性粒细胞绝对计数</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Platelets</source>
-        <translation type="unfinished">血小板</translation>
+        <translation>血小板</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Haemoglobin</source>
-        <translation type="unfinished">血红蛋白</translation>
+        <translation>血红蛋白</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Bilirubin</source>
-        <translation type="unfinished">总胆红素</translation>
+        <translation>总胆红素</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>AST</source>
-        <translation type="unfinished">谷草转氨酶 AST</translation>
+        <translation>谷草转氨酶 AST</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>AST ULN</source>
-        <translation type="unfinished"></translation>
+        <translation>AST 正常值上限</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>ALT</source>
-        <translation type="unfinished">谷丙转氨酶 ALT</translation>
+        <translation>谷丙转氨酶 ALT</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>ALT ULN</source>
-        <translation type="unfinished"></translation>
+        <translation>ALT 正常值上限</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Creatinine</source>
-        <translation type="unfinished">肌酐</translation>
+        <translation>肌酐</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>LVEF</source>
-        <translation type="unfinished">左心室射血分数 LVEF</translation>
+        <translation>左心室射血分数 LVEF</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>BP systolic</source>
-        <translation type="unfinished"></translation>
+        <translation>收缩压</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>BP diastolic</source>
-        <translation type="unfinished"></translation>
+        <translation>舒张压</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Urine protein</source>
-        <translation type="unfinished">尿蛋白</translation>
+        <translation>尿蛋白</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Nadir ANC</source>
-        <translation type="unfinished">中性粒细胞绝对计数最低值</translation>
+        <translation>中性粒细胞绝对计数最低值</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Nadir platelets</source>
-        <translation type="unfinished">血小板最低值</translation>
+        <translation>血小板最低值</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>The lowest value during the last cycle</source>
-        <translation type="unfinished"></translation>
+        <translation>上一周期内的最低值</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Bilirubin unit</source>
-        <translation type="unfinished"></translation>
+        <translation>总胆红素单位</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Plausible range {low}-{high} {unit}</source>
-        <translation type="unfinished"></translation>
+        <translation>合理范围 {low}-{high} {unit}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Febrile neutropenia in the last cycle</source>
-        <translation type="unfinished"></translation>
+        <translation>上一周期发生发热性中性粒细胞减少</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Measurements</source>
-        <translation type="unfinished"></translation>
+        <translation>检测值</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Toxicities (CTCAE v5 grade)</source>
-        <translation type="unfinished"></translation>
+        <translation>毒性（CTCAE v5 分级）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Toxicity</source>
-        <translation type="unfinished">不良反应</translation>
+        <translation>毒性</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Worst since last cycle</source>
-        <translation type="unfinished"></translation>
+        <translation>上周期以来最重</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Today</source>
-        <translation type="unfinished">今天</translation>
+        <translation>今天</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Worst CTCAE grade since the previous cycle began (drives the dose rules)</source>
-        <translation type="unfinished"></translation>
+        <translation>上一周期开始以来的最高 CTCAE 分级（用于剂量规则判断）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Grade on the assessment day: above grade 1 (non-haematological) holds the cycle</source>
-        <translation type="unfinished"></translation>
+        <translation>评估当天的分级：非血液学毒性高于 1 级时暂停本周期</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Toxicities (CTCAE v5)</source>
-        <translation type="unfinished"></translation>
+        <translation>毒性（CTCAE v5）</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Proposal</source>
-        <translation type="unfinished"></translation>
+        <translation>建议</translation>
     </message>
     <message>
         <location line="+16"/>
         <source> days</source>
-        <translation type="unfinished"> 天</translation>
+        <translation> 天</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Delay of a held cycle</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停周期的延迟天数</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Accept</source>
-        <translation type="unfinished"></translation>
+        <translation>接受(&amp;A)</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+201"/>
         <source>Save the assessment and the changes it proposes (one undoable step)</source>
-        <translation type="unfinished"></translation>
+        <translation>保存评估及其建议的更改（可一步撤销）</translation>
     </message>
     <message>
         <location line="-200"/>
         <source>&amp;Modify...</source>
-        <translation type="unfinished"></translation>
+        <translation>调整(&amp;M)...</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Change the dose level yourself (opens the dose level dialog)</source>
-        <translation type="unfinished"></translation>
+        <translation>自行调整剂量水平（打开剂量水平对话框）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Hold...</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停(&amp;H)...</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Delay this cycle (opens the delay dialog)</source>
-        <translation type="unfinished"></translation>
+        <translation>延迟本周期（打开延迟对话框）</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Hold delays by:</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停后延迟：</translation>
     </message>
     <message>
         <location line="+55"/>
         <source>{term}: grade</source>
-        <translation type="unfinished"></translation>
+        <translation>{term}：分级</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>none</source>
-        <translation type="unfinished">无</translation>
+        <translation>无</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>grade {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} 级</translation>
     </message>
     <message>
         <location line="+71"/>
         <source>Assessment before cycle {n} ({start})</source>
-        <translation type="unfinished"></translation>
+        <translation>第{n}周期前评估（{start}）</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Check these values:</source>
-        <translation type="unfinished"></translation>
+        <translation>请核对以下数值：</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>INCOMPLETE: values are missing</source>
-        <translation type="unfinished"></translation>
+        <translation>不完整：缺少数值</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>STOP: a drug stops for good</source>
-        <translation type="unfinished">停药：有药物需永久停用</translation>
+        <translation>停药：有药物需永久停用</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>HOLD</source>
-        <translation type="unfinished">暂停</translation>
+        <translation>暂停</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>MODIFY: a dose changes</source>
-        <translation type="unfinished">调整：剂量有变化</translation>
+        <translation>调整：剂量有变化</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>PROCEED</source>
-        <translation type="unfinished">按计划继续</translation>
+        <translation>按计划继续</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>give</source>
-        <translation type="unfinished">给药</translation>
+        <translation>给药</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>reduce</source>
-        <translation type="unfinished">剂量下调</translation>
+        <translation>剂量下调</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>hold</source>
-        <translation type="unfinished">暂停</translation>
+        <translation>暂停</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>stop for good</source>
-        <translation type="unfinished">永久停药</translation>
+        <translation>永久停药</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>(resume at {level} {unit})</source>
-        <translation type="unfinished">（以 {level} {unit} 恢复给药）</translation>
+        <translation>（以 {level} {unit} 恢复给药）</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Cumulative {drug} after this cycle: {total} mg/m²</source>
-        <translation type="unfinished"></translation>
+        <translation>本周期后{drug}累积剂量：{total} mg/m²</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Missing: {fields}</source>
-        <translation type="unfinished">缺少：{fields}</translation>
+        <translation>缺少：{fields}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Requires: {items}</source>
-        <translation type="unfinished">需要：{items}</translation>
+        <translation>需要：{items}</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Enter the values first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先录入数值。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Incomplete: enter {fields}.</source>
-        <translation type="unfinished"></translation>
+        <translation>不完整：请录入 {fields}。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>An LVEF is required before this dose.</source>
-        <translation type="unfinished"></translation>
+        <translation>本次给药前需要左心室射血分数 LVEF。</translation>
     </message>
 </context>
 <context>
@@ -1083,42 +1083,42 @@
     <message>
         <location filename="../../planner/gui/dialogs/sign_in_dialog.py" line="+102"/>
         <source>Create the administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>创建管理员</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Create the first account, an administrator. From then on everyone signs in with their own account and every change is recorded under their name; until then Cycle Planner works in single-user mode.</source>
-        <translation type="unfinished"></translation>
+        <translation>创建第一个账户，即管理员账户。此后每个人都用自己的账户登录，每项更改都以其姓名记录；在此之前，Cycle Planner 以单用户模式运行。</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>User name</source>
-        <translation type="unfinished"></translation>
+        <translation>用户名</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Display name</source>
-        <translation type="unfinished"></translation>
+        <translation>显示名称</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>密码</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Password again</source>
-        <translation type="unfinished"></translation>
+        <translation>再次输入密码</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Create administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>创建管理员</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Password: the two entries differ.</source>
-        <translation type="unfinished"></translation>
+        <translation>密码：两次输入不一致。</translation>
     </message>
 </context>
 <context>
@@ -1199,7 +1199,7 @@
     <message>
         <location line="+3"/>
         <source>End the treatment after cycle {c} ({reason})</source>
-        <translation type="unfinished"></translation>
+        <translation>第{c}周期后结束治疗（{reason}）</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1445,22 +1445,22 @@ anthracyclines</source>
     <message>
         <location filename="../../planner/gui/models/cycle_marks.py" line="+42"/>
         <source>tests overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>检查已逾期</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>LVEF due</source>
-        <translation type="unfinished"></translation>
+        <translation>LVEF 待查</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>tests due</source>
-        <translation type="unfinished"></translation>
+        <translation>待检查</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{tests} (by {date})</source>
-        <translation type="unfinished"></translation>
+        <translation>{tests}（{date} 前）</translation>
     </message>
 </context>
 <context>
@@ -1805,7 +1805,7 @@ anthracyclines</source>
         <location line="-314"/>
         <location line="+13"/>
         <source>Second checker&apos;s password or PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>第二核对人的密码或 PIN 码</translation>
     </message>
     <message>
         <location line="-10"/>
@@ -1948,17 +1948,17 @@ anthracyclines</source>
     <message>
         <location line="+13"/>
         <source>First checker (signed in)</source>
-        <translation type="unfinished"></translation>
+        <translation>第一核对人（已登录）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Second checker&apos;s user name</source>
-        <translation type="unfinished"></translation>
+        <translation>第二核对人的用户名</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>Second checker: the double check needs two different people; you are signed in as the first checker.</source>
-        <translation type="unfinished"></translation>
+        <translation>第二核对人：双人核对需要两个不同的人；您已作为第一核对人登录。</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -2150,12 +2150,12 @@ and the double check of each dose. Or add a demo patient to look around first.</
     <message>
         <location line="+1"/>
         <source>Set up user accounts...</source>
-        <translation type="unfinished"></translation>
+        <translation>设置用户账户...</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Set up user accounts: create the administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>设置用户账户：创建管理员</translation>
     </message>
 </context>
 <context>
@@ -2164,48 +2164,48 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <location filename="../../planner/gui/dialogs/end_treatment_dialog.py" line="+26"/>
         <location line="+17"/>
         <source>End treatment</source>
-        <translation type="unfinished"></translation>
+        <translation>结束治疗</translation>
     </message>
     <message>
         <location line="-15"/>
         <source>End the treatment of {patient}? The plan stops after the cycle in progress on the day it ended; the record and its history are kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>结束 {patient} 的治疗？计划将在结束当天所处的周期之后停止；病历及其历史记录会保留。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Reason</source>
-        <translation type="unfinished">原因</translation>
+        <translation>原因</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Note</source>
-        <translation type="unfinished">备注</translation>
+        <translation>备注</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>e.g. CT 12 May: new lung metastases</source>
-        <translation type="unfinished"></translation>
+        <translation>如：5月12日 CT：新发肺转移</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+19"/>
         <source>Ended on</source>
-        <translation type="unfinished"></translation>
+        <translation>结束日期</translation>
     </message>
     <message>
         <location line="-11"/>
         <source>Reason:</source>
-        <translation type="unfinished">原因：</translation>
+        <translation>原因：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Note:</source>
-        <translation type="unfinished"></translation>
+        <translation>备注：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ended on:</source>
-        <translation type="unfinished"></translation>
+        <translation>结束日期：</translation>
     </message>
 </context>
 <context>
@@ -2318,17 +2318,17 @@ and the double check of each dose. Or add a demo patient to look around first.</
     <message>
         <location line="+4"/>
         <source>Hospital - {drug}</source>
-        <translation type="unfinished"></translation>
+        <translation>来院 - {drug}</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Clinic visit - check-up and your next capsules</source>
-        <translation type="unfinished"></translation>
+        <translation>门诊复诊 - 检查并领取下一批胶囊</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Clinic visit - check-up</source>
-        <translation type="unfinished"></translation>
+        <translation>门诊复诊 - 检查</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -2366,7 +2366,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
     <message>
         <location line="+22"/>
         <source>Clinic visit</source>
-        <translation type="unfinished"></translation>
+        <translation>门诊复诊</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2386,7 +2386,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
     <message>
         <location line="+9"/>
         <source>Blood test before cycle 1</source>
-        <translation type="unfinished"></translation>
+        <translation>第1周期前抽血化验</translation>
     </message>
     <message>
         <location filename="../../planner/export/day_list.py" line="-80"/>
@@ -2592,47 +2592,47 @@ and the double check of each dose. Or add a demo patient to look around first.</
     <message>
         <location line="-132"/>
         <source>{drug} {amount} mg/m² x {factor} / {target_factor} = {result} mg/m² {target}-equivalent</source>
-        <translation type="unfinished"></translation>
+        <translation>{drug} {amount} mg/m² × {factor} / {target_factor} = {result} mg/m² {target}当量</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>ANC</source>
-        <translation type="unfinished">中性粒细胞绝对计数</translation>
+        <translation>中性粒细胞绝对计数</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>platelets</source>
-        <translation type="unfinished"></translation>
+        <translation>血小板</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Hb</source>
-        <translation type="unfinished"></translation>
+        <translation>血红蛋白</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>LVEF</source>
-        <translation type="unfinished">左心室射血分数 LVEF</translation>
+        <translation>左心室射血分数 LVEF</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>no counts recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>无血常规记录</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>none in the regimen file</source>
-        <translation type="unfinished"></translation>
+        <translation>方案文件中未规定</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>{w} kg, measured {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>{w} kg（{date} 测量）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{w} kg (the plan&apos;s; no later weight recorded)</source>
-        <translation type="unfinished"></translation>
+        <translation>{w} kg（计划中的体重；之后无体重记录）</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2654,17 +2654,17 @@ and the double check of each dose. Or add a demo patient to look around first.</
     <message>
         <location line="+1"/>
         <source>Diagnosis</source>
-        <translation type="unfinished">诊断</translation>
+        <translation>诊断</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Prescriber</source>
-        <translation type="unfinished"></translation>
+        <translation>处方医生</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Order date</source>
-        <translation type="unfinished"></translation>
+        <translation>医嘱日期</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2679,7 +2679,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
     <message>
         <location line="+1"/>
         <source>Current weight</source>
-        <translation type="unfinished"></translation>
+        <translation>当前体重</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2709,57 +2709,57 @@ and the double check of each dose. Or add a demo patient to look around first.</
     <message>
         <location line="+1"/>
         <source>Start criteria</source>
-        <translation type="unfinished"></translation>
+        <translation>开始治疗标准</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Latest counts</source>
-        <translation type="unfinished"></translation>
+        <translation>最近血常规</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>diluent {text}</source>
-        <translation type="unfinished"></translation>
+        <translation>稀释液 {text}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>volume {ml} mL</source>
-        <translation type="unfinished"></translation>
+        <translation>体积 {ml} mL</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>duration {text}</source>
-        <translation type="unfinished"></translation>
+        <translation>时长 {text}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Infusion of {drug}: {details}</source>
-        <translation type="unfinished"></translation>
+        <translation>{drug}输注：{details}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Vesicant: watch the infusion site.</source>
-        <translation type="unfinished"></translation>
+        <translation>发疱剂：注意观察输注部位。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>VESICANT - {text}</source>
-        <translation type="unfinished"></translation>
+        <translation>发疱剂 - {text}</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>passed</source>
-        <translation type="unfinished">通过</translation>
+        <translation>通过</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>FAILED</source>
-        <translation type="unfinished">不通过</translation>
+        <translation>不通过</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Double check of {drug}: calculated {calc} mg, checked {checked} mg ({deviation}%) - {verdict} - {first} and {second}, {when}</source>
-        <translation type="unfinished"></translation>
+        <translation>{drug}双人核对：计算 {calc} mg，核对 {checked} mg（{deviation}%）- {verdict} - {first} 和 {second}，{when}</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -2829,12 +2829,12 @@ and the double check of each dose. Or add a demo patient to look around first.</
     <message>
         <location line="+9"/>
         <source>Assessment before this cycle: {counts}</source>
-        <translation type="unfinished"></translation>
+        <translation>本周期前评估：{counts}</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Double check: none recorded yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>双人核对：尚无记录。</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2916,7 +2916,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
     <message>
         <location line="+8"/>
         <source>{line} (24 hours, every day)</source>
-        <translation type="unfinished"></translation>
+        <translation>{line}（每天 24 小时）</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -2961,7 +2961,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
     <message>
         <location line="+98"/>
         <source>{month} (continued)</source>
-        <translation type="unfinished"></translation>
+        <translation>{month}（续）</translation>
     </message>
     <message>
         <location line="+114"/>
@@ -2996,12 +2996,12 @@ and the double check of each dose. Or add a demo patient to look around first.</
     <message>
         <location line="+4"/>
         <source>If you forget a capsule</source>
-        <translation type="unfinished"></translation>
+        <translation>如果忘记吃药</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>If you vomit</source>
-        <translation type="unfinished"></translation>
+        <translation>如果呕吐</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -3021,67 +3021,67 @@ and the double check of each dose. Or add a demo patient to look around first.</
     <message>
         <location line="+42"/>
         <source>No {drug} in this calendar.</source>
-        <translation type="unfinished"></translation>
+        <translation>本日历中没有{drug}。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>From cycle {n} ({date}): {new} mg a day instead of {old} mg - use the {strength} capsules.</source>
-        <translation type="unfinished"></translation>
+        <translation>从第{n}周期（{date}）起：每天 {new} mg，不再是 {old} mg - 请服用 {strength} 的胶囊。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Capsule strength: {strength} ({dose} mg a day) from cycle {n}.</source>
-        <translation type="unfinished"></translation>
+        <translation>胶囊规格：从第{n}周期起为 {strength}（每天 {dose} mg）。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The strength stays the same for the whole calendar.</source>
-        <translation type="unfinished"></translation>
+        <translation>整个日历期间胶囊规格不变。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Your capsules change.</source>
-        <translation type="unfinished"></translation>
+        <translation>您的胶囊有变化。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>What comes next</source>
-        <translation type="unfinished"></translation>
+        <translation>接下来的安排</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>This calendar ends on {date}.</source>
-        <translation type="unfinished"></translation>
+        <translation>本日历到 {date} 结束。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>This calendar ends on {date}, the last day of cycle {n}.</source>
-        <translation type="unfinished"></translation>
+        <translation>本日历到 {date} 结束，这一天是第{n}周期的最后一天。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Your treatment goes on after this calendar: {phase} cycles of {days} days with {drugs}, for as long as it helps you and your doctor agrees. You get a new calendar at your next visit.</source>
-        <translation type="unfinished"></translation>
+        <translation>本日历结束后您的治疗还会继续：{phase}周期，每个周期 {days} 天，用药为{drugs}，只要治疗对您有效且医生同意，就一直继续。下次来院时您会拿到新的日历。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>This is the last planned cycle. At your next visit your doctor tells you what follows (scans, check-ups or more treatment).</source>
-        <translation type="unfinished"></translation>
+        <translation>这是计划中的最后一个周期。下次来院时，医生会告诉您接下来的安排（影像检查、复查或继续治疗）。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Your next visit</source>
-        <translation type="unfinished"></translation>
+        <translation>下次来院</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{date}: come to the clinic, with this calendar and your capsules.</source>
-        <translation type="unfinished"></translation>
+        <translation>{date}：请来门诊，带上本日历和您的胶囊。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Do not wait for your next visit if you feel unwell: call us straight away.</source>
-        <translation type="unfinished"></translation>
+        <translation>如果感觉不舒服，不要等到下次来院：请马上给我们打电话。</translation>
     </message>
     <message>
         <location line="+19"/>
@@ -3121,17 +3121,17 @@ and the double check of each dose. Or add a demo patient to look around first.</
     <message>
         <location line="+5"/>
         <source>Blood test at the clinic - before cycle 1 and before each hospital day</source>
-        <translation type="unfinished"></translation>
+        <translation>门诊抽血化验 - 第1周期前及每次来院日前</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Clinic visit - check-up (and your next capsules)</source>
-        <translation type="unfinished"></translation>
+        <translation>门诊复诊 - 检查（并领取下一批胶囊）</translation>
     </message>
     <message>
         <location line="+54"/>
         <source>Phone: the patient calendar needs a number the patient can call. Enter the ward phone number in Preferences &gt; Printouts (CLI: --phone) and print again.</source>
-        <translation type="unfinished"></translation>
+        <translation>电话：患者日历需要一个患者可以拨打的号码。请在 首选项 &gt; 打印设置 中填写病房电话（命令行：--phone），然后重新打印。</translation>
     </message>
     <message>
         <location line="-57"/>
@@ -3223,7 +3223,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
     <message>
         <location line="+3"/>
         <source>Treatment ended on {date} ({reason}); no cycles after cycle {c}</source>
-        <translation type="unfinished"></translation>
+        <translation>治疗已于 {date} 结束（{reason}）；第{c}周期后无后续周期</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -3268,12 +3268,12 @@ and the double check of each dose. Or add a demo patient to look around first.</
     <message>
         <location filename="../../planner/export/monitoring_visits.py" line="+24"/>
         <source>heart scan (LVEF)</source>
-        <translation type="unfinished"></translation>
+        <translation>心脏超声（LVEF）</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Tests: {tests}</source>
-        <translation type="unfinished"></translation>
+        <translation>检查：{tests}</translation>
     </message>
 </context>
 <context>
@@ -3391,12 +3391,12 @@ and the double check of each dose. Or add a demo patient to look around first.</
     <message>
         <location line="+16"/>
         <source>No phone number</source>
-        <translation type="unfinished"></translation>
+        <translation>没有电话号码</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The patient calendar needs a number the patient can call. Enter the ward phone number in Preferences &gt; Printouts, then export again.</source>
-        <translation type="unfinished"></translation>
+        <translation>患者日历需要一个患者可以拨打的号码。请在 首选项 &gt; 打印设置 中填写病房电话，然后重新导出。</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3520,7 +3520,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
     <message>
         <location line="+3"/>
         <source>Emergency: {number}</source>
-        <translation type="unfinished"></translation>
+        <translation>急诊：{number}</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3815,17 +3815,17 @@ and the double check of each dose. Or add a demo patient to look around first.</
     <message>
         <location line="+5"/>
         <source>Assessment of cycle {c} accepted ({decision})</source>
-        <translation type="unfinished"></translation>
+        <translation>已接受第{c}周期的评估（{decision}）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Assessment of cycle {c} recorded ({decision})</source>
-        <translation type="unfinished"></translation>
+        <translation>已记录第{c}周期的评估（{decision}）</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Withdrew an accepted assessment and the changes it made</source>
-        <translation type="unfinished"></translation>
+        <translation>已撤回一项已接受的评估及其所做的更改</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3939,17 +3939,17 @@ and the double check of each dose. Or add a demo patient to look around first.</
     <message>
         <location filename="../../planner/gui/live_refresh.py" line="+186"/>
         <source>{name} was updated by {user}; showing the latest version.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 已由 {user} 更新；现显示最新版本。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Undo history cleared: it was made on the older version.</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销历史已清除：它基于旧版本。</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>The open patient was changed on another workstation and is no longer under MRN {mrn}; choose them again in the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>当前打开的患者已在另一台工作站上被修改，病历号已不再是 {mrn}；请在列表中重新选择该患者。</translation>
     </message>
 </context>
 <context>
@@ -3997,12 +3997,12 @@ and the double check of each dose. Or add a demo patient to look around first.</
     <message>
         <location line="+1"/>
         <source>E&amp;nd treatment...</source>
-        <translation type="unfinished"></translation>
+        <translation>结束治疗(&amp;N)...</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>End the treatment (progression, toxicity, patient&apos;s choice, death, other): the plan stops after the cycle in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>结束治疗（疾病进展、毒性、患者意愿、死亡、其他）：计划在当前周期后停止</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4217,12 +4217,12 @@ and the double check of each dose. Or add a demo patient to look around first.</
     <message>
         <location filename="../../planner/gui/forecast_page.py" line="+40"/>
         <source>&amp;Ward forecast</source>
-        <translation type="unfinished"></translation>
+        <translation>病区预测(&amp;W)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Infusions, oral-only starts, blood tests and chair-hours of the coming weeks</source>
-        <translation type="unfinished"></translation>
+        <translation>未来几周的输注、仅口服周期开始、抽血化验和输注椅时</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -4233,7 +4233,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
     <message>
         <location line="+24"/>
         <source>The forecast could not be counted.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法计算预测。</translation>
     </message>
     <message>
         <location filename="../../planner/gui/main_window.py" line="+18"/>
@@ -4287,12 +4287,12 @@ and the double check of each dose. Or add a demo patient to look around first.</
     <message>
         <location line="-86"/>
         <source>Not saved: the patient was changed on another workstation and has been reloaded. Save again to apply these details to it, or Cancel.</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存：该患者已在另一台工作站上被修改，现已重新加载。再次保存可将这些信息应用到该患者，或点击取消。</translation>
     </message>
     <message>
         <location line="+56"/>
         <source>Not saved; the patient was reloaded with the other change.</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存；已重新加载该患者，含另一处更改。</translation>
     </message>
     <message>
         <location line="+31"/>
@@ -4315,7 +4315,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
     <message>
         <location line="-30"/>
         <source>Accept assessment of cycle {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>接受第{n}周期的评估</translation>
     </message>
     <message>
         <location line="+27"/>
@@ -4437,62 +4437,62 @@ and the double check of each dose. Or add a demo patient to look around first.</
     <message>
         <location filename="../../planner/core/monitoring.py" line="+47"/>
         <source>Blood count</source>
-        <translation type="unfinished">查血常规</translation>
+        <translation>血常规</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Liver function</source>
-        <translation type="unfinished"></translation>
+        <translation>肝功能</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Blood pressure</source>
-        <translation type="unfinished"></translation>
+        <translation>血压</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Urine protein</source>
-        <translation type="unfinished">尿蛋白</translation>
+        <translation>尿蛋白</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Thyroid function</source>
-        <translation type="unfinished"></translation>
+        <translation>甲状腺功能</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>LVEF</source>
-        <translation type="unfinished">左心室射血分数 LVEF</translation>
+        <translation>左心室射血分数 LVEF</translation>
     </message>
     <message>
         <location line="+133"/>
         <source>baseline</source>
-        <translation type="unfinished">基线</translation>
+        <translation>基线</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>before {drug}</source>
-        <translation type="unfinished"></translation>
+        <translation>{drug}给药前</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>every {n} cycles</source>
-        <translation type="unfinished"></translation>
+        <translation>每 {n} 个周期</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>every cycle</source>
-        <translation type="unfinished"></translation>
+        <translation>每个周期</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>cumulative {drug} past {tier} mg/m² with this cycle</source>
-        <translation type="unfinished"></translation>
+        <translation>本周期后{drug}累积剂量超过 {tier} mg/m²</translation>
     </message>
     <message>
         <location line="+70"/>
         <source>Monitoring due: {tests}</source>
-        <translation type="unfinished"></translation>
+        <translation>需监测：{tests}</translation>
     </message>
 </context>
 <context>
@@ -4510,7 +4510,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
     <message>
         <location line="+1"/>
         <source>{date}: before cycle {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>{date}：第{n}周期前</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4798,12 +4798,12 @@ and the double check of each dose. Or add a demo patient to look around first.</
     <message>
         <location line="+1"/>
         <source>Prescriber</source>
-        <translation type="unfinished"></translation>
+        <translation>处方医生</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>the doctor who ordered the treatment</source>
-        <translation type="unfinished"></translation>
+        <translation>开具治疗医嘱的医生</translation>
     </message>
     <message>
         <location line="+19"/>
@@ -5049,7 +5049,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
     <message>
         <location line="-199"/>
         <source>Regimen, prescriber:</source>
-        <translation type="unfinished"></translation>
+        <translation>方案、处方医生：</translation>
     </message>
     <message>
         <location line="+208"/>
@@ -5183,7 +5183,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
     <message>
         <location line="+25"/>
         <source>RDI {drug} {pct} %</source>
-        <translation type="unfinished"></translation>
+        <translation>RDI {drug} {pct} %</translation>
     </message>
     <message>
         <location line="+17"/>
@@ -5191,27 +5191,30 @@ and the double check of each dose. Or add a demo patient to look around first.</
 given {given} {basis} in {weeks} weeks = {given_week} {basis}/week
 planned {planned} {basis} in {planned_weeks} weeks = {planned_week} {basis}/week
 RDI = {given_week} / {planned_week} = {pct} %</source>
-        <translation type="unfinished"></translation>
+        <translation>{drug}在已完成的 {n} 个周期中的相对剂量强度：
+实际给药 {given} {basis}，共 {weeks} 周 = {given_week} {basis}/周
+计划 {planned} {basis}，共 {planned_weeks} 周 = {planned_week} {basis}/周
+RDI = {given_week} / {planned_week} = {pct} %</translation>
     </message>
     <message>
         <location filename="../../planner/gui/monitoring_badges.py" line="+21"/>
         <source>Treatment ended</source>
-        <translation type="unfinished"></translation>
+        <translation>治疗已结束</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ended on {date} ({reason}); the plan stops after cycle {n}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已于 {date} 结束（{reason}）；计划在第{n}周期后停止。</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>LVEF due</source>
-        <translation type="unfinished"></translation>
+        <translation>LVEF 待查</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cycle {n}: LVEF by {date} ({why}).</source>
-        <translation type="unfinished"></translation>
+        <translation>第{n}周期：{date} 前需查 LVEF（{why}）。</translation>
     </message>
 </context>
 <context>
@@ -5302,7 +5305,7 @@ RDI = {given_week} / {planned_week} = {pct} %</source>
     <message>
         <location line="+2"/>
         <source>&amp;Assessment</source>
-        <translation type="unfinished"></translation>
+        <translation>评估(&amp;A)</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -5360,7 +5363,7 @@ RDI = {given_week} / {planned_week} = {pct} %</source>
     <message>
         <location line="+1"/>
         <source>Ended</source>
-        <translation type="unfinished"></translation>
+        <translation>已结束</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5413,7 +5416,7 @@ RDI = {given_week} / {planned_week} = {pct} %</source>
     <message>
         <location line="+69"/>
         <source>End of treatment: cycle {n} does not exist in this plan.</source>
-        <translation type="unfinished"></translation>
+        <translation>结束治疗：本计划中不存在第{n}周期。</translation>
     </message>
     <message>
         <location line="+24"/>
@@ -5644,7 +5647,7 @@ RDI = {given_week} / {planned_week} = {pct} %</source>
     <message>
         <location line="+5"/>
         <source>Lock after this many minutes without use</source>
-        <translation type="unfinished"></translation>
+        <translation>无操作达到此分钟数后锁定</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -5674,7 +5677,7 @@ RDI = {given_week} / {planned_week} = {pct} %</source>
     <message>
         <location line="+2"/>
         <source>The emergency line answers 24 hours a day</source>
-        <translation type="unfinished"></translation>
+        <translation>急诊电话 24 小时有人接听</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -5816,12 +5819,12 @@ RDI = {given_week} / {planned_week} = {pct} %</source>
     <message>
         <location line="+1"/>
         <source>User accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>用户账户</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Lock after (minutes without use):</source>
-        <translation type="unfinished"></translation>
+        <translation>锁定时间（无操作分钟数）：</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -6053,12 +6056,12 @@ RDI = {given_week} / {planned_week} = {pct} %</source>
     <message>
         <location line="+1"/>
         <source>If you forget a capsule, take it as soon as you remember. If the next capsule is due in less than 12 hours, skip the forgotten one and take the next capsule at the usual time. Never take two capsules to make up for a missed one</source>
-        <translation type="unfinished"></translation>
+        <translation>如果忘记吃药，想起来后尽快补吃。如果离下一次吃药不到 12 小时，就不要补吃了，到平时的时间吃下一次即可。千万不要一次吃两粒来补上漏服的那一粒</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>If you vomit after taking a capsule, do not take another capsule; take the next one at the usual time</source>
-        <translation type="unfinished"></translation>
+        <translation>如果吃药后呕吐，不要再补吃一粒；下一次按平时的时间吃</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -6078,17 +6081,17 @@ RDI = {given_week} / {planned_week} = {pct} %</source>
     <message>
         <location line="+1"/>
         <source>0.9% sodium chloride or 5% glucose, freely flowing infusion</source>
-        <translation type="unfinished"></translation>
+        <translation>0.9% 氯化钠注射液或 5% 葡萄糖注射液，保持输液通畅</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>3-20 minutes into the side arm of the running infusion</source>
-        <translation type="unfinished"></translation>
+        <translation>3-20 分钟，经通畅输液的侧管注入</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Check the line flows freely and watch the site. If extravasation is suspected, stop the infusion, aspirate what you can, leave the cannula out, cool and elevate the limb, and call the doctor: dexrazoxane within 6 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>确认输液管路通畅并观察穿刺部位。如怀疑外渗：立即停止输注，尽量回抽药液，拔除留置针，冷敷并抬高患肢，通知医生：6 小时内使用右雷佐生</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -6209,12 +6212,12 @@ RDI = {given_week} / {planned_week} = {pct} %</source>
     <message>
         <location filename="../../planner/core/roles.py" line="+33"/>
         <source>Role: &apos;{text}&apos; is not a role; use nurse, pharmacist, prescriber or admin.</source>
-        <translation type="unfinished"></translation>
+        <translation>角色：“{text}”不是有效角色；请使用 nurse、pharmacist、prescriber 或 admin。</translation>
     </message>
     <message>
         <location line="+29"/>
         <source>Role: a {role} may not do this ({action}); only {roles}.</source>
-        <translation type="unfinished"></translation>
+        <translation>角色：{role} 无权执行此操作（{action}）；仅限 {roles}。</translation>
     </message>
 </context>
 <context>
@@ -6413,34 +6416,34 @@ RDI = {given_week} / {planned_week} = {pct} %</source>
     <message>
         <location filename="../../planner/gui/dialogs/sign_in_dialog.py" line="-89"/>
         <source>Sign in to Cycle Planner</source>
-        <translation type="unfinished"></translation>
+        <translation>登录 Cycle Planner</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Sign in with your user name and password.</source>
-        <translation type="unfinished"></translation>
+        <translation>请用您的用户名和密码登录。</translation>
     </message>
     <message>
         <location line="+6"/>
         <location line="+4"/>
         <source>User name</source>
-        <translation type="unfinished"></translation>
+        <translation>用户名</translation>
     </message>
     <message>
         <location line="-1"/>
         <location line="+2"/>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>密码</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>登录</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出</translation>
     </message>
 </context>
 <context>
@@ -6448,43 +6451,44 @@ RDI = {given_week} / {planned_week} = {pct} %</source>
     <message>
         <location filename="../../planner/gui/stale.py" line="+53"/>
         <source>Not saved: changed on another workstation</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存：已在另一台工作站上被修改</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{user} saved a change to {patient} at {time}, after this window showed the record.
 Your change was not saved: {what}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{user} 于 {time} 保存了对 {patient} 的更改，晚于本窗口显示该记录的时间。
+您的更改未保存：{what}。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>… and {n} more (History tab)</source>
-        <translation type="unfinished"></translation>
+        <translation>… 另有 {n} 项（见“历史记录”标签页）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Their change:</source>
-        <translation type="unfinished"></translation>
+        <translation>对方的更改：</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Reload the patient to see it. Then either apply your change to the updated record, or only reload and decide again.</source>
-        <translation type="unfinished"></translation>
+        <translation>重新加载该患者即可查看。然后可将您的更改应用到更新后的记录，或仅重新加载后再做决定。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Reload and apply my change</source>
-        <translation type="unfinished"></translation>
+        <translation>重新加载并应用我的更改</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Reload only</source>
-        <translation type="unfinished"></translation>
+        <translation>仅重新加载</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>{user} changed this patient at {time} on another workstation, so the undo was not done. The patient was reloaded with their change; the undo history was cleared, as it no longer applies.</source>
-        <translation type="unfinished"></translation>
+        <translation>{user} 于 {time} 在另一台工作站上修改了该患者，因此未执行撤销。已重新加载该患者及其更改；撤销历史已不再适用，已清除。</translation>
     </message>
 </context>
 <context>
@@ -6600,7 +6604,7 @@ Your change was not saved: {what}.</source>
     <message>
         <location line="+17"/>
         <source>Live refresh is slowed: the audit log&apos;s trigger {name} is missing or disabled, so other workstations see a change only at their next check (within {seconds} s) instead of at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>实时刷新变慢：审计日志的触发器 {name} 缺失或已禁用，其他工作站要到下次检查时（{seconds} 秒内）才能看到更改，而不是立即看到。</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -6824,12 +6828,12 @@ Your change was not saved: {what}.</source>
     <message>
         <location line="+29"/>
         <source>the plan has {n} cycles</source>
-        <translation type="unfinished"></translation>
+        <translation>该计划共有 {n} 个周期</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>only an accepted assessment creates modifications</source>
-        <translation type="unfinished"></translation>
+        <translation>只有已接受的评估才会产生调整</translation>
     </message>
     <message>
         <location line="+22"/>
@@ -6882,7 +6886,7 @@ Your change was not saved: {what}.</source>
     <message>
         <location line="+32"/>
         <source>Prescriber</source>
-        <translation type="unfinished"></translation>
+        <translation>处方医生</translation>
     </message>
     <message>
         <location line="+55"/>
@@ -7052,37 +7056,37 @@ Your change was not saved: {what}.</source>
     <message>
         <location filename="../../planner/operations/assessments.py" line="+43"/>
         <source>Assessment {id} is not in this patient&apos;s record.</source>
-        <translation type="unfinished"></translation>
+        <translation>评估 {id} 不在该患者的记录中。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Assessment {id} is already withdrawn.</source>
-        <translation type="unfinished"></translation>
+        <translation>评估 {id} 已被撤回。</translation>
     </message>
     <message>
         <location filename="../../planner/store/chain.py" line="+187"/>
         <source>The audit log entry {id} has no hash: it was not written by Cycle Planner.</source>
-        <translation type="unfinished"></translation>
+        <translation>审计日志条目 {id} 没有哈希值：它不是由 Cycle Planner 写入的。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The audit log is broken at entry {id}: it does not match its hash; it was changed, or an entry before it was removed, inserted or reordered.</source>
-        <translation type="unfinished"></translation>
+        <translation>审计日志在条目 {id} 处断裂：该条目与其哈希值不符；它已被修改，或其之前的条目被删除、插入或调换了顺序。</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>Patient {mrn} has no entry in the audit log: the record was written outside Cycle Planner.</source>
-        <translation type="unfinished"></translation>
+        <translation>患者 {mrn} 在审计日志中没有条目：该记录是在 Cycle Planner 之外写入的。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Patient {mrn}: the stored record does not match its last entry in the audit log ({id}); it was changed outside Cycle Planner.</source>
-        <translation type="unfinished"></translation>
+        <translation>患者 {mrn}：存储的记录与其在审计日志中的最后一条条目（{id}）不符；它在 Cycle Planner 之外被修改过。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>({n} more patients do not match.)</source>
-        <translation type="unfinished"></translation>
+        <translation>（另有 {n} 位患者不符。）</translation>
     </message>
 </context>
 <context>
@@ -7090,57 +7094,57 @@ Your change was not saved: {what}.</source>
     <message>
         <location filename="../../planner/core/modifications.py" line="+99"/>
         <source>progression</source>
-        <translation type="unfinished"></translation>
+        <translation>疾病进展</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>toxicity</source>
-        <translation type="unfinished"></translation>
+        <translation>毒性</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>patient&apos;s choice</source>
-        <translation type="unfinished"></translation>
+        <translation>患者意愿</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>death</source>
-        <translation type="unfinished"></translation>
+        <translation>死亡</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>other</source>
-        <translation type="unfinished"></translation>
+        <translation>其他</translation>
     </message>
     <message>
         <location filename="../../planner/operations/treatment.py" line="+30"/>
         <source>Reason for ending: &apos;{code}&apos; is not one of {codes}.</source>
-        <translation type="unfinished"></translation>
+        <translation>结束原因：“{code}”不在 {codes} 之中。</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Note: enter plain text of at most {n} characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>备注：请输入不超过 {n} 个字符的纯文本。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Ended on: {date} is in the future; end the treatment on the day it ends.</source>
-        <translation type="unfinished"></translation>
+        <translation>结束日期：{date} 是将来的日期；请在治疗实际结束当天再结束治疗。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The treatment is already ended ({date}); withdraw that entry first to change it.</source>
-        <translation type="unfinished"></translation>
+        <translation>治疗已结束（{date}）；如需更改，请先撤回该条目。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Ended on: {date} is before cycle 1 ({start}); withdraw the patient instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>结束日期：{date} 早于第1周期（{start}）；请改为将患者退出治疗。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Treatment ended: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>治疗已结束：{reason}</translation>
     </message>
 </context>
 <context>
@@ -7359,7 +7363,7 @@ The record and its history are kept; the patient no longer appears in the active
     <message>
         <location filename="../../planner/gui/intensity.py" line="+35"/>
         <source>The dose intensity could not be computed.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法计算剂量强度。</translation>
     </message>
 </context>
 </TS>
