@@ -16,13 +16,13 @@ Two sources of translations, for two purposes:
 from __future__ import annotations
 
 import threading
-import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from importlib import resources
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 Translator = Callable[[str, str], str]
 
@@ -118,6 +118,8 @@ def catalog(code: str) -> dict[tuple[str, str], str]:
 def _ts_entry(code: str) -> Any:
     if _catalog_folder is not None:
         return _catalog_folder / f"planner_{code}.ts"
+    from importlib import resources  # only when a catalog is read: `planner bsa` starts without it
+
     return resources.files("planner.resources").joinpath("translations", f"planner_{code}.ts")
 
 
@@ -125,6 +127,8 @@ def _read_catalog(code: str) -> dict[tuple[str, str], str]:
     entry = _ts_entry(code)
     if not entry.is_file():
         return {}
+    import xml.etree.ElementTree as ET
+
     root = ET.fromstring(entry.read_bytes())
     entries: dict[tuple[str, str], str] = {}
     for context in root.iter("context"):

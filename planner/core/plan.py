@@ -476,6 +476,10 @@ def _compute_plan(regimen: Regimen, inputs: PatientInputs, settings: PlanSetting
     rules.check_plan_end(rules.add_days(inputs.start, ordinal - 1 - first))
     starts = [date.fromordinal(o) for o in start_ordinals]
 
+    # Cycles whose doses can differ from the cycle before: any change made in them.
+    touched = ({*weights, *levels_from, *(c for c, _ in omitted), *(c for c, _ in stops.values())})
+    previous_doses: tuple[DrugDose, ...] | None = None
+    previous_phase: Phase | None = None
     cycles: list[Cycle] = []
     for index, phase in enumerate(layout):
         number = index + 1
@@ -511,37 +515,16 @@ def _compute_plan(regimen: Regimen, inputs: PatientInputs, settings: PlanSetting
                 levels[drug_id] = level_change.level
                 percents[drug_id] = None
 
-        doses: list[DrugDose] = []
-        for phase_drug in phase.drugs:
-            drug = regimen.drugs[phase_drug.drug]
-            stop = stops.get(drug.id)
-            if stop is not None and (stop[0], stop[1]) <= (number, 1):
-                continue  # stopped before this cycle began
-            stopped_from = stop[1] if stop is not None and stop[0] == number else None
-            held = omitted.get((number, drug.id))
-            held_days: tuple[int, ...]
-            if held is None and stopped_from is None:
-                days, held_days = phase_drug.days, ()
-            else:
-                held = held or set()
-                days = tuple(d for d in phase_drug.days
-                             if d not in held and (stopped_from is None or d < stopped_from))
-                held_days = tuple(sorted(held))
-            level, percent = levels[drug.id], percents[drug.id]
-            key = (drug.id, level, bsa_m2, dose_weight, percent)
-            calculation = calc_cache.get(key)
-            if calculation is None:
-                calculation = calc_cache[key] = calculate_dose(
-                    drug, level, bsa_m2, dose_weight, step, percent=percent[0] if percent else None,
-                    percent_of=percent[1] if percent else None)
-            # Most cycles of a plan give the same drug the same way: one frozen DrugDose serves them all
-            # (a DrugDose holds no date), which saves most of a plan's object construction.
-            dose_key = (key, days, held_days, stopped_from)
-            drug_dose = dose_cache.get(dose_key)
-            if drug_dose is None:
-                drug_dose = dose_cache[dose_key] = DrugDose(
-                    drug, level, level_index_of(drug, level), calculation, days, held_days, stopped_from)
-            doses.append(drug_dose)
+        # A cycle that nothing touches (no weight, level, held-day or stop change in it or in the cycle
+        # before) in the same phase as the cycle before gives its drugs exactly as that cycle did: reuse its
+        # doses instead of working them out again (most cycles of most plans).
+        if (previous_doses is not None and phase is previous_phase and number not in touched
+                and number - 1 not in touched):
+            doses = list(previous_doses)
+        else:
+            doses = _cycle_doses(regimen, phase, number, stops, omitted, levels, percents, bsa_m2, dose_weight,
+                                 step, calc_cache, dose_cache)
+        previous_doses, previous_phase = tuple(doses), phase
         # The cap matters only where a dose is worked out from the BSA: on anlotinib-only maintenance
         # cycles the same warning on every row would be noise that hides the warnings that matter.
         if bsa.capped and any(d.given and d.drug.basis is DosingBasis.MG_PER_M2 for d in doses):
@@ -579,3 +562,44 @@ def _compute_plan(regimen: Regimen, inputs: PatientInputs, settings: PlanSetting
 
     return Plan(regimen=regimen, inputs=inputs, settings=settings, modifications=all_mods,
                 cycles=tuple(cycles), baseline_bsa=baseline)
+
+
+def _cycle_doses(regimen: Regimen, phase: Phase, number: int, stops: dict[str, tuple[int, int]],
+                 omitted: dict[tuple[int, str], set[int]], levels: dict[str, Decimal],
+                 percents: dict[str, tuple[Decimal, Decimal] | None], bsa_m2: Decimal, dose_weight: Decimal,
+                 step: Decimal, calc_cache: dict[tuple[str, Decimal, Decimal, Decimal, tuple[Decimal, Decimal] | None],
+                                                 DoseCalculation],
+                 dose_cache: dict[tuple[object, ...], DrugDose]) -> list[DrugDose]:
+    """The doses of cycle `number`: each drug of its phase at the level in force, held days and stops applied."""
+    doses: list[DrugDose] = []
+    for phase_drug in phase.drugs:
+        drug = regimen.drugs[phase_drug.drug]
+        stop = stops.get(drug.id)
+        if stop is not None and (stop[0], stop[1]) <= (number, 1):
+            continue  # stopped before this cycle began
+        stopped_from = stop[1] if stop is not None and stop[0] == number else None
+        held = omitted.get((number, drug.id))
+        held_days: tuple[int, ...]
+        if held is None and stopped_from is None:
+            days, held_days = phase_drug.days, ()
+        else:
+            held = held or set()
+            days = tuple(d for d in phase_drug.days
+                         if d not in held and (stopped_from is None or d < stopped_from))
+            held_days = tuple(sorted(held))
+        level, percent = levels[drug.id], percents[drug.id]
+        key = (drug.id, level, bsa_m2, dose_weight, percent)
+        calculation = calc_cache.get(key)
+        if calculation is None:
+            calculation = calc_cache[key] = calculate_dose(
+                drug, level, bsa_m2, dose_weight, step, percent=percent[0] if percent else None,
+                percent_of=percent[1] if percent else None)
+        # Most cycles of a plan give the same drug the same way: one frozen DrugDose serves them all
+        # (a DrugDose holds no date), which saves most of a plan's object construction.
+        dose_key = (key, days, held_days, stopped_from)
+        drug_dose = dose_cache.get(dose_key)
+        if drug_dose is None:
+            drug_dose = dose_cache[dose_key] = DrugDose(
+                drug, level, level_index_of(drug, level), calculation, days, held_days, stopped_from)
+        doses.append(drug_dose)
+    return doses
