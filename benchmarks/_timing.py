@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import statistics
 import subprocess
 import sys
@@ -19,7 +20,8 @@ def median_seconds(fn: Callable[[], object], repeat: int = 5) -> float:
 
 
 def startup_seconds(argv: Sequence[str], repeat: int = 15, env: dict[str, str] | None = None) -> float:
-    """Median wall time of running `argv` to completion, after one warm-up run (disk cache)."""
+    """Median wall time of running `argv` to completion, after one warm-up run (disk cache, bytecode)."""
+    env = env if env is not None else startup_env()
     subprocess.run(argv, check=True, capture_output=True, env=env)
 
     def once() -> None:
@@ -30,6 +32,14 @@ def startup_seconds(argv: Sequence[str], repeat: int = 15, env: dict[str, str] |
 
 def python() -> str:
     return sys.executable
+
+
+def startup_env(**extra: str) -> dict[str, str]:
+    """The environment for a start-up measurement: as installed programs run, with compiled bytecode cached
+    (PYTHONDONTWRITEBYTECODE, set in some shells, would make every start compile every module again)."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env.update(extra)
+    return env
 
 
 def report(name: str, value: float, budget: float, unit: str = "s") -> bool:

@@ -36,7 +36,7 @@ from typing import Any
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).parent))
 
-from _timing import python, report
+from _timing import python, report, startup_env
 
 BARE_WINDOW = """
 import sys, time
@@ -74,7 +74,7 @@ def time_to_first_paint(argv: list[str], env: dict[str, str]) -> float:
 
 
 def startup(folder: Path, repeat: int = 9) -> tuple[float, float]:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env = startup_env(QT_QPA_PLATFORM="offscreen")
     app = [python(), "-m", "planner.gui.app", "--quit-after-first-paint", "--database",
            str(folder / "startup.sqlite3"), "--settings", str(folder / "startup.ini")]
     bare = [python(), "-c", BARE_WINDOW]

@@ -149,6 +149,7 @@ def _plan_source(args: argparse.Namespace) -> tuple[Plan, Any | None, date | Non
                                                      "export again.".format(", ".join(given)))
         with _open_store(args.database) as store:
             record = store.get_patient(args.patient)
+            args.shared_names = store.shared_names()  # a name two patients share is flagged on every page
             baseline = record.measurements[0] if record.measurements else None
             return record.compute_plan(), record, baseline.measured_on if baseline else None
     missing = [opt for opt, value in (("--start", args.start), ("--height", args.height), ("--weight", args.weight))
@@ -166,10 +167,10 @@ def _subject(args: argparse.Namespace, identity: Any | None) -> Subject:
     from planner.export.options import Subject
 
     if identity is not None:
-        subject = Subject.from_identity(identity)
+        subject = Subject.from_identity(identity, getattr(args, "shared_names", ()))
         # Options given on the command line win, e.g. a name spelled for print.
         return Subject(args.name or subject.name, args.mrn or subject.mrn,
-                       parse_iso_date(args.dob, "dob", "--dob") if args.dob else subject.dob)
+                       parse_iso_date(args.dob, "dob", "--dob") if args.dob else subject.dob, subject.same_name)
     for option, value in (("--name", args.name), ("--mrn", args.mrn)):
         if not (value or "").strip():
             raise _input_error(option.lstrip("-"), f"{option}: required; the patient's name and MRN print on "

@@ -316,7 +316,8 @@ def dose_sheet_pdf(plan: Plan, subject: Subject, institution: Institution | None
     for cycle in plan.cycles:
         story.extend(_cycle_block(plan, cycle, s, record))
     footer = base.printed_line(options.printed_on) + (f"    {institution.name}" if institution.name else "")
-    decorate = base.header_footer(size, MARGIN, HEADER, base.identity_line(subject.name, subject.mrn, subject.dob),
+    decorate = base.header_footer(size, MARGIN, HEADER, base.identity_line(subject.name, subject.mrn, subject.dob,
+                                                                                     subject.same_name),
                                   translate("Export", "Dose sheet"), footer)
     doc.build(story, canvasmaker=base.numbered_canvas(decorate))
     return buffer.getvalue()

@@ -6,6 +6,7 @@ database; the store's identity converts with `Subject.from_identity`.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -24,6 +25,7 @@ class Subject:
     name: str
     mrn: str
     dob: date | None = None
+    same_name: bool = False  # another patient on record has this name: every page says so
 
     def __post_init__(self) -> None:
         if not self.name.strip():
@@ -36,9 +38,11 @@ class Subject:
         rules.clean_text(self.mrn, "mrn", translate("Export", "MRN"), rules.MAX_MRN)
 
     @classmethod
-    def from_identity(cls, identity: Any) -> Subject:
-        """From anything with name, mrn and dob attributes (the store's PatientIdentity)."""
-        return cls(name=identity.name, mrn=identity.mrn, dob=identity.dob)
+    def from_identity(cls, identity: Any, shared_names: Iterable[str] = ()) -> Subject:
+        """From anything with name, mrn and dob attributes (the store's PatientIdentity); `shared_names`
+        (case-folded, `PatientStore.shared_names()`) flags a name more than one patient has."""
+        return cls(name=identity.name, mrn=identity.mrn, dob=identity.dob,
+                   same_name=identity.name.casefold() in set(shared_names))
 
 
 @dataclass(frozen=True)

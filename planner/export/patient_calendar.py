@@ -506,7 +506,7 @@ def _decorator(subject: Subject, institution: Institution, options: PrintOptions
 
     def decorate(c: Any, page: int, total: int) -> None:
         c.setFillColor(base.INK)
-        ident = base.identity_line(subject.name, subject.mrn, subject.dob)
+        ident = base.identity_line(subject.name, subject.mrn, subject.dob, subject.same_name)
         base.draw_text(c, MARGIN, height - MARGIN - 12, ident, base.FONT_BOLD, 14)
         c.setStrokeColor(base.RULE)
         c.setLineWidth(0.8)

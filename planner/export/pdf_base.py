@@ -366,9 +366,12 @@ def header_footer(size: tuple[float, float], margin: float, header_height: float
     return decorate
 
 
-def identity_line(name: str, mrn: str, dob: date | None) -> str:
-    return translate("Export", "{name}    MRN {mrn}    Born {dob}").format(
+def identity_line(name: str, mrn: str, dob: date | None, same_name: bool = False) -> str:
+    line = translate("Export", "{name}    MRN {mrn}    Born {dob}").format(
         name=name, mrn=mrn, dob=format_long(dob) if dob else translate("Export", "not recorded"))
+    if same_name:  # two patients with one name on the ward: the MRN and date of birth tell them apart
+        line += "    " + translate("Export", "SAME NAME AS ANOTHER PATIENT")
+    return line
 
 
 def single_frame_document(buffer: Any, size: tuple[float, float], *, margin: float, header: float, footer: float,

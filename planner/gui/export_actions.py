@@ -152,7 +152,7 @@ class ExportActions(QObject):
             self.window.say(self.tr("Open a patient first."))
             return None
         try:
-            return PatientSource(document.record, document.plan)
+            return PatientSource(document.record, document.plan, self.window.patients.model.shared_names())
         except PlannerError as exc:
             self.window.problem(self.tr("Plan cannot be exported"), exc.message)
             return None

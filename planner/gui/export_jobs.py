@@ -83,6 +83,7 @@ class PatientSource:
 
     record: PatientRecord
     plan: Plan
+    shared_names: frozenset[str] = frozenset()  # folded names more than one patient has (flagged on paper)
 
     @property
     def mrn(self) -> str:
@@ -104,7 +105,7 @@ def patient_pdf_bytes(kind: str, source: PatientSource, institution: Institution
     `clinic` (Preferences > clinic days) puts the calendar's blood tests on open days."""
     from planner.export.options import Subject
 
-    subject = Subject.from_identity(source.record.identity)
+    subject = Subject.from_identity(source.record.identity, source.shared_names)
     if kind == PATIENT_CALENDAR:
         from planner.export.patient_calendar import patient_calendar_pdf
 

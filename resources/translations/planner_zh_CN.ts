@@ -2636,7 +2636,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../planner/export/options.py" line="+35"/>
+        <location filename="../../planner/export/options.py" line="+37"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -2878,12 +2878,12 @@ and the double check of each dose. Or add a demo patient to look around first.</
     </message>
     <message>
         <location line="+23"/>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Dose sheet</source>
         <translation>剂量单</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-9"/>
         <source>Chemotherapy dose sheet</source>
         <translation>化疗剂量单</translation>
     </message>
@@ -2904,7 +2904,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <translation>病历号：请填写患者病历号；每页都会打印。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Institution</source>
         <translation>医院/科室</translation>
     </message>
@@ -3152,6 +3152,11 @@ and the double check of each dose. Or add a demo patient to look around first.</
         <location line="+146"/>
         <source>{name}    MRN {mrn}    Born {dob}</source>
         <translation>{name}    病历号 {mrn}    出生 {dob}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>SAME NAME AS ANOTHER PATIENT</source>
+        <translation>与其他患者同名</translation>
     </message>
     <message>
         <location filename="../../planner/export/intensity.py" line="+60"/>
@@ -3556,7 +3561,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
 <context>
     <name>Forecast</name>
     <message>
-        <location filename="../../planner/commands/export.py" line="+264"/>
+        <location filename="../../planner/commands/export.py" line="+265"/>
         <source>Weeks: &apos;{text}&apos; is not a whole number; enter 1 to 52.</source>
         <translation>周数：“{text}”不是整数；请输入 1 至 52。</translation>
     </message>
@@ -5371,7 +5376,7 @@ RDI = {given_week} / {planned_week} = {pct} %</translation>
         <translation>已退出</translation>
     </message>
     <message>
-        <location line="+253"/>
+        <location line="+257"/>
         <source>Another patient has the same name: check the MRN and date of birth.</source>
         <translation>另有一位同名患者：请核对病历号和出生日期。</translation>
     </message>
@@ -5504,7 +5509,7 @@ RDI = {given_week} / {planned_week} = {pct} %</translation>
         <translation>维持治疗周期数：该方案无固定疗程；请至少计划 1 个周期。</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+86"/>
         <source>Weight {new} kg ({pct}% from {old} kg): doses recalculated.</source>
         <translation>体重 {new} kg（较 {old} kg 变化 {pct}%）：剂量已重新计算。</translation>
     </message>
@@ -5514,7 +5519,7 @@ RDI = {given_week} / {planned_week} = {pct} %</translation>
         <translation>体重 {new} kg（较 {old} kg 变化 {pct}%）：低于 {threshold}% 阈值，剂量不变。</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+27"/>
         <source>BSA capped at {cap} m² (calculated {bsa} m²).</source>
         <translation>体表面积封顶为 {cap} m²（计算值 {bsa} m²）。</translation>
     </message>

@@ -218,6 +218,10 @@ class PatientsTableModel(QAbstractTableModel):
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, COLUMN_COUNT - 1))
 
+    def shared_names(self) -> frozenset[str]:
+        """Folded names that more than one listed patient has (the printouts flag them too)."""
+        return frozenset(self._shared)
+
     def _refresh_shared(self, added: str | None = None, removed: str | None = None) -> None:
         """Recount shared names after a one-row edit (the counts are kept, not recounted: 10,000 names
         take ~15 ms); when a name becomes shared or stops being, every row with it reads differently."""
