@@ -17,9 +17,14 @@ if TYPE_CHECKING:
 
 
 def intensity_figures(record: PatientRecord, plan: Plan, as_of: date) -> tuple[DoseIntensity, ...]:
-    """The intensity per drug of the regimen, over the cycles completed by `as_of`."""
+    """The intensity per drug of the regimen, over the cycles completed by `as_of`: infusions (given on the
+    ward, so always recorded) and any drug with recorded doses. Capsules taken at home that nobody marks
+    given would otherwise read "0 %"."""
+    from planner.core.rules import is_infusion
+
     given = [GivenDose(a.drug, a.cycle, a.dose_mg) for a in record.administrations if not a.withdrawn]
-    return dose_intensities(plan, given, as_of)
+    shown = {g.drug for g in given} | {d.id for d in plan.regimen.drugs.values() if is_infusion(d.route)}
+    return tuple(f for f in dose_intensities(plan, given, as_of) if f.drug in shown)
 
 
 def show_intensity(window: MainWindow, document: PatientDocument) -> None:
