@@ -518,13 +518,14 @@ def _compute_plan(regimen: Regimen, inputs: PatientInputs, settings: PlanSetting
         # A cycle that nothing touches (no weight, level, held-day or stop change in it or in the cycle
         # before) in the same phase as the cycle before gives its drugs exactly as that cycle did: reuse its
         # doses instead of working them out again (most cycles of most plans).
+        doses: tuple[DrugDose, ...]
         if (previous_doses is not None and phase is previous_phase and number not in touched
                 and number - 1 not in touched):
-            doses = list(previous_doses)
+            doses = previous_doses
         else:
-            doses = _cycle_doses(regimen, phase, number, stops, omitted, levels, percents, bsa_m2, dose_weight,
-                                 step, calc_cache, dose_cache)
-        previous_doses, previous_phase = tuple(doses), phase
+            doses = tuple(_cycle_doses(regimen, phase, number, stops, omitted, levels, percents, bsa_m2,
+                                       dose_weight, step, calc_cache, dose_cache))
+        previous_doses, previous_phase = doses, phase
         # The cap matters only where a dose is worked out from the BSA: on anlotinib-only maintenance
         # cycles the same warning on every row would be noise that hides the warnings that matter.
         if bsa.capped and any(d.given and d.drug.basis is DosingBasis.MG_PER_M2 for d in doses):
@@ -539,7 +540,11 @@ def _compute_plan(regimen: Regimen, inputs: PatientInputs, settings: PlanSetting
         cumulative_pairs: list[tuple[str, Decimal]] = []
         doxorubicin_eq: Decimal | None = None
         for drug in anthracyclines:
-            dose = next((d for d in doses if d.drug is drug), None)
+            dose = None
+            for candidate in doses:  # a loop, not next(generator): this runs for every cycle of every plan
+                if candidate.drug is drug:
+                    dose = candidate
+                    break
             before = cumulative[drug.id]
             if dose is not None and dose.given:
                 # Cumulative exposure counts the prescribed mg/m² (level x administrations), the
@@ -556,7 +561,7 @@ def _compute_plan(regimen: Regimen, inputs: PatientInputs, settings: PlanSetting
 
         cycles.append(Cycle(
             number=number, phase=phase, start=start, length_days=length, weight_kg=weight,
-            dose_weight_kg=dose_weight, bsa=bsa, doses=tuple(doses),
+            dose_weight_kg=dose_weight, bsa=bsa, doses=doses,
             cumulative_mg_per_m2=tuple(cumulative_pairs), cumulative_doxorubicin_eq_mg_per_m2=doxorubicin_eq,
             warnings=tuple(warnings) if warnings else (), notes=tuple(notes) if notes else (), delay_days=delay))
 
