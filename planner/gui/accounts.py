@@ -51,13 +51,24 @@ class AccountsController(QObject):
         if app is not None:
             app.installEventFilter(self)
         self._ready = False  # the window learns of changes once install_accounts has returned the controller
+        self._accounts_on = False
         self.retranslate()
 
     # ------------------------------------------------------------------ state
 
     @property
     def accounts_on(self) -> bool:
-        return self.store is not None and self.store.accounts_enabled()
+        """Read once per database (and after an account is made), not on every repaint or retranslation:
+        words of the window must not wait on, or fail with, the database."""
+        return self.store is not None and self._accounts_on
+
+    def _read_accounts_state(self) -> None:
+        from planner.store.errors import StoreError
+
+        try:
+            self._accounts_on = self.store is not None and self.store.accounts_enabled()
+        except StoreError:  # the database went away (closed, or its server stopped): keep what was known
+            pass
 
     @property
     def locked(self) -> bool:
@@ -86,6 +97,7 @@ class AccountsController(QObject):
 
     def database_opened(self, store: PatientStore) -> None:
         self.store = store
+        self._read_accounts_state()
         if self.accounts_on and store.signed_in is None:
             self._ask(self.tr("This database has user accounts: sign in to continue."))
         self._update()
@@ -93,6 +105,7 @@ class AccountsController(QObject):
     def sign_out(self) -> None:
         if self.store is None:
             return
+        self._read_accounts_state()
         self.store.sign_out()
         self._ask(self.tr("Signed out. Sign in to continue (the same or another user)."))
         self._update()
@@ -163,6 +176,7 @@ class AccountsController(QObject):
         dialog.open()
 
     def _admin_created(self) -> None:
+        self._read_accounts_state()
         self.idle.start()
         self._update()
 
