@@ -158,7 +158,9 @@ def test_frozen_cli_adds_a_patient_prints_a_calendar_and_checks_the_database(
 
     calendar = work / "calendar.pdf"
     trace = tmp_path / "strace.log" if sys.platform.startswith("linux") and shutil.which("strace") else None
+    # A calendar prints only with a number the patient can call (a Chinese label: the embedded font again).
     printed = run(bundle, "planner", ["pdf", "--kind", "patient", "--patient", "SMOKE-1", "--database", database,
+                                      "--phone", "病房 Day unit: 010-1234 5678",
                                       *(["--lang", "zh_CN"] if chinese else []), "--out", str(calendar)],
                   home, cwd=work, trace=trace)
     assert printed.returncode == 0, printed.stderr
