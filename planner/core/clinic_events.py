@@ -13,6 +13,7 @@ from datetime import date
 from enum import StrEnum
 
 from planner.core.plan import Day, Plan
+from planner.core.rules import is_infusion
 
 
 class ClinicEventKind(StrEnum):
@@ -31,11 +32,7 @@ class ClinicEvent:
 
 def chair_minutes(day: Day) -> int:
     """Chair time of one plan day: the sum of its infusions' durations from the regimen file."""
-    return sum(a.drug.infusion_minutes for a in day.administrations if day_is_infusion(a.drug.route))
-
-
-def day_is_infusion(route: str) -> bool:
-    return route.upper() == "IV"
+    return sum(a.drug.infusion_minutes for a in day.administrations if is_infusion(a.drug.route))
 
 
 def day_events(day: Day) -> Iterator[ClinicEvent]:

@@ -349,10 +349,16 @@ def header_footer(size: tuple[float, float], margin: float, header_height: float
     printing date (and institution) left and "Page n of m" right."""
     width, height = size
 
+    # The identifiers never run into the document's name: a long line (a flagged shared name) is set smaller.
+    room = width - 2 * margin - text_width(header_right, FONT, header_size - 1) - 12
+    left_size = header_size
+    while left_size > 7 and text_width(header_left, FONT_BOLD, left_size) > room:
+        left_size -= 0.5
+
     def decorate(c: Any, page: int, total: int) -> None:
         top = height - margin - header_size
         c.setFillColor(INK)
-        draw_text(c, margin, top, header_left, FONT_BOLD, header_size)
+        draw_text(c, margin, top, header_left, FONT_BOLD, left_size)
         c.setFillColor(MUTED)
         draw_text(c, width - margin, top, header_right, FONT, header_size - 1, "right")
         c.setStrokeColor(RULE)

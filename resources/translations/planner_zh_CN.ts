@@ -199,12 +199,12 @@
 <context>
     <name>AccountsController</name>
     <message>
-        <location filename="../../planner/gui/accounts.py" line="+90"/>
+        <location filename="../../planner/gui/accounts.py" line="+102"/>
         <source>This database has user accounts: sign in to continue.</source>
         <translation>此数据库已启用用户账户：请登录后继续。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Signed out. Sign in to continue (the same or another user).</source>
         <translation>已注销。请登录后继续（同一用户或其他用户均可）。</translation>
     </message>
@@ -214,7 +214,7 @@
         <translation>{n} 分钟未操作，已锁定。请登录后继续（同一用户或其他用户均可）；正在输入的内容会保留。</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+74"/>
         <source>Signed in: {user} ({role})</source>
         <translation>已登录：{user}（{role}）</translation>
     </message>
@@ -4361,7 +4361,7 @@ and the double check of each dose. Or add a demo patient to look around first.</
 <context>
     <name>MarkGivenDialog</name>
     <message>
-        <location filename="../../planner/gui/dialogs/simple_dialogs.py" line="+119"/>
+        <location filename="../../planner/gui/dialogs/simple_dialogs.py" line="+116"/>
         <source>Mark given: cycle {n}</source>
         <translation>标记已给药：第{n}周期</translation>
     </message>
@@ -5519,12 +5519,12 @@ RDI = {given_week} / {planned_week} = {pct} %</translation>
         <translation>体重 {new} kg（较 {old} kg 变化 {pct}%）：低于 {threshold}% 阈值，剂量不变。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>BSA capped at {cap} m² (calculated {bsa} m²).</source>
         <translation>体表面积封顶为 {cap} m²（计算值 {bsa} m²）。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+23"/>
         <source>Cumulative {drug} {total} mg/m² (prior exposure included) is above the {limit} mg/m² limit: check LVEF and confirm with the prescriber.</source>
         <translation>{drug}累积剂量 {total} mg/m²（含既往用量）超过 {limit} mg/m² 上限：请检查左心室射血分数 (LVEF) 并与处方医生确认。</translation>
     </message>
@@ -7288,34 +7288,37 @@ Re-weigh the patient and check it is the right patient. Save {new} kg?</source>
 <context>
     <name>WithdrawChangeDialog</name>
     <message>
-        <location filename="../../planner/gui/dialogs/simple_dialogs.py" line="-134"/>
+        <location filename="../../planner/gui/dialogs/simple_dialogs.py" line="-115"/>
         <source>Withdraw this change</source>
         <translation>撤回此更改</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Withdraw &quot;{what}&quot;?
 It stays on record, marked withdrawn with your reason, and no longer counts. Edit &gt; Undo (Ctrl+Z) puts it back.</source>
         <translation>撤回“{what}”？
 该记录仍保留，标记为已撤回并附上您的原因，不再计入。编辑 &gt; 撤销 (Ctrl+Z) 可恢复。</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Reason</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>e.g. entered for the wrong cycle</source>
         <translation>例如：录入到了错误的周期</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Withdraw</source>
         <translation>撤回</translation>
     </message>
+</context>
+<context>
+    <name>WithdrawDialog</name>
     <message>
-        <location line="+6"/>
+        <location line="-44"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Reason:</source>
         <translation>原因：</translation>
     </message>
@@ -7323,36 +7326,26 @@ It stays on record, marked withdrawn with your reason, and no longer counts. Edi
 <context>
     <name>WithdrawPatientDialog</name>
     <message>
-        <location line="-47"/>
+        <location line="+16"/>
         <source>Withdraw patient</source>
         <translation>患者退出治疗</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Withdraw {patient} from active treatment?
 The record and its history are kept; the patient no longer appears in the active list.</source>
         <translation>将 {patient} 退出在治名单？
 记录及其历史将保留；该患者不再出现在在治列表中。</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Reason</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>e.g. disease progression; patient&apos;s choice</source>
         <translation>例如：疾病进展；患者意愿</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Withdraw</source>
         <translation>退出治疗</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Reason:</source>
-        <translation>原因：</translation>
     </message>
 </context>
 <context>
@@ -7366,7 +7359,7 @@ The record and its history are kept; the patient no longer appears in the active
 <context>
     <name>window</name>
     <message>
-        <location filename="../../planner/gui/intensity.py" line="+35"/>
+        <location filename="../../planner/gui/intensity.py" line="+40"/>
         <source>The dose intensity could not be computed.</source>
         <translation>无法计算剂量强度。</translation>
     </message>

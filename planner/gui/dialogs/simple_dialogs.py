@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -27,59 +27,30 @@ from planner.core.plan import Plan
 from planner.gui.dialogs._form import MessageLine
 
 
-class WithdrawPatientDialog(QDialog):
-    """Withdraw a patient from the list: the record stays (audit), with the reason."""
+class _WithdrawDialog(QDialog):
+    """Withdraw something that stays on record: what it is, a required reason, and the Withdraw button.
+    Its own words use the fixed context "WithdrawDialog" (QCoreApplication.translate), so both subclasses
+    share one translation whatever class a window makes."""
 
-    def __init__(self, patient_label: str, parent: QWidget | None = None) -> None:
+    def __init__(self, title: str, message: str, placeholder: str, withdraw: str,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Withdraw patient"))
+        self.setWindowTitle(title)
         self.setMinimumWidth(420)
-        text = QLabel(self.tr("Withdraw {patient} from active treatment?\nThe record and its history are kept; "
-                              "the patient no longer appears in the active list.").format(patient=patient_label))
+        text = QLabel(message)
         text.setWordWrap(True)
         self.reason = QLineEdit()
-        self.reason.setAccessibleName(self.tr("Reason"))
-        self.reason.setPlaceholderText(self.tr("e.g. disease progression; patient's choice"))
+        self.reason.setAccessibleName(QCoreApplication.translate("WithdrawDialog", "Reason"))
+        self.reason.setPlaceholderText(placeholder)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Withdraw"))
+        self.ok_button.setText(withdraw)  # the subclass's word: withdrawing a patient is not undoing a change
         self.ok_button.setEnabled(False)
         self.reason.textChanged.connect(lambda t: self.ok_button.setEnabled(bool(t.strip())))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout()
-        form.addRow(self.tr("Reason:"), self.reason)
-        layout = QVBoxLayout(self)
-        layout.addWidget(text)
-        layout.addLayout(form)
-        layout.addWidget(self.buttons)
-
-    def reason_text(self) -> str:
-        return self.reason.text().strip()
-
-
-class WithdrawChangeDialog(QDialog):
-    """History > Withdraw this change: what it was, and the reason (required; kept with the record)."""
-
-    def __init__(self, what: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Withdraw this change"))
-        self.setMinimumWidth(420)
-        text = QLabel(self.tr("Withdraw \"{what}\"?\nIt stays on record, marked withdrawn with your reason, and "
-                              "no longer counts. Edit > Undo (Ctrl+Z) puts it back.").format(what=what))
-        text.setWordWrap(True)
-        self.reason = QLineEdit()
-        self.reason.setAccessibleName(self.tr("Reason"))
-        self.reason.setPlaceholderText(self.tr("e.g. entered for the wrong cycle"))
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Withdraw"))
-        self.ok_button.setEnabled(False)
-        self.reason.textChanged.connect(lambda t: self.ok_button.setEnabled(bool(t.strip())))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        form = QFormLayout()
-        form.addRow(self.tr("Reason:"), self.reason)
+        form.addRow(QCoreApplication.translate("WithdrawDialog", "Reason:"), self.reason)
         layout = QVBoxLayout(self)
         layout.addWidget(text)
         layout.addLayout(form)
@@ -88,6 +59,32 @@ class WithdrawChangeDialog(QDialog):
 
     def reason_text(self) -> str:
         return self.reason.text().strip()
+
+
+class WithdrawPatientDialog(_WithdrawDialog):
+    """Withdraw a patient from the list: the record stays (audit), with the reason."""
+
+    def __init__(self, patient_label: str, parent: QWidget | None = None) -> None:
+        super().__init__(
+            QCoreApplication.translate("WithdrawPatientDialog", "Withdraw patient"),
+            QCoreApplication.translate(
+                "WithdrawPatientDialog", "Withdraw {patient} from active treatment?\nThe record and its history "
+                "are kept; the patient no longer appears in the active list.").format(patient=patient_label),
+            QCoreApplication.translate("WithdrawPatientDialog", "e.g. disease progression; patient's choice"),
+            QCoreApplication.translate("WithdrawPatientDialog", "Withdraw"), parent)
+
+
+class WithdrawChangeDialog(_WithdrawDialog):
+    """History > Withdraw this change: what it was, and the reason (required; kept with the record)."""
+
+    def __init__(self, what: str, parent: QWidget | None = None) -> None:
+        super().__init__(
+            QCoreApplication.translate("WithdrawChangeDialog", "Withdraw this change"),
+            QCoreApplication.translate(
+                "WithdrawChangeDialog", "Withdraw \"{what}\"?\nIt stays on record, marked withdrawn with your "
+                "reason, and no longer counts. Edit > Undo (Ctrl+Z) puts it back.").format(what=what),
+            QCoreApplication.translate("WithdrawChangeDialog", "e.g. entered for the wrong cycle"),
+            QCoreApplication.translate("WithdrawChangeDialog", "Withdraw"), parent)
 
 
 @dataclass(frozen=True)
