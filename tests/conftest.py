@@ -6,6 +6,8 @@ import os
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -89,3 +91,18 @@ def _cheap_password_hashes(monkeypatch):
 
     cheap = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
     monkeypatch.setattr(accounts, "hasher", lambda: cheap)
+
+
+# --- a pinned "today" ---------------------------------------------------------------------------------------
+PINNED_TODAY = date(2026, 6, 15)
+
+
+@pytest.fixture
+def pinned_today() -> Iterator[date]:
+    """The clock stands at noon (UTC, also the local zone meanwhile) of PINNED_TODAY and ticks from there: code
+    that asks date.today() and the test that compares with it agree, even when the run crosses midnight."""
+    import time_machine
+
+    with time_machine.travel(datetime(PINNED_TODAY.year, PINNED_TODAY.month, PINNED_TODAY.day, 12,
+                                      tzinfo=ZoneInfo("UTC")), tick=True):
+        yield PINNED_TODAY

@@ -33,8 +33,8 @@ def test_lvef_due_badge_before_cycle_1_and_before_the_tier(qtbot, tmp_path):
     assert badge is not None and "Cycle 6" in badge.toolTip() and "550" in badge.toolTip()
 
 
-def test_treatment_ended_badge(qtbot, tmp_path):
-    today = date.today()
+def test_treatment_ended_badge(qtbot, tmp_path, pinned_today):
+    today = pinned_today
     start = today - timedelta(days=50)
     with PatientStore.open(tmp_path / "db.sqlite3", actor="t") as store:
         record = add_patient(store, start=start, measured_on=start - timedelta(days=2))
@@ -86,7 +86,7 @@ def test_calendar_marks_monitoring_days_with_a_tooltip(qtbot):
     assert "Blood count due" not in calendar.details_text()
 
 
-def test_an_ended_treatment_is_described_in_the_history_and_the_undo_text(tmp_path):
+def test_an_ended_treatment_is_described_in_the_history_and_the_undo_text(tmp_path, pinned_today):
     from planner.core.modifications import EndReason, EndTreatment
     from planner.export.wording import describe_modification as paper
     from planner.gui.dialogs.cycle_actions import describe_modification
@@ -96,7 +96,7 @@ def test_an_ended_treatment_is_described_in_the_history_and_the_undo_text(tmp_pa
     end = EndTreatment(8, date(2026, 5, 20), EndReason.PATIENT_CHOICE, "moving abroad", "Treatment ended")
     assert describe_modification(end) == "End the treatment after cycle 8 (patient's choice)"
     assert paper(end, REGIMEN).startswith("Treatment ended on 20 May 2026 (patient's choice); no cycles after cycle 8")
-    today = date.today()
+    today = pinned_today
     start = today - timedelta(days=50)
     with PatientStore.open(tmp_path / "db.sqlite3", actor="t") as store:
         record = add_patient(store, start=start, measured_on=start - timedelta(days=2))

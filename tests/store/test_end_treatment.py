@@ -16,7 +16,12 @@ from planner.core.plan import ROLLING_CYCLES_AHEAD, PatientInputs, compute_plan
 from planner.core.regimen import load_regimen
 from tests.store.conftest import add_wang
 
-TODAY = date.today()
+from tests.conftest import PINNED_TODAY as TODAY
+
+
+@pytest.fixture(autouse=True)
+def _clock(pinned_today):
+    """The store ends a treatment "today" by date.today(): the clock is pinned so TODAY is that day."""
 
 
 def test_a_patient_started_two_years_ago_is_still_on_treatment_with_cycles_covering_today(store):
