@@ -7,7 +7,7 @@ the calendar days lazily: a 12-cycle plan has 252 days, and the ward list needs 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
@@ -112,7 +112,7 @@ class DrugDose:
         return bool(self.days)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Cycle:
     number: int
     phase: Phase
@@ -127,6 +127,28 @@ class Cycle:
     warnings: tuple[PlanWarning, ...] = ()
     notes: tuple[str, ...] = ()
     delay_days: int = 0  # how much this cycle's day 1 was delayed
+
+    # Written out instead of generated: every plan builds a Cycle per cycle (120,000 for a 10,000-patient
+    # list), and the generated frozen __init__ looks `object.__setattr__` up again for each of 13 fields.
+    def __init__(self, number: int, phase: Phase, start: date, length_days: int, weight_kg: Decimal,
+                 dose_weight_kg: Decimal, bsa: BsaResult, doses: tuple[DrugDose, ...],
+                 cumulative_mg_per_m2: tuple[tuple[str, Decimal], ...] = (),
+                 cumulative_doxorubicin_eq_mg_per_m2: Decimal | None = None,
+                 warnings: tuple[PlanWarning, ...] = (), notes: tuple[str, ...] = (), delay_days: int = 0,
+                 _set: Callable[[object, str, object], None] = object.__setattr__) -> None:
+        _set(self, "number", number)
+        _set(self, "phase", phase)
+        _set(self, "start", start)
+        _set(self, "length_days", length_days)
+        _set(self, "weight_kg", weight_kg)
+        _set(self, "dose_weight_kg", dose_weight_kg)
+        _set(self, "bsa", bsa)
+        _set(self, "doses", doses)
+        _set(self, "cumulative_mg_per_m2", cumulative_mg_per_m2)
+        _set(self, "cumulative_doxorubicin_eq_mg_per_m2", cumulative_doxorubicin_eq_mg_per_m2)
+        _set(self, "warnings", warnings)
+        _set(self, "notes", notes)
+        _set(self, "delay_days", delay_days)
 
     @property
     def end(self) -> date:
@@ -398,18 +420,96 @@ def compute_plan(regimen: Regimen, inputs: PatientInputs, settings: PlanSettings
         return _compute_plan(regimen, inputs, settings, tuple(modifications), today)
 
 
-def _compute_plan(regimen: Regimen, inputs: PatientInputs, settings: PlanSettings,
-                  all_mods: tuple[Modification, ...], today: date | None = None) -> Plan:
+# What a dose calculation depends on: drug, level, BSA (mg/m²), weight (mg/kg) and the percentage behind
+# a level (50% of 90); the rounding step is the frame's.
+_CalculationKey = tuple[str, Decimal, Decimal | None, Decimal | None, tuple[Decimal, Decimal] | None]
+
+
+@dataclass(frozen=True)
+class _Frame:
+    """What a plan takes from its regimen and settings alone, checked and worked out once for all the
+    patients planned with them: the cycle layout, the anthracyclines and their factors, and the doses
+    already calculated (a dose depends on the drug, level, BSA, weight and rounding step, never on who
+    the patient is: 90 mg/m² x 1.82 m² is 164 mg for everyone)."""
+
+    layout: tuple[Phase, ...]
+    anthracyclines: tuple[DrugSpec, ...]
+    doxorubicin_factor: dict[str, Decimal]
+    starting_levels: dict[str, Decimal]
+    calculations: dict[_CalculationKey, DoseCalculation]
+    drug_doses: dict[tuple[object, ...], DrugDose]
+
+
+# (id(regimen), settings, str(rounding step)) -> (regimen, frame). The regimen is kept with its frame so
+# its id cannot be reused while the entry lives; str(step) because 1 and 1.0 are equal Decimals that
+# round doses to 164 and 164.0. Small and cleared when full: a unit uses a handful of regimens.
+_FRAMES: dict[tuple[int, PlanSettings, str], tuple[Regimen, _Frame]] = {}
+_MAX_FRAMES = 64
+# A frame's dose tables stop growing here (then start again): a unit's BSAs take a few hundred values.
+_MAX_CACHED_DOSES = 20_000
+
+
+# The frame of the last plan: a unit's plans come one after another with the same regimen and settings
+# objects, and comparing identities is cheaper than hashing the settings.
+_last_frame: tuple[Regimen, PlanSettings, _Frame] | None = None
+
+
+def _frame(regimen: Regimen, settings: PlanSettings) -> _Frame:
+    global _last_frame
+    last = _last_frame
+    if last is not None and last[0] is regimen and last[1] is settings:
+        return _checked_size(last[2])
+    frame = _lookup_frame(regimen, settings)
+    _last_frame = (regimen, settings, frame)
+    return frame
+
+
+def _checked_size(frame: _Frame) -> _Frame:
+    if len(frame.drug_doses) > _MAX_CACHED_DOSES or len(frame.calculations) > _MAX_CACHED_DOSES:
+        frame.drug_doses.clear()
+        frame.calculations.clear()
+    return frame
+
+
+def _lookup_frame(regimen: Regimen, settings: PlanSettings) -> _Frame:
+    try:
+        key = (id(regimen), settings, str(settings.rounding_step_mg))
+        cached = _FRAMES.get(key)
+    except TypeError:  # settings holding something unhashable: check and work out afresh, uncached
+        return _new_frame(regimen, settings)
+    if cached is not None and cached[0] is regimen:
+        return _checked_size(cached[1])
+    frame = _new_frame(regimen, settings)
+    if len(_FRAMES) >= _MAX_FRAMES:
+        _FRAMES.clear()
+    _FRAMES[key] = (regimen, frame)
+    return frame
+
+
+def _new_frame(regimen: Regimen, settings: PlanSettings) -> _Frame:
+    """Every setting checked (an InputError naming the field is raised, and nothing is cached)."""
     get_formula(settings.formula)
     rules.check_rounding_step(settings.rounding_step_mg)
     rules.check_recalc_threshold(settings.recalc_threshold_pct)
     rules.check_maintenance_cycles(settings.open_ended_cycles)
     rules.check_bsa_cap(settings.bsa_cap_m2)
-    rules.check_plan_start(inputs.start)
     layout = _cycle_layout(regimen, settings.open_ended_cycles)
     if not layout:
         raise InputError("maintenance_cycles", translate(
             "Plan", "Maintenance cycles: this regimen is open-ended; plan at least 1 cycle."))
+    anthracyclines = regimen.anthracyclines
+    return _Frame(
+        layout=tuple(layout), anthracyclines=anthracyclines,
+        doxorubicin_factor={d.id: factor_for(d.id, settings.anthracycline_factors).factor for d in anthracyclines},
+        starting_levels={drug_id: drug.starting_level for drug_id, drug in regimen.drugs.items()},
+        calculations={}, drug_doses={})
+
+
+def _compute_plan(regimen: Regimen, inputs: PatientInputs, settings: PlanSettings,
+                  all_mods: tuple[Modification, ...], today: date | None = None) -> Plan:
+    frame = _frame(regimen, settings)
+    rules.check_plan_start(inputs.start)
+    layout = list(frame.layout)
     end = ending_of(all_mods) if all_mods else None
     mods = all_mods
     if end is not None:
@@ -418,7 +518,8 @@ def _compute_plan(regimen: Regimen, inputs: PatientInputs, settings: PlanSetting
         mods = tuple(m for m in all_mods if not isinstance(m, EndTreatment) and m.cycle <= end.cycle)
     elif today is not None and layout[-1].open_ended:
         layout = _rolled_layout(layout, inputs.start, mods, today)
-    validate_modifications(regimen, layout, mods)
+    if mods:
+        validate_modifications(regimen, layout, mods)
 
     delays: dict[int, int] = {}
     levels_from: dict[int, list[DoseLevelChange | DosePercentChange]] = {}
@@ -439,27 +540,28 @@ def _compute_plan(regimen: Regimen, inputs: PatientInputs, settings: PlanSetting
         elif isinstance(mod, WeightChange):
             weights[mod.cycle] = mod
 
-    prior_by_drug: dict[str, Decimal] = {}
-    for exposure in inputs.prior:
-        factor_for(exposure.drug, settings.anthracycline_factors)
-        rules.check_prior_amount(exposure.mg_per_m2, exposure.drug)
-    anthracyclines = regimen.anthracyclines
-    for drug in anthracyclines:
-        prior_by_drug[drug.id] = sum(
-            (equivalent_mg_per_m2(e.mg_per_m2, e.drug, drug.id, settings.anthracycline_factors)
-             for e in inputs.prior), Decimal(0))
-    cumulative = dict(prior_by_drug)
-    doxorubicin_factor = {d.id: factor_for(d.id, settings.anthracycline_factors).factor for d in anthracyclines}
+    anthracyclines = frame.anthracyclines
+    cumulative: dict[str, Decimal] = {}
+    if inputs.prior:
+        for exposure in inputs.prior:
+            factor_for(exposure.drug, settings.anthracycline_factors)
+            rules.check_prior_amount(exposure.mg_per_m2, exposure.drug)
+        for drug in anthracyclines:
+            cumulative[drug.id] = sum(
+                (equivalent_mg_per_m2(e.mg_per_m2, e.drug, drug.id, settings.anthracycline_factors)
+                 for e in inputs.prior), Decimal(0))
+    else:
+        for drug in anthracyclines:
+            cumulative[drug.id] = Decimal(0)
+    doxorubicin_factor = frame.doxorubicin_factor
 
     formula, cap, step = settings.formula, settings.bsa_cap_m2, settings.rounding_step_mg
     weight = dose_weight = inputs.weight_kg
     bsa = baseline = calculate_bsa(inputs.height_cm, weight, formula, cap)
-    bsa_m2 = bsa.m2
-    levels = {drug_id: drug.starting_level for drug_id, drug in regimen.drugs.items()}
+    bsa_m2, capped = bsa.m2, bsa.capped
+    levels = dict(frame.starting_levels)
     # The percentage behind a level that is not one of the regimen's (50% of 90 = 45), for the shown sum.
-    percents: dict[str, tuple[Decimal, Decimal] | None] = dict.fromkeys(regimen.drugs)
-    calc_cache: dict[tuple[str, Decimal, Decimal, Decimal, tuple[Decimal, Decimal] | None], DoseCalculation] = {}
-    dose_cache: dict[tuple[object, ...], DrugDose] = {}
+    percents: dict[str, tuple[Decimal, Decimal] | None] = dict.fromkeys(levels)
 
     # Day 1 of every cycle first: a delay moves its cycle and every later one, and the cycle before
     # it lasts until the delayed day 1 (its extra days are rest days of that cycle).
@@ -467,28 +569,39 @@ def _compute_plan(regimen: Regimen, inputs: PatientInputs, settings: PlanSetting
     first = inputs.start.toordinal()
     start_ordinals: list[int] = []
     ordinal = first
-    for index, phase in enumerate(layout):
-        ordinal += delays.get(index + 1, 0)
-        start_ordinals.append(ordinal)
-        ordinal += phase.cycle_days
+    if delays:
+        for index, phase in enumerate(layout):
+            ordinal += delays.get(index + 1, 0)
+            start_ordinals.append(ordinal)
+            ordinal += phase.cycle_days
+    else:
+        for phase in layout:
+            start_ordinals.append(ordinal)
+            ordinal += phase.cycle_days
     # The day before the next cycle would start is the last possible day of the plan: checked before any
     # cycle is built, so a start in 2099 (or 9999) is an error on the start, not a crash in date arithmetic.
     rules.check_plan_end(rules.add_days(inputs.start, ordinal - 1 - first))
-    starts = [date.fromordinal(o) for o in start_ordinals]
+    fromordinal = date.fromordinal
 
     # Cycles whose doses can differ from the cycle before: any change made in them.
-    touched = ({*weights, *levels_from, *(c for c, _ in omitted), *(c for c, _ in stops.values())})
+    touched = ({*weights, *levels_from, *(c for c, _ in omitted), *(c for c, _ in stops.values())}
+               if mods else set())
     previous_doses: tuple[DrugDose, ...] | None = None
     previous_phase: Phase | None = None
+    # What the cycle's doses add to each anthracycline's cumulative mg/m², worked out once per doses tuple.
+    increments: tuple[tuple[DrugSpec, Decimal | None], ...] = ()
     cycles: list[Cycle] = []
+    no_notes: tuple[str, ...] = ()
     for index, phase in enumerate(layout):
         number = index + 1
-        delay = delays.get(number, 0)
-        start = starts[index]
-        length = phase.cycle_days + delays.get(number + 1, 0)
+        if delays:
+            delay = delays.get(number, 0)
+            length = phase.cycle_days + delays.get(number + 1, 0)
+        else:
+            delay, length = 0, phase.cycle_days
         warnings: list[PlanWarning] = []
         notes: list[str] = []
-        change = weights.get(number)
+        change = weights.get(number) if weights else None
         if change is not None:
             weight = change.weight_kg
             pct = plain(weight_change_pct(weight, dose_weight))
@@ -499,21 +612,22 @@ def _compute_plan(regimen: Regimen, inputs: PatientInputs, settings: PlanSetting
                         new=plain(weight), pct=pct, old=plain(dose_weight)))
                 dose_weight = weight
                 bsa = calculate_bsa(inputs.height_cm, dose_weight, formula, cap)
-                bsa_m2 = bsa.m2
+                bsa_m2, capped = bsa.m2, bsa.capped
             else:
                 notes.append(translate(
                     "Plan", "Weight {new} kg ({pct}% from {old} kg): below the {threshold}% threshold, "
                     "doses unchanged.").format(new=plain(weight), pct=pct, old=plain(dose_weight),
                                                threshold=plain(settings.recalc_threshold_pct)))
-        for level_change in levels_from.get(number, ()):
-            drug_id = regimen.drug(level_change.drug).id
-            if isinstance(level_change, DosePercentChange):
-                of = regimen.drugs[drug_id].starting_level if level_change.of == "starting" else levels[drug_id]
-                levels[drug_id] = percent_level(level_change.percent, of)
-                percents[drug_id] = (level_change.percent, of)
-            else:
-                levels[drug_id] = level_change.level
-                percents[drug_id] = None
+        if levels_from:
+            for level_change in levels_from.get(number, ()):
+                drug_id = regimen.drug(level_change.drug).id
+                if isinstance(level_change, DosePercentChange):
+                    of = regimen.drugs[drug_id].starting_level if level_change.of == "starting" else levels[drug_id]
+                    levels[drug_id] = percent_level(level_change.percent, of)
+                    percents[drug_id] = (level_change.percent, of)
+                else:
+                    levels[drug_id] = level_change.level
+                    percents[drug_id] = None
 
         # A cycle that nothing touches (no weight, level, held-day or stop change in it or in the cycle
         # before) in the same phase as the cycle before gives its drugs exactly as that cycle did: reuse its
@@ -524,11 +638,13 @@ def _compute_plan(regimen: Regimen, inputs: PatientInputs, settings: PlanSetting
             doses = previous_doses
         else:
             doses = tuple(_cycle_doses(regimen, phase, number, stops, omitted, levels, percents, bsa_m2,
-                                       dose_weight, step, calc_cache, dose_cache))
+                                       dose_weight, step, frame.calculations, frame.drug_doses))
+            if doses is not previous_doses:
+                increments = _anthracycline_increments(anthracyclines, doses)
         previous_doses, previous_phase = doses, phase
         # The cap matters only where a dose is worked out from the BSA: on anlotinib-only maintenance
         # cycles the same warning on every row would be noise that hides the warnings that matter.
-        if bsa.capped and any(d.given and d.drug.basis is DosingBasis.MG_PER_M2 for d in doses):
+        if capped and any(d.given and d.drug.basis is DosingBasis.MG_PER_M2 for d in doses):
             warnings.append(PlanWarning(WarningCode.BSA_CAPPED, translate(
                 "Plan", "BSA capped at {cap} m² (calculated {bsa} m²).").format(
                 cap=format_m2(bsa.m2), bsa=format_m2(bsa.rounded_m2))))
@@ -539,41 +655,52 @@ def _compute_plan(regimen: Regimen, inputs: PatientInputs, settings: PlanSetting
 
         cumulative_pairs: list[tuple[str, Decimal]] = []
         doxorubicin_eq: Decimal | None = None
-        for drug in anthracyclines:
-            dose = None
-            for candidate in doses:  # a loop, not next(generator): this runs for every cycle of every plan
-                if candidate.drug is drug:
-                    dose = candidate
-                    break
-            before = cumulative[drug.id]
-            if dose is not None and dose.given:
+        for drug, increment in increments:
+            if increment is not None:
                 # Cumulative exposure counts the prescribed mg/m² (level x administrations), the
                 # figure the label's 900 mg/m² limit is expressed in.
-                cumulative[drug.id] = before + dose.level * len(dose.days)
+                total = cumulative[drug.id] = cumulative[drug.id] + increment
                 limit = drug.cumulative_limit_mg_per_m2
-                if limit is not None and cumulative[drug.id] > limit:
+                if limit is not None and total > limit:
                     warnings.append(PlanWarning(WarningCode.CUMULATIVE_LIMIT.for_drug(drug.id), translate(
                         "Plan", "Cumulative {drug} {total} mg/m² (prior exposure included) is above the "
                         "{limit} mg/m² limit: check LVEF and confirm with the prescriber.").format(
-                        drug=drug.id, total=plain(cumulative[drug.id]), limit=plain(limit))))
-            cumulative_pairs.append((drug.id, cumulative[drug.id]))
-            doxorubicin_eq = (doxorubicin_eq or Decimal(0)) + cumulative[drug.id] * doxorubicin_factor[drug.id]
+                        drug=drug.id, total=plain(total), limit=plain(limit))))
+            else:
+                total = cumulative[drug.id]
+            cumulative_pairs.append((drug.id, total))
+            weighted = total * doxorubicin_factor[drug.id]
+            doxorubicin_eq = weighted if doxorubicin_eq is None else doxorubicin_eq + weighted
 
         cycles.append(Cycle(
-            number=number, phase=phase, start=start, length_days=length, weight_kg=weight,
-            dose_weight_kg=dose_weight, bsa=bsa, doses=doses,
-            cumulative_mg_per_m2=tuple(cumulative_pairs), cumulative_doxorubicin_eq_mg_per_m2=doxorubicin_eq,
-            warnings=tuple(warnings) if warnings else (), notes=tuple(notes) if notes else (), delay_days=delay))
+            number, phase, fromordinal(start_ordinals[index]), length, weight, dose_weight, bsa, doses,
+            tuple(cumulative_pairs), doxorubicin_eq, tuple(warnings) if warnings else (),
+            tuple(notes) if notes else no_notes, delay))
 
     return Plan(regimen=regimen, inputs=inputs, settings=settings, modifications=all_mods,
                 cycles=tuple(cycles), baseline_bsa=baseline)
 
 
+def _anthracycline_increments(anthracyclines: tuple[DrugSpec, ...], doses: tuple[DrugDose, ...]
+                              ) -> tuple[tuple[DrugSpec, Decimal | None], ...]:
+    """Per anthracycline of the regimen, the mg/m² these doses add (level x administrations), or None when
+    the drug is not given in them."""
+    out: list[tuple[DrugSpec, Decimal | None]] = []
+    for drug in anthracyclines:
+        increment: Decimal | None = None
+        for dose in doses:
+            if dose.drug is drug:
+                if dose.days:
+                    increment = dose.level * len(dose.days)
+                break
+        out.append((drug, increment))
+    return tuple(out)
+
+
 def _cycle_doses(regimen: Regimen, phase: Phase, number: int, stops: dict[str, tuple[int, int]],
                  omitted: dict[tuple[int, str], set[int]], levels: dict[str, Decimal],
                  percents: dict[str, tuple[Decimal, Decimal] | None], bsa_m2: Decimal, dose_weight: Decimal,
-                 step: Decimal, calc_cache: dict[tuple[str, Decimal, Decimal, Decimal, tuple[Decimal, Decimal] | None],
-                                                 DoseCalculation],
+                 step: Decimal, calc_cache: dict[_CalculationKey, DoseCalculation],
                  dose_cache: dict[tuple[object, ...], DrugDose]) -> list[DrugDose]:
     """The doses of cycle `number`: each drug of its phase at the level in force, held days and stops applied."""
     doses: list[DrugDose] = []
@@ -593,7 +720,11 @@ def _cycle_doses(regimen: Regimen, phase: Phase, number: int, stops: dict[str, t
                          if d not in held and (stopped_from is None or d < stopped_from))
             held_days = tuple(sorted(held))
         level, percent = levels[drug.id], percents[drug.id]
-        key = (drug.id, level, bsa_m2, dose_weight, percent)
+        # The key holds only what this drug's dose depends on, so the table serves every patient with the
+        # same BSA (mg/m²), the same weight (mg/kg) or anyone at all (a flat dose).
+        basis = drug.basis
+        key = (drug.id, level, bsa_m2 if basis is DosingBasis.MG_PER_M2 else None,
+               dose_weight if basis is DosingBasis.MG_PER_KG else None, percent)
         calculation = calc_cache.get(key)
         if calculation is None:
             calculation = calc_cache[key] = calculate_dose(

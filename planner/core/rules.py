@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import (
@@ -28,9 +26,11 @@ from decimal import (
     Rounded,
     Subnormal,
     Underflow,
-    localcontext,
+    getcontext,
+    setcontext,
 )
 from enum import StrEnum
+from typing import Literal
 
 from planner.core.errors import InputError
 from planner.core.i18n import translate
@@ -48,23 +48,38 @@ _IGNORED = (Inexact, Rounded, Clamped, Subnormal, Underflow)
 MAX_NUMBER_TEXT = 40
 
 
-@contextmanager
-def guarded(field: str, label: str) -> Iterator[None]:
-    """Run decimal (and date) arithmetic for `field`; overflow or an invalid operation -> InputError."""
-    try:
+class guarded:
+    """Run decimal (and date) arithmetic for `field`; overflow or an invalid operation -> InputError.
+
+    A class rather than a @contextmanager generator: every BSA and every plan runs inside one, and the
+    generator machinery cost more than the Mosteller sum it guards."""
+
+    __slots__ = ("_saved", "field", "label")
+
+    def __init__(self, field: str, label: str) -> None:
+        self.field = field
+        self.label = label
+
+    def __enter__(self) -> None:
         # The caller's precision and rounding stay as they were (results must not change); only the
         # traps are made certain, so nothing can silently become NaN or Infinity.
-        with localcontext() as context:
-            for trap in (InvalidOperation, DivisionByZero, Overflow):
-                context.traps[trap] = True
-            yield
-    except InputError:
-        raise
-    except (DecimalException, ArithmeticError, OverflowError, ValueError) as exc:
-        if isinstance(exc, _IGNORED):  # pragma: no cover - these never trap in SAFE_CONTEXT
-            raise
-        raise InputError(field, translate("Rules", "{label}: the value is out of range.").format(label=label)) \
-            from None
+        context = getcontext()
+        self._saved = context
+        local = context.copy()
+        local.traps[InvalidOperation] = local.traps[DivisionByZero] = local.traps[Overflow] = True
+        setcontext(local)
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 traceback: object) -> Literal[False]:
+        setcontext(self._saved)
+        if exc is None or isinstance(exc, InputError):
+            return False
+        if isinstance(exc, DecimalException | ArithmeticError | OverflowError | ValueError):
+            if isinstance(exc, _IGNORED):  # pragma: no cover - these never trap in SAFE_CONTEXT
+                return False
+            raise InputError(self.field, translate("Rules", "{label}: the value is out of range.").format(
+                label=self.label)) from None
+        return False
 
 
 def parse_number(text: object, field: str, label: str) -> Decimal:

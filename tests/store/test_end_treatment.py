@@ -14,9 +14,8 @@ from planner.core.errors import InputError
 from planner.core.modifications import EndReason, EndTreatment
 from planner.core.plan import ROLLING_CYCLES_AHEAD, PatientInputs, compute_plan
 from planner.core.regimen import load_regimen
-from tests.store.conftest import add_wang
-
 from tests.conftest import PINNED_TODAY as TODAY
+from tests.store.conftest import add_wang
 
 
 @pytest.fixture(autouse=True)
