@@ -287,6 +287,11 @@ class CyclesTableModel(QAbstractTableModel):
                                                                                  route=drug.route_label)
         return ""
 
+    def column_key(self, column: int) -> tuple[tuple[str, str, str], ...]:
+        """What a column's width depends on: each cell's text, colouring (held cells are italic) and badge."""
+        return tuple((c.display, c.level, c.badge) for c in
+                     (row.cells[column] for row in self._rows if column < len(row.cells)))
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None

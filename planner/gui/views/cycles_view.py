@@ -40,6 +40,8 @@ class CyclesView(QWidget):
         self.setAccessibleName(self.tr("Cycles"))
         self.model = CyclesTableModel(self)
         self._widths: list[int] = []  # each column's natural width, from the last set_plan
+        # column -> (what it was measured for: font, header, cells; its natural width)
+        self._measured: dict[int, tuple[object, int]] = {}
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         # Raw values (dates, numbers) live under UserRole: sort by them, not by the display text.
@@ -101,9 +103,9 @@ class CyclesView(QWidget):
         self.model.set_plan(plan, statuses, today)
         for column in (COL_PHASE, COL_END):
             self.table.setColumnHidden(column, False)  # measured with the others, then hidden if narrow
-        self.table.resizeColumnsToContents()
+        self._measure_columns()
         for column in range(self.model.columnCount()):
-            self.table.setColumnWidth(column, min(self.table.columnWidth(column), MAX_COLUMN_WIDTH))
+            self.table.setColumnWidth(column, min(self._measured[column][1], MAX_COLUMN_WIDTH))
         # Warnings (the last, stretching column) take the width left and wrap, instead of widening the table.
         self.table.setColumnWidth(self.model.warnings_column(), MIN_WARNINGS_WIDTH)
         status = self.model.status_column()
@@ -114,6 +116,20 @@ class CyclesView(QWidget):
             self.select_cycle(keep)
         else:
             self._update_buttons()
+
+    def _measure_columns(self) -> None:
+        """Each column's natural width (its widest cell or header), measured again only for the columns whose
+        text changed: a weight change re-measures BSA, doses and cumulative dose, not the dates. Measuring
+        every cell of every column after each save was most of the window's work for the save."""
+        font = self.table.font().key()
+        for column in range(self.model.columnCount()):
+            key = (font, self.model.headerData(column, Qt.Orientation.Horizontal), self.model.column_key(column))
+            known = self._measured.get(column)
+            if known is None or known[0] != key:
+                # What resizeColumnToContents measures, without resizing (and re-laying out every row) yet.
+                width = max(self.table.sizeHintForColumn(column),
+                            self.table.horizontalHeader().sectionSizeHint(column))
+                self._measured[column] = (key, width)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
