@@ -14,9 +14,8 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QMenu, QWidget
 
-from planner.gui.dialogs.sign_in_dialog import CreateAdminDialog, SignInDialog
-
 if TYPE_CHECKING:
+    from planner.gui.dialogs.sign_in_dialog import SignInDialog
     from planner.store import PatientStore
 
 # What counts as someone using the window (restarts the idle clock).
@@ -47,9 +46,10 @@ class AccountsController(QObject):
         self.idle.setSingleShot(True)
         self.idle.timeout.connect(self.lock)
         self.set_idle_minutes(lock_minutes)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        # The idle clock watches every event of the application while it runs, i.e. while someone is
+        # signed in; in single-user mode nothing is watched (an application-wide Python event filter also
+        # slows every event, the first paint included).
+        self._watching = False
         self._ready = False  # the window learns of changes once install_accounts has returned the controller
         self._accounts_on = False
         self.retranslate()
@@ -88,6 +88,25 @@ class AccountsController(QObject):
         if self.idle.isActive():
             self.idle.start()
 
+    @property
+    def watching_activity(self) -> bool:
+        """True while the application's events restart the idle clock (someone is signed in)."""
+        return self._watching
+
+    def _start_idle_clock(self) -> None:
+        self.idle.start()
+        app = QApplication.instance()
+        if app is not None and not self._watching:
+            app.installEventFilter(self)
+            self._watching = True
+
+    def _stop_idle_clock(self) -> None:
+        self.idle.stop()
+        app = QApplication.instance()
+        if app is not None and self._watching:
+            app.removeEventFilter(self)
+            self._watching = False
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _ACTIVITY and self.idle.isActive():
             self.idle.start()  # restart the clock
@@ -98,6 +117,8 @@ class AccountsController(QObject):
     def database_opened(self, store: PatientStore) -> None:
         self.store = store
         self._read_accounts_state()
+        if not self.accounts_on:
+            self._stop_idle_clock()  # a single-user database: no one to lock out
         if self.accounts_on and store.signed_in is None:
             self._ask(self.tr("This database has user accounts: sign in to continue."))
         self._update()
@@ -121,7 +142,7 @@ class AccountsController(QObject):
         self._update()
 
     def _ask(self, intro: str) -> None:
-        self.idle.stop()
+        self._stop_idle_clock()
         # Nobody signed in sees no patient: the window's content is hidden under the lock (dialogs that were
         # open stay as they are, with what was typed in them).
         for widget in (self.window.centralWidget(), *self.window.findChildren(QDockWidget)):
@@ -132,6 +153,8 @@ class AccountsController(QObject):
             self.dialog.intro.setText(intro)
             self.dialog.show()
             return
+        from planner.gui.dialogs.sign_in_dialog import SignInDialog  # not on the start-up path
+
         self.dialog = SignInDialog(self._attempt, self.window, intro=intro, quit_app=self.window.close)
         self.dialog.accepted.connect(self._signed_in)
         self.dialog.open()
@@ -153,7 +176,7 @@ class AccountsController(QObject):
         for widget in self._hidden:
             widget.show()
         self._hidden.clear()
-        self.idle.start()
+        self._start_idle_clock()
         self._update()
 
     def create_admin(self) -> None:
@@ -170,6 +193,8 @@ class AccountsController(QObject):
             signed = store.sign_in(name, password)
             self._last_user = signed.user
 
+        from planner.gui.dialogs.sign_in_dialog import CreateAdminDialog
+
         dialog = CreateAdminDialog(create, self.window)
         dialog.setObjectName("createAdminDialog")
         dialog.accepted.connect(self._admin_created)
@@ -177,7 +202,7 @@ class AccountsController(QObject):
 
     def _admin_created(self) -> None:
         self._read_accounts_state()
-        self.idle.start()
+        self._start_idle_clock()
         self._update()
 
     # ------------------------------------------------------------------ words

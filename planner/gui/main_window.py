@@ -23,30 +23,31 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QToolBar,
+    QWidget,
 )
 from shiboken6 import isValid
 
 from planner.core.decimal_math import plain
 from planner.core.errors import PlannerError
 from planner.gui import screen_fit
-from planner.gui.accounts import install_accounts
 from planner.gui.actions import build_actions, retranslate_actions, style_undo_actions
-from planner.gui.export_actions import install_export_actions
-from planner.gui.forecast_page import install_forecast_page
 from planner.gui.icons import icon
-from planner.gui.live_refresh import LiveRefresh
 from planner.gui.settings import Settings
 from planner.gui.tasks import TaskRunner
-from planner.gui.widgets.empty_state import EmptyState
-from planner.gui.widgets.patient_list import PatientList
 from planner.gui.window_layout import WindowLayoutMixin
 
 if TYPE_CHECKING:
     from planner.core.clinic_days import ClinicCalendar, ClosedInfusion
     from planner.core.modifications import Modification
     from planner.core.plan import Plan
+    from planner.gui.accounts import AccountsController
     from planner.gui.commands import PatientDocument
     from planner.gui.dialogs.patient_dialog import PatientForm
+    from planner.gui.export_actions import ExportActions
+    from planner.gui.forecast_page import ForecastPage
+    from planner.gui.live_refresh import LiveRefresh
+    from planner.gui.widgets.empty_state import EmptyState
+    from planner.gui.widgets.patient_list import PatientList
     from planner.gui.widgets.patient_page import PatientPage
 
     # The store pulls in SQLAlchemy and Alembic: imported on the worker thread that opens the database,
@@ -61,7 +62,18 @@ STATUS_TIMEOUT_MS = 6000
 
 
 class MainWindow(WindowLayoutMixin, QMainWindow):
-    def __init__(self, settings: Settings, today: date | None = None) -> None:
+    # Built by finish_setup(): with `finish_later` (the app's start-up), after the first paint.
+    live: LiveRefresh
+    patients: PatientList
+    empty_state: EmptyState
+    exports: ExportActions
+    forecast: ForecastPage
+    accounts: AccountsController
+
+    def __init__(self, settings: Settings, today: date | None = None, *, finish_later: bool = False) -> None:
+        """`finish_later`: leave what the first paint does not show (export and forecast menu entries, the
+        sign-in controller, live refresh) to finish_setup(), which the app calls once the window has painted
+        and before the database opens (issue 14: launch to first paint <= 1.5x a bare window)."""
         super().__init__()
         self.settings = settings
         self._today = today
@@ -71,15 +83,10 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
         self._selected_cycle: int | None = None
         self._showing = False
         self.runner = TaskRunner(self)
-        self.live = LiveRefresh(self)  # other workstations' saves, shown as they happen
+        self._finished = False
         self.undo_group = QUndoGroup(self)
         self.setWindowIcon(icon("app"))
         self._retranslate_pending = False
-
-        # ------------------------------------------------------------ left: patients
-        self.patients = PatientList()
-        self.patients.patientSelected.connect(self.open_patient)
-        self.patients.showWithdrawnChanged.connect(lambda _: self.refresh_list())
 
         # ------------------------------------------------------------ right: pages
         self.pages = QStackedWidget()
@@ -88,18 +95,17 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
         self.loading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.loading_label.setWordWrap(True)
         self.pages.addWidget(self.loading_label)
-        self.empty_state = EmptyState()
-        self.empty_state.newPatientRequested.connect(self.new_patient)
-        self.empty_state.demoPatientRequested.connect(self.add_demo_patient)
-        self.pages.addWidget(self.empty_state)
         self.choose_label = choose = QLabel()
         choose.setAlignment(Qt.AlignmentFlag.AlignCenter)
         choose.setStyleSheet("color: #555; font-size: 11pt;")
-        self.pages.addWidget(choose)
+        self.pages.addWidget(choose)  # PAGE_CHOOSE once the welcome page is inserted before it
 
+        # ------------------------------------------------------------ left: patients (see _build_lists)
         splitter = QSplitter()
         splitter.setObjectName("mainSplitter")
-        splitter.addWidget(self.patients)
+        placeholder = QWidget()  # the patient list's place while the window first paints, as wide as it will be
+        placeholder.setMinimumWidth(screen_fit.MIN_LIST_WIDTH)
+        splitter.addWidget(placeholder)
         splitter.addWidget(self.pages)
         splitter.setStretchFactor(1, 1)
         splitter.setCollapsible(0, False)
@@ -131,7 +137,7 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
         self.menu_actions.edit_patient.triggered.connect(self.edit_patient)
         self.menu_actions.withdraw_patient.triggered.connect(self.withdraw_patient)
         self.menu_actions.end_treatment.triggered.connect(self.end_treatment)
-        self.menu_actions.find.triggered.connect(self.patients.focus_search)
+        self.menu_actions.find.triggered.connect(self._focus_search)
         self.menu_actions.preferences.triggered.connect(self.edit_preferences)
         self.menu_actions.quit.triggered.connect(self.close)
         self.menu_actions.about.triggered.connect(self.about)
@@ -144,14 +150,54 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
         self.database_label = QLabel()
         self.statusBar().addPermanentWidget(self.database_label)
         self._set_patient_actions_enabled(False)
+        self._retranslate_window()
+        self._restore_window()
+        if not finish_later:
+            self.finish_setup()
+
+    def finish_setup(self) -> None:
+        """The parts of the window nobody sees or uses before a database is open or a menu opened: the patient
+        list (empty and disabled until the database has opened), the welcome page, the export and forecast
+        menu entries, sign-in and live refresh. Once only."""
+        if self._finished:
+            return
+        self._finished = True
+        self._build_lists()
+        from planner.gui.accounts import install_accounts
+        from planner.gui.export_actions import install_export_actions
+        from planner.gui.forecast_page import install_forecast_page
+        from planner.gui.live_refresh import LiveRefresh
+
+        self.live = LiveRefresh(self)  # other workstations' saves, shown as they happen
         self.exports = install_export_actions(self)  # File > Export ... and Print (Ctrl+P)
         self.forecast = install_forecast_page(self)  # View > Ward forecast (Ctrl+4)
         lock_minutes = self.settings.get("security/lock_minutes")
         self.accounts = install_accounts(self, self.menu_actions.file_menu, self.menu_actions.quit,
                                          lock_minutes if isinstance(lock_minutes, int) else 10)
         self.empty_state.accountsRequested.connect(self.accounts.create_admin)
-        self._retranslate_window()
-        self._restore_window()
+
+    def _focus_search(self) -> None:
+        if self._finished:
+            self.patients.focus_search()
+
+    def _build_lists(self) -> None:
+        from planner.gui.widgets.empty_state import EmptyState
+        from planner.gui.widgets.patient_list import PatientList
+
+        self.patients = PatientList()
+        self.patients.patientSelected.connect(self.open_patient)
+        self.patients.showWithdrawnChanged.connect(lambda _: self.refresh_list())
+        self.patients.setEnabled(self.pages.currentIndex() != PAGE_LOADING)
+        sizes = self.splitter.sizes()
+        placeholder = self.splitter.replaceWidget(0, self.patients)
+        if placeholder is not None:
+            placeholder.deleteLater()
+        self.splitter.setSizes(sizes)
+        self.splitter.setCollapsible(0, False)
+        self.empty_state = EmptyState()
+        self.empty_state.newPatientRequested.connect(self.new_patient)
+        self.empty_state.demoPatientRequested.connect(self.add_demo_patient)
+        self.pages.insertWidget(PAGE_EMPTY, self.empty_state)
 
     # ================================================================ language
     def changeEvent(self, event: QEvent) -> None:
@@ -175,9 +221,10 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
         retranslate_actions(self.menu_actions)
         self._replace_undo_actions()
         self._retranslate_view_menu(self.view_menu)
-        self.exports.retranslate()
-        self.forecast.retranslate()
-        self.accounts.retranslate()
+        if self._finished:  # otherwise finish_setup() words them in the language of the moment
+            self.exports.retranslate()
+            self.forecast.retranslate()
+            self.accounts.retranslate()
         if self.store is not None:
             self.database_label.setText(self.tr("Database: {location}").format(
                 location=Path(self.store.url).name))
@@ -248,7 +295,8 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
         self.settings.set("window/geometry", self.saveGeometry())
         self.settings.set("window/state", self.saveState())
         self.settings.sync()
-        self.live.stop()
+        if self._finished:
+            self.live.stop()
         self.runner.wait(5000)
         if self.store is not None:
             self.store.close()
@@ -257,6 +305,7 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
     # ================================================================ database
     def open_database(self, location: str | Path | None) -> None:
         """Open (create, migrate) the database and read the patient list on a worker thread."""
+        self.finish_setup()
         self._show_page(PAGE_LOADING)
         self._busy(True, self.tr("Opening the patient database..."))
         today = self.today()
@@ -837,6 +886,7 @@ class MainWindow(WindowLayoutMixin, QMainWindow):
     def edit_preferences(self) -> None:
         from planner.gui.dialogs.preferences_dialog import PreferencesDialog
 
+        self.finish_setup()
         language = self.settings.text("ui/language")
         if PreferencesDialog(self.settings, self).exec() == QDialog.DialogCode.Accepted:
             if self.settings.text("ui/language") != language:

@@ -20,6 +20,8 @@ MAXIMIZE_BELOW_WIDTH = 1600
 DOCK_MIN_WINDOW_WIDTH = 1800
 DOSE_DOCK_WIDTH = 480
 PATIENT_LIST_MIN_WIDTH = 300
+# The narrowest the patient table may be squeezed (and its placeholder on the first paint is as wide).
+MIN_LIST_WIDTH = 280
 PATIENT_LIST_MAX_WIDTH = 440
 
 

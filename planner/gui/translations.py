@@ -3,18 +3,18 @@ messages through Qt's translator, so one .qm file covers the GUI and the Qt-free
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from planner.core.i18n import set_interface_language, set_translator
+from planner.gui.icons import resource_folder
 from planner.gui.settings import LANGUAGES
 
 
 def _folder() -> Any:
-    return resources.files("planner.resources") / "translations"
+    return resource_folder() / "translations"
 
 
 def _shipped(suffix: str, folder: Any = None) -> set[str]:

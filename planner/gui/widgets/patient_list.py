@@ -31,6 +31,7 @@ from planner.gui.models.patients_model import (
     PatientsTableModel,
     status_text,
 )
+from planner.gui.screen_fit import MIN_LIST_WIDTH
 
 if TYPE_CHECKING:
     from planner.store import PatientSummary
@@ -63,7 +64,7 @@ class PatientList(QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.setWordWrap(False)
-        self.table.setMinimumWidth(280)
+        self.table.setMinimumWidth(MIN_LIST_WIDTH)
         # Middle: "Chen W…1971-08-09" keeps the date of birth that tells two patients of one name apart.
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         header = self.table.horizontalHeader()
