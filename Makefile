@@ -29,7 +29,7 @@ test: lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m "not dist"
 
 bench: $(STAMP)
-	for script in benchmarks/bench_*.py; do QT_QPA_PLATFORM=offscreen $(BIN)/python $$script || exit 1; done
+	PY=$(BIN)/python benchmarks/run.sh
 
 # Extract every tr() / translate("Context", ...) string into resources/translations/planner_<lang>.ts
 # (LANGS, default zh_CN), then compile the .ts to .qm for the app to load -- only once it holds at least

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import logging
 import os
+import random
 import re
+import sqlite3
+import time
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -220,17 +223,38 @@ def _stored_revision(engine: Engine) -> str | None:
         return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
+# How long a first open keeps asking for the switch to WAL while other processes hold the file.
+WAL_SWITCH_SECONDS = 15.0
+
+
 def _use_wal(engine: Engine) -> None:
     if engine.dialect.name != "sqlite":
         return
     # Persistent in the file: readers never block the writer, and a kill -9 mid-write leaves the last
     # committed state (the WAL is replayed or ignored on the next open). Outside any transaction, hence
-    # on the raw DBAPI connection.
-    raw = engine.raw_connection()
-    try:
-        raw.cursor().execute("PRAGMA journal_mode = WAL")
-    finally:
-        raw.close()
+    # on the raw DBAPI connection. The switch needs the file to itself, and SQLite answers "database is
+    # locked" at once, without its busy timeout, while another connection reads or writes (to avoid a
+    # deadlock): with many workstations opening a new file together it is asked again until one has made
+    # it; the mode is kept in the file, so everyone after that finds WAL and asks nothing.
+    deadline = time.monotonic() + WAL_SWITCH_SECONDS
+    attempt = 0
+    while True:
+        raw = engine.raw_connection()
+        try:
+            cursor = raw.cursor()
+            cursor.execute("PRAGMA journal_mode")
+            row = cursor.fetchone()
+            if row is not None and str(row[0]).lower() == "wal":
+                return
+            cursor.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if ("locked" not in str(exc) and "busy" not in str(exc)) or time.monotonic() > deadline:
+                raise
+        finally:
+            raw.close()
+        attempt += 1
+        time.sleep(min(0.5, 0.02 * attempt) * (0.5 + random.random()))  # spread out, so one gets through
 
 
 # Any fixed number, the same in every copy of the program: the PostgreSQL advisory lock that serialises
