@@ -73,7 +73,7 @@ def time_to_first_paint(argv: list[str], env: dict[str, str]) -> float:
     return elapsed
 
 
-def startup(folder: Path, repeat: int = 9) -> tuple[float, float]:
+def startup(folder: Path, repeat: int = 15) -> tuple[float, float]:
     env = startup_env(QT_QPA_PLATFORM="offscreen")
     app = [python(), "-m", "planner.gui.app", "--quit-after-first-paint", "--database",
            str(folder / "startup.sqlite3"), "--settings", str(folder / "startup.ini")]

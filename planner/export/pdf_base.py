@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -109,6 +109,13 @@ def rich(text: str) -> str:
 
 def text_width(text: str, font: str, size: float) -> float:
     register_fonts()
+    return _text_width(text, font, size)
+
+
+# A day list of hundreds of patients measures the same words (drug names, "mg/m²", dates) thousands of
+# times while wrapping its cells: measured once each.
+@lru_cache(maxsize=16_384)
+def _text_width(text: str, font: str, size: float) -> float:
     return sum(float(pdfmetrics.stringWidth(piece, CJK_FONT if cjk else font, size)) for cjk, piece in runs(text))
 
 
