@@ -15,6 +15,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Protocol
 
+from planner.core import rules
 from planner.core.dates import format_long
 from planner.core.decimal_math import plain
 from planner.core.errors import InputError
@@ -40,7 +41,7 @@ class DoseCheck(Protocol):
 
 def needs_double_check(dose: DrugDose) -> bool:
     """An infusion is drawn up from a calculation, so two people check it; capsules come in fixed strengths."""
-    return dose.drug.route.upper() == "IV"
+    return rules.is_infusion(dose.drug.route)
 
 
 def current_dose(plan: Plan, cycle_number: int, drug_id: str) -> DrugDose | None:

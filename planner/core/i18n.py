@@ -118,9 +118,9 @@ def catalog(code: str) -> dict[tuple[str, str], str]:
 def _ts_entry(code: str) -> Any:
     if _catalog_folder is not None:
         return _catalog_folder / f"planner_{code}.ts"
-    from importlib import resources  # only when a catalog is read: `planner bsa` starts without it
+    from planner.core.shipped import shipped_file
 
-    return resources.files("planner.resources").joinpath("translations", f"planner_{code}.ts")
+    return shipped_file("translations", f"planner_{code}.ts")
 
 
 def _read_catalog(code: str) -> dict[tuple[str, str], str]:

@@ -241,7 +241,7 @@ class Plan:
         """The blood counts before the infusions, the one before cycle 1 included (it falls before the plan's
         first day, so no `Day` carries it). The rule is `planner.core.clinic_days`."""
         infusions = (cycle.date_of(d) for cycle in self.cycles for dose in cycle.doses
-                     if dose.drug.route.upper() == "IV" for d in dose.days)
+                     if rules.is_infusion(dose.drug.route) for d in dose.days)
         return clinic_days.blood_test_dates(infusions, clinic or clinic_days.ALWAYS_OPEN)
 
     def day_on(self, when: date) -> Day | None:

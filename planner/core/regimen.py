@@ -11,7 +11,6 @@ import tomllib
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +20,7 @@ from planner.core.errors import InputError, RegimenError
 from planner.core.i18n import translate
 from planner.core.monitoring import MonitoringItem, parse_monitoring
 from planner.core.rules import DosingBasis, Route, parse_whole, text_problem
+from planner.core.shipped import shipped_file
 
 BASES = tuple(DosingBasis)
 BASIS_UNITS = {DosingBasis.FLAT: "mg", DosingBasis.MG_PER_M2: "mg/m²", DosingBasis.MG_PER_KG: "mg/kg"}
@@ -402,9 +402,8 @@ def load_regimen_file(path: Path | str) -> Regimen:
     return regimen
 
 
-def _shipped_regimen_files() -> dict[str, Any]:
-    folder = resources.files("planner.resources").joinpath("regimens")
-    return {entry.name[: -len(".toml")]: entry for entry in folder.iterdir() if entry.name.endswith(".toml")}
+def _shipped_regimen_files() -> dict[str, Path]:
+    return {entry.stem: entry for entry in shipped_file("regimens").iterdir() if entry.name.endswith(".toml")}
 
 
 def available_regimens() -> list[str]:
@@ -421,5 +420,4 @@ def load_regimen(regimen_id: str = DEFAULT_REGIMEN) -> Regimen:
         raise InputError("regimen", translate(
             "Regimen", "Regimen: '{id}' is not known; choose one of {choices}.").format(
             id=regimen_id, choices=", ".join(sorted(files))))
-    with resources.as_file(entry) as path:
-        return load_regimen_file(path)
+    return load_regimen_file(entry)

@@ -28,6 +28,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, T
 
 from planner.core.dates import format_long
 from planner.core.i18n import current_language, translate
+from planner.core.shipped import shipped_file
 
 CJK_FONT = "PlannerCJK"
 FONT = "PlannerSans"
@@ -50,14 +51,10 @@ SHADE = colors.HexColor("#f1f1f1")
 @cache
 def register_fonts() -> None:
     """Register the embedded fonts once per process (the CJK file is read once, ~4 MB)."""
-    from importlib import resources
-
     pdfmetrics.registerFont(TTFont(FONT, "Vera.ttf"))  # found in reportlab's own fonts folder
     pdfmetrics.registerFont(TTFont(FONT_BOLD, "VeraBd.ttf"))
     pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD)
-    entry = resources.files("planner.resources").joinpath("fonts", "DroidSansFallbackFull.ttf")
-    with resources.as_file(entry) as path:
-        pdfmetrics.registerFont(TTFont(CJK_FONT, str(path)))
+    pdfmetrics.registerFont(TTFont(CJK_FONT, str(shipped_file("fonts", "DroidSansFallbackFull.ttf"))))
     # No bold Chinese face exists: <b> inside a Chinese run keeps the regular face rather than failing.
     pdfmetrics.registerFontFamily(CJK_FONT, normal=CJK_FONT, bold=CJK_FONT, italic=CJK_FONT, boldItalic=CJK_FONT)
 

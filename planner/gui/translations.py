@@ -9,12 +9,12 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from planner.core.i18n import set_interface_language, set_translator
-from planner.gui.icons import resource_folder
+from planner.core.shipped import shipped_file
 from planner.gui.settings import LANGUAGES
 
 
 def _folder() -> Any:
-    return resource_folder() / "translations"
+    return shipped_file("translations")
 
 
 def _shipped(suffix: str, folder: Any = None) -> set[str]:

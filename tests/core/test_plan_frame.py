@@ -85,3 +85,18 @@ def test_a_reloaded_regimen_gets_its_own_frame():
         REGIMEN.drugs["epirubicin"], levels=(Decimal(60), Decimal(45)))})
     assert compute_plan(changed, inputs).cycles[0].dose_for("epirubicin").dose_mg == Decimal(109)  # 60 x 1.82
     assert compute_plan(REGIMEN, inputs).cycles[0].dose_for("epirubicin").dose_mg == Decimal(164)
+
+
+def test_the_hand_written_cycle_constructor_sets_every_field():
+    """Cycle's __init__ is written out for speed: a field added to the class must be added to it too."""
+    import dataclasses
+    import inspect
+
+    from planner.core.plan import Cycle
+
+    names = [f.name for f in dataclasses.fields(Cycle)]
+    parameters = [p for p in inspect.signature(Cycle.__init__).parameters if p not in ("self", "_set")]
+    assert parameters == names
+    cycle = compute_plan(REGIMEN, PatientInputs(date(2026, 3, 2), Decimal(170), Decimal(70))).cycles[0]
+    copy = Cycle(**{name: getattr(cycle, name) for name in names})
+    assert copy == cycle and dataclasses.replace(cycle, delay_days=3).delay_days == 3
