@@ -25,3 +25,29 @@ def summary(mrn: str, name: str, next_dose: date | None, cycle: int | None = 1,
             status: str = "on treatment") -> PatientSummary:
     return PatientSummary(mrn=mrn, name=name, regimen_id="anlotinib-epirubicin", current_cycle=cycle,
                           next_dose_date=next_dose, status=status, dob=None, version=1)
+
+
+def refuse_message_boxes(monkeypatch, kinds: tuple[str, ...] = ("warning", "question")) -> None:
+    """A test that expects no warning (or question) box fails with what the box would have said."""
+    from PySide6.QtWidgets import QMessageBox
+
+    def unexpected(*args, **kwargs):
+        raise AssertionError(f"unexpected message box: {args[1:3]}")
+
+    for kind in kinds:
+        monkeypatch.setattr(QMessageBox, kind, unexpected)
+
+
+def open_window(qtbot, location, size: tuple[int, int] | None = None):
+    """The main window, shown, with the database at `location` opened (on the worker thread)."""
+    from planner.gui.main_window import MainWindow
+    from planner.gui.settings import Settings
+
+    win = MainWindow(Settings(), today=TODAY)
+    qtbot.addWidget(win)
+    if size is not None:
+        win.resize(*size)
+    win.show()
+    win.open_database(location)
+    qtbot.waitUntil(lambda: win.store is not None, timeout=15000)
+    return win

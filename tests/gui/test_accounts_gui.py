@@ -12,7 +12,7 @@ from planner.core.roles import Role
 from planner.gui.main_window import MainWindow
 from planner.gui.settings import Settings
 from planner.store import PatientStore
-from tests.gui.shell_helpers import TODAY, add_patient
+from tests.gui.shell_helpers import TODAY, add_patient, open_window
 
 ADMIN_PW = "admin-secret-1"
 PW = "nurse-secret-1"
@@ -40,12 +40,7 @@ def ward(tmp_path):
 
 
 def _window(qtbot, path) -> MainWindow:
-    win = MainWindow(Settings(), today=TODAY)
-    qtbot.addWidget(win)
-    win.show()
-    win.open_database(path)
-    qtbot.waitUntil(lambda: win.store is not None, timeout=15000)
-    return win
+    return open_window(qtbot, path)
 
 
 def _sign_in(qtbot, win: MainWindow, user: str, password: str) -> str:

@@ -6,27 +6,15 @@ import time
 from decimal import Decimal
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
 
-from planner.gui.main_window import MainWindow
-from planner.gui.settings import Settings
 from planner.gui.views.assessment_panel import AcceptDialog
-from tests.gui.shell_helpers import TODAY, add_patient
+from tests.gui.shell_helpers import add_patient, open_window, refuse_message_boxes
 
 
 @pytest.fixture
 def window(qtbot, tmp_path, monkeypatch):
-    def unexpected(*args, **kwargs):
-        raise AssertionError(f"unexpected message box: {args[1:3]}")
-
-    monkeypatch.setattr(QMessageBox, "warning", unexpected)
-    monkeypatch.setattr(QMessageBox, "question", unexpected)
-    win = MainWindow(Settings(), today=TODAY)
-    qtbot.addWidget(win)
-    win.resize(1280, 720)
-    win.show()
-    win.open_database(tmp_path / "ward.sqlite3")
-    qtbot.waitUntil(lambda: win.store is not None, timeout=15000)
+    refuse_message_boxes(monkeypatch)
+    win = open_window(qtbot, tmp_path / "ward.sqlite3", size=(1280, 720))
     add_patient(win.store)
     win.open_patient("12345")
     win.cycles.cycleSelected.emit(2)

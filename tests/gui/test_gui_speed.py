@@ -20,16 +20,12 @@ from planner.gui.main_window import MainWindow
 from planner.gui.settings import Settings
 from planner.gui.tasks import TaskRunner
 from planner.store import PatientStore
-from tests.gui.shell_helpers import TODAY, add_patient
+from tests.gui.shell_helpers import TODAY, add_patient, refuse_message_boxes
 
 
 @pytest.fixture
 def window(qtbot, tmp_path, monkeypatch):
-    def unexpected(*args, **kwargs):
-        raise AssertionError(f"unexpected message box: {args[1:3]}")
-
-    monkeypatch.setattr(QMessageBox, "warning", unexpected)
-    monkeypatch.setattr(QMessageBox, "question", unexpected)
+    refuse_message_boxes(monkeypatch)
     with PatientStore.open(tmp_path / "ward.sqlite3", actor="nurse") as store:
         add_patient(store, "12345", "Wang Fang")
         add_patient(store, "22222", "Li Na")

@@ -5,28 +5,18 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
 
 from planner.core.modifications import Delay
 from planner.gui.dialogs.simple_dialogs import WithdrawChangeDialog
 from planner.gui.history import KIND_CHECK, KIND_PLAN, history_rows
-from planner.gui.main_window import MainWindow
 from planner.gui.models.history_model import COL_WHAT, COL_WITHDRAWN, HistoryFilterProxy, HistoryTableModel
-from planner.gui.settings import Settings
-from tests.gui.shell_helpers import TODAY, add_patient
+from tests.gui.shell_helpers import add_patient, open_window, refuse_message_boxes
 
 
 @pytest.fixture
 def window(qtbot, tmp_path, monkeypatch):
-    def unexpected(*args, **kwargs):
-        raise AssertionError(f"unexpected message box: {args[1:3]}")
-
-    monkeypatch.setattr(QMessageBox, "warning", unexpected)
-    win = MainWindow(Settings(), today=TODAY)
-    qtbot.addWidget(win)
-    win.show()
-    win.open_database(tmp_path / "ward.sqlite3")
-    qtbot.waitUntil(lambda: win.store is not None, timeout=15000)
+    refuse_message_boxes(monkeypatch, ("warning",))
+    win = open_window(qtbot, tmp_path / "ward.sqlite3")
     add_patient(win.store)
     win.refresh_list("12345")
     qtbot.waitUntil(lambda: win.document is not None)

@@ -5,31 +5,21 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
 
 from planner.core import i18n
 from planner.gui.dialogs.cycle_actions import DelayDialog
 from planner.gui.dialogs.preferences_dialog import PreferencesDialog
-from planner.gui.main_window import PAGE_PATIENT, MainWindow
+from planner.gui.main_window import PAGE_PATIENT
 from planner.gui.models.cycles_model import COL_PHASE
-from planner.gui.settings import Settings
 from planner.gui.translations import available_languages, use_language
 from planner.gui.views.day_cells import short_name
-from tests.gui.shell_helpers import TODAY
+from tests.gui.shell_helpers import open_window, refuse_message_boxes
 
 
 @pytest.fixture
 def window(qtbot, tmp_path, monkeypatch):
-    def unexpected(*args, **kwargs):
-        raise AssertionError(f"unexpected message box: {args[1:3]}")
-
-    monkeypatch.setattr(QMessageBox, "warning", unexpected)
-    win = MainWindow(Settings(), today=TODAY)
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
-    win.open_database(tmp_path / "ward.sqlite3")
-    qtbot.waitUntil(lambda: win.store is not None, timeout=15000)
+    refuse_message_boxes(monkeypatch, ("warning",))
+    win = open_window(qtbot, tmp_path / "ward.sqlite3", size=(1366, 768))
     win.menu_actions.demo_patient.trigger()
     qtbot.waitUntil(lambda: win.patients.model.rowCount() == 1, timeout=15000)
     yield win

@@ -12,10 +12,8 @@ import pytest
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from planner.core.modifications import Delay
-from planner.gui.main_window import MainWindow
-from planner.gui.settings import Settings
 from planner.store import PatientIdentity, PatientStore
-from tests.gui.shell_helpers import START, TODAY
+from tests.gui.shell_helpers import START, open_window, refuse_message_boxes
 
 REFRESH_MS = 2000  # the promise: a change appears on every other open window within 2 s
 
@@ -26,23 +24,10 @@ def add_patient(store: PatientStore, mrn: str, name: str = "Wang Fang"):
                              regimen_id="anlotinib-epirubicin", start=START)
 
 
-def open_window(qtbot, path) -> MainWindow:
-    win = MainWindow(Settings(), today=TODAY)
-    qtbot.addWidget(win)
-    win.show()
-    win.open_database(path)
-    qtbot.waitUntil(lambda: win.store is not None, timeout=15000)
-    return win
-
-
 @pytest.fixture
 def two_windows(qtbot, database, monkeypatch):
     """Two windows on one database: an SQLite file (data_version) and, when configured, PostgreSQL (LISTEN)."""
-    def unexpected(*args, **kwargs):
-        raise AssertionError(f"unexpected message box: {args[1:3]}")
-
-    monkeypatch.setattr(QMessageBox, "warning", unexpected)
-    monkeypatch.setattr(QMessageBox, "question", unexpected)
+    refuse_message_boxes(monkeypatch)
     path = database
     with PatientStore.open(path, actor="setup") as store:
         add_patient(store, "111", "Li Na")

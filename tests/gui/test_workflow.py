@@ -16,21 +16,13 @@ from planner.gui.dialogs.patient_dialog import PatientDialog
 from planner.gui.main_window import PAGE_EMPTY, PAGE_PATIENT, MainWindow
 from planner.gui.models.patients_model import SUMMARY_ROLE
 from planner.gui.settings import Settings
-from tests.gui.shell_helpers import START, TODAY
+from tests.gui.shell_helpers import START, TODAY, open_window, refuse_message_boxes
 
 
 @pytest.fixture
 def window(qtbot, tmp_path, monkeypatch):
-    def unexpected(*args, **kwargs):
-        raise AssertionError(f"unexpected message box: {args[1:3]}")
-
-    monkeypatch.setattr(QMessageBox, "warning", unexpected)
-    monkeypatch.setattr(QMessageBox, "question", unexpected)
-    win = MainWindow(Settings(), today=TODAY)
-    qtbot.addWidget(win)
-    win.show()
-    win.open_database(tmp_path / "ward.sqlite3")
-    qtbot.waitUntil(lambda: win.store is not None, timeout=15000)
+    refuse_message_boxes(monkeypatch)
+    win = open_window(qtbot, tmp_path / "ward.sqlite3")
     yield win
     win.close()
 
