@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from planner.core import rules
 from planner.core.dates import format_long
 from planner.core.i18n import translate
 
@@ -111,7 +112,7 @@ def closed_infusions(plan: Plan, clinic: ClinicCalendar) -> list[ClosedInfusion]
     found: list[ClosedInfusion] = []
     for cycle in plan.cycles:
         for dose in cycle.doses:
-            if dose.drug.route.upper() != "IV":
+            if not rules.is_infusion(dose.drug.route):
                 continue
             for day in dose.days:
                 when = cycle.date_of(day)

@@ -116,8 +116,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             if not self.done:
                 self.done = True
                 window.removeEventFilter(self)
-                window.finish_setup()
-                window.open_database(args.database)
+                window.open_database(args.database)  # which finishes the window first
 
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
             if event.type() == QEvent.Type.Paint and not self.done:

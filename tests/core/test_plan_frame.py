@@ -21,10 +21,14 @@ from planner.core.regimen import load_regimen
 REGIMEN = load_regimen()
 
 
-def _cold(inputs, plan_settings, mods):
-    """The same plan with every cached frame dropped first."""
+def _forget_frames() -> None:
     plan_module._FRAMES.clear()
     plan_module._last_frame = None
+
+
+def _cold(inputs, plan_settings, mods):
+    """The same plan with every cached frame dropped first."""
+    _forget_frames()
     return compute_plan(REGIMEN, inputs, plan_settings, mods)
 
 
@@ -51,8 +55,7 @@ def test_a_warm_frame_gives_the_plan_a_cold_one_gives(height, weight, step, cap,
     except InputError:
         return  # a combination the rules refuse (a percentage of a stopped drug...) is refused either way
     # Fresh tables warmed by other patients first, then the same patient again.
-    plan_module._FRAMES.clear()
-    plan_module._last_frame = None
+    _forget_frames()
     for other in (Decimal(55), Decimal(70), Decimal(95), Decimal("70.0")):
         compute_plan(REGIMEN, replace(inputs, weight_kg=other), plan_settings, mods)
     warm = compute_plan(REGIMEN, inputs, plan_settings, mods)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from planner.core.dates import format_long
 from planner.core.formatting import format_month, weekday_name
+from planner.core.rules import is_infusion
 from planner.gui import style
 from planner.gui.views import pictograms
 from planner.gui.views.day_cells import Chip, DayCell
@@ -29,7 +30,7 @@ WEEK_ROWS = 6  # every month drawn with six week rows so side-by-side months lin
 
 def paint_order(chips: tuple[Chip, ...]) -> list[Chip]:
     """Infusions first: when a short cell holds only one chip, it is the dose that needs the clinic."""
-    return sorted(chips, key=lambda c: c.route.upper() != "IV")
+    return sorted(chips, key=lambda c: not is_infusion(c.route))
 
 
 class MonthGrid(QWidget):
